@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { PassportError, createLogger, loadConfig } from '@staff-passport/core';
+import { ROLES, createApiKey, createIssuerContext, createOrganisation, listOrganisations, type Role } from '@staff-passport/issuer';
+import { EXIT, err, out } from '../lib/output.js';
+
+async function withIssuer<T>(demo: boolean, fn: (ctx: Awaited<ReturnType<typeof createIssuerContext>>) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env, { demo });
+  const ctx = await createIssuerContext({
+    databaseFile: join(config.dataDir, 'issuer.sqlite'),
+    secretKey: config.secretKey,
+    publicUrl: config.issuerPublicUrl,
+    logger: createLogger({ level: 'silent' }),
+  });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** `staff-passport org create|list` and `staff-passport api-key create`. */
+export async function orgCommand(words: string[], options: Record<string, string | true>): Promise<number> {
+  const demo = options['demo'] === true;
+  const [noun, verb] = words;
+  try {
+    if (noun === 'org' && verb === 'create') {
+      const name = options['name'];
+      const odsCode = options['ods'];
+      if (typeof name !== 'string' || typeof odsCode !== 'string') {
+        err('usage: staff-passport org create --name NAME --ods ODS_CODE');
+        return EXIT.usage;
+      }
+      const org = await withIssuer(demo, (ctx) => createOrganisation(ctx, { name, odsCode }, 'cli'));
+      out(JSON.stringify(org, null, 2));
+      return EXIT.ok;
+    }
+    if (noun === 'org' && verb === 'list') {
+      out(JSON.stringify(await withIssuer(demo, listOrganisations), null, 2));
+      return EXIT.ok;
+    }
+    if (noun === 'api-key' && verb === 'create') {
+      const orgId = options['org'];
+      const role = (options['role'] ?? 'issuer') as Role;
+      if (typeof orgId !== 'string' || !ROLES.includes(role)) {
+        err(`usage: staff-passport api-key create --org ORG_ID [--role ${ROLES.join('|')}]`);
+        return EXIT.usage;
+      }
+      const key = await withIssuer(demo, (ctx) => createApiKey(ctx, { orgId, role }, 'cli'));
+      out(JSON.stringify(key, null, 2));
+      out('The API key is shown once; only its hash is stored.');
+      return EXIT.ok;
+    }
+  } catch (e: unknown) {
+    if (e instanceof PassportError) {
+      err(`${e.code}: ${e.message}`);
+      return e.code === 'ERR_CONFIG_INVALID' ? EXIT.config : EXIT.dataErr;
+    }
+    throw e;
+  }
+  err('usage: staff-passport org create|list, staff-passport api-key create');
+  return EXIT.usage;
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { PassportError, createLogger, listen, loadConfig, type RunningServer } from '@staff-passport/core';
+import { createIssuerApp, createIssuerContext } from '@staff-passport/issuer';
+import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { ensureDemo } from '../lib/ensure-demo.js';
+import { EXIT, err, out } from '../lib/output.js';
+import type { DemoFacts } from '../lib/demo-facts.js';
+
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean): void {
+  const { issuer, verifier } = facts;
+  out('');
+  out('Staff Passport is running (demo mode, embedded SQLite).');
+  out('');
+  out(`  Issuer    ${issuer.url}`);
+  out(`  Verifier  ${verifier.url}`);
+  out('');
+  out(`  Demo organisation ${created ? '(created)' : '(reused)'}`);
+  out(`    id      ${issuer.orgId}`);
+  out(`    DID     ${issuer.did}`);
+  out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
+  out(`    API key ${issuer.apiKey}`);
+  out('');
+  out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
+  out('');
+  out('Try it (in another terminal, from this folder):');
+  out('');
+  out(`  node -e 'const d=require("./data/demo.json"); console.log(JSON.stringify({credential: d.exampleCredential}))' > issue.json`);
+  out(`  curl -s -X POST ${issuer.url}/orgs/${issuer.orgId}/credentials/issue \\`);
+  out(`    -H "Authorization: Bearer ${issuer.apiKey}" -H 'Content-Type: application/json' -d @issue.json > vc.json`);
+  out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @vc.json`);
+  out('');
+  out('Press Ctrl+C to stop.');
+}
+
+/**
+ * `staff-passport start [--demo]`: checks the configuration, opens the SQLite files, starts the
+ * issuer and the verifier and, in demo mode, makes sure the demo organisation exists.
+ */
+export async function startCommand(options: Record<string, string | true>): Promise<number> {
+  let config;
+  try {
+    config = loadConfig(process.env, { demo: options['demo'] === true });
+  } catch (e: unknown) {
+    if (e instanceof PassportError && e.code === 'ERR_CONFIG_INVALID') {
+      err(`Configuration error: ${e.message}`);
+      return EXIT.config;
+    }
+    throw e;
+  }
+  // Logs are JSON on stderr; what a person reads is on stdout.
+  const logger = createLogger({ level: config.logLevel, name: 'staff-passport', destination: process.stderr });
+  const servers: RunningServer[] = [];
+  try {
+    const issuerServer = await listen(config.host, config.issuerPort);
+    servers.push(issuerServer);
+    const verifierServer = await listen(config.host, config.verifierPort);
+    servers.push(verifierServer);
+    const issuerUrl = config.issuerPort === 0 ? issuerServer.url : config.issuerPublicUrl;
+    const verifierUrl = config.verifierPort === 0 ? verifierServer.url : config.verifierPublicUrl;
+
+    const issuerCtx = await createIssuerContext({
+      databaseFile: join(config.dataDir, 'issuer.sqlite'),
+      secretKey: config.secretKey,
+      publicUrl: issuerUrl,
+      logger: logger.child({ service: 'issuer' }),
+    });
+    issuerServer.attach(createIssuerApp(issuerCtx));
+    const verifierCtx = createVerifierContext({ logger: logger.child({ service: 'verifier' }), allowPrivateNetwork: config.allowPrivateNetwork });
+    verifierServer.attach(createVerifierApp(verifierCtx));
+
+    if (config.demo) {
+      const { facts, created } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
+      printBanner(facts, config.dataDir, created);
+    } else {
+      out(`Issuer ${issuerUrl}`);
+      out(`Verifier ${verifierUrl}`);
+    }
+
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    out('Stopping...');
+    await Promise.all(servers.map((s) => s.close()));
+    await issuerCtx.close();
+    return EXIT.ok;
+  } catch (e: unknown) {
+    await Promise.all(servers.map((s) => s.close()));
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      err(`Cannot listen: ${(e as Error).message}. Set ISSUER_PORT and VERIFIER_PORT to free ports.`);
+      return EXIT.unavailable;
+    }
+    throw e;
+  }
+}

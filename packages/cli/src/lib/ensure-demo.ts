@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { createApiKey, createOrganisation, getOrganisation, type IssuerContext } from '@staff-passport/issuer';
+import { trainingRecordType } from '@staff-passport/schemas';
+import { openNodeWallet } from '@staff-passport/wallet-sdk';
+import { readDemoFacts, writeDemoFacts, type DemoFacts } from './demo-facts.js';
+
+/** The fictional demo employer. RZZ is not an ODS code of a real trust. */
+export const DEMO_ORG = { name: 'Demo Valley NHS Trust (fictional)', odsCode: 'RZZ' };
+
+/**
+ * Makes sure the demo organisation, its HR API key and a demo holder exist, and that
+ * `data/demo.json` says so. A second start reuses them (the organisation is looked up, not made again).
+ */
+export async function ensureDemo(ctx: IssuerContext, options: { dataDir: string; secretKey: string; verifierUrl: string }): Promise<{ facts: DemoFacts; created: boolean }> {
+  const existing = readDemoFacts(options.dataDir);
+  if (existing) {
+    const org = await getOrganisation(ctx, existing.issuer.orgId).catch(() => undefined);
+    if (org) {
+      const facts = { ...existing, issuer: { ...existing.issuer, url: ctx.publicUrl }, verifier: { url: options.verifierUrl } };
+      writeDemoFacts(options.dataDir, facts);
+      return { facts, created: false };
+    }
+  }
+  const org = await createOrganisation(ctx, DEMO_ORG, 'demo-setup');
+  const { apiKey } = await createApiKey(ctx, { orgId: org.id, role: 'issuer', label: 'demo HR feed' }, 'demo-setup');
+  // A demo member of staff with a wallet of their own, so the example credential has a real holder.
+  const { wallet, close } = await openNodeWallet({ file: join(options.dataDir, 'demo-wallet.sqlite'), secretKey: options.secretKey });
+  const holder = (await wallet.listHolders())[0] ?? (await wallet.createHolder());
+  await close();
+  const exampleCredential = JSON.parse(JSON.stringify(trainingRecordType.example).replaceAll('{holderDid}', holder)) as Record<string, unknown>;
+  const subject = exampleCredential['credentialSubject'] as { attributeMetadata: { provider: string } };
+  subject.attributeMetadata.provider = org.name;
+  const facts: DemoFacts = {
+    issuer: { url: ctx.publicUrl, orgId: org.id, did: org.did, apiKey },
+    verifier: { url: options.verifierUrl },
+    exampleCredential,
+  };
+  writeDemoFacts(options.dataDir, facts);
+  return { facts, created: true };
+}

@@ -1,0 +1,48 @@
+import { orgCommand } from './commands/org-commands.js';
+import { startCommand } from './commands/start.js';
+import { verifyFileCommand } from './commands/verify-file.js';
+import { EXIT, err, out } from './lib/output.js';
+import { parseArgs } from './lib/parse-args.js';
+
+const USAGE = `staff-passport <command>
+
+  start [--demo]                         start the issuer and the verifier (demo: create a demo organisation)
+  org create --name NAME --ods CODE      create an organisation with its did:web and key
+  org list                               list organisations
+  api-key create --org ID [--role ROLE]  create an API key (roles: org-admin, issuer, auditor)
+  verify FILE [--allow-private]          verify a VC-JOSE credential in a file
+
+Configuration comes from the environment: DATA_DIR, HOST, ISSUER_PORT, VERIFIER_PORT,
+ISSUER_PUBLIC_URL, VERIFIER_PUBLIC_URL, PASSPORT_SECRET_KEY, LOG_LEVEL, DID_WEB_ALLOW_PRIVATE.`;
+
+/**
+ * Runs the `staff-passport` command with its arguments and returns the exit code.
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2));
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const { positionals, options } = parseArgs(argv);
+  const [command, ...rest] = positionals;
+  try {
+    switch (command) {
+      case 'start':
+        return await startCommand(options);
+      case 'org':
+      case 'api-key':
+        return await orgCommand(positionals, options);
+      case 'verify':
+        return await verifyFileCommand(rest[0], options);
+      case undefined:
+      case 'help':
+        out(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        err(`unknown command ${command}\n\n${USAGE}`);
+        return EXIT.usage;
+    }
+  } catch (e: unknown) {
+    err(`staff-passport: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.software;
+  }
+}

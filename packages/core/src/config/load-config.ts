@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PassportError } from '../errors/passport-error.js';
+
+/** What the services need to start, read from the environment and checked. */
+export interface PassportConfig {
+  /** Where the SQLite files (and, in demo mode only, the demo secret) live. */
+  dataDir: string;
+  host: string;
+  issuerPort: number;
+  verifierPort: number;
+  /** The base URL the issuer is reached at; organisations' did:web identifiers are built on it. */
+  issuerPublicUrl: string;
+  verifierPublicUrl: string;
+  /** 64 hex characters: encrypts private keys at rest. Never written to a database. */
+  secretKey: string;
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** did:web may resolve to loopback/private addresses over http (local demos only). */
+  allowPrivateNetwork: boolean;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new PassportError('ERR_CONFIG_INVALID', `${name} must be a port number from 0 to 65535, not "${raw}"`, { field: name });
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] ?? fallback;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
+    return parsed.href.replace(/\/$/, '');
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_CONFIG_INVALID', `${name} must be an http(s) URL, not "${raw}"`, { field: name, cause });
+  }
+}
+
+function writableDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_CONFIG_INVALID', `DATA_DIR ${dir} cannot be created or written to`, { field: 'DATA_DIR', cause });
+  }
+}
+
+function demoSecret(dataDir: string): string {
+  // Demo mode only: a generated secret kept beside (never inside) the databases, readable by us alone.
+  const file = join(dataDir, 'demo-secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Reads and checks the configuration. Variables: `DATA_DIR` (./data), `HOST` (127.0.0.1),
+ * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `ISSUER_PUBLIC_URL`, `VERIFIER_PUBLIC_URL`,
+ * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`,
+ * `DID_WEB_ALLOW_PRIVATE` (true in demo mode).
+ *
+ * @example
+ * const config = loadConfig(process.env, { demo: true });
+ * @throws PassportError `ERR_CONFIG_INVALID` naming the variable at fault.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cwd?: string } = {}): PassportConfig {
+  const demo = options.demo === true || env['PASSPORT_DEMO'] === 'true';
+  const dataDir = writableDir(resolve(options.cwd ?? process.cwd(), env['DATA_DIR'] ?? 'data'));
+  const host = env['HOST'] ?? '127.0.0.1';
+  const issuerPort = port(env, 'ISSUER_PORT', 4100);
+  const verifierPort = port(env, 'VERIFIER_PORT', 4200);
+  const logLevel = (env['LOG_LEVEL'] ?? 'info') as PassportConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new PassportError('ERR_CONFIG_INVALID', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, { field: 'LOG_LEVEL' });
+  }
+  let secretKey = env['PASSPORT_SECRET_KEY'];
+  if (secretKey === undefined || secretKey === '') {
+    if (!demo) {
+      throw new PassportError(
+        'ERR_CONFIG_INVALID',
+        'PASSPORT_SECRET_KEY is required (64 hex characters; generate one with `openssl rand -hex 32`), or start in demo mode',
+        { field: 'PASSPORT_SECRET_KEY' },
+      );
+    }
+    secretKey = demoSecret(dataDir);
+  }
+  if (!/^[0-9a-f]{64}$/i.test(secretKey)) {
+    throw new PassportError('ERR_CONFIG_INVALID', 'PASSPORT_SECRET_KEY must be 64 hex characters (32 bytes)', { field: 'PASSPORT_SECRET_KEY' });
+  }
+  const allowPrivateRaw = env['DID_WEB_ALLOW_PRIVATE'];
+  if (allowPrivateRaw !== undefined && allowPrivateRaw !== 'true' && allowPrivateRaw !== 'false') {
+    throw new PassportError('ERR_CONFIG_INVALID', 'DID_WEB_ALLOW_PRIVATE must be true or false', { field: 'DID_WEB_ALLOW_PRIVATE' });
+  }
+  return {
+    dataDir,
+    host,
+    issuerPort,
+    verifierPort,
+    issuerPublicUrl: url(env, 'ISSUER_PUBLIC_URL', `http://${host}:${issuerPort}`),
+    verifierPublicUrl: url(env, 'VERIFIER_PUBLIC_URL', `http://${host}:${verifierPort}`),
+    secretKey,
+    demo,
+    logLevel,
+    allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
+  };
+}

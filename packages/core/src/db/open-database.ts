@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Entities, migrations } from '@veramo/data-store';
+import { DataSource } from 'typeorm';
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** The SQLite file; created with its folder when missing. `:memory:` for a throwaway store. */
+  file: string;
+  /** Our own tables: statements run in order, each idempotent (`CREATE TABLE IF NOT EXISTS`). */
+  schema?: readonly string[];
+}
+
+/**
+ * Opens a service's SQLite file: Veramo's tables (keys, DIDs, credentials) through its migrations,
+ * then ours, in WAL mode so readers never wait for the writer and a killed process loses nothing
+ * it had committed.
+ *
+ * @example
+ * const db = await openDatabase({ file: 'data/issuer.sqlite', schema: ISSUER_SCHEMA });
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const dataSource = new DataSource({
+    type: 'sqlite',
+    database: options.file,
+    entities: Entities,
+    migrations,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+    enableWAL: options.file !== ':memory:',
+  });
+  await dataSource.initialize();
+  await dataSource.query('PRAGMA busy_timeout = 5000');
+  await dataSource.query('PRAGMA foreign_keys = ON');
+  for (const statement of options.schema ?? []) await dataSource.query(statement);
+  return dataSource;
+}

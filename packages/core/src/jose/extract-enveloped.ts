@@ -1,0 +1,15 @@
+import { isObject } from './compact-jws.js';
+
+/**
+ * The JWT inside an enveloped credential or presentation (`data:<mediaType>,<jwt>`), or the JWT
+ * itself when given as a string; undefined when it is neither.
+ *
+ * @example
+ * extractEnvelopedJwt({ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,eyJ...' }, 'application/vc+jwt')
+ */
+export function extractEnvelopedJwt(value: unknown, mediaType: 'application/vc+jwt' | 'application/vp+jwt'): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isObject(value) || typeof value['id'] !== 'string') return undefined;
+  const prefix = `data:${mediaType},`;
+  return value['id'].startsWith(prefix) ? value['id'].slice(prefix.length) : undefined;
+}

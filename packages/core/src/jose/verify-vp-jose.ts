@@ -1,0 +1,128 @@
+import type { Resolvable } from 'did-resolver';
+import { compactVerify } from 'jose';
+import { PassportError } from '../errors/passport-error.js';
+import { CheckList, type CredentialVerification, type VerificationCheck } from '../verification/verification-result.js';
+import { decodeCompactJws, isObject } from './compact-jws.js';
+import { findVerificationKey } from './find-verification-key.js';
+import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
+import { extractEnvelopedJwt } from './extract-enveloped.js';
+import { verifyVcJose } from './verify-vc-jose.js';
+
+/** Options for {@link verifyVpJose}. */
+export interface VerifyVpJoseOptions {
+  jwt: string;
+  /** The nonce the verifier issued (VC API `options.challenge`). */
+  challenge: string;
+  /** The audience the presentation must name (VC API `options.domain`). */
+  domain: string;
+  resolver: Resolvable;
+  now?: Date;
+  clockSkewSeconds?: number;
+}
+
+/** The outcome of verifying a presentation: its own checks, then each credential's. */
+export interface PresentationVerification {
+  verified: boolean;
+  checks: VerificationCheck[];
+  holder?: string;
+  credentials: CredentialVerification[];
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Verifies a VP JWT: its format, the holder's signature, nonce, audience and freshness, then every
+ * credential in it, and that each credential was issued to the holder who presents it.
+ * Never throws for a bad presentation: every check is reported.
+ *
+ * @example
+ * const r = await verifyVpJose({ jwt, challenge: nonce, domain: 'https://verifier.example', resolver });
+ */
+export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<PresentationVerification> {
+  const list = new CheckList();
+  const now = options.now ?? new Date();
+  const skew = options.clockSkewSeconds ?? 60;
+  let header: Record<string, unknown>;
+  let vp: Record<string, unknown>;
+  try {
+    ({ header, payload: vp } = decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
+  } catch (err: unknown) {
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    return { verified: false, checks: list.checks, credentials: [] };
+  }
+  const types = Array.isArray(vp['type']) ? vp['type'] : [vp['type']];
+  const holder = typeof vp['holder'] === 'string' ? vp['holder'] : isObject(vp['holder']) && typeof vp['holder']['id'] === 'string' ? vp['holder']['id'] : undefined;
+  if (!isSupportedAlg(header['alg'])) {
+    list.fail('presentation.format', 'ERR_VP_ALG_UNSUPPORTED', `alg ${String(header['alg'])} is not accepted (EdDSA, ES256)`);
+    return { verified: false, checks: list.checks, credentials: [] };
+  }
+  const alg: SupportedAlg = header['alg'];
+  if ((header['typ'] !== undefined && header['typ'] !== 'vp+jwt') || !types.includes('VerifiablePresentation') || !holder?.startsWith('did:')) {
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', 'not a VP JWT with a holder DID');
+  } else {
+    list.pass('presentation.format');
+  }
+
+  // The holder's signature, with a key the holder's DID document lists for authentication.
+  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
+  if (holder?.startsWith('did:') && kid) {
+    try {
+      const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
+      await compactVerify(options.jwt, key, { algorithms: [alg] }).then(
+        () => list.pass('presentation.signature'),
+        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
+      );
+    } catch (err: unknown) {
+      list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
+    }
+  } else {
+    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder key (kid)');
+  }
+
+  // Bound to this verifier's challenge and audience.
+  if (vp['nonce'] === options.challenge) list.pass('presentation.nonce');
+  else list.fail('presentation.nonce', 'ERR_VP_NONCE_MISMATCH', 'the presentation is not bound to this challenge');
+  const aud = Array.isArray(vp['aud']) ? vp['aud'] : [vp['aud']];
+  if (aud.includes(options.domain)) list.pass('presentation.audience');
+  else list.fail('presentation.audience', 'ERR_VP_AUDIENCE_MISMATCH', 'the presentation is for another audience');
+
+  const nowSec = now.getTime() / 1000;
+  const exp = typeof vp['exp'] === 'number' ? vp['exp'] : undefined;
+  const iat = typeof vp['iat'] === 'number' ? vp['iat'] : undefined;
+  if (exp !== undefined && exp + skew < nowSec) list.fail('presentation.validity', 'ERR_VP_EXPIRED', 'the presentation has expired');
+  else if (iat !== undefined && iat - skew > nowSec) list.fail('presentation.validity', 'ERR_VP_MALFORMED', 'the presentation was issued in the future');
+  else list.pass('presentation.validity');
+
+  // Every credential, and that it was issued to the presenting holder.
+  const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
+  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  const credentials: CredentialVerification[] = [];
+  for (const [credentialIndex, entry] of entries.entries()) {
+    const jwt = extractEnvelopedJwt(entry, 'application/vc+jwt');
+    if (jwt === undefined) {
+      const failed = new CheckList();
+      failed.fail('format', 'ERR_VC_MALFORMED', 'not an enveloped VC-JOSE credential', { credentialIndex });
+      credentials.push({ verified: false, checks: failed.checks });
+      continue;
+    }
+    const result = await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
+    const subject = result.credential?.['credentialSubject'];
+    const subjects = Array.isArray(subject) ? subject : [subject];
+    const boundToHolder = subjects.length > 0 && subjects.every((s) => isObject(s) && s['id'] === holder);
+    if (boundToHolder) result.checks.push({ check: 'holder-binding', outcome: 'passed', credentialIndex });
+    else {
+      result.checks.push({ check: 'holder-binding', outcome: 'failed', code: 'ERR_VP_HOLDER_MISMATCH', message: 'the credential was not issued to the presenting holder', credentialIndex });
+      result.verified = false;
+    }
+    credentials.push(result);
+  }
+
+  return {
+    verified: list.ok && credentials.every((c) => c.verified),
+    checks: list.checks,
+    ...(holder ? { holder } : {}),
+    credentials,
+  };
+}

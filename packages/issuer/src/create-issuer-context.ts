@@ -1,0 +1,34 @@
+import { createDidResolver, createPassportAgent, openDatabase, type Logger } from '@staff-passport/core';
+import type { IssuerContext } from './issuer-context.js';
+import { ISSUER_SCHEMA } from './store/issuer-schema.js';
+
+/** Options for {@link createIssuerContext}. */
+export interface CreateIssuerContextOptions {
+  /** The issuer's SQLite file. */
+  databaseFile: string;
+  secretKey: string;
+  publicUrl: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Opens the issuer's SQLite file and builds its Veramo agent: everything the issuer's domain
+ * functions and HTTP app need.
+ *
+ * @example
+ * const ctx = await createIssuerContext({ databaseFile: 'data/issuer.sqlite', secretKey, publicUrl, logger });
+ */
+export async function createIssuerContext(options: CreateIssuerContextOptions): Promise<IssuerContext & { close(): Promise<void> }> {
+  const db = await openDatabase({ file: options.databaseFile, schema: ISSUER_SCHEMA });
+  // The issuer resolves only its own DIDs and did:key holders; no network fetches are needed.
+  const agent = createPassportAgent({ dataSource: db, secretKey: options.secretKey, resolver: createDidResolver() });
+  return {
+    agent,
+    db,
+    publicUrl: options.publicUrl,
+    logger: options.logger,
+    now: options.now ?? (() => new Date()),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,16 @@
+export { authenticateApiKey, authorise } from './api-keys/authenticate-api-key.js';
+export type { Principal } from './api-keys/authenticate-api-key.js';
+export { ROLES, createApiKey } from './api-keys/create-api-key.js';
+export type { CreatedApiKey, Role } from './api-keys/create-api-key.js';
+export { appendAuditEvent } from './audit/append-audit-event.js';
+export { createIssuerContext } from './create-issuer-context.js';
+export type { CreateIssuerContextOptions } from './create-issuer-context.js';
+export { createIssuerApp } from './http/create-issuer-app.js';
+export type { IssuerContext } from './issuer-context.js';
+export { FORMATS, issueCredential, parseIssueRequest } from './issuing/issue-credential.js';
+export type { IssueRequest, IssuedCredential } from './issuing/issue-credential.js';
+export { buildDidDocument, odsUri } from './organisations/build-did-document.js';
+export { createOrganisation } from './organisations/create-organisation.js';
+export { getOrganisation, listOrganisations } from './organisations/get-organisation.js';
+export type { Organisation } from './organisations/organisation.js';
+export { ISSUER_SCHEMA } from './store/issuer-schema.js';

@@ -1,0 +1,16 @@
+export { CATALOGUE, findCatalogueTypes, getCredentialType, getCredentialTypeBySchemaId } from './catalogue.js';
+export { buildStaffPassportContext } from './context.js';
+export type { CredentialTypeDefinition, DerivedClaims, SchemaIssue } from './lib/catalogue-types.js';
+export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOCAB, schemaIdFor } from './lib/urls.js';
+export { ATTRIBUTE_PEDIGREES, ATTRIBUTE_VERIFIERS } from './reference/attribute-metadata.js';
+export type { AttributePedigree, AttributeVerifier } from './reference/attribute-metadata.js';
+export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
+export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
+export { addMonths } from './rules/add-months.js';
+export { isTrainingInDate, refresherMonths, trainingExpiry } from './rules/training-expiry.js';
+export type { AttributeMetadata } from './types/attribute-metadata.js';
+export { TRAINING_RECORD_VERSION, trainingRecordSchema } from './types/training-record.js';
+export type { TrainingRecordSubject } from './types/training-record.js';
+export { trainingRecordType } from './types/training-record-type.js';
+export { validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
+export type { CredentialValidation } from './validate-credential.js';

@@ -1,0 +1,14 @@
+/**
+ * The stable namespace of staff-passport identifiers. Schemas and the context are published at
+ * these URLs; the issuer also serves them under the same paths on its own host.
+ */
+export const NAMESPACE = 'https://w3id.org/staff-passport';
+export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
+export const VC_CONTEXT_V1 = 'https://www.w3.org/2018/credentials/v1';
+export const STAFF_PASSPORT_CONTEXT_V1 = `${NAMESPACE}/contexts/v1`;
+export const VOCAB = `${NAMESPACE}/vocab#`;
+
+/** The `$id` of a credential type's schema at a version. */
+export function schemaIdFor(slug: string, version: string): string {
+  return `${NAMESPACE}/schemas/${slug}/${version}`;
+}

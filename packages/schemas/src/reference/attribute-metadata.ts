@@ -1,0 +1,9 @@
+/**
+ * Attribute metadata vocabulary carried by every credential, after NIST IR 8112 (Attribute
+ * Metadata), as the NHS Digital Staff Passport used it.
+ */
+export const ATTRIBUTE_VERIFIERS = ['Origin', 'Provider', 'Not Verified'] as const;
+export const ATTRIBUTE_PEDIGREES = ['Authoritative', 'Sourced', 'Self-Asserted', 'Derived'] as const;
+
+export type AttributeVerifier = (typeof ATTRIBUTE_VERIFIERS)[number];
+export type AttributePedigree = (typeof ATTRIBUTE_PEDIGREES)[number];

@@ -1,0 +1,128 @@
+/**
+ * Core Skills Training Framework (CSTF) subjects, levels and refresher periods.
+ *
+ * Source: Skills for Health, Core Skills Training Framework, subject guides (refresher periods as
+ * recommended for organisations aligned to the CSTF). Values marked `verify: true` are not yet
+ * confirmed from the primary source (see DOMAIN.md); they live here and nowhere else.
+ */
+export interface CstfSubjectDefinition {
+  /** Stable code used in credentials. */
+  readonly code: CstfSubjectCode;
+  /** Name as people read it. */
+  readonly title: string;
+  /** Refresher period in months, per level that exists for the subject. */
+  readonly refresherMonths: Readonly<Partial<Record<CstfLevel, number>>>;
+  /** Name of the national competence in ESR (NHS|CSTF|...|), used by ESR-style imports. */
+  readonly esrCompetencePrefix: string;
+  /** Where the values come from; `verify` marks values not yet confirmed from that source. */
+  readonly source: string;
+  readonly verify?: boolean;
+}
+
+export type CstfLevel = 1 | 2 | 3;
+
+export const CSTF_SUBJECT_CODES = [
+  'conflict_resolution',
+  'equality_diversity_human_rights',
+  'fire_safety',
+  'health_safety_welfare',
+  'infection_prevention_control',
+  'information_governance_data_security',
+  'moving_handling',
+  'preventing_radicalisation',
+  'resuscitation',
+  'safeguarding_adults',
+  'safeguarding_children',
+] as const;
+
+export type CstfSubjectCode = (typeof CSTF_SUBJECT_CODES)[number];
+
+const SFH = 'Skills for Health, Core Skills Training Framework subject guides';
+
+/** The eleven CSTF subjects, keyed by code. */
+export const CSTF_SUBJECTS: Readonly<Record<CstfSubjectCode, CstfSubjectDefinition>> = {
+  conflict_resolution: {
+    code: 'conflict_resolution',
+    title: 'Conflict Resolution',
+    refresherMonths: { 1: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Conflict Resolution',
+    source: SFH,
+  },
+  equality_diversity_human_rights: {
+    code: 'equality_diversity_human_rights',
+    title: 'Equality, Diversity and Human Rights',
+    refresherMonths: { 1: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Equality, Diversity and Human Rights',
+    source: SFH,
+  },
+  fire_safety: {
+    code: 'fire_safety',
+    title: 'Fire Safety',
+    refresherMonths: { 1: 24 },
+    esrCompetencePrefix: 'NHS|CSTF|Fire Safety',
+    source: SFH,
+  },
+  health_safety_welfare: {
+    code: 'health_safety_welfare',
+    title: 'Health, Safety and Welfare',
+    refresherMonths: { 1: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Health, Safety and Welfare',
+    source: SFH,
+  },
+  infection_prevention_control: {
+    code: 'infection_prevention_control',
+    title: 'Infection Prevention and Control',
+    refresherMonths: { 1: 36, 2: 12 },
+    esrCompetencePrefix: 'NHS|CSTF|Infection Prevention and Control',
+    source: SFH,
+  },
+  information_governance_data_security: {
+    code: 'information_governance_data_security',
+    title: 'Information Governance and Data Security',
+    refresherMonths: { 1: 12 },
+    esrCompetencePrefix: 'NHS|CSTF|Information Governance and Data Security',
+    source: SFH,
+    verify: true,
+  },
+  moving_handling: {
+    code: 'moving_handling',
+    title: 'Moving and Handling',
+    // Level 1 three years is [verify] in DOMAIN.md; level 2 two years is confirmed.
+    refresherMonths: { 1: 36, 2: 24 },
+    esrCompetencePrefix: 'NHS|CSTF|Moving and Handling',
+    source: SFH,
+    verify: true,
+  },
+  preventing_radicalisation: {
+    code: 'preventing_radicalisation',
+    title: 'Preventing Radicalisation',
+    refresherMonths: { 1: 36, 2: 36, 3: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Preventing Radicalisation',
+    source: SFH,
+    verify: true,
+  },
+  resuscitation: {
+    code: 'resuscitation',
+    title: 'Resuscitation',
+    refresherMonths: { 1: 12, 2: 12, 3: 12 },
+    esrCompetencePrefix: 'NHS|CSTF|Resuscitation',
+    source: SFH,
+    verify: true,
+  },
+  safeguarding_adults: {
+    code: 'safeguarding_adults',
+    title: 'Safeguarding Adults',
+    refresherMonths: { 1: 36, 2: 36, 3: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Safeguarding Adults',
+    source: SFH,
+    verify: true,
+  },
+  safeguarding_children: {
+    code: 'safeguarding_children',
+    title: 'Safeguarding Children',
+    refresherMonths: { 1: 36, 2: 36, 3: 36 },
+    esrCompetencePrefix: 'NHS|CSTF|Safeguarding Children',
+    source: SFH,
+    verify: true,
+  },
+};

@@ -1,0 +1,41 @@
+import type { CredentialVerification, ErrorCode, VerificationCheck } from '@staff-passport/core';
+
+/** A failed check, as listed in `errors`. */
+export interface ReportError {
+  code: ErrorCode;
+  check: string;
+  message: string;
+  credentialIndex?: number;
+}
+
+/** What the verify endpoints answer: every check with its outcome, the failures, and what was verified. */
+export interface VerificationReport {
+  verified: boolean;
+  checks: VerificationCheck[];
+  errors: ReportError[];
+  warnings: string[];
+  holder?: string;
+  credentials: { index: number; verified: boolean; issuer?: string; types: string[]; id?: string }[];
+}
+
+/** Builds the report from checks and per-credential results. */
+export function buildReport(checks: VerificationCheck[], credentials: CredentialVerification[], holder?: string): VerificationReport {
+  const all = [...checks, ...credentials.flatMap((c) => c.checks)];
+  const errors = all
+    .filter((c) => c.outcome === 'failed' && c.code)
+    .map((c) => ({ code: c.code!, check: c.check, message: c.message ?? '', ...(c.credentialIndex === undefined ? {} : { credentialIndex: c.credentialIndex }) }));
+  return {
+    verified: errors.length === 0 && credentials.length > 0 && credentials.every((c) => c.verified),
+    checks: all,
+    errors,
+    warnings: [],
+    ...(holder ? { holder } : {}),
+    credentials: credentials.map((c, index) => ({
+      index,
+      verified: c.verified,
+      ...(c.issuer ? { issuer: c.issuer } : {}),
+      types: c.types ?? [],
+      ...(typeof c.credential?.['id'] === 'string' ? { id: c.credential['id'] } : {}),
+    })),
+  };
+}
