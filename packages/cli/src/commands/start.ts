@@ -69,8 +69,9 @@ export async function startCommand(options: Record<string, string | true>): Prom
     verifierServer.attach(createVerifierApp(verifierCtx));
 
     if (config.demo) {
-      const { facts, created } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
+      const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
       printBanner(facts, config.dataDir, created);
+      if (warning) err(`\nWarning: ${warning}`);
     } else {
       out(`Issuer ${issuerUrl}`);
       out(`Verifier ${verifierUrl}`);

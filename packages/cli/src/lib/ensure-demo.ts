@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { didWebFromUrl } from '@staff-passport/core';
 import { createApiKey, createOrganisation, getOrganisation, type IssuerContext } from '@staff-passport/issuer';
 import { trainingRecordType } from '@staff-passport/schemas';
 import { openNodeWallet } from '@staff-passport/wallet-sdk';
@@ -11,14 +12,22 @@ export const DEMO_ORG = { name: 'Demo Valley NHS Trust (fictional)', odsCode: 'R
  * Makes sure the demo organisation, its HR API key and a demo holder exist, and that
  * `data/demo.json` says so. A second start reuses them (the organisation is looked up, not made again).
  */
-export async function ensureDemo(ctx: IssuerContext, options: { dataDir: string; secretKey: string; verifierUrl: string }): Promise<{ facts: DemoFacts; created: boolean }> {
+export async function ensureDemo(
+  ctx: IssuerContext,
+  options: { dataDir: string; secretKey: string; verifierUrl: string },
+): Promise<{ facts: DemoFacts; created: boolean; warning?: string }> {
   const existing = readDemoFacts(options.dataDir);
   if (existing) {
     const org = await getOrganisation(ctx, existing.issuer.orgId).catch(() => undefined);
     if (org) {
       const facts = { ...existing, issuer: { ...existing.issuer, url: ctx.publicUrl }, verifier: { url: options.verifierUrl } };
       writeDemoFacts(options.dataDir, facts);
-      return { facts, created: false };
+      // did:web names the host and port: a demo made on another port cannot be resolved on this one.
+      const expected = `${didWebFromUrl(ctx.publicUrl, ['orgs'])}:`;
+      const warning = org.did.startsWith(expected)
+        ? undefined
+        : `The demo organisation's DID (${org.did}) was made for another issuer URL; its credentials will not verify here. Start with the earlier ISSUER_PORT, or delete ${options.dataDir} to begin again.`;
+      return { facts, created: false, ...(warning ? { warning } : {}) };
     }
   }
   const org = await createOrganisation(ctx, DEMO_ORG, 'demo-setup');

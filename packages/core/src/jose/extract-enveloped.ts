@@ -8,8 +8,11 @@ import { isObject } from './compact-jws.js';
  * extractEnvelopedJwt({ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,eyJ...' }, 'application/vc+jwt')
  */
 export function extractEnvelopedJwt(value: unknown, mediaType: 'application/vc+jwt' | 'application/vp+jwt'): string | undefined {
-  if (typeof value === 'string') return value;
-  if (!isObject(value) || typeof value['id'] !== 'string') return undefined;
   const prefix = `data:${mediaType},`;
+  if (typeof value === 'string') {
+    if (value.startsWith(prefix)) return value.slice(prefix.length);
+    return value.startsWith('data:') ? undefined : value;
+  }
+  if (!isObject(value) || typeof value['id'] !== 'string') return undefined;
   return value['id'].startsWith(prefix) ? value['id'].slice(prefix.length) : undefined;
 }

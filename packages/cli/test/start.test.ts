@@ -1,0 +1,117 @@
+/**
+ * `staff-passport start --demo`, as `pnpm start` runs it: a real process over a fresh data folder.
+ * It prints the URLs and the demo organisation, writes data/demo.json, and the README's "try it"
+ * (issue the example credential, then verify it) answers verified: true; a second start reuses
+ * the organisation and key. Bad configuration stops it with a clear message and exit code 78.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+const dataDir = mkdtempSync(join(tmpdir(), 'sp-start-'));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not started in time:\n${output}`)), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Press Ctrl+C to stop.')) {
+        clearTimeout(timer);
+        resolve({ child, output });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${String(code)}:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+interface DemoFacts {
+  issuer: { url: string; orgId: string; did: string; apiKey: string };
+  verifier: { url: string };
+  exampleCredential: Record<string, unknown>;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('staff-passport start --demo', () => {
+  it('stops on bad configuration with a clear message and exit code 78', () => {
+    const result = spawnSync(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, ISSUER_PORT: 'eighty' }, encoding: 'utf8' });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('ISSUER_PORT must be a port number');
+  });
+
+  it('starts, prints the facts, and the try-it issue then verify works; a second start reuses them', async () => {
+    const env = { DATA_DIR: dataDir, ISSUER_PORT: String(await freePort()), VERIFIER_PORT: String(await freePort()) };
+    const first = await start(env);
+    let facts: DemoFacts;
+    try {
+      facts = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
+      expect(first.output).toContain(facts.issuer.url);
+      expect(first.output).toContain(facts.verifier.url);
+      expect(first.output).toContain(facts.issuer.orgId);
+      expect(first.output).toContain(facts.issuer.did);
+      expect(first.output).toContain(facts.issuer.apiKey);
+      expect(first.output).toContain('curl');
+      expect(facts.issuer.did).toMatch(/^did:web:127\.0\.0\.1%3A\d+:orgs:org_/);
+
+      const issued = await post(`${facts.issuer.url}/orgs/${facts.issuer.orgId}/credentials/issue`, { credential: facts.exampleCredential }, { authorization: `Bearer ${facts.issuer.apiKey}` });
+      expect(issued.status).toBe(201);
+      const verified = await post(`${facts.verifier.url}/credentials/verify`, issued.body);
+      expect(verified.status).toBe(200);
+      expect(verified.body['verified']).toBe(true);
+
+      const vc = issued.body['verifiableCredential'] as { id: string };
+      const at = vc.id.lastIndexOf('.') + 5;
+      const tampered = { verifiableCredential: { ...vc, id: `${vc.id.slice(0, at)}${vc.id[at] === 'A' ? 'B' : 'A'}${vc.id.slice(at + 1)}` } };
+      const refused = await post(`${facts.verifier.url}/credentials/verify`, tampered);
+      expect(refused.status).toBe(400);
+      expect(refused.body['verified']).toBe(false);
+    } finally {
+      expect(await stop(first.child)).toBe(0);
+    }
+
+    const second = await start(env);
+    try {
+      expect(second.output).toContain('(reused)');
+      const again = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
+      expect(again.issuer).toEqual(facts.issuer);
+      const issued = await post(`${again.issuer.url}/orgs/${again.issuer.orgId}/credentials/issue`, { credential: again.exampleCredential }, { authorization: `Bearer ${again.issuer.apiKey}` });
+      expect(issued.status).toBe(201);
+      expect((await post(`${again.verifier.url}/credentials/verify`, issued.body)).body['verified']).toBe(true);
+    } finally {
+      await stop(second.child);
+    }
+  });
+});

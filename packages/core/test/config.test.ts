@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, PassportError } from '@staff-passport/core';
+
+function failure(env: NodeJS.ProcessEnv, demo = false): { code: string; field?: string } {
+  try {
+    loadConfig(env, { demo });
+  } catch (err: unknown) {
+    if (err instanceof PassportError) return { code: err.code, ...(err.field ? { field: err.field } : {}) };
+    throw err;
+  }
+  return { code: 'none' };
+}
+
+describe('loadConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sp-config-'));
+  const secret = 'a'.repeat(64);
+
+  it('reads the defaults', () => {
+    const config = loadConfig({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret });
+    expect(config).toMatchObject({ issuerPort: 4100, verifierPort: 4200, host: '127.0.0.1', demo: false, allowPrivateNetwork: false });
+    expect(config.issuerPublicUrl).toBe('http://127.0.0.1:4100');
+  });
+
+  it('names a bad port', () => {
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PORT: 'eighty' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'ISSUER_PORT' });
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VERIFIER_PORT: '70000' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'VERIFIER_PORT' });
+  });
+
+  it('requires the key-encryption secret outside demo mode', () => {
+    expect(failure({ DATA_DIR: dir })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'PASSPORT_SECRET_KEY' });
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: 'short' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'PASSPORT_SECRET_KEY' });
+  });
+
+  it('generates and keeps a demo secret beside the data, and allows local did:web in demo mode', () => {
+    const first = loadConfig({ DATA_DIR: dir }, { demo: true });
+    const second = loadConfig({ DATA_DIR: dir }, { demo: true });
+    expect(first.secretKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.secretKey).toBe(first.secretKey);
+    expect(first.allowPrivateNetwork).toBe(true);
+  });
+
+  it('names an unwritable data folder', () => {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: use a path under a file, which no one can create.
+      expect(failure({ DATA_DIR: join(dir, 'demo-secret.key', 'sub'), PASSPORT_SECRET_KEY: secret })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'DATA_DIR' });
+    } else {
+      const locked = join(dir, 'locked');
+      loadConfig({ DATA_DIR: locked, PASSPORT_SECRET_KEY: secret });
+      chmodSync(locked, 0o500);
+      expect(failure({ DATA_DIR: locked, PASSPORT_SECRET_KEY: secret })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'DATA_DIR' });
+    }
+  });
+
+  it('names a bad URL and log level', () => {
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PUBLIC_URL: 'ftp://x' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'ISSUER_PUBLIC_URL' });
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, LOG_LEVEL: 'loud' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'LOG_LEVEL' });
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
+

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createLogger, listen, type Logger } from '@staff-passport/core';
+import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, type IssuerContext, type Organisation } from '@staff-passport/issuer';
+import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+
+/** Two real servers (issuer and verifier) on 127.0.0.1, port 0, over a fresh SQLite folder. */
+export interface Services {
+  dataDir: string;
+  secretKey: string;
+  issuerUrl: string;
+  verifierUrl: string;
+  issuer: IssuerContext;
+  org: Organisation;
+  apiKey: string;
+  close(): Promise<void>;
+}
+
+/** Options for {@link startServices}. */
+export interface StartServicesOptions {
+  /** The verifier's clock (tests freeze time instead of sleeping). */
+  verifierNow?: () => Date;
+  logger?: Logger;
+}
+
+/**
+ * Starts the issuer and the verifier for real, as `staff-passport start` does, with an
+ * organisation and an `issuer` API key. The verifier is configured to resolve did:web on loopback.
+ */
+export async function startServices(options: StartServicesOptions = {}): Promise<Services> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sp-test-'));
+  const secretKey = randomBytes(32).toString('hex');
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const issuerServer = await listen('127.0.0.1', 0);
+  const verifierServer = await listen('127.0.0.1', 0);
+  const issuer = await createIssuerContext({ databaseFile: join(dataDir, 'issuer.sqlite'), secretKey, publicUrl: issuerServer.url, logger });
+  issuerServer.attach(createIssuerApp(issuer));
+  verifierServer.attach(
+    createVerifierApp(createVerifierContext({ logger, allowPrivateNetwork: true, ...(options.verifierNow ? { now: options.verifierNow } : {}) })),
+  );
+  const org = await createOrganisation(issuer, { name: 'Test Valley NHS Trust', odsCode: 'RZY' }, 'test');
+  const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'test');
+  return {
+    dataDir,
+    secretKey,
+    issuerUrl: issuerServer.url,
+    verifierUrl: verifierServer.url,
+    issuer,
+    org,
+    apiKey,
+    async close() {
+      await Promise.all([issuerServer.close(), verifierServer.close()]);
+      await issuer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs JSON and returns the status, content type and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** The codes of the failed checks in a verification answer. */
+export function failedCodes(body: Record<string, unknown>): string[] {
+  return ((body['errors'] as { code: string }[] | undefined) ?? []).map((e) => e.code);
+}
