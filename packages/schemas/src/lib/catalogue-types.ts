@@ -14,6 +14,14 @@ export interface DerivedClaims {
   validUntil?: string;
 }
 
+/** A rule of a credential type beyond field formats, as documented for people. */
+export interface RuleDescription {
+  /** The code an issue carries when the rule fails (`required` for conditional requirements). */
+  readonly code: string;
+  /** The rule in plain English. */
+  readonly rule: string;
+}
+
 /** A credential type of the catalogue. */
 export interface CredentialTypeDefinition {
   /** The VC `type` value, for example `TrainingRecord`. */
@@ -30,6 +38,10 @@ export interface CredentialTypeDefinition {
   readonly labels: Readonly<Record<string, string>>;
   /** Claims (dotted paths under `credentialSubject`) selectively disclosable by default. */
   readonly disclosable: readonly string[];
+  /** The type's rules beyond field formats (conditional requirements and `checkRules`), for docs and pages. */
+  readonly rules?: readonly RuleDescription[];
+  /** What `derive` fixes (for example "validUntil is the permission expiry"), for docs and pages. */
+  readonly derives?: readonly string[];
   /** Rules beyond the schema: problems, with paths from the credential root. */
   readonly checkRules?: (credentialSubject: Record<string, unknown>) => SchemaIssue[];
   /** Derive the claims and validity the type's rules fix; run after a successful validation. */

@@ -7,3 +7,16 @@ export const ATTRIBUTE_PEDIGREES = ['Authoritative', 'Sourced', 'Self-Asserted',
 
 export type AttributeVerifier = (typeof ATTRIBUTE_VERIFIERS)[number];
 export type AttributePedigree = (typeof ATTRIBUTE_PEDIGREES)[number];
+
+/** Labels of the attribute metadata block, the same on every credential type. */
+export const ATTRIBUTE_METADATA_LABELS = {
+  attributeMetadata: 'About these attributes',
+  'attributeMetadata.origin': 'Origin',
+  'attributeMetadata.provider': 'Provider',
+  'attributeMetadata.assurancePolicy': 'Assurance policy',
+  'attributeMetadata.assuranceOutcome': 'Assurance outcome',
+  'attributeMetadata.verifier': 'Verified by',
+  'attributeMetadata.verificationMethod': 'Verification method',
+  'attributeMetadata.pedigree': 'Pedigree',
+  'attributeMetadata.lastRefresh': 'Last refreshed',
+} as const;
