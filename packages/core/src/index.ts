@@ -11,6 +11,8 @@ export { isNonPublicAddress } from './did/address-policy.js';
 export { createDidResolver } from './did/create-did-resolver.js';
 export type { DidResolverOptions } from './did/create-did-resolver.js';
 export { didWebFromUrl, didWebToUrl } from './did/did-web-url.js';
+export { resolveDidJwk } from './did/resolve-did-jwk.js';
+export { verificationMethodIdFor } from './did/verification-method-id.js';
 export { DEFAULT_GUARDED_FETCH, guardedFetchJson } from './did/guarded-fetch.js';
 export type { GuardedFetchOptions } from './did/guarded-fetch.js';
 export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.js';

@@ -3,6 +3,7 @@ import { PassportError } from '../errors/passport-error.js';
 import { signVcJose } from '../jose/sign-vc-jose.js';
 import { verifyVcJose } from '../jose/verify-vc-jose.js';
 import type { CredentialVerification } from '../verification/verification-result.js';
+import { verificationMethodIdFor } from '../did/verification-method-id.js';
 import { createAgentSigner } from './agent-signer.js';
 
 /** Agent methods of {@link VcJosePlugin}. */
@@ -23,7 +24,7 @@ export class VcJosePlugin implements IAgentPlugin {
       const identifier = await context.agent.didManagerGet({ did: issuerDid });
       const key = identifier.keys.find((k) => k.type === 'Ed25519' || k.type === 'Secp256r1');
       if (!key) throw new PassportError('ERR_REQUEST_INVALID', `${issuerDid} has no signing key`);
-      return signVcJose({ credential, signer: createAgentSigner(context.agent, key, `${issuerDid}#${key.kid}`) });
+      return signVcJose({ credential, signer: createAgentSigner(context.agent, key, verificationMethodIdFor(issuerDid, key.kid)) });
     },
     verifyVcJose: async ({ jwt, now }, context) =>
       verifyVcJose({ jwt, now: now ?? new Date(), resolver: { resolve: (didUrl) => context.agent.resolveDid({ didUrl }) } }),

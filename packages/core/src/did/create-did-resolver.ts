@@ -1,10 +1,10 @@
-import { getDidJwkResolver } from '@veramo/did-provider-jwk';
 import { getDidKeyResolver } from '@veramo/did-provider-key';
 import { Resolver, type DIDResolutionResult, type DIDResolver, type ParsedDID } from 'did-resolver';
 import { PassportError } from '../errors/passport-error.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { didWebToUrl } from './did-web-url.js';
 import { DEFAULT_GUARDED_FETCH, guardedFetchJson, type GuardedFetchOptions } from './guarded-fetch.js';
+import { resolveDidJwk } from './resolve-did-jwk.js';
 
 /** Options for {@link createDidResolver}. */
 export interface DidResolverOptions {
@@ -59,7 +59,7 @@ export function createDidResolver(options: DidResolverOptions = {}): Resolver {
   const web = { ...DEFAULT_GUARDED_FETCH, ...options.web };
   const cache = new TtlCache<DIDResolutionResult>(options.cacheMaxEntries ?? 1000, options.cacheTtlMs ?? 5 * 60_000, options.now);
   return new Resolver(
-    { ...getDidKeyResolver(), ...getDidJwkResolver(), web: webResolver(web) },
+    { ...getDidKeyResolver(), jwk: resolveDidJwk, web: webResolver(web) },
     {
       cache: async (parsed, resolve) => {
         if (parsed.params?.['no-cache'] === 'true') return resolve();

@@ -1,4 +1,4 @@
-import { PassportError, createAgentSigner, type JwsSigner, type PassportAgent } from '@staff-passport/core';
+import { PassportError, createAgentSigner, verificationMethodIdFor, type JwsSigner, type PassportAgent } from '@staff-passport/core';
 import type { Organisation } from './organisation.js';
 
 // Signers per agent and DID: finding the key is a database read we need not repeat per credential.
@@ -17,7 +17,7 @@ export async function getOrgSigner(agent: PassportAgent, org: Organisation): Pro
   const identifier = await agent.didManagerGet({ did: org.did });
   const key = identifier.keys.find((k) => k.type === 'Ed25519');
   if (!key) throw new PassportError('ERR_INTERNAL', `organisation ${org.id} has no signing key`);
-  const signer = createAgentSigner(agent, key, `${org.did}#${key.kid}`);
+  const signer = createAgentSigner(agent, key, verificationMethodIdFor(org.did, key.kid));
   perAgent.set(org.did, signer);
   return signer;
 }

@@ -1,4 +1,4 @@
-import { PassportError, createAgentSigner, type JwsSigner, type PassportAgent } from '@staff-passport/core';
+import { PassportError, createAgentSigner, verificationMethodIdFor, type JwsSigner, type PassportAgent } from '@staff-passport/core';
 import type { HolderKeys } from '../stores/holder-keys.js';
 
 /** {@link HolderKeys} held by a Veramo agent (keys encrypted in the wallet's SQLite file). */
@@ -21,7 +21,6 @@ export class VeramoHolderKeys implements HolderKeys {
     });
     const key = identifier.keys.find((k) => k.type === 'Ed25519' || k.type === 'Secp256r1');
     if (!key) throw new PassportError('ERR_REQUEST_INVALID', `${did} has no signing key`, { field: 'holder' });
-    // did:key: the verification method id is the DID followed by its own method-specific id.
-    return createAgentSigner(this.agent, key, `${did}#${did.slice('did:key:'.length)}`);
+    return createAgentSigner(this.agent, key, verificationMethodIdFor(did, key.kid));
   }
 }
