@@ -1,18 +1,45 @@
 import type { CredentialTypeDefinition } from './lib/catalogue-types.js';
+import { indexCatalogue } from './lib/index-catalogue.js';
+import { dbsCheckType } from './types/dbs-check-type.js';
+import { employmentAssignmentType } from './types/employment-assignment-type.js';
+import { employmentHistoryType } from './types/employment-history-type.js';
+import { employmentReferenceType } from './types/employment-reference-type.js';
+import { identityVerificationType } from './types/identity-verification-type.js';
+import { occupationalHealthClearanceType } from './types/occupational-health-clearance-type.js';
+import { professionalRegistrationType } from './types/professional-registration-type.js';
+import { rightToWorkType } from './types/right-to-work-type.js';
+import { roleCompetenceType } from './types/role-competence-type.js';
+import { trainingPlacementType } from './types/training-placement-type.js';
+import { trainingProgrammeType } from './types/training-programme-type.js';
 import { trainingRecordType } from './types/training-record-type.js';
+import { trainingSummaryType } from './types/training-summary-type.js';
 
 /**
  * Every credential type the staff passport knows, newest version of each first. A verifier
- * accepts every version listed here (see docs/credentials.md, "Versioning").
+ * accepts every version listed here: when a type gets a new version, the older entry stays in
+ * the list after it (see docs/credentials.md, "Versioning").
  */
-export const CATALOGUE: readonly CredentialTypeDefinition[] = [trainingRecordType];
+export const CATALOGUE: readonly CredentialTypeDefinition[] = [
+  // The six NHS Employment Check Standards.
+  identityVerificationType,
+  rightToWorkType,
+  professionalRegistrationType,
+  employmentHistoryType,
+  employmentReferenceType,
+  dbsCheckType,
+  occupationalHealthClearanceType,
+  // Employment.
+  employmentAssignmentType,
+  // Training and competence.
+  trainingRecordType,
+  trainingSummaryType,
+  roleCompetenceType,
+  // Doctors in training.
+  trainingProgrammeType,
+  trainingPlacementType,
+];
 
-const byType = new Map<string, CredentialTypeDefinition>();
-const bySchemaId = new Map<string, CredentialTypeDefinition>();
-for (const entry of CATALOGUE) {
-  if (!byType.has(entry.type)) byType.set(entry.type, entry);
-  bySchemaId.set(entry.schemaId, entry);
-}
+const index = indexCatalogue(CATALOGUE);
 
 /**
  * The newest catalogue entry for a VC type name, or undefined.
@@ -21,21 +48,26 @@ for (const entry of CATALOGUE) {
  * getCredentialType('TrainingRecord')?.schemaId
  */
 export function getCredentialType(type: string): CredentialTypeDefinition | undefined {
-  return byType.get(type);
-}
-
-/** The catalogue entry whose schema has this `$id` (any version), or undefined. */
-export function getCredentialTypeBySchemaId(schemaId: string): CredentialTypeDefinition | undefined {
-  return bySchemaId.get(schemaId);
+  return index.byType(type);
 }
 
 /**
- * The catalogue types named in a credential's `type` (anything but `VerifiableCredential`).
+ * The catalogue entry whose schema has this `$id` (any version kept), or undefined.
+ *
+ * @example
+ * getCredentialTypeBySchemaId('https://w3id.org/staff-passport/schemas/training-record/1.0.0')?.type // 'TrainingRecord'
+ */
+export function getCredentialTypeBySchemaId(schemaId: string): CredentialTypeDefinition | undefined {
+  return index.bySchemaId(schemaId);
+}
+
+/**
+ * The catalogue types named in a credential's `type` (anything but `VerifiableCredential`), newest version.
  *
  * @example
  * findCatalogueTypes(['VerifiableCredential', 'TrainingRecord']) // [trainingRecordType]
  */
 export function findCatalogueTypes(type: unknown): CredentialTypeDefinition[] {
   const names = Array.isArray(type) ? type : [type];
-  return names.flatMap((name) => (typeof name === 'string' ? (byType.get(name) ?? []) : []));
+  return names.flatMap((name) => (typeof name === 'string' ? (index.byType(name) ?? []) : []));
 }

@@ -1,4 +1,4 @@
-import type { DIDResolutionResult, DIDResolver, ParsedDID } from 'did-resolver';
+import type { DIDResolutionResult, DIDResolver, JsonWebKey, ParsedDID } from 'did-resolver';
 
 const SIGNING_CURVES = new Set(['Ed25519', 'P-256', 'P-384', 'secp256k1']);
 
@@ -30,7 +30,7 @@ export const resolveDidJwk: DIDResolver = async (did: string, parsed: ParsedDID)
     didDocument: {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
       id: bare,
-      verificationMethod: [{ id: vmId, type: 'JsonWebKey2020', controller: bare, publicKeyJwk: jwk }],
+      verificationMethod: [{ id: vmId, type: 'JsonWebKey2020', controller: bare, publicKeyJwk: jwk as unknown as JsonWebKey }],
       ...(signing ? { assertionMethod: [vmId], authentication: [vmId], capabilityInvocation: [vmId], capabilityDelegation: [vmId] } : {}),
       ...(encryption ? { keyAgreement: [vmId] } : {}),
     },

@@ -3,6 +3,7 @@
  * Metadata), as the NHS Digital Staff Passport used it.
  */
 export const ATTRIBUTE_VERIFIERS = ['Origin', 'Provider', 'Not Verified'] as const;
+/** How an attribute came to be known. */
 export const ATTRIBUTE_PEDIGREES = ['Authoritative', 'Sourced', 'Self-Asserted', 'Derived'] as const;
 
 export type AttributeVerifier = (typeof ATTRIBUTE_VERIFIERS)[number];

@@ -19,6 +19,7 @@ export const CAREER_FRAMEWORK_LEVELS = {
 } as const;
 
 export type CareerFrameworkLevel = keyof typeof CAREER_FRAMEWORK_LEVELS;
+/** The career framework levels, 1 to 9. */
 export const CAREER_FRAMEWORK_LEVEL_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** One role of a framework's lookup table. */
@@ -61,6 +62,7 @@ export const PRIMARY_CARE_STAGES = {
   pcc_consultant_practice: { title: 'Consultant practice', levels: [8] },
 } as const satisfies Record<string, FrameworkRole>;
 
+/** The frameworks a RoleCompetence may name, each with its role lookup table. */
 export const CAREER_FRAMEWORKS = {
   iuc_workforce_blueprint: {
     title: 'Integrated Urgent Care / NHS 111 Workforce Blueprint',
@@ -77,9 +79,12 @@ export const CAREER_FRAMEWORKS = {
 } as const satisfies Record<string, CareerFramework>;
 
 export type CareerFrameworkCode = keyof typeof CAREER_FRAMEWORKS;
+/** The codes of {@link CAREER_FRAMEWORKS}. */
 export const CAREER_FRAMEWORK_CODES = Object.keys(CAREER_FRAMEWORKS) as CareerFrameworkCode[];
 
 export type RoleCode = keyof typeof IUC_ROLES | keyof typeof PRIMARY_CARE_STAGES;
+/** Every role code of every framework's lookup table. */
 export const ROLE_CODES = [...Object.keys(IUC_ROLES), ...Object.keys(PRIMARY_CARE_STAGES)] as RoleCode[];
 
+/** Where this module's values come from. */
 export const CAREER_FRAMEWORK_LEVELS_SOURCE = 'Skills for Health, Career Framework';

@@ -21,6 +21,7 @@ export interface CstfSubjectDefinition {
 
 export type CstfLevel = 1 | 2 | 3;
 
+/** The eleven CSTF subject codes credentials use. */
 export const CSTF_SUBJECT_CODES = [
   'conflict_resolution',
   'equality_diversity_human_rights',

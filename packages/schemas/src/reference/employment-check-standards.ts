@@ -15,4 +15,5 @@ export const EMPLOYMENT_CHECK_STANDARDS = {
 
 export type EmploymentCheckStandard = keyof typeof EMPLOYMENT_CHECK_STANDARDS;
 
+/** Where this module's values come from. */
 export const EMPLOYMENT_CHECK_STANDARDS_SOURCE = 'NHS Employers, NHS Employment Check Standards';

@@ -3,7 +3,13 @@
  *
  * Source: NHS Data Dictionary, STAFF GROUP (national codes 01-10).
  */
-export const STAFF_GROUPS = {
+// A list, not Object.keys: JavaScript puts the integer-like key "10" before "01".
+export const STAFF_GROUP_CODES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
+
+export type StaffGroupCode = (typeof STAFF_GROUP_CODES)[number];
+
+/** The staff groups, by code. */
+export const STAFF_GROUPS: Readonly<Record<StaffGroupCode, { readonly title: string }>> = {
   '01': { title: 'Medical and Dental' },
   '02': { title: 'Students' },
   '03': { title: 'Nursing and Midwifery Registered' },
@@ -14,10 +20,7 @@ export const STAFF_GROUPS = {
   '08': { title: 'Administrative and Clerical' },
   '09': { title: 'Estates and Ancillary' },
   '10': { title: 'Supplementary Roles' },
-} as const;
+};
 
-export type StaffGroupCode = keyof typeof STAFF_GROUPS;
-
-export const STAFF_GROUP_CODES = Object.keys(STAFF_GROUPS) as StaffGroupCode[];
-
+/** Where this module's values come from. */
 export const STAFF_GROUPS_SOURCE = 'NHS Data Dictionary, STAFF GROUP';

@@ -1,14 +1,5 @@
-import type { AttributePedigree, AttributeVerifier } from '../reference/attribute-metadata.js';
+import type { attributeMetadata } from '../lib/common-defs.js';
+import type { FromSchema } from '../lib/from-schema.js';
 
-/** Where an attribute came from and how it was checked (NIST IR 8112). */
-export interface AttributeMetadata {
-  origin: string;
-  provider: string;
-  assurancePolicy?: string;
-  assuranceOutcome?: string;
-  verifier: AttributeVerifier;
-  verificationMethod?: string;
-  pedigree: AttributePedigree;
-  /** YYYY-MM-DD. */
-  lastRefresh: string;
-}
+/** Where an attribute came from and how it was checked (NIST IR 8112), derived from the schema. */
+export type AttributeMetadata = FromSchema<typeof attributeMetadata>;

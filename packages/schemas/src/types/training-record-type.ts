@@ -1,23 +1,19 @@
-import type { CredentialTypeDefinition, SchemaIssue } from '../lib/catalogue-types.js';
-import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2 } from '../lib/urls.js';
-import { CSTF_SUBJECTS, type CstfLevel, type CstfSubjectCode } from '../reference/cstf.js';
+import type { SchemaIssue } from '../lib/catalogue-types.js';
+import { endOfDay } from '../lib/dates.js';
+import { defineCredentialType } from '../lib/define-credential-type.js';
+import { CSTF_SUBJECTS } from '../reference/cstf.js';
 import { refresherMonths, trainingExpiry } from '../rules/training-expiry.js';
 import { TRAINING_RECORD_VERSION, trainingRecordSchema, type TrainingRecordSubject } from './training-record.js';
-
-function trainingOf(subject: Record<string, unknown>): TrainingRecordSubject['training'] {
-  return (subject as unknown as TrainingRecordSubject).training;
-}
+import { EXAMPLE_ATTRIBUTE_METADATA } from './example-metadata.js';
 
 /** The TrainingRecord entry of the catalogue. */
-export const trainingRecordType: CredentialTypeDefinition = {
+export const trainingRecordType = defineCredentialType<TrainingRecordSubject>({
   type: 'TrainingRecord',
   slug: 'training-record',
   version: TRAINING_RECORD_VERSION,
-  schemaId: trainingRecordSchema.$id,
   schema: trainingRecordSchema,
-  title: trainingRecordSchema.title,
-  description: trainingRecordSchema.description,
   labels: {
+    training: 'Training',
     'training.framework': 'Framework',
     'training.frameworkVersion': 'Framework version',
     'training.subject': 'Subject',
@@ -28,58 +24,45 @@ export const trainingRecordType: CredentialTypeDefinition = {
     'training.esrCompetence': 'ESR competence',
   },
   disclosable: ['training.completedOn', 'training.expiresOn', 'training.esrCompetence'],
-  checkRules(credentialSubject): SchemaIssue[] {
-    const t = trainingOf(credentialSubject);
-    const issues: SchemaIssue[] = [];
+  rules: [
+    { code: 'level_not_in_framework', rule: 'The level must be one the CSTF defines for the subject (fire safety has level 1 only).' },
+    { code: 'expiry_inconsistent', rule: "expiresOn, when given, must be the completion date plus the subject's refresher period." },
+  ],
+  derives: ["training.expiresOn: the completion date plus the subject's CSTF refresher period", 'validUntil: the end of the expiry day'],
+  checkRules(subject): SchemaIssue[] {
+    const t = subject.training;
     const months = refresherMonths(t.subject, t.level);
     if (months === undefined) {
       const levels = Object.keys(CSTF_SUBJECTS[t.subject].refresherMonths).join(', ');
-      issues.push({
-        path: 'credentialSubject.training.level',
-        code: 'level_not_in_framework',
-        message: `${CSTF_SUBJECTS[t.subject].title} has level ${levels} only`,
-      });
-    } else if (t.expiresOn !== undefined && t.expiresOn !== trainingExpiry(t.subject, t.level, t.completedOn)) {
-      issues.push({
-        path: 'credentialSubject.training.expiresOn',
-        code: 'expiry_inconsistent',
-        message: `must be the completion date plus ${months} months (${trainingExpiry(t.subject, t.level, t.completedOn)}), or left out`,
-      });
+      return [{ path: 'credentialSubject.training.level', code: 'level_not_in_framework', message: `${CSTF_SUBJECTS[t.subject].title} has level ${levels} only` }];
     }
-    return issues;
+    const expected = trainingExpiry(t.subject, t.level, t.completedOn);
+    if (t.expiresOn !== undefined && t.expiresOn !== expected) {
+      return [
+        {
+          path: 'credentialSubject.training.expiresOn',
+          code: 'expiry_inconsistent',
+          message: `must be the completion date plus ${months} months (${expected}), or left out`,
+        },
+      ];
+    }
+    return [];
   },
-  derive(credentialSubject) {
-    const t = trainingOf(credentialSubject);
-    const expiresOn = trainingExpiry(t.subject as CstfSubjectCode, t.level as CstfLevel, t.completedOn);
-    return {
-      credentialSubject: { ...credentialSubject, training: { ...t, expiresOn } },
-      validUntil: `${expiresOn}T23:59:59Z`,
-    };
+  derive(subject) {
+    const expiresOn = trainingExpiry(subject.training.subject, subject.training.level, subject.training.completedOn);
+    return { credentialSubject: { ...subject, training: { ...subject.training, expiresOn } }, validUntil: endOfDay(expiresOn) };
   },
-  example: {
-    '@context': [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1],
-    type: ['VerifiableCredential', 'TrainingRecord'],
-    credentialSubject: {
-      id: '{holderDid}',
-      training: {
-        framework: 'CSTF',
-        frameworkVersion: '1.2',
-        subject: 'fire_safety',
-        level: 1,
-        completedOn: '2026-09-14',
-        issuerAligned: true,
-        esrCompetence: 'NHS|CSTF|Fire Safety - 2 Years|',
-      },
-      attributeMetadata: {
-        origin: 'ESR',
-        provider: 'Demo Valley NHS Trust',
-        assurancePolicy: 'NHS Employment Check Standards',
-        assuranceOutcome: 'Completed e-learning with assessment',
-        verifier: 'Provider',
-        verificationMethod: 'ESR learning record',
-        pedigree: 'Authoritative',
-        lastRefresh: '2026-09-14',
-      },
+  exampleSubject: {
+    id: '{holderDid}',
+    training: {
+      framework: 'CSTF',
+      frameworkVersion: '1.2',
+      subject: 'fire_safety',
+      level: 1,
+      completedOn: '2026-09-14',
+      issuerAligned: true,
+      esrCompetence: 'NHS|CSTF|Fire Safety - 2 Years|',
     },
+    attributeMetadata: { ...EXAMPLE_ATTRIBUTE_METADATA, assuranceOutcome: 'Completed e-learning with assessment', verificationMethod: 'ESR learning record', lastRefresh: '2026-09-14' },
   },
-};
+});

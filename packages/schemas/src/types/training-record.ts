@@ -1,66 +1,53 @@
-import { CSTF_SUBJECT_CODES, type CstfLevel, type CstfSubjectCode } from '../reference/cstf.js';
-import { attributeMetadata, credentialEnvelope, did, isoDate, shortText } from '../lib/common-defs.js';
+import { CSTF_SUBJECT_CODES } from '../reference/cstf.js';
+import { attributeMetadata, credentialEnvelope, did, isoDate, shortText, version } from '../lib/common-defs.js';
+import type { FromSchema } from '../lib/from-schema.js';
 import { schemaIdFor } from '../lib/urls.js';
-import type { AttributeMetadata } from './attribute-metadata.js';
 
+/** The version of the training record schema the catalogue issues under. */
 export const TRAINING_RECORD_VERSION = '1.0.0';
 
-/** A completed CSTF statutory or mandatory training subject. */
-export interface TrainingRecordSubject {
-  /** The holder's DID. */
-  id: string;
-  training: {
-    framework: 'CSTF';
-    /** The CSTF version the training meets, for example "1.2". */
-    frameworkVersion: string;
-    subject: CstfSubjectCode;
-    level: CstfLevel;
-    /** YYYY-MM-DD. */
-    completedOn: string;
-    /** YYYY-MM-DD, completion plus the subject's refresher period; set by the issuer. */
-    expiresOn?: string;
-    /** Whether the issuer has a CSTF Declaration of Alignment (makes the training portable). */
-    issuerAligned: boolean;
-    /** The ESR national competence name, when the record came from ESR. */
-    esrCompetence?: string;
-  };
-  attributeMetadata: AttributeMetadata;
-}
+// Published as 1.0.0 before the catalogue grew: kept byte for byte (descriptions are comments
+// here, not schema annotations, so the published schema does not change).
+const trainingRecordSubjectSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'training', 'attributeMetadata'],
+  properties: {
+    id: did,
+    training: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['framework', 'frameworkVersion', 'subject', 'level', 'completedOn', 'issuerAligned'],
+      properties: {
+        framework: { const: 'CSTF', 'x-message': 'must be CSTF' },
+        // The CSTF version the training meets, for example 1.2.
+        frameworkVersion: version,
+        subject: {
+          enum: CSTF_SUBJECT_CODES,
+          'x-message': 'must be a CSTF subject code such as fire_safety',
+        },
+        level: { enum: [1, 2, 3], 'x-message': 'must be 1, 2 or 3' },
+        completedOn: isoDate,
+        // Completion plus the subject's refresher period; set by the issuer.
+        expiresOn: isoDate,
+        // Whether the issuer has a CSTF Declaration of Alignment (makes the training portable).
+        issuerAligned: { type: 'boolean' },
+        // The ESR national competence name, when the record came from ESR.
+        esrCompetence: shortText,
+      },
+    },
+    attributeMetadata,
+  },
+} as const;
 
+/** The JSON Schema (2020-12) of a TrainingRecord credential. */
 export const trainingRecordSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: schemaIdFor('training-record', TRAINING_RECORD_VERSION),
   title: 'Training record',
   description: 'A completed statutory or mandatory training subject under the Core Skills Training Framework.',
-  ...credentialEnvelope('TrainingRecord', {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'training', 'attributeMetadata'],
-    properties: {
-      id: did,
-      training: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['framework', 'frameworkVersion', 'subject', 'level', 'completedOn', 'issuerAligned'],
-        properties: {
-          framework: { const: 'CSTF', 'x-message': 'must be CSTF' },
-          frameworkVersion: {
-            type: 'string',
-            pattern: '^[0-9]+(\\.[0-9]+){0,2}$',
-            'x-message': 'must be a version such as 1.2',
-          },
-          subject: {
-            enum: CSTF_SUBJECT_CODES,
-            'x-message': 'must be a CSTF subject code such as fire_safety',
-          },
-          level: { enum: [1, 2, 3], 'x-message': 'must be 1, 2 or 3' },
-          completedOn: isoDate,
-          expiresOn: isoDate,
-          issuerAligned: { type: 'boolean' },
-          esrCompetence: shortText,
-        },
-      },
-      attributeMetadata,
-    },
-  }),
+  ...credentialEnvelope('TrainingRecord', trainingRecordSubjectSchema),
 } as const;
+
+/** A completed CSTF statutory or mandatory training subject (derived from the schema). */
+export type TrainingRecordSubject = FromSchema<typeof trainingRecordSubjectSchema>;

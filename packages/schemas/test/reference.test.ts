@@ -1,0 +1,71 @@
+/**
+ * Reference data is data with sources: one place each, every entry naming where it comes from,
+ * and what DOMAIN.md marks [verify] marked `verify: true`.
+ */
+import { describe, expect, it } from '@jest/globals';
+import {
+  AFC_BANDS,
+  CAREER_FRAMEWORKS,
+  CAREER_FRAMEWORK_LEVELS,
+  CSTF_SUBJECTS,
+  CSTF_SUBJECT_CODES,
+  DBS_CERTIFICATE_NUMBER,
+  DBS_LEVELS,
+  GPG45_LEVELS,
+  GPG45_PROFILE,
+  IUC_ROLES,
+  OCCUPATION_CODES,
+  REGULATORS,
+  STAFF_GROUPS,
+  STAFF_GROUP_CODES,
+} from '@staff-passport/schemas';
+
+describe('reference data', () => {
+  it('has the eleven CSTF subjects, each with a source, and the [verify] periods marked', () => {
+    expect(CSTF_SUBJECT_CODES).toHaveLength(11);
+    for (const code of CSTF_SUBJECT_CODES) expect(CSTF_SUBJECTS[code].source.length).toBeGreaterThan(0);
+    for (const code of ['information_governance_data_security', 'moving_handling', 'preventing_radicalisation', 'resuscitation', 'safeguarding_adults', 'safeguarding_children'] as const) {
+      expect(CSTF_SUBJECTS[code].verify).toBe(true);
+    }
+  });
+
+  it('has the NHS Data Dictionary staff groups 01-10, AfC bands and career framework levels 1-9', () => {
+    expect(STAFF_GROUP_CODES).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
+    expect(AFC_BANDS).toEqual(['1', '2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9']);
+    expect(Object.keys(CAREER_FRAMEWORK_LEVELS)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('has the regulators with their number formats, all [verify], with sources', () => {
+    const matches = (code: keyof typeof REGULATORS, n: string) => new RegExp(REGULATORS[code].numberPattern).test(n);
+    expect(matches('GMC', '1234567')).toBe(true);
+    expect(matches('GMC', '123456')).toBe(false);
+    expect(matches('NMC', '12A3456E')).toBe(true);
+    expect(matches('NMC', '12A3456')).toBe(false);
+    expect(matches('HCPC', 'PH123456')).toBe(true);
+    expect(matches('HCPC', 'PA12345')).toBe(true);
+    expect(matches('HCPC', 'XX123456')).toBe(false);
+    for (const r of Object.values(REGULATORS)) expect([r.source.length > 0, r.verify]).toEqual([true, true]);
+    expect([REGULATORS.NMC.revalidationMonths, REGULATORS.GMC.revalidationMonths, REGULATORS.HCPC.renewalMonths]).toEqual([36, 60, 24]);
+  });
+
+  it('has DBS levels, GPG 45 levels and the [verify] formats marked', () => {
+    expect(Object.keys(DBS_LEVELS)).toEqual(['basic', 'standard', 'enhanced', 'enhanced_barred']);
+    expect(Object.keys(GPG45_LEVELS)).toEqual(['low', 'medium', 'high', 'very_high']);
+    expect([DBS_CERTIFICATE_NUMBER.verify, GPG45_PROFILE.verify]).toEqual([true, true]);
+  });
+
+  it('has IUC roles at levels 2-9 and frameworks with sources, the role-to-level mapping [verify]', () => {
+    const levels = new Set(Object.values(IUC_ROLES).flatMap((r) => [...r.levels]));
+    expect(Math.min(...levels)).toBe(2);
+    expect(Math.max(...levels)).toBe(9);
+    for (const f of Object.values(CAREER_FRAMEWORKS)) expect([f.source.length > 0, f.verify]).toEqual([true, true]);
+  });
+
+  it('keeps occupation codes a 3-character lookup, every row to verify, each in a staff group', () => {
+    for (const [code, o] of Object.entries(OCCUPATION_CODES)) {
+      expect(code).toMatch(/^[A-Z0-9]{3}$/);
+      expect(o.verify).toBe(true);
+      expect(Object.keys(STAFF_GROUPS)).toContain(o.staffGroup);
+    }
+  });
+});
