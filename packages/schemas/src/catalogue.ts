@@ -62,6 +62,16 @@ export function getCredentialTypeBySchemaId(schemaId: string): CredentialTypeDef
 }
 
 /**
+ * The catalogue entry with this SD-JWT VC `vct`, or undefined.
+ *
+ * @example
+ * getCredentialTypeByVct('https://w3id.org/staff-passport/vct/training-record/1.0.0')?.type // 'TrainingRecord'
+ */
+export function getCredentialTypeByVct(vct: string): CredentialTypeDefinition | undefined {
+  return CATALOGUE.find((d) => d.vct === vct);
+}
+
+/**
  * The catalogue types named in a credential's `type` (anything but `VerifiableCredential`), newest version.
  *
  * @example

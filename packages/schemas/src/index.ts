@@ -1,9 +1,9 @@
 // The catalogue and its lookups.
-export { CATALOGUE, findCatalogueTypes, getCredentialType, getCredentialTypeBySchemaId } from './catalogue.js';
+export { CATALOGUE, findCatalogueTypes, getCredentialType, getCredentialTypeBySchemaId, getCredentialTypeByVct } from './catalogue.js';
 export { buildStaffPassportContext } from './context.js';
 export type { CredentialTypeDefinition, DerivedClaims, RuleDescription, SchemaIssue } from './lib/catalogue-types.js';
 export type { ClaimPath, FromSchema } from './lib/from-schema.js';
-export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOCAB, schemaIdFor } from './lib/urls.js';
+export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOCAB, schemaIdFor, vctFor } from './lib/urls.js';
 export { validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
 export type { CredentialValidation } from './validate-credential.js';
 

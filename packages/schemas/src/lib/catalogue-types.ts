@@ -31,6 +31,8 @@ export interface CredentialTypeDefinition {
   readonly version: string;
   /** The JSON Schema's `$id`, used as `credentialSchema.id`. */
   readonly schemaId: string;
+  /** The SD-JWT VC `vct` of this type (see `vctFor`). */
+  readonly vct: string;
   readonly schema: Readonly<Record<string, unknown>>;
   readonly title: string;
   readonly description: string;

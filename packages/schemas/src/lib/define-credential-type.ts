@@ -1,7 +1,7 @@
 import { ATTRIBUTE_METADATA_LABELS } from '../reference/attribute-metadata.js';
 import type { CredentialTypeDefinition, RuleDescription, SchemaIssue } from './catalogue-types.js';
 import type { SubjectClaimPath } from './from-schema.js';
-import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2 } from './urls.js';
+import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2, vctFor } from './urls.js';
 
 /** The typed description of a catalogue type, before it joins the (untyped) catalogue. */
 export interface CredentialTypeSpec<Subject extends { id: string }> {
@@ -39,6 +39,7 @@ export function defineCredentialType<Subject extends { id: string }>(spec: Crede
     slug: spec.slug,
     version: spec.version,
     schemaId: spec.schema.$id,
+    vct: vctFor(spec.slug, spec.version),
     schema: spec.schema as unknown as Readonly<Record<string, unknown>>,
     title: spec.schema.title,
     description: spec.schema.description,

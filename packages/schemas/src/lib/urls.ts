@@ -12,3 +12,11 @@ export const VOCAB = `${NAMESPACE}/vocab#`;
 export function schemaIdFor(slug: string, version: string): string {
   return `${NAMESPACE}/schemas/${slug}/${version}`;
 }
+
+/**
+ * The SD-JWT VC type (`vct`, SD-JWT VC section 3.2.2.1.1) of a catalogue type at a version: a URL
+ * under our namespace, distinct from the JSON Schema's `$id` because a vct names type metadata.
+ */
+export function vctFor(slug: string, version: string): string {
+  return `${NAMESPACE}/vct/${slug}/${version}`;
+}
