@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createDidResolver, createLogger, listen, verifyVcJose } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, getOrganisation, issueCredential } from '@staff-passport/issuer';
 import { trainingRecordType, validateCredential } from '@staff-passport/schemas';
+import { benchAgentSign } from './agent-sign.js';
 import { compare, measure, type PathResult } from './measure.js';
 
 const quick = process.argv.includes('--quick');
@@ -37,6 +38,8 @@ try {
   const signature = sign(null, message, privateKey);
   const rawSign = await measure('raw-ed25519-sign', duration, () => sign(null, message, privateKey));
   const rawVerify = await measure('raw-ed25519-verify', duration, () => verify(null, message, publicKey, signature));
+  // Signing with Veramo-held keys: kms-local's path, keyManagerSign, our agent signer, VC-JOSE.
+  results.push(...(await benchAgentSign(duration, rawSign)));
 
   const validationDoc = { ...credential, issuer: org.did, validFrom: '2026-09-14T00:00:00Z' };
   const validate = await measure('validate-training-record', duration, () => validateCredential(validationDoc, trainingRecordType));
@@ -44,7 +47,7 @@ try {
   const issue = await measure('issue-jose', duration, () => issueCredential(ctx, org, { credential }, principal));
   compare(issue, rawSign);
 
-  const { jwt } = await issueCredential(ctx, org, { credential }, principal);
+  const { encoded: jwt } = await issueCredential(ctx, org, { credential }, principal);
   const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
   const verifyPath = await measure('verify-jose', duration, async () => {
     const r = await verifyVcJose({ jwt, resolver });

@@ -1,5 +1,6 @@
 import { orgCommand } from './commands/org-commands.js';
 import { startCommand } from './commands/start.js';
+import { trustCommand } from './commands/trust-commands.js';
 import { verifyFileCommand } from './commands/verify-file.js';
 import { EXIT, err, out } from './lib/output.js';
 import { parseArgs } from './lib/parse-args.js';
@@ -11,6 +12,7 @@ const USAGE = `staff-passport <command>
   org list                               list organisations
   api-key create --org ID [--role ROLE]  create an API key (roles: org-admin, issuer, auditor)
   verify FILE [--allow-private]          verify a VC-JOSE credential in a file
+  trust init|add|remove|keygen|sign|show manage and sign the trust registry (staff-passport trust help)
 
 Configuration comes from the environment: DATA_DIR, HOST, ISSUER_PORT, VERIFIER_PORT,
 ISSUER_PUBLIC_URL, VERIFIER_PUBLIC_URL, PASSPORT_SECRET_KEY, LOG_LEVEL, DID_WEB_ALLOW_PRIVATE.`;
@@ -33,6 +35,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await orgCommand(positionals, options);
       case 'verify':
         return await verifyFileCommand(rest[0], options);
+      case 'trust':
+        return await trustCommand(positionals, options);
       case undefined:
       case 'help':
         out(USAGE);

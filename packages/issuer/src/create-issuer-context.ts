@@ -1,5 +1,7 @@
 import { createDidResolver, createPassportAgent, openDatabase, type Logger } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
+import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import { StatusListStore } from './status/status-list-store.js';
 import { ISSUER_SCHEMA } from './store/issuer-schema.js';
 
 /** Options for {@link createIssuerContext}. */
@@ -10,6 +12,8 @@ export interface CreateIssuerContextOptions {
   publicUrl: string;
   logger: Logger;
   now?: () => Date;
+  /** Keep whole credentials, not only metadata (default false). */
+  storeCredentials?: boolean;
 }
 
 /**
@@ -21,14 +25,24 @@ export interface CreateIssuerContextOptions {
  */
 export async function createIssuerContext(options: CreateIssuerContextOptions): Promise<IssuerContext & { close(): Promise<void> }> {
   const db = await openDatabase({ file: options.databaseFile, schema: ISSUER_SCHEMA });
-  // The issuer resolves only its own DIDs and did:key holders; no network fetches are needed.
-  const agent = createPassportAgent({ dataSource: db, secretKey: options.secretKey, resolver: createDidResolver() });
+  // The issuer resolves only its own DIDs and did:key/did:jwk holders; no network fetches are needed.
+  const resolver = createDidResolver();
+  const agent = createPassportAgent({ dataSource: db, secretKey: options.secretKey, resolver });
+  const now = options.now ?? (() => new Date());
+  const issueQueue = new IssueCommitQueue(db);
   return {
     agent,
     db,
+    resolver,
     publicUrl: options.publicUrl,
     logger: options.logger,
-    now: options.now ?? (() => new Date()),
-    close: () => db.destroy(),
+    now,
+    statusLists: new StatusListStore({ db, now }),
+    issueQueue,
+    storeCredentials: options.storeCredentials ?? false,
+    async close() {
+      await issueQueue.drain();
+      await db.destroy();
+    },
   };
 }

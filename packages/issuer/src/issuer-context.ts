@@ -1,12 +1,21 @@
 import type { Logger, PassportAgent } from '@staff-passport/core';
+import type { Resolvable } from 'did-resolver';
 import type { DataSource } from 'typeorm';
+import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import type { StatusListStore } from './status/status-list-store.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {
   agent: PassportAgent;
   db: DataSource;
+  /** Resolves holders' did:key and did:jwk (for SD-JWT VC holder binding); no network. */
+  resolver: Resolvable;
   /** The base URL the issuer is reached at; organisations' did:web identifiers are built on it. */
   publicUrl: string;
   logger: Logger;
   now: () => Date;
+  statusLists: StatusListStore;
+  issueQueue: IssueCommitQueue;
+  /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
+  storeCredentials: boolean;
 }

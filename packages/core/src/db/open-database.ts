@@ -7,7 +7,11 @@ import { DataSource } from 'typeorm';
 export interface OpenDatabaseOptions {
   /** The SQLite file; created with its folder when missing. `:memory:` for a throwaway store. */
   file: string;
-  /** Our own tables: statements run in order, each idempotent (`CREATE TABLE IF NOT EXISTS`). */
+  /**
+   * Our own tables: statements run in order, each idempotent (`CREATE TABLE IF NOT EXISTS`). An
+   * `ALTER TABLE ... ADD COLUMN` is idempotent too: a column that exists already is left alone, so
+   * a data folder from an older version gains new columns on open.
+   */
   schema?: readonly string[];
 }
 
@@ -34,6 +38,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   await dataSource.initialize();
   await dataSource.query('PRAGMA busy_timeout = 5000');
   await dataSource.query('PRAGMA foreign_keys = ON');
-  for (const statement of options.schema ?? []) await dataSource.query(statement);
+  for (const statement of options.schema ?? []) {
+    try {
+      await dataSource.query(statement);
+    } catch (err: unknown) {
+      const addsColumn = /^\s*ALTER TABLE \w+ ADD COLUMN/i.test(statement);
+      if (!(addsColumn && err instanceof Error && /duplicate column name/i.test(err.message))) throw err;
+    }
+  }
   return dataSource;
 }

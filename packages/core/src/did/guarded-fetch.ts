@@ -135,3 +135,73 @@ export async function guardedFetchJson(raw: string, options: Partial<GuardedFetc
     throw new PassportError('ERR_DID_UNRESOLVABLE', `${raw} could not be fetched`, { cause: err });
   }
 }
+
+/** What {@link guardedFetchBytes} answers: the raw body and the headers a caller may need. */
+export interface GuardedResponse {
+  /** The URL that answered, after any redirects. */
+  url: string;
+  body: Buffer;
+  contentType: string | undefined;
+  cacheControl: string | undefined;
+}
+
+/** Options for {@link guardedFetchBytes}: the guard's limits, and the media types to ask for. */
+export interface GuardedFetchBytesOptions extends Partial<GuardedFetchOptions> {
+  /** The `Accept` header sent (the only header we add: no cookies, no referrer, no user agent). */
+  accept?: string;
+}
+
+function getOnceAccepting(url: URL, opts: GuardedFetchOptions, signal: AbortSignal, accept: string): Promise<IncomingMessage> {
+  const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = requestFn(url, { method: 'GET', signal, headers: { accept }, lookup: guardedLookup(url.href, opts.allowPrivateNetwork) }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * GETs any document (a status list JWT, for example) from a URL a stranger named, behind the same
+ * guard as {@link guardedFetchJson}: non-public addresses refused (also after redirects and DNS),
+ * a time limit and a size limit. The body is returned as bytes, unparsed.
+ *
+ * @throws PassportError `ERR_DID_WEB_FORBIDDEN_ADDRESS`, `ERR_DID_WEB_TIMEOUT`, `ERR_DID_WEB_TOO_LARGE`,
+ *   `ERR_DID_NOT_FOUND` (HTTP 404/410), `ERR_DID_UNRESOLVABLE` (anything else); the codes of the guard,
+ *   whatever the document is.
+ * @example
+ * const { body } = await guardedFetchBytes(listUrl, { accept: 'application/statuslist+jwt' });
+ */
+export async function guardedFetchBytes(raw: string, options: GuardedFetchBytesOptions = {}): Promise<GuardedResponse> {
+  const { accept = '*/*', ...limits } = options;
+  const opts = { ...DEFAULT_GUARDED_FETCH, ...limits };
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let url = checkUrl(raw, opts);
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const res = await getOnceAccepting(url, opts, signal, accept);
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        if (redirects >= opts.maxRedirects) throw new PassportError('ERR_DID_UNRESOLVABLE', `${raw}: too many redirects`);
+        url = checkUrl(new URL(res.headers.location, url).href, opts);
+        continue;
+      }
+      if (status === 404 || status === 410) {
+        res.resume();
+        throw new PassportError('ERR_DID_NOT_FOUND', `${url.href} answered ${status}`);
+      }
+      if (status !== 200) {
+        res.resume();
+        throw new PassportError('ERR_DID_UNRESOLVABLE', `${url.href} answered ${status}`);
+      }
+      const body = await readLimited(res, opts.maxBytes, url.href);
+      return { url: url.href, body, contentType: res.headers['content-type'], cacheControl: res.headers['cache-control'] };
+    }
+  } catch (err: unknown) {
+    if (err instanceof PassportError) throw err;
+    if (signal.aborted) throw new PassportError('ERR_DID_WEB_TIMEOUT', `${raw} did not answer within ${opts.timeoutMs} ms`, { cause: err });
+    const inner = (err as { cause?: unknown } | null)?.cause;
+    if (inner instanceof PassportError) throw inner;
+    throw new PassportError('ERR_DID_UNRESOLVABLE', `${raw} could not be fetched`, { cause: err });
+  }
+}

@@ -22,18 +22,29 @@ export interface CreatedApiKey {
  * const { apiKey } = await createApiKey(ctx, { orgId, role: 'issuer' }, 'platform-admin');
  * @throws PassportError `ERR_REQUEST_INVALID` (field `role`).
  */
-export async function createApiKey(ctx: IssuerContext, input: { orgId: string; role: Role; label?: string }, actor: string): Promise<CreatedApiKey> {
+export async function createApiKey(
+  ctx: IssuerContext,
+  input: { orgId: string; role: Role; label?: string; expiresAt?: string },
+  actor: string,
+): Promise<CreatedApiKey> {
   if (!ROLES.includes(input.role)) throw new PassportError('ERR_REQUEST_INVALID', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
+  if (input.label !== undefined && (typeof input.label !== 'string' || input.label.length > 200)) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'label must be text of at most 200 characters', { field: 'label' });
+  }
+  if (input.expiresAt !== undefined && (typeof input.expiresAt !== 'string' || Number.isNaN(Date.parse(input.expiresAt)) || !/^\d{4}-\d{2}-\d{2}T/.test(input.expiresAt))) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'expiresAt must be a date-time such as 2027-01-01T00:00:00Z', { field: 'expiresAt' });
+  }
   const id = `key_${randomBytes(6).toString('hex')}`;
   const apiKey = `sp_${randomBytes(32).toString('base64url')}`;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO sp_api_keys (id, org_id, role, key_hash, label, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    await tx.query('INSERT INTO sp_api_keys (id, org_id, role, key_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       id,
       input.orgId,
       input.role,
       sha256Hex(apiKey),
       input.label ?? null,
       ctx.now().toISOString(),
+      input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
     ]);
     await appendAuditEvent(tx, { orgId: input.orgId, actor, action: 'api-key.create', subject: id, detail: { role: input.role }, at: ctx.now() });
   });

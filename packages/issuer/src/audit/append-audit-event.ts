@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 /** One event of the audit log. */
 export interface AuditEventInput {
+  /** The organisation the event belongs to; `null` for platform events (organisations created). */
   orgId: string | null;
   actor: string;
   action: string;
@@ -11,18 +12,63 @@ export interface AuditEventInput {
   at: Date;
 }
 
+/** The chain platform events (no organisation) are appended to. */
+export const PLATFORM_CHAIN = '_platform';
+
+/** The hash before the first entry of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an entry's hash commits to: the previous hash and every field, in a fixed order. */
+export function auditEntryHash(entry: {
+  prevHash: string;
+  chain: string;
+  chainSeq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string;
+}): string {
+  return sha256Hex(JSON.stringify([entry.prevHash, entry.chain, entry.chainSeq, entry.at, entry.actor, entry.action, entry.subject, entry.detail]));
+}
+
 /**
- * Appends an event to the hash-chained audit log: each entry's hash commits to the one before,
- * so an altered or removed entry breaks the chain. Runs inside the caller's transaction.
+ * Appends events to the hash-chained audit log, one chain per organisation: each entry's hash
+ * commits to the one before, so an altered or removed entry breaks the chain. Runs inside the
+ * caller's transaction (with the records the events describe); one read of each chain's head.
  */
+export async function appendAuditEvents(tx: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
+  const heads = new Map<string, { hash: string; seq: number }>();
+  for (const event of events) {
+    const chain = event.orgId ?? PLATFORM_CHAIN;
+    let head = heads.get(chain);
+    if (!head) {
+      const rows = (await tx.query('SELECT hash, chain_seq FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as {
+        hash: string;
+        chain_seq: number;
+      }[];
+      head = { hash: rows[0]?.hash ?? GENESIS_HASH, seq: rows[0]?.chain_seq ?? 0 };
+    }
+    const entry = {
+      prevHash: head.hash,
+      chain,
+      chainSeq: head.seq + 1,
+      at: event.at.toISOString(),
+      actor: event.actor,
+      action: event.action,
+      subject: event.subject ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+    };
+    const hash = auditEntryHash(entry);
+    await tx.query(
+      'INSERT INTO sp_audit_log (chain, chain_seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [chain, entry.chainSeq, entry.at, entry.actor, entry.action, entry.subject, entry.detail, entry.prevHash, hash],
+    );
+    heads.set(chain, { hash, seq: entry.chainSeq });
+  }
+}
+
+/** Appends one event (see {@link appendAuditEvents}). */
 export async function appendAuditEvent(tx: EntityManager, event: AuditEventInput): Promise<void> {
-  const rows = (await tx.query('SELECT hash FROM sp_audit_events ORDER BY seq DESC LIMIT 1')) as { hash: string }[];
-  const prevHash = rows[0]?.hash ?? '0'.repeat(64);
-  const at = event.at.toISOString();
-  const detail = JSON.stringify(event.detail ?? {});
-  const hash = sha256Hex(JSON.stringify([prevHash, event.orgId, at, event.actor, event.action, event.subject ?? null, detail]));
-  await tx.query(
-    'INSERT INTO sp_audit_events (org_id, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [event.orgId, at, event.actor, event.action, event.subject ?? null, detail, prevHash, hash],
-  );
+  await appendAuditEvents(tx, [event]);
 }

@@ -1,36 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PassportError,
-  envelopeCredential,
-  isObject,
-  sha256Hex,
-  signVcJose,
-  type EnvelopedCredential,
-  type FieldIssue,
-} from '@staff-passport/core';
-import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2, findCatalogueTypes, validateCredential } from '@staff-passport/schemas';
+import { PassportError, isObject, sha256Hex, type FieldIssue } from '@staff-passport/core';
+import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2, findCatalogueTypes, validateCredential, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
-import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
-import { getOrgSigner } from '../organisations/get-org-signer.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { statusEntriesFor } from '../status/status-urls.js';
+import type { CommitOutcome } from './issue-commit-queue.js';
+import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type SecuredCredential } from './secure-credential.js';
 
-/** A W3C VC API issue request (`POST /credentials/issue`). */
+/** A W3C VC API issue request (`POST /credentials/issue`), with our options. */
 export interface IssueRequest {
   credential: Record<string, unknown>;
-  options?: { format?: string };
+  options?: {
+    /** `vc+jwt` (default), `dc+sd-jwt`, `jwt_vc_json` (VC Data Model 1.1) or `ldp_vc` (Data Integrity). */
+    format?: CredentialFormat;
+    /** The signing algorithm for JOSE formats: `EdDSA` (default) or `ES256`. */
+    alg?: 'EdDSA' | 'ES256';
+    /** The holder's public key for SD-JWT VC `cnf` (default: the key of `credentialSubject.id`). */
+    holderJwk?: Record<string, unknown>;
+  };
 }
 
-export const FORMATS = ['vc+jwt'] as const;
+/** Where an issue request came from, beyond who made it: a bulk job's row key makes it idempotent. */
+export interface IssueOrigin {
+  /** A key unique per organisation: the same key is never issued twice. */
+  requestKey?: string;
+  jobId?: string;
+}
 
-// What a caller may put in a credential; the issuer sets id, issuer, credentialSchema and the dates' rules.
+// What a caller may put in a credential; the issuer sets id, issuer, credentialSchema, status and the dates' rules.
 const ALLOWED_CREDENTIAL_FIELDS = new Set(['@context', 'type', 'issuer', 'credentialSubject', 'validFrom', 'name', 'description']);
+const ALLOWED_OPTIONS = new Set(['format', 'alg', 'holderJwk']);
 
 function invalid(field: string, message: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
 }
 
-/** Checks the request envelope; throws naming the first field at fault. */
+/**
+ * Checks the request envelope; throws naming the first field at fault.
+ *
+ * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_FORMAT_UNSUPPORTED`.
+ */
 export function parseIssueRequest(body: unknown): IssueRequest {
   if (!isObject(body)) throw invalid('body', 'the body must be a JSON object {credential, options}');
   for (const key of Object.keys(body)) if (key !== 'credential' && key !== 'options') throw invalid(key, `${key} is not a field of an issue request`);
@@ -38,10 +48,14 @@ export function parseIssueRequest(body: unknown): IssueRequest {
   const options = body['options'];
   if (options !== undefined) {
     if (!isObject(options)) throw invalid('options', 'options must be an object');
-    for (const key of Object.keys(options)) if (key !== 'format') throw invalid(`options.${key}`, `options.${key} is not an option of issuing`);
-    if (options['format'] !== undefined && !FORMATS.includes(options['format'] as (typeof FORMATS)[number])) {
-      throw new PassportError('ERR_FORMAT_UNSUPPORTED', `options.format must be one of ${FORMATS.join(', ')}`, { field: 'options.format' });
+    for (const key of Object.keys(options)) if (!ALLOWED_OPTIONS.has(key)) throw invalid(`options.${key}`, `options.${key} is not an option of issuing`);
+    if (options['format'] !== undefined && !CREDENTIAL_FORMATS.includes(options['format'] as CredentialFormat)) {
+      throw new PassportError('ERR_FORMAT_UNSUPPORTED', `options.format must be one of ${CREDENTIAL_FORMATS.join(', ')}`, { field: 'options.format' });
     }
+    if (options['alg'] !== undefined && options['alg'] !== 'EdDSA' && options['alg'] !== 'ES256') {
+      throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'options.alg must be EdDSA or ES256', { field: 'options.alg' });
+    }
+    if (options['holderJwk'] !== undefined && !isObject(options['holderJwk'])) throw invalid('options.holderJwk', 'options.holderJwk must be a public JWK');
   }
   for (const key of Object.keys(body['credential'])) {
     if (!ALLOWED_CREDENTIAL_FIELDS.has(key)) throw invalid(`credential.${key}`, `credential.${key} is set by the issuer or not a field we issue`);
@@ -49,24 +63,21 @@ export function parseIssueRequest(body: unknown): IssueRequest {
   return body as unknown as IssueRequest;
 }
 
-/** What issuing returns: the credential as the VC API answers it, and the record kept. */
-export interface IssuedCredential {
-  id: string;
-  type: string;
-  verifiableCredential: EnvelopedCredential;
-  jwt: string;
+/** A credential checked and completed from the request, before status and signature. */
+export interface PreparedCredential {
+  definition: CredentialTypeDefinition;
+  credential: Record<string, unknown>;
 }
 
 /**
- * Issues one credential of a catalogue type for an organisation: validates the claims against
- * the type's schema and rules, derives what the rules fix (for example a training expiry), signs
- * it as VC-JOSE with the organisation's key, and records metadata (not the credential) and an
- * audit event in one transaction.
+ * Validates the claims of a request against its catalogue type (schema, then rules) and builds
+ * the VC Data Model 2.0 credential: id, issuer, `credentialSchema`, `validFrom`, and what the type's
+ * rules derive (for example `validUntil` from a training refresher period). Pure apart from the
+ * clock and a random id; bulk jobs call it for every row before issuing any.
  *
- * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_TYPE_UNKNOWN`, `ERR_ISSUER_MISMATCH`, `ERR_SCHEMA_INVALID` (with every issue).
+ * @throws PassportError `ERR_TYPE_UNKNOWN`, `ERR_ISSUER_MISMATCH`, `ERR_REQUEST_INVALID`, `ERR_SCHEMA_INVALID` (with every issue).
  */
-export async function issueCredential(ctx: IssuerContext, org: Organisation, request: IssueRequest, principal: Principal): Promise<IssuedCredential> {
-  const input = request.credential;
+export function prepareCredential(org: Organisation, input: Record<string, unknown>, now: Date): PreparedCredential {
   const definitions = findCatalogueTypes(input['type']);
   if (definitions.length !== 1 || !Array.isArray(input['type'])) {
     throw new PassportError('ERR_TYPE_UNKNOWN', 'credential.type must be ["VerifiableCredential", <one catalogue type>]', { field: 'credential.type' });
@@ -76,12 +87,10 @@ export async function issueCredential(ctx: IssuerContext, org: Organisation, req
   if (claimedIssuer !== undefined && claimedIssuer !== org.did) {
     throw new PassportError('ERR_ISSUER_MISMATCH', `credential.issuer must be ${org.did} or left out`, { field: 'credential.issuer' });
   }
-  const now = ctx.now();
   const validFrom = input['validFrom'] ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom)) || !/^\d{4}-\d{2}-\d{2}T/.test(validFrom)) {
     throw invalid('credential.validFrom', 'credential.validFrom must be a date-time such as 2026-05-01T09:00:00Z');
   }
-
   const draft: Record<string, unknown> = {
     '@context': input['@context'] ?? [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1],
     id: `urn:uuid:${randomUUID()}`,
@@ -103,18 +112,77 @@ export async function issueCredential(ctx: IssuerContext, org: Organisation, req
   }
   const derived = definition.derive?.(draft['credentialSubject'] as Record<string, unknown>);
   const credential = derived ? { ...draft, credentialSubject: derived.credentialSubject, ...(derived.validUntil ? { validUntil: derived.validUntil } : {}) } : draft;
+  return { definition, credential };
+}
 
-  const jwt = await signVcJose({ credential, signer: await getOrgSigner(ctx.agent, org) });
-  const id = credential['id'] as string;
-  const subjectId = (credential['credentialSubject'] as { id?: string }).id ?? '';
-  await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO sp_issued_credentials (id, org_id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, credential_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, org.id, definition.type, definition.schemaId, sha256Hex(subjectId), 'vc+jwt', now.toISOString(), principal.keyId, (credential['validUntil'] as string | undefined) ?? null, sha256Hex(jwt)],
+/** What issuing returns: the credential as the VC API answers it, and what was recorded. */
+export interface IssuedCredential extends SecuredCredential {
+  id: string;
+  type: string;
+  format: CredentialFormat;
+  statusListId: string;
+  statusIndex: number;
+  /** `duplicate` when a bulk row's request key was issued before: nothing new was issued. */
+  outcome: CommitOutcome;
+}
+
+/**
+ * Issues one credential of a catalogue type for an organisation: validates (see
+ * {@link prepareCredential}), allocates a random revocation and suspension index, secures it in the
+ * format asked for with the organisation's active key, and records metadata (not the credential,
+ * unless configured) and an audit event in one transaction, written together with other issues
+ * under way (group commit). The answer comes only after the commit.
+ *
+ * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_TYPE_UNKNOWN`, `ERR_ISSUER_MISMATCH`, `ERR_SCHEMA_INVALID`, `ERR_FORMAT_UNSUPPORTED`.
+ */
+export async function issueCredential(
+  ctx: IssuerContext,
+  org: Organisation,
+  request: IssueRequest,
+  principal: Pick<Principal, 'keyId'>,
+  origin: IssueOrigin = {},
+): Promise<IssuedCredential> {
+  const now = ctx.now();
+  const { definition, credential: unsecured } = prepareCredential(org, request.credential, now);
+  const format = request.options?.format ?? 'vc+jwt';
+  const slot = await ctx.statusLists.reserve(org.id);
+  try {
+    const credential: Record<string, unknown> = { ...unsecured, credentialStatus: statusEntriesFor(ctx.publicUrl, org.id, slot) };
+    const secured = await secureCredential(ctx, org, {
+      credential,
+      definition,
+      format,
+      alg: request.options?.alg ?? 'EdDSA',
+      slot,
+      ...(request.options?.holderJwk ? { holderJwk: request.options.holderJwk } : {}),
+    });
+    const id = credential['id'] as string;
+    const subjectId = (credential['credentialSubject'] as { id?: string }).id ?? '';
+    const outcome = await ctx.issueQueue.commit(
+      {
+        id,
+        orgId: org.id,
+        type: definition.type,
+        schemaId: definition.schemaId,
+        subjectHash: sha256Hex(subjectId),
+        format,
+        issuedAt: now.toISOString(),
+        issuedBy: principal.keyId,
+        validUntil: (credential['validUntil'] as string | undefined) ?? null,
+        credentialHash: sha256Hex(secured.encoded),
+        signingKid: secured.signingKid,
+        statusListId: slot.listId,
+        statusIndex: slot.index,
+        requestKey: origin.requestKey ?? null,
+        jobId: origin.jobId ?? null,
+        storedCredential: ctx.storeCredentials ? secured.encoded : null,
+      },
+      { orgId: org.id, actor: principal.keyId, action: 'credential.issue', subject: id, detail: { type: definition.type, format }, at: now },
     );
-    await appendAuditEvent(tx, { orgId: org.id, actor: principal.keyId, action: 'credential.issue', subject: id, detail: { type: definition.type, format: 'vc+jwt' }, at: now });
-  });
-  ctx.logger.info({ orgId: org.id, credentialId: id, type: definition.type }, 'credential issued');
-  return { id, type: definition.type, verifiableCredential: envelopeCredential(jwt), jwt };
+    if (outcome === 'duplicate') ctx.statusLists.release(slot);
+    return { ...secured, id, type: definition.type, format, statusListId: slot.listId, statusIndex: slot.index, outcome };
+  } catch (err: unknown) {
+    ctx.statusLists.release(slot);
+    throw err;
+  }
 }

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { PassportError, didWebFromUrl } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createOrgKeyPair, recordOrgKeys } from './org-keys.js';
 import type { Organisation } from './organisation.js';
 
 /** ODS codes: trusts are 3 characters starting R (RTH); practices and others are 5 or 6 (A81001). */
 const ODS_CODE = /^[A-Z0-9]{3,6}$/;
 
 /**
- * Creates an organisation with its did:web (under the issuer's URL, `.../orgs/{id}`) and an Ed25519
- * signing key held encrypted by Veramo's key manager.
+ * Creates an organisation with its did:web (under the issuer's URL, `.../orgs/{id}`) and its
+ * Ed25519 and P-256 signing keys, held encrypted by Veramo's key manager.
  *
  * @example
  * const org = await createOrganisation(ctx, { name: 'Demo Valley NHS Trust', odsCode: 'RZZ' }, 'platform-admin');
@@ -28,10 +29,12 @@ export async function createOrganisation(ctx: IssuerContext, input: { name: stri
   const did = didWebFromUrl(ctx.publicUrl, ['orgs', id]);
   // The key is created first: an organisation row never exists without its key. A crash between
   // the two leaves an unused key and no organisation, which is harmless.
-  await ctx.agent.didManagerCreate({ provider: 'did:web', alias: did.slice('did:web:'.length), kms: 'local', options: { keyType: 'Ed25519' } });
+  const identifier = await ctx.agent.didManagerCreate({ provider: 'did:web', alias: did.slice('did:web:'.length), kms: 'local', options: { keyType: 'Ed25519' } });
+  const keys = await createOrgKeyPair(ctx, did, identifier.keys);
   const createdAt = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
     await tx.query('INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (?, ?, ?, ?, ?)', [id, name, input.odsCode, did, createdAt]);
+    await recordOrgKeys(tx, { id, did }, keys, ctx.now());
     await appendAuditEvent(tx, { orgId: id, actor, action: 'organisation.create', subject: did, detail: { name, odsCode: input.odsCode }, at: ctx.now() });
   });
   return { id, name, odsCode: input.odsCode, did, createdAt };

@@ -43,4 +43,80 @@ export const ISSUER_SCHEMA: readonly string[] = [
      prev_hash TEXT NOT NULL,
      hash TEXT NOT NULL
    )`,
+  // Signing keys of each organisation: a rotation retires the old keys (they stay in the DID
+  // document while credentials they signed can still be verified) and creates new active ones.
+  `CREATE TABLE IF NOT EXISTS sp_org_keys (
+     kid TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL REFERENCES sp_organisations(id),
+     alg TEXT NOT NULL CHECK (alg IN ('EdDSA', 'ES256')),
+     vm_id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+     created_at TEXT NOT NULL,
+     retired_at TEXT
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_org_keys_org ON sp_org_keys (org_id, status)`,
+  // Status lists: one allocation space per list, viewed as two W3C Bitstring Status Lists
+  // (revocation, suspension) and as one IETF Token Status List (2 bits: valid, invalid, suspended).
+  `CREATE TABLE IF NOT EXISTS sp_status_lists (
+     id TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL REFERENCES sp_organisations(id),
+     size INTEGER NOT NULL,
+     revocation BLOB NOT NULL,
+     suspension BLOB NOT NULL,
+     version INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN signing_kid TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN status_list_id TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN status_index INTEGER`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN status TEXT NOT NULL DEFAULT 'active'`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN status_reason TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN status_changed_at TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN request_key TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN job_id TEXT`,
+  `ALTER TABLE sp_issued_credentials ADD COLUMN stored_credential TEXT`,
+  // No status index is ever used twice; a repeated bulk row (same request key) issues nothing twice.
+  `CREATE UNIQUE INDEX IF NOT EXISTS sp_issued_credentials_status ON sp_issued_credentials (status_list_id, status_index)`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS sp_issued_credentials_request ON sp_issued_credentials (org_id, request_key)`,
+  `CREATE INDEX IF NOT EXISTS sp_issued_credentials_subject ON sp_issued_credentials (org_id, subject_hash)`,
+  `CREATE INDEX IF NOT EXISTS sp_issued_credentials_signing ON sp_issued_credentials (signing_kid, status)`,
+  `ALTER TABLE sp_api_keys ADD COLUMN expires_at TEXT`,
+  // Platform administrators (create and list organisations); not tied to an organisation.
+  `CREATE TABLE IF NOT EXISTS sp_platform_keys (
+     id TEXT PRIMARY KEY,
+     key_hash TEXT NOT NULL UNIQUE,
+     label TEXT,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   )`,
+  // The audit log, one hash chain per organisation (platform events under '_platform'), so each
+  // organisation's auditors can check their own chain without seeing anyone else's entries.
+  `CREATE TABLE IF NOT EXISTS sp_audit_log (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     chain TEXT NOT NULL,
+     chain_seq INTEGER NOT NULL,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     subject TEXT,
+     detail TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     UNIQUE (chain, chain_seq)
+   )`,
+  // OIDC sign-in, one identity provider per organisation: access tokens are checked against the
+  // organisation in the URL. One (issuer, audience) pair belongs to one organisation, so a token
+  // minted for one organisation can never satisfy another's configuration.
+  `CREATE TABLE IF NOT EXISTS sp_oidc_configs (
+     org_id TEXT PRIMARY KEY REFERENCES sp_organisations(id),
+     issuer TEXT NOT NULL,
+     audience TEXT NOT NULL,
+     jwks_uri TEXT,
+     role_claim TEXT NOT NULL DEFAULT 'roles',
+     role_mapping TEXT NOT NULL,
+     allowed_algs TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     UNIQUE (issuer, audience)
+   )`,
 ];

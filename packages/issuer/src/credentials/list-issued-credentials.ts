@@ -1,0 +1,108 @@
+import { PassportError, sha256Hex } from '@staff-passport/core';
+import type { IssuerContext } from '../issuer-context.js';
+import type { CredentialStatusValue } from '../status/change-credential-status.js';
+
+/** What the issuer keeps about a credential it issued (metadata, not the credential). */
+export interface IssuedCredentialRecord {
+  id: string;
+  type: string;
+  schemaId: string;
+  format: string;
+  issuedAt: string;
+  issuedBy: string;
+  validUntil: string | null;
+  status: CredentialStatusValue;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  statusListId: string | null;
+  statusIndex: number | null;
+  credentialHash: string;
+  jobId: string | null;
+}
+
+interface Row {
+  id: string;
+  type: string;
+  schema_id: string;
+  format: string;
+  issued_at: string;
+  issued_by: string;
+  valid_until: string | null;
+  status: CredentialStatusValue;
+  status_reason: string | null;
+  status_changed_at: string | null;
+  status_list_id: string | null;
+  status_index: number | null;
+  credential_hash: string;
+  job_id: string | null;
+}
+
+const COLUMNS =
+  'id, type, schema_id, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id';
+
+function record(row: Row): IssuedCredentialRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    schemaId: row.schema_id,
+    format: row.format,
+    issuedAt: row.issued_at,
+    issuedBy: row.issued_by,
+    validUntil: row.valid_until,
+    status: row.status,
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at,
+    statusListId: row.status_list_id,
+    statusIndex: row.status_index,
+    credentialHash: row.credential_hash,
+    jobId: row.job_id,
+  };
+}
+
+/** Filters for {@link listIssuedCredentials}. */
+export interface CredentialQuery {
+  /** The holder's DID (`credentialSubject.id`); matched by its hash, which is all that is kept. */
+  subject?: string;
+  type?: string;
+  status?: CredentialStatusValue;
+  jobId?: string;
+  limit?: number;
+  /** Paging: records issued before this one (newest first). */
+  before?: string;
+}
+
+/**
+ * Finds an organisation's issued credentials by person and type, newest first.
+ *
+ * @throws PassportError `ERR_REQUEST_INVALID` (field `limit` or `status`).
+ */
+export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, query: CredentialQuery): Promise<IssuedCredentialRecord[]> {
+  const limit = query.limit ?? 50;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 500) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 500', { field: 'limit' });
+  if (query.status !== undefined && !['active', 'suspended', 'revoked'].includes(query.status)) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'status must be active, suspended or revoked', { field: 'status' });
+  }
+  const where = ['org_id = ?'];
+  const params: unknown[] = [orgId];
+  if (query.subject !== undefined) (where.push('subject_hash = ?'), params.push(sha256Hex(query.subject)));
+  if (query.type !== undefined) (where.push('type = ?'), params.push(query.type));
+  if (query.status !== undefined) (where.push('status = ?'), params.push(query.status));
+  if (query.jobId !== undefined) (where.push('job_id = ?'), params.push(query.jobId));
+  if (query.before !== undefined) (where.push('rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)'), params.push(query.before));
+  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`, [
+    ...params,
+    limit,
+  ])) as Row[];
+  return rows.map(record);
+}
+
+/**
+ * One issued credential's record.
+ *
+ * @throws PassportError `ERR_CREDENTIAL_NOT_FOUND` (also for another organisation's credential).
+ */
+export async function getIssuedCredential(ctx: IssuerContext, orgId: string, credentialId: string): Promise<IssuedCredentialRecord> {
+  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE org_id = ? AND id = ?`, [orgId, credentialId])) as Row[];
+  if (!rows[0]) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', 'no credential with that id in this organisation', { field: 'credentialId' });
+  return record(rows[0]);
+}

@@ -1,0 +1,175 @@
+import { PassportError, createAgentSigner, verificationMethodIdFor, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
+import type { IKey } from '@veramo/core';
+import type { EntityManager } from 'typeorm';
+import { appendAuditEvent } from '../audit/append-audit-event.js';
+import type { IssuerContext } from '../issuer-context.js';
+import type { Organisation } from './organisation.js';
+
+/** A signing key of an organisation, as its DID document and its audit log see it. */
+export interface OrgKey {
+  kid: string;
+  orgId: string;
+  alg: SupportedAlg;
+  /** The verification method's DID URL (`did:web:...#kid`), the JWS `kid`. */
+  verificationMethod: string;
+  status: 'active' | 'retired';
+  createdAt: string;
+  retiredAt: string | null;
+  publicKeyHex: string;
+  type: IKey['type'];
+}
+
+interface OrgKeyRow {
+  kid: string;
+  org_id: string;
+  alg: SupportedAlg;
+  vm_id: string;
+  status: 'active' | 'retired';
+  created_at: string;
+  retired_at: string | null;
+}
+
+const KEY_TYPE: Record<SupportedAlg, 'Ed25519' | 'Secp256r1'> = { EdDSA: 'Ed25519', ES256: 'Secp256r1' };
+const ALG_OF: Partial<Record<IKey['type'], SupportedAlg>> = { Ed25519: 'EdDSA', Secp256r1: 'ES256' };
+
+// Signers per context and key: finding a key is a database read we need not repeat per credential.
+const signers = new WeakMap<IssuerContext, Map<string, JwsSigner>>();
+
+/**
+ * Makes the key pair an organisation signs with (Ed25519 and P-256) in Veramo's key manager and
+ * adds them to its DID; `existing` reuses keys the DID already has (did:web is created with one).
+ * The keys are recorded as active by {@link recordOrgKeys}, in the caller's transaction.
+ */
+export async function createOrgKeyPair(ctx: IssuerContext, did: string, existing: readonly IKey[] = []): Promise<IKey[]> {
+  const keys: IKey[] = [];
+  for (const alg of ['EdDSA', 'ES256'] as const) {
+    const reuse = existing.find((k) => k.type === KEY_TYPE[alg]);
+    if (reuse) {
+      keys.push(reuse);
+      continue;
+    }
+    const key = await ctx.agent.keyManagerCreate({ kms: 'local', type: KEY_TYPE[alg] });
+    await ctx.agent.didManagerAddKey({ did, key });
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** Records keys of an organisation as active (see {@link createOrgKeyPair}). */
+export async function recordOrgKeys(tx: EntityManager, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
+  for (const key of keys) {
+    const alg = ALG_OF[key.type];
+    if (!alg) continue;
+    await tx.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      key.kid,
+      org.id,
+      alg,
+      verificationMethodIdFor(org.did, key.kid),
+      'active',
+      at.toISOString(),
+    ]);
+  }
+}
+
+/**
+ * Every signing key of an organisation, newest first. Organisations created before keys were
+ * tracked get their DID's keys recorded as active on first use.
+ */
+export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<OrgKey[]> {
+  const identifier = await ctx.agent.didManagerGet({ did: org.did });
+  let rows = (await ctx.db.query('SELECT * FROM sp_org_keys WHERE org_id = ? ORDER BY created_at DESC, kid', [org.id])) as OrgKeyRow[];
+  if (rows.length === 0) {
+    for (const key of identifier.keys) {
+      const alg = ALG_OF[key.type];
+      if (!alg) continue;
+      await ctx.db.query('INSERT OR IGNORE INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        key.kid,
+        org.id,
+        alg,
+        verificationMethodIdFor(org.did, key.kid),
+        'active',
+        ctx.now().toISOString(),
+      ]);
+    }
+    rows = (await ctx.db.query('SELECT * FROM sp_org_keys WHERE org_id = ? ORDER BY created_at DESC, kid', [org.id])) as OrgKeyRow[];
+  }
+  const byKid = new Map(identifier.keys.map((k) => [k.kid, k]));
+  return rows.flatMap((row) => {
+    const key = byKid.get(row.kid);
+    if (!key) return [];
+    return [
+      {
+        kid: row.kid,
+        orgId: row.org_id,
+        alg: row.alg,
+        verificationMethod: row.vm_id,
+        status: row.status,
+        createdAt: row.created_at,
+        retiredAt: row.retired_at,
+        publicKeyHex: key.publicKeyHex,
+        type: key.type,
+      },
+    ];
+  });
+}
+
+/**
+ * The signer of an organisation's active key for an algorithm.
+ *
+ * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when the organisation has no active key for it.
+ */
+export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg = 'EdDSA'): Promise<JwsSigner> {
+  let perCtx = signers.get(ctx);
+  if (!perCtx) signers.set(ctx, (perCtx = new Map()));
+  const cacheKey = `${org.id}:${alg}`;
+  const cached = perCtx.get(cacheKey);
+  if (cached) return cached;
+  const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
+  if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
+  const signer = createAgentSigner(ctx.agent, { kid: key.kid, type: key.type }, key.verificationMethod);
+  perCtx.set(cacheKey, signer);
+  return signer;
+}
+
+/**
+ * Rotates an organisation's keys: new Ed25519 and P-256 keys sign from now on; the old ones are
+ * retired, staying in the DID document while any credential they signed is still live (not
+ * expired, not revoked), so nothing verifiable becomes unverifiable.
+ */
+export async function rotateOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, actor: string): Promise<OrgKey[]> {
+  const before = await listOrgKeys(ctx, org);
+  const created = await createOrgKeyPair(ctx, org.did);
+  const now = ctx.now().toISOString();
+  const retired = before.filter((k) => k.status === 'active').map((k) => k.kid);
+  await ctx.db.transaction(async (tx) => {
+    for (const kid of retired) await tx.query("UPDATE sp_org_keys SET status = 'retired', retired_at = ? WHERE kid = ?", [now, kid]);
+    await recordOrgKeys(tx, org, created, ctx.now());
+    await appendAuditEvent(tx, { orgId: org.id, actor, action: 'key.rotate', subject: org.did, detail: { created: created.map((k) => k.kid), retired }, at: ctx.now() });
+  });
+  signers.get(ctx)?.forEach((_signer, cacheKey) => {
+    if (cacheKey.startsWith(`${org.id}:`)) signers.get(ctx)?.delete(cacheKey);
+  });
+  return (await listOrgKeys(ctx, org)).filter((k) => created.some((c) => c.kid === k.kid));
+}
+
+/**
+ * The keys a DID document must list now: every active key, and each retired key that signed a
+ * credential still live (not revoked, and not expired or without an expiry).
+ */
+export async function publishedOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<OrgKey[]> {
+  const keys = await listOrgKeys(ctx, org);
+  const now = ctx.now().toISOString();
+  const published: OrgKey[] = [];
+  for (const key of keys) {
+    if (key.status === 'active') {
+      published.push(key);
+      continue;
+    }
+    const live = (await ctx.db.query(
+      "SELECT 1 FROM sp_issued_credentials WHERE signing_kid = ? AND status != 'revoked' AND (valid_until IS NULL OR valid_until > ?) LIMIT 1",
+      [key.kid, now],
+    )) as unknown[];
+    if (live.length > 0) published.push(key);
+  }
+  return published;
+}

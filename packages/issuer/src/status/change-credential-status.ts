@@ -1,0 +1,116 @@
+import { PassportError } from '@staff-passport/core';
+import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
+import type { IssuerContext } from '../issuer-context.js';
+import type { Organisation } from '../organisations/organisation.js';
+
+/** What can be done to an issued credential's status. */
+export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
+
+/** Why: a reason code from this list, for the audit log and the HR pages. */
+export const STATUS_REASONS = [
+  'issued_in_error',
+  'superseded',
+  'employment_ended',
+  'check_outcome_changed',
+  'under_investigation',
+  'registration_changed',
+  'holder_request',
+  'key_compromise',
+  'investigation_closed',
+  'other',
+] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];
+
+/** A credential's status as the issuer records it. */
+export type CredentialStatusValue = 'active' | 'suspended' | 'revoked';
+
+/** The outcome for one credential. */
+export interface StatusChange {
+  credentialId: string;
+  status: CredentialStatusValue;
+}
+
+const NEXT: Record<StatusAction, CredentialStatusValue> = { revoke: 'revoked', suspend: 'suspended', reinstate: 'active' };
+
+interface Row {
+  id: string;
+  status: CredentialStatusValue;
+  status_list_id: string | null;
+  status_index: number | null;
+}
+
+/**
+ * Revokes, suspends or reinstates credentials of an organisation, any number in one transaction:
+ * the records, the status list bits and one audit event each. The next fetch of a status list
+ * shows the change. Revocation is final; only a suspended credential can be reinstated; suspending
+ * or revoking twice is a no-op for that credential.
+ *
+ * @throws PassportError `ERR_CREDENTIAL_NOT_FOUND` (field `credentialIds[i]`; also for another
+ *   organisation's credential), `ERR_STATUS_TRANSITION_INVALID`, `ERR_REQUEST_INVALID` (reason).
+ */
+export async function changeCredentialStatus(
+  ctx: IssuerContext,
+  org: Organisation,
+  input: { credentialIds: readonly string[]; action: StatusAction; reason: StatusReason; note?: string },
+  actor: string,
+): Promise<StatusChange[]> {
+  if (!STATUS_REASONS.includes(input.reason)) {
+    throw new PassportError('ERR_REQUEST_INVALID', `reason must be one of ${STATUS_REASONS.join(', ')}`, { field: 'reason' });
+  }
+  const target = NEXT[input.action];
+  const at = ctx.now();
+  let commitBits: (() => void) | undefined;
+  const changes = await ctx.db.transaction(async (tx) => {
+    const rows = new Map<string, Row>();
+    for (let i = 0; i < input.credentialIds.length; i += 500) {
+      const chunk = input.credentialIds.slice(i, i + 500);
+      const found = (await tx.query(
+        `SELECT id, status, status_list_id, status_index FROM sp_issued_credentials WHERE org_id = ? AND id IN (${chunk.map(() => '?').join(',')})`,
+        [org.id, ...chunk],
+      )) as Row[];
+      for (const row of found) rows.set(row.id, row);
+    }
+    const bits: { slot: { listId: string; index: number }; purpose: 'revocation' | 'suspension'; on: boolean }[] = [];
+    const audits: AuditEventInput[] = [];
+    const result: StatusChange[] = [];
+    const changed: string[] = [];
+    input.credentialIds.forEach((id, i) => {
+      const row = rows.get(id);
+      if (!row) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', `no credential ${id} of this organisation`, { field: `credentialIds[${i}]` });
+      if (row.status === target) {
+        result.push({ credentialId: id, status: row.status });
+        return;
+      }
+      if (row.status === 'revoked' || (input.action === 'reinstate' && row.status !== 'suspended')) {
+        throw new PassportError('ERR_STATUS_TRANSITION_INVALID', `credential ${id} is ${row.status} and cannot be ${NEXT[input.action]}`, {
+          field: `credentialIds[${i}]`,
+        });
+      }
+      if (row.status_list_id !== null && row.status_index !== null) {
+        const slot = { listId: row.status_list_id, index: row.status_index };
+        if (input.action === 'revoke') bits.push({ slot, purpose: 'revocation', on: true });
+        if (input.action === 'suspend') bits.push({ slot, purpose: 'suspension', on: true });
+        // A revoked credential stays revoked: the suspension bit is cleared on reinstate only.
+        if (input.action === 'reinstate') bits.push({ slot, purpose: 'suspension', on: false });
+      }
+      changed.push(id);
+      audits.push({ orgId: org.id, actor, action: `credential.${input.action}`, subject: id, detail: { reason: input.reason, ...(input.note ? { note: input.note } : {}) }, at });
+      result.push({ credentialId: id, status: target });
+    });
+    for (let i = 0; i < changed.length; i += 500) {
+      const chunk = changed.slice(i, i + 500);
+      await tx.query(`UPDATE sp_issued_credentials SET status = ?, status_reason = ?, status_changed_at = ? WHERE org_id = ? AND id IN (${chunk.map(() => '?').join(',')})`, [
+        target,
+        input.reason,
+        at.toISOString(),
+        org.id,
+        ...chunk,
+      ]);
+    }
+    commitBits = await ctx.statusLists.writeBits(tx, org.id, bits);
+    await appendAuditEvents(tx, audits);
+    return result;
+  });
+  commitBits?.();
+  return changes;
+}
