@@ -32,7 +32,7 @@ function payloadOf(vc: { id: string }): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  services = await startServices({ verifierNow: () => VERIFIER_NOW });
+  services = await startServices({ now: () => VERIFIER_NOW });
   const opened = await openNodeWallet({ file: join(services.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex') });
   closeWallet = opened.close;
   holder = await opened.wallet.createHolder();

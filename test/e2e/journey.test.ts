@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
-import { failedCodes, postJson, startServices, type Services } from '../helpers/start-services.js';
+import { failedCodes, getChallenge, postJson, startServices, type Services } from '../helpers/start-services.js';
 import { trainingCredential } from '../helpers/training-credential.js';
 
 let services: Services;
@@ -69,8 +69,7 @@ describe('the journey', () => {
     // 3. The wallet stores it and answers a presentation request.
     const stored = await wallet.storeCredential(vc);
     expect((await wallet.listCredentials({ type: 'TrainingRecord' })).map((c) => c.id)).toEqual([stored.id]);
-    const challenge = randomBytes(16).toString('base64url');
-    const domain = services.verifierUrl;
+    const { challenge, domain } = await getChallenge(services.verifierUrl);
     const vp = await wallet.createPresentation({ credentialIds: [stored.id], challenge, domain });
 
     // 4. The verifier checks everything.
@@ -80,6 +79,7 @@ describe('the journey', () => {
     const checks = (verified.body['checks'] as { check: string; outcome: string }[]).map((c) => `${c.check}:${c.outcome}`);
     expect(checks).toEqual(
       expect.arrayContaining([
+        'presentation.challenge:passed',
         'presentation.signature:passed',
         'presentation.nonce:passed',
         'presentation.audience:passed',
@@ -128,15 +128,29 @@ describe('failures, each with its own code', () => {
   });
 
   it('a presentation for another nonce fails (ERR_VP_NONCE_MISMATCH)', async () => {
-    const domain = services.verifierUrl;
+    const { challenge, domain } = await getChallenge(services.verifierUrl);
     const vp = await wallet.createPresentation({ credentialIds: [storedId], challenge: 'nonce-the-holder-was-given', domain });
-    const res = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: vp, options: { challenge: 'nonce-the-verifier-expects', domain } });
+    const res = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: vp, options: { challenge, domain } });
     expect(res.status).toBe(400);
     expect(failedCodes(res.body)).toEqual(['ERR_VP_NONCE_MISMATCH']);
   });
 
+  it('a challenge the verifier never gave fails (ERR_NONCE_UNKNOWN); a replayed presentation fails (ERR_NONCE_REPLAYED)', async () => {
+    const domain = services.verifierUrl;
+    const made = await wallet.createPresentation({ credentialIds: [storedId], challenge: 'made-up-nonce-123', domain });
+    const unknown = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: made, options: { challenge: 'made-up-nonce-123', domain } });
+    expect(failedCodes(unknown.body)).toEqual(['ERR_NONCE_UNKNOWN']);
+    const { challenge } = await getChallenge(services.verifierUrl);
+    const vp = await wallet.createPresentation({ credentialIds: [storedId], challenge, domain });
+    const first = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: vp, options: { challenge, domain } });
+    expect(first.status).toBe(200);
+    const replay = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: vp, options: { challenge, domain } });
+    expect(replay.status).toBe(400);
+    expect(failedCodes(replay.body)).toEqual(['ERR_NONCE_REPLAYED']);
+  });
+
   it('a presentation for another audience fails (ERR_VP_AUDIENCE_MISMATCH)', async () => {
-    const challenge = randomBytes(16).toString('base64url');
+    const { challenge } = await getChallenge(services.verifierUrl);
     const vp = await wallet.createPresentation({ credentialIds: [storedId], challenge, domain: 'https://another-verifier.example' });
     const res = await postJson(`${services.verifierUrl}/presentations/verify`, { verifiablePresentation: vp, options: { challenge, domain: services.verifierUrl } });
     expect(res.status).toBe(400);

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createLogger, listen, type Logger } from '@staff-passport/core';
+import { createLogger, listen, type Logger, type TrustRegistry } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, type IssuerContext, type Organisation } from '@staff-passport/issuer';
-import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { createVerifierApp, createVerifierContext, type VerifierContext } from '@staff-passport/verifier';
 
 /** Two real servers (issuer and verifier) on 127.0.0.1, port 0, over a fresh SQLite folder. */
 export interface Services {
@@ -13,6 +13,7 @@ export interface Services {
   issuerUrl: string;
   verifierUrl: string;
   issuer: IssuerContext;
+  verifier: VerifierContext;
   org: Organisation;
   apiKey: string;
   close(): Promise<void>;
@@ -20,9 +21,11 @@ export interface Services {
 
 /** Options for {@link startServices}. */
 export interface StartServicesOptions {
-  /** The verifier's clock (tests freeze time instead of sleeping). */
-  verifierNow?: () => Date;
+  /** The clock of both services (tests freeze time instead of sleeping). */
+  now?: () => Date;
   logger?: Logger;
+  /** The trust registry the verifier uses, or a function giving it (set after the organisation exists). */
+  trustRegistry?: TrustRegistry | (() => TrustRegistry | undefined);
 }
 
 /**
@@ -35,11 +38,17 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const issuerServer = await listen('127.0.0.1', 0);
   const verifierServer = await listen('127.0.0.1', 0);
-  const issuer = await createIssuerContext({ databaseFile: join(dataDir, 'issuer.sqlite'), secretKey, publicUrl: issuerServer.url, logger });
-  issuerServer.attach(createIssuerApp(issuer));
-  verifierServer.attach(
-    createVerifierApp(createVerifierContext({ logger, allowPrivateNetwork: true, ...(options.verifierNow ? { now: options.verifierNow } : {}) })),
-  );
+  const issuer = await createIssuerContext({ databaseFile: join(dataDir, 'issuer.sqlite'), secretKey, publicUrl: issuerServer.url, logger, ...(options.now ? { now: options.now } : {}) });
+  issuerServer.attach(createIssuerApp(issuer, { allowHttpLoopback: true }));
+  const verifier = await createVerifierContext({
+    logger,
+    databaseFile: join(dataDir, 'verifier.sqlite'),
+    publicUrl: verifierServer.url,
+    allowPrivateNetwork: true,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
+  });
+  verifierServer.attach(createVerifierApp(verifier));
   const org = await createOrganisation(issuer, { name: 'Test Valley NHS Trust', odsCode: 'RZY' }, 'test');
   const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'test');
   return {
@@ -48,11 +57,13 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     issuerUrl: issuerServer.url,
     verifierUrl: verifierServer.url,
     issuer,
+    verifier,
     org,
     apiKey,
     async close() {
       await Promise.all([issuerServer.close(), verifierServer.close()]);
       await issuer.close();
+      await verifier.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -68,4 +79,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 /** The codes of the failed checks in a verification answer. */
 export function failedCodes(body: Record<string, unknown>): string[] {
   return ((body['errors'] as { code: string }[] | undefined) ?? []).map((e) => e.code);
+}
+
+/** A fresh challenge (nonce) from the verifier, for its own URL as the domain (VC API `POST /challenges`). */
+export async function getChallenge(verifierUrl: string): Promise<{ challenge: string; domain: string }> {
+  const res = await postJson(`${verifierUrl}/challenges`, {});
+  return { challenge: res.body['challenge'] as string, domain: res.body['domain'] as string };
 }

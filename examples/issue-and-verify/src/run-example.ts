@@ -25,10 +25,13 @@ export async function runExample(say: (line: string) => void): Promise<boolean> 
   const verifierServer = await listen('127.0.0.1', 0);
   const issuer = await createIssuerContext({ databaseFile: join(dir, 'issuer.sqlite'), secretKey, publicUrl: issuerServer.url, logger });
   const { wallet, close: closeWallet } = await openNodeWallet({ file: join(dir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex') });
+  const closers: (() => Promise<void>)[] = [];
   try {
     issuerServer.attach(createIssuerApp(issuer));
     // did:web on 127.0.0.1 over http is allowed here only because this is a local example.
-    verifierServer.attach(createVerifierApp(createVerifierContext({ logger, allowPrivateNetwork: true })));
+    const verifier = await createVerifierContext({ logger, databaseFile: join(dir, 'verifier.sqlite'), publicUrl: verifierServer.url, allowPrivateNetwork: true });
+    closers.push(() => verifier.close());
+    verifierServer.attach(createVerifierApp(verifier));
     say(`issuer   ${issuerServer.url}`);
     say(`verifier ${verifierServer.url}`);
 
@@ -45,8 +48,10 @@ export async function runExample(say: (line: string) => void): Promise<boolean> 
     const stored = await wallet.storeCredential(issued.body['verifiableCredential']);
     say(`3. HR issued a ${stored.types.join(', ')} (valid until ${stored.validUntil ?? 'no end'}); the wallet stored it`);
 
-    const challenge = randomBytes(16).toString('base64url');
-    const domain = verifierServer.url;
+    // The verifier gives the nonce (VC API POST /challenges): it works once.
+    const asked = await post(`${verifierServer.url}/challenges`, {});
+    const challenge = asked.body['challenge'] as string;
+    const domain = asked.body['domain'] as string;
     const vp = await wallet.createPresentation({ credentialIds: [stored.id], challenge, domain });
     say(`4. the new employer asked (nonce ${challenge}); the wallet presented it`);
 
@@ -58,6 +63,7 @@ export async function runExample(say: (line: string) => void): Promise<boolean> 
     await closeWallet();
     await Promise.all([issuerServer.close(), verifierServer.close()]);
     await issuer.close();
+    for (const close of closers) await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -21,7 +21,18 @@ export type { IssuerAppOptions } from './http/create-issuer-app.js';
 export { ISSUER_ROUTES, buildOpenApiDocument, toOpenApiPath } from './http/openapi.js';
 export type { RouteSpec } from './http/openapi.js';
 export { apiKeyAuthenticator } from './http/require-role.js';
-export type { Authenticator } from './http/require-role.js';
+export {
+  addAuthHeaders,
+  authenticateBearer,
+  createAuthenticator,
+  createSignInLimiter,
+  deleteOidcConfig,
+  getOidcConfig,
+  parseOidcConfigInput,
+  RateLimitedError,
+  setOidcConfig,
+} from './auth/index.js';
+export type { ApiKeyPrincipal, AuthenticatedPrincipal, Authenticator, CreateAuthenticatorOptions, OidcConfig, OidcConfigInput, OidcPrincipal } from './auth/index.js';
 export type { IssuerContext } from './issuer-context.js';
 export { issueCredential, parseIssueRequest, prepareCredential } from './issuing/issue-credential.js';
 export type { IssueOrigin, IssueRequest, IssuedCredential, PreparedCredential } from './issuing/issue-credential.js';

@@ -1,27 +1,51 @@
-import { createDidResolver, type Logger } from '@staff-passport/core';
+import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
+import { VERIFIER_SCHEMA } from './store/verifier-schema.js';
 import type { VerifierContext } from './verifier-context.js';
 
 /** Options for {@link createVerifierContext}. */
 export interface CreateVerifierContextOptions {
   logger: Logger;
-  /** Let did:web reach loopback and private addresses over http (local demos and tests only). */
+  /** The verifier's SQLite file (`:memory:` for a throwaway one). */
+  databaseFile: string;
+  /** The verifier's public URL, the audience of presentations. */
+  publicUrl: string;
+  /** Let did:web and status lists reach loopback and private addresses over http (local demos and tests only). */
   allowPrivateNetwork?: boolean;
   now?: () => Date;
   clockSkewSeconds?: number;
+  /** A verified trust registry, or a function giving the one in force (reloaded elsewhere). */
+  trustRegistry?: TrustRegistry | (() => TrustRegistry | undefined);
+  fetchStatusList?: StatusListFetcher;
+  nonceTtlSeconds?: number;
+  retentionDays?: number;
+  storeCredentials?: boolean;
 }
 
 /**
- * The verifier's dependencies with their defaults: a caching DID resolver behind the SSRF guard.
+ * The verifier's dependencies with their defaults: its SQLite file, a caching DID resolver and
+ * status list fetcher behind the SSRF guard, and the trust registry.
  *
  * @example
- * const ctx = createVerifierContext({ logger, allowPrivateNetwork: config.allowPrivateNetwork });
+ * const ctx = await createVerifierContext({ logger, databaseFile: 'data/verifier.sqlite', publicUrl });
  */
-export function createVerifierContext(options: CreateVerifierContextOptions): VerifierContext {
+export async function createVerifierContext(options: CreateVerifierContextOptions): Promise<VerifierContext & { close(): Promise<void> }> {
   const allow = options.allowPrivateNetwork === true;
+  const db = await openDatabase({ file: options.databaseFile, schema: VERIFIER_SCHEMA });
+  const now = options.now ?? (() => new Date());
+  const registry = options.trustRegistry;
   return {
     resolver: createDidResolver({ web: { allowPrivateNetwork: allow, allowHttp: allow } }),
+    db,
+    publicUrl: options.publicUrl,
     logger: options.logger,
-    now: options.now ?? (() => new Date()),
+    now,
     clockSkewSeconds: options.clockSkewSeconds ?? 60,
+    statusCache: new StatusListCache({ now: () => now().getTime() }),
+    fetchStatusList: options.fetchStatusList ?? createStatusListFetcher({ allowPrivateNetwork: allow, allowHttp: allow }),
+    trustRegistry: typeof registry === 'function' ? registry : () => registry,
+    nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
+    retentionDays: options.retentionDays ?? 30,
+    storeCredentials: options.storeCredentials ?? false,
+    close: () => db.destroy(),
   };
 }

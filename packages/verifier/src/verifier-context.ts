@@ -1,12 +1,29 @@
-import type { Logger } from '@staff-passport/core';
+import type { Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
+import type { DataSource } from 'typeorm';
 
 /** What the verifier needs: injected, so tests freeze the clock and choose what may be fetched. */
 export interface VerifierContext {
   /** DID resolution (did:web behind the SSRF guard, cached). */
   resolver: Resolvable;
+  /** The verifier's SQLite file: nonces, requests, added profiles, results. */
+  db: DataSource;
+  /** The verifier's own URL: the audience presentations must be bound to. */
+  publicUrl: string;
   logger: Logger;
   now: () => Date;
   /** Allowed clock difference between issuer, holder and verifier, seconds. */
   clockSkewSeconds: number;
+  /** Verified status lists, cached with a time limit and a size bound. */
+  statusCache: StatusListCache;
+  /** How status lists are fetched (guarded HTTPS GET by default). */
+  fetchStatusList: StatusListFetcher;
+  /** The trust registry in force, when one is configured; without it no issuer is trusted by name. */
+  trustRegistry: () => TrustRegistry | undefined;
+  /** How long a nonce (and a presentation request) stays usable, seconds. */
+  nonceTtlSeconds: number;
+  /** How long check results are kept, days. */
+  retentionDays: number;
+  /** Keep the credentials of a check, not only their hashes (off by default: data minimisation). */
+  storeCredentials: boolean;
 }

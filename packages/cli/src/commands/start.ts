@@ -64,8 +64,13 @@ export async function startCommand(options: Record<string, string | true>): Prom
       publicUrl: issuerUrl,
       logger: logger.child({ service: 'issuer' }),
     });
-    issuerServer.attach(createIssuerApp(issuerCtx));
-    const verifierCtx = createVerifierContext({ logger: logger.child({ service: 'verifier' }), allowPrivateNetwork: config.allowPrivateNetwork });
+    issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
+    const verifierCtx = await createVerifierContext({
+      logger: logger.child({ service: 'verifier' }),
+      databaseFile: join(config.dataDir, 'verifier.sqlite'),
+      publicUrl: verifierUrl,
+      allowPrivateNetwork: config.allowPrivateNetwork,
+    });
     verifierServer.attach(createVerifierApp(verifierCtx));
 
     if (config.demo) {
@@ -84,6 +89,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
     out('Stopping...');
     await Promise.all(servers.map((s) => s.close()));
     await issuerCtx.close();
+    await verifierCtx.close();
     return EXIT.ok;
   } catch (e: unknown) {
     await Promise.all(servers.map((s) => s.close()));

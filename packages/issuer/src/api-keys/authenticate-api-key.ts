@@ -33,11 +33,14 @@ export async function authenticateApiKey(ctx: IssuerContext, authorization: stri
 }
 
 /**
- * Checks that a principal may act for an organisation in one of the roles given.
+ * Checks that a principal (an API key, or a user of the organisation's OpenID provider) may act
+ * for an organisation in one of the roles given.
  *
  * @throws PassportError `ERR_FORBIDDEN`
  */
-export function authorise(principal: Principal, orgId: string, roles: readonly Role[]): void {
-  if (principal.orgId !== orgId) throw new PassportError('ERR_FORBIDDEN', 'this API key belongs to another organisation', { field: 'orgId' });
-  if (!roles.includes(principal.role)) throw new PassportError('ERR_FORBIDDEN', `this needs the role ${roles.join(' or ')}`, { field: 'authorization' });
+export function authorise(principal: Principal & { roles?: readonly Role[] }, orgId: string, roles: readonly Role[]): void {
+  if (principal.orgId !== orgId) throw new PassportError('ERR_FORBIDDEN', 'this sign-in belongs to another organisation', { field: 'orgId' });
+  // A user of the organisation's identity provider may hold several roles; any one allowed is enough.
+  const held = principal.roles ?? [principal.role];
+  if (!held.some((role) => roles.includes(role))) throw new PassportError('ERR_FORBIDDEN', `this needs the role ${roles.join(' or ')}`, { field: 'authorization' });
 }

@@ -1,18 +1,22 @@
 import express from 'express';
 import { jsonBody, notFound, problemHandler, requestLogger } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
+import { addAuthHeaders } from '../auth/add-auth-headers.js';
+import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
-import { apiKeyAuthenticator, type Authenticator } from './require-role.js';
 import { addAuditRoutes } from './routes/audit-routes.js';
 import { addCredentialRoutes } from './routes/credential-routes.js';
+import { addOidcRoutes } from './routes/oidc-routes.js';
 import { addOrgAdminRoutes } from './routes/org-admin-routes.js';
 import { addPlatformRoutes } from './routes/platform-routes.js';
 import { addPublicRoutes } from './routes/public-routes.js';
 
 /** Options for {@link createIssuerApp}. */
 export interface IssuerAppOptions {
-  /** How callers of organisation routes are authenticated (default: API keys only). */
+  /** How callers of organisation routes sign in (default: API keys and each organisation's OIDC provider). */
   authenticate?: Authenticator;
+  /** Let organisations' OpenID providers be reached over http on loopback (tests and local demos only). */
+  allowHttpLoopback?: boolean;
   /** Extra routes (jobs, OpenID4VCI), added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
 }
@@ -29,13 +33,14 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   app.use(requestLogger(ctx.logger));
   app.use(jsonBody('1mb'));
 
-  const authenticate = options.authenticate ?? apiKeyAuthenticator(ctx);
+  const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
   const router = express.Router();
   addPublicRoutes(router, ctx);
   addPlatformRoutes(router, ctx);
   addOrgAdminRoutes(router, ctx, authenticate);
   addCredentialRoutes(router, ctx, authenticate);
   addAuditRoutes(router, ctx, authenticate);
+  addOidcRoutes(router, ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true });
   options.extraRoutes?.(router);
 
   const openapi = buildOpenApiDocument(ctx.publicUrl);
@@ -48,6 +53,7 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
 
   app.use(router);
   app.use(notFound);
+  app.use(addAuthHeaders);
   app.use(problemHandler(ctx.logger));
   return app;
 }

@@ -109,6 +109,28 @@ export const ISSUER_ROUTES: RouteSpec[] = [
     ok: { status: 200, description: 'the key' },
     errors: [400, 401, 403, 404],
   },
+  { method: 'get', path: '/orgs/:orgId/oidc', summary: "The organisation's OpenID provider for sign-in", tag: 'access', access: ['org-admin'], ok: { status: 200, description: '{oidc}' }, errors: [401, 403, 404] },
+  {
+    method: 'put',
+    path: '/orgs/:orgId/oidc',
+    summary: 'Set the OpenID provider: issuer, audience, JWKS URI, role claim and role mapping (audited)',
+    tag: 'access',
+    access: ['org-admin'],
+    body: obj(
+      {
+        issuer: str('the provider issuer URL'),
+        audience: str('the audience access tokens are for'),
+        jwksUri: str('optional; discovered otherwise'),
+        roleClaim: str('default roles'),
+        roleMapping: { type: 'object', additionalProperties: { type: 'string', enum: ['org-admin', 'issuer', 'auditor'] } },
+        allowedAlgs: { type: 'array', items: str() },
+      },
+      ['issuer', 'audience', 'roleMapping'],
+    ),
+    ok: { status: 200, description: '{oidc}' },
+    errors: [400, 401, 403, 404],
+  },
+  { method: 'delete', path: '/orgs/:orgId/oidc', summary: 'Stop OIDC sign-in for the organisation', tag: 'access', access: ['org-admin'], ok: { status: 200, description: '{removed}' }, errors: [401, 403, 404] },
   {
     method: 'post',
     path: '/orgs/:orgId/credentials/issue',

@@ -1,9 +1,19 @@
-import { PassportError, signVcJose, envelopeCredential, type SupportedAlg } from '@staff-passport/core';
+import {
+  PassportError,
+  envelopeCredential,
+  issueSdJwtVc,
+  signDataIntegrity,
+  signVcJose,
+  toSdJwtVcClaims,
+  type SupportedAlg,
+} from '@staff-passport/core';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { IssuerContext } from '../issuer-context.js';
-import { getOrgSigner } from '../organisations/org-keys.js';
+import { getOrgDataIntegritySigner, getOrgSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { StatusSlot } from '../status/status-list-store.js';
+import { tokenStatusClaimFor } from '../status/status-urls.js';
+import { resolveHolderJwk } from './resolve-holder-jwk.js';
 
 /** The formats the issuer secures credentials in (OpenID4VCI credential format identifiers where they exist). */
 export const CREDENTIAL_FORMATS = ['vc+jwt', 'dc+sd-jwt', 'jwt_vc_json', 'ldp_vc'] as const;
@@ -44,6 +54,32 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
       const signer = await getOrgSigner(ctx, org, input.alg);
       const jwt = await signVcJose({ credential: input.credential, signer });
       return { verifiableCredential: { ...envelopeCredential(jwt) }, encoded: jwt, signingKid: kidOf(signer.kid) };
+    }
+    case 'dc+sd-jwt': {
+      const signer = await getOrgSigner(ctx, org, input.alg);
+      const subject = input.credential['credentialSubject'] as { id?: unknown };
+      const jwk = input.holderJwk ?? (await resolveHolderJwk(ctx.resolver, subject.id));
+      // The status of an SD-JWT VC is the same index in the list's IETF Token Status List view.
+      const { credentialStatus: _w3cStatus, ...unsecured } = input.credential;
+      const sdJwt = await issueSdJwtVc({
+        claims: toSdJwtVcClaims(unsecured, input.definition),
+        disclosable: input.definition.disclosable,
+        cnf: { jwk },
+        status: tokenStatusClaimFor(ctx.publicUrl, org.id, input.slot),
+        signer,
+        now: ctx.now(),
+      });
+      return {
+        verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/dc+sd-jwt,${sdJwt}` },
+        encoded: sdJwt,
+        signingKid: kidOf(signer.kid),
+      };
+    }
+    case 'ldp_vc': {
+      if (input.alg !== 'EdDSA') throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'ldp_vc is signed with eddsa-rdfc-2022 (EdDSA) only', { field: 'options.alg' });
+      const signer = await getOrgDataIntegritySigner(ctx, org);
+      const signed = await signDataIntegrity({ document: input.credential, signer, created: ctx.now() });
+      return { verifiableCredential: signed, encoded: JSON.stringify(signed), signingKid: kidOf(signer.verificationMethod) };
     }
     default:
       throw new PassportError('ERR_FORMAT_UNSUPPORTED', `${input.format} is not issued yet`, { field: 'options.format' });

@@ -1,4 +1,4 @@
-import { PassportError, createAgentSigner, verificationMethodIdFor, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
+import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
 import type { IKey } from '@veramo/core';
 import type { EntityManager } from 'typeorm';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
@@ -129,6 +129,24 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
   const signer = createAgentSigner(ctx.agent, { kid: key.kid, type: key.type }, key.verificationMethod);
   perCtx.set(cacheKey, signer);
   return signer;
+}
+
+/**
+ * A Data Integrity signer (raw Ed25519 over the proof's hash data) with the organisation's active
+ * Ed25519 key, for `eddsa-rdfc-2022` proofs.
+ *
+ * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when there is no active Ed25519 key.
+ */
+export async function getOrgDataIntegritySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<DataIntegritySigner> {
+  const jws = await getOrgSigner(ctx, org, 'EdDSA');
+  const keyRef = jws.kid.slice(jws.kid.indexOf('#') + 1);
+  return {
+    verificationMethod: jws.kid,
+    async sign(data: Uint8Array): Promise<Uint8Array> {
+      const signature = await ctx.agent.keyManagerSign({ keyRef, algorithm: 'EdDSA', data: Buffer.from(data).toString('hex'), encoding: 'hex' });
+      return Buffer.from(signature, 'base64url');
+    },
+  };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Bitstring, PassportError } from '@staff-passport/core';
-import type { EntityManager } from 'typeorm';
-import type { IssuerContext } from '../issuer-context.js';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Entries per status list: the W3C minimum (Bitstring Status List, section 4: 131,072 bits, 16 KB). */
 export const STATUS_LIST_SIZE = 131_072;
@@ -48,7 +47,7 @@ export class StatusListStore {
   private readonly openList = new Map<string, string>();
   private readonly loading = new Map<string, Promise<void>>();
 
-  constructor(private readonly ctx: Pick<IssuerContext, 'db' | 'now'>) {}
+  constructor(private readonly ctx: { db: DataSource; now: () => Date }) {}
 
   /** Loads an organisation's lists and their allocations (once). */
   private async load(orgId: string): Promise<void> {

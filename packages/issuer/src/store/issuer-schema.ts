@@ -119,4 +119,47 @@ export const ISSUER_SCHEMA: readonly string[] = [
      updated_at TEXT NOT NULL,
      UNIQUE (issuer, audience)
    )`,
+  // Bulk issuing jobs: the uploaded file stays in the data folder (jobs/<id>.upload) until the job
+  // ends; progress is kept here so a job resumes after a restart from its last committed row.
+  `CREATE TABLE IF NOT EXISTS sp_jobs (
+     id TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL REFERENCES sp_organisations(id),
+     kind TEXT NOT NULL CHECK (kind IN ('training-compliance', 'assignment', 'jsonl')),
+     format TEXT NOT NULL,
+     options TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('validating', 'failed_validation', 'issuing', 'completed', 'failed')),
+     file_sha256 TEXT NOT NULL,
+     file_bytes INTEGER NOT NULL,
+     created_by TEXT NOT NULL,
+     total INTEGER,
+     validated INTEGER NOT NULL DEFAULT 0,
+     done INTEGER NOT NULL DEFAULT 0,
+     issued INTEGER NOT NULL DEFAULT 0,
+     duplicates INTEGER NOT NULL DEFAULT 0,
+     skipped INTEGER NOT NULL DEFAULT 0,
+     failed_rows INTEGER NOT NULL DEFAULT 0,
+     error_count INTEGER NOT NULL DEFAULT 0,
+     committed_row INTEGER NOT NULL DEFAULT 0,
+     rate_done INTEGER NOT NULL DEFAULT 0,
+     rate_since TEXT,
+     failure_code TEXT,
+     failure_message TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     completed_at TEXT
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_jobs_org ON sp_jobs (org_id, created_at)`,
+  `CREATE INDEX IF NOT EXISTS sp_jobs_state ON sp_jobs (state)`,
+  // Row errors of a job (the first 10,000; the job row counts them all).
+  `CREATE TABLE IF NOT EXISTS sp_job_errors (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     job_id TEXT NOT NULL REFERENCES sp_jobs(id),
+     phase TEXT NOT NULL CHECK (phase IN ('validate', 'issue')),
+     row_no INTEGER NOT NULL,
+     column_name TEXT,
+     code TEXT NOT NULL,
+     message TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_job_errors_job ON sp_job_errors (job_id, row_no)`,
+  `CREATE INDEX IF NOT EXISTS sp_issued_credentials_job ON sp_issued_credentials (job_id)`,
 ];

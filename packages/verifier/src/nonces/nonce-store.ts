@@ -30,28 +30,27 @@ export async function issueNonce(db: DataSource, input: { audience: string; ttlS
 
 /**
  * Uses a nonce up: it must be one we gave out, for this audience, not expired and not used
- * before. The check and the marking are one statement, so two presentations racing with the same
- * nonce cannot both pass.
+ * before. The check and the marking share one transaction, so two presentations racing with the
+ * same nonce cannot both pass.
  *
  * @returns undefined when the nonce was good, else the code saying why not.
  */
 export async function consumeNonce(db: DataSource, nonce: string, audience: string, now: Date): Promise<ErrorCode | undefined> {
   const at = now.toISOString();
-  const updated = (await db.query(
-    'UPDATE sp_nonces SET used_at = ? WHERE nonce = ? AND audience = ? AND used_at IS NULL AND expires_at > ? RETURNING nonce',
-    [at, nonce, audience, at],
-  )) as unknown[];
-  if (updated.length === 1) return undefined;
-  const rows = (await db.query('SELECT audience, expires_at, used_at FROM sp_nonces WHERE nonce = ?', [nonce])) as {
-    audience: string;
-    expires_at: string;
-    used_at: string | null;
-  }[];
-  const row = rows[0];
-  if (!row) return 'ERR_NONCE_UNKNOWN';
-  if (row.used_at) return 'ERR_NONCE_REPLAYED';
-  if (row.audience !== audience) return 'ERR_VP_AUDIENCE_MISMATCH';
-  return 'ERR_NONCE_EXPIRED';
+  return db.transaction(async (tx) => {
+    const rows = (await tx.query('SELECT audience, expires_at, used_at FROM sp_nonces WHERE nonce = ?', [nonce])) as {
+      audience: string;
+      expires_at: string;
+      used_at: string | null;
+    }[];
+    const row = rows[0];
+    if (!row) return 'ERR_NONCE_UNKNOWN';
+    if (row.used_at) return 'ERR_NONCE_REPLAYED';
+    if (row.audience !== audience) return 'ERR_VP_AUDIENCE_MISMATCH';
+    if (row.expires_at <= at) return 'ERR_NONCE_EXPIRED';
+    await tx.query('UPDATE sp_nonces SET used_at = ? WHERE nonce = ?', [at, nonce]);
+    return undefined;
+  });
 }
 
 /**

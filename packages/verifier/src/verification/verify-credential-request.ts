@@ -1,4 +1,6 @@
-import { PassportError, extractEnvelopedJwt, isObject, verifyVcJose } from '@staff-passport/core';
+import { PassportError, isObject } from '@staff-passport/core';
+import { classifyCredential } from '../pipeline/credential-input.js';
+import { verifyOneCredential } from '../pipeline/verify-any.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { buildReport, type VerificationReport } from './verification-report.js';
 
@@ -7,8 +9,9 @@ function invalid(field: string, message: string): PassportError {
 }
 
 /**
- * Verifies the credential of a VC API `POST /credentials/verify` body
- * (`{verifiableCredential, options}`; the credential enveloped VC-JOSE, or the JWT itself).
+ * Verifies the credential of a VC API `POST /credentials/verify` body (`{verifiableCredential,
+ * options}`) in any format we read: VC-JOSE, VC 1.1 JWT, SD-JWT VC (no key binding asked) or
+ * Data Integrity; with status and trust.
  *
  * @throws PassportError `ERR_REQUEST_INVALID` when the body is not such a request (a bad credential is a report, not a throw).
  */
@@ -16,10 +19,7 @@ export async function verifyCredentialRequest(ctx: VerifierContext, body: unknow
   if (!isObject(body)) throw invalid('body', 'the body must be a JSON object {verifiableCredential, options}');
   for (const key of Object.keys(body)) if (key !== 'verifiableCredential' && key !== 'options') throw invalid(key, `${key} is not a field of a verify request`);
   if (body['options'] !== undefined && !isObject(body['options'])) throw invalid('options', 'options must be an object');
-  const jwt = extractEnvelopedJwt(body['verifiableCredential'], 'application/vc+jwt');
-  if (jwt === undefined) {
-    throw invalid('verifiableCredential', 'verifiableCredential must be an EnvelopedVerifiableCredential (data:application/vc+jwt,...) or a VC-JOSE JWT');
-  }
-  const result = await verifyVcJose({ jwt, resolver: ctx.resolver, now: ctx.now(), clockSkewSeconds: ctx.clockSkewSeconds });
-  return buildReport([], [result]);
+  const input = classifyCredential(body['verifiableCredential'], 'verifiableCredential');
+  const { verification } = await verifyOneCredential(ctx, input, { index: 0 });
+  return buildReport([], [verification]);
 }

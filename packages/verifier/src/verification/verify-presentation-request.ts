@@ -1,4 +1,7 @@
-import { PassportError, extractEnvelopedJwt, isObject, verifyVpJose } from '@staff-passport/core';
+import { PassportError, isObject } from '@staff-passport/core';
+import { consumeNonce } from '../nonces/nonce-store.js';
+import { classifyPresentation } from '../pipeline/credential-input.js';
+import { verifyOnePresentation } from '../pipeline/verify-any.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { buildReport, type VerificationReport } from './verification-report.js';
 
@@ -8,8 +11,9 @@ function invalid(field: string, message: string): PassportError {
 
 /**
  * Verifies the presentation of a VC API `POST /presentations/verify` body
- * (`{verifiablePresentation, options: {challenge, domain}}`): the holder's proof bound to the
- * challenge and domain, then every credential in it.
+ * (`{verifiablePresentation, options: {challenge, domain}}`): the challenge must be one this
+ * verifier gave out (`POST /challenges`), unused and unexpired, for that domain; then the holder's
+ * proof bound to them, then every credential with status and trust.
  *
  * @throws PassportError `ERR_REQUEST_INVALID` when the body is not such a request.
  */
@@ -23,10 +27,11 @@ export async function verifyPresentationRequest(ctx: VerifierContext, body: unkn
     throw invalid('options.challenge', 'options.challenge must be the nonce you gave the holder (8 to 512 characters)');
   }
   if (typeof domain !== 'string' || domain.length < 1 || domain.length > 2048) throw invalid('options.domain', 'options.domain must be the audience the holder was given');
-  const jwt = extractEnvelopedJwt(body['verifiablePresentation'], 'application/vp+jwt');
-  if (jwt === undefined) {
-    throw invalid('verifiablePresentation', 'verifiablePresentation must be an EnvelopedVerifiablePresentation (data:application/vp+jwt,...) or a VP JWT');
-  }
-  const result = await verifyVpJose({ jwt, challenge, domain, resolver: ctx.resolver, now: ctx.now(), clockSkewSeconds: ctx.clockSkewSeconds });
-  return buildReport(result.checks, result.credentials, result.holder);
+  const input = classifyPresentation(body['verifiablePresentation'], 'verifiablePresentation');
+  const nonceProblem = await consumeNonce(ctx.db, challenge, domain, ctx.now());
+  const result = await verifyOnePresentation(ctx, input, { nonce: challenge, audience: domain });
+  const checks = nonceProblem
+    ? [...result.checks, { check: 'presentation.challenge', outcome: 'failed' as const, code: nonceProblem, message: 'the challenge is not one this verifier gave out, or it was used or has expired' }]
+    : [{ check: 'presentation.challenge', outcome: 'passed' as const }, ...result.checks];
+  return buildReport(checks, result.credentials.map((c) => c.verification), result.holder);
 }

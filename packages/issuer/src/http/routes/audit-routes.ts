@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { listAuditEvents } from '../../audit/list-audit-events.js';
 import { verifyAuditChain } from '../../audit/verify-audit-chain.js';
 import type { IssuerContext } from '../../issuer-context.js';
-import type { Authenticator } from '../require-role.js';
+import type { Authenticator } from '../../auth/create-authenticator.js';
 import { requireRole } from '../require-role.js';
 import { callerOf, queryParam } from '../request-helpers.js';
 

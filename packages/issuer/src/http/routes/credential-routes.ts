@@ -4,7 +4,7 @@ import { getIssuedCredential, listIssuedCredentials } from '../../credentials/li
 import type { IssuerContext } from '../../issuer-context.js';
 import { issueCredential, parseIssueRequest } from '../../issuing/issue-credential.js';
 import { STATUS_REASONS, changeCredentialStatus, type StatusAction, type StatusReason } from '../../status/change-credential-status.js';
-import type { Authenticator } from '../require-role.js';
+import type { Authenticator } from '../../auth/create-authenticator.js';
 import { requireRole } from '../require-role.js';
 import { callerOf, objectBody, optionalStringField, pathParam, queryParam } from '../request-helpers.js';
 

@@ -4,7 +4,7 @@ import { createApiKey, type Role } from '../../api-keys/create-api-key.js';
 import { changeApiKeyRole, listApiKeys, revokeApiKey } from '../../api-keys/manage-api-keys.js';
 import type { IssuerContext } from '../../issuer-context.js';
 import { listOrgKeys, rotateOrgKeys, type OrgKey } from '../../organisations/org-keys.js';
-import type { Authenticator } from '../require-role.js';
+import type { Authenticator } from '../../auth/create-authenticator.js';
 import { requireRole } from '../require-role.js';
 import { callerOf, objectBody, optionalStringField, pathParam, stringField } from '../request-helpers.js';
 

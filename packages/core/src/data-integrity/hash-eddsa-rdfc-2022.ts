@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { PassportError } from '../errors/passport-error.js';
+import { BUNDLED_DOCUMENT_LOADER } from './create-document-loader.js';
+import { EDDSA_RDFC_2022 } from './data-integrity-proof.js';
+import { isDateTimeStamp } from './lib/date-time-stamp.js';
+import { canonizeRdfc10, type DocumentLoader } from './lib/jsonld-adapter.js';
+
+/** Options for {@link hashEddsaRdfc2022}. */
+export interface HashEddsaRdfc2022Options {
+  /** The unsecured document (no `proof`). */
+  document: Record<string, unknown>;
+  /** The proof options: the proof without `proofValue` (and without `@context`). */
+  proofOptions: Record<string, unknown>;
+  documentLoader?: DocumentLoader;
+}
+
+/** Every intermediate value of the `eddsa-rdfc-2022` hashing, for tests and interop debugging. */
+export interface EddsaRdfc2022HashData {
+  /** The document's canonical N-Quads (section 3.2.3, Transformation). */
+  canonicalDocument: string;
+  /** The proof configuration's canonical N-Quads (section 3.2.5, Proof Configuration). */
+  canonicalProofConfig: string;
+  proofConfigHash: Uint8Array;
+  documentHash: Uint8Array;
+  /** `proofConfigHash` followed by `documentHash` (section 3.2.4, Hashing): what is signed. */
+  hashData: Uint8Array;
+}
+
+function sha256(text: string): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(text, 'utf8').digest());
+}
+
+/**
+ * The data an `eddsa-rdfc-2022` proof signs (Data Integrity EdDSA Cryptosuites v1.0, sections
+ * 3.2.3 to 3.2.5): the document canonicalized with RDFC-1.0, the proof configuration (the proof
+ * options with the document's `@context`) canonicalized the same way, and the SHA-256 of each,
+ * proof configuration first.
+ *
+ * @example
+ * const { hashData } = await hashEddsaRdfc2022({ document, proofOptions });
+ * @throws PassportError `ERR_DI_CRYPTOSUITE_UNSUPPORTED` when the options are not a
+ *   `DataIntegrityProof` with `eddsa-rdfc-2022`; `ERR_DI_PROOF_INVALID` when `created` is not a
+ *   dateTime; `ERR_CONTEXT_NOT_BUNDLED` or `ERR_JSONLD_INVALID` when a document cannot be canonicalized.
+ */
+export async function hashEddsaRdfc2022(options: HashEddsaRdfc2022Options): Promise<EddsaRdfc2022HashData> {
+  const { document, proofOptions } = options;
+  const loader = options.documentLoader ?? BUNDLED_DOCUMENT_LOADER;
+  // Sections 3.2.3 and 3.2.5, step 2: the options must name this cryptosuite.
+  if (proofOptions['type'] !== 'DataIntegrityProof' || proofOptions['cryptosuite'] !== EDDSA_RDFC_2022) {
+    throw new PassportError('ERR_DI_CRYPTOSUITE_UNSUPPORTED', `not a DataIntegrityProof with ${EDDSA_RDFC_2022}`);
+  }
+  // Section 3.2.5, step 3.
+  if (proofOptions['created'] !== undefined && !isDateTimeStamp(proofOptions['created'])) {
+    throw new PassportError('ERR_DI_PROOF_INVALID', 'proof created is not an XML Schema dateTime', { field: 'proof.created' });
+  }
+  const canonicalDocument = await canonizeRdfc10(document, loader);
+  // Section 3.2.5, step 4: the proof configuration takes the document's @context.
+  const proofConfig = { ...proofOptions, '@context': document['@context'] };
+  const canonicalProofConfig = await canonizeRdfc10(proofConfig, loader);
+  const proofConfigHash = sha256(canonicalProofConfig);
+  const documentHash = sha256(canonicalDocument);
+  const hashData = new Uint8Array(64);
+  hashData.set(proofConfigHash, 0);
+  hashData.set(documentHash, 32);
+  return { canonicalDocument, canonicalProofConfig, proofConfigHash, documentHash, hashData };
+}

@@ -1,0 +1,84 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { DIDDocument, Resolvable, VerificationMethod } from 'did-resolver';
+import type { ErrorCode } from '../../errors/error-codes.js';
+import { PassportError } from '../../errors/passport-error.js';
+import { isObject } from '../../jose/compact-jws.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import type { ProofPurpose } from '../data-integrity-proof.js';
+import { decodeEd25519Multikey } from '../ed25519-multikey.js';
+
+/** The key a proof names, found in its controller's DID document. */
+export interface FoundEd25519Key {
+  key: KeyObject;
+  /** The DID that controls the key (the DID URL without its fragment). */
+  controller: string;
+}
+
+// Imported public keys by their bytes: importing costs more than an Ed25519 verification.
+const importedKeys = new TtlCache<KeyObject>(10_000, 60 * 60_000);
+
+function absolute(id: string, did: string): string {
+  return id.startsWith('#') ? `${did}${id}` : id;
+}
+
+function methodFor(doc: DIDDocument, id: string, purpose: ProofPurpose): VerificationMethod | undefined {
+  const entries = doc[purpose] ?? [];
+  const listed = entries.some((entry) => absolute(typeof entry === 'string' ? entry : entry.id, doc.id) === id);
+  if (!listed) return undefined;
+  const embedded = entries.find((e): e is VerificationMethod => typeof e !== 'string' && absolute(e.id, doc.id) === id);
+  return embedded ?? (doc.verificationMethod ?? []).find((vm) => absolute(vm.id, doc.id) === id);
+}
+
+/**
+ * The raw Ed25519 public key of a verification method: a `Multikey` (or the older
+ * `Ed25519VerificationKey2020`, same encoding) with an `ed25519-pub` `publicKeyMultibase`, or a
+ * `JsonWebKey2020` / `JsonWebKey` with an OKP Ed25519 `publicKeyJwk`.
+ */
+function ed25519Bytes(vm: VerificationMethod): Uint8Array | undefined {
+  if ((vm.type === 'Multikey' || vm.type === 'Ed25519VerificationKey2020') && typeof vm.publicKeyMultibase === 'string') {
+    return decodeEd25519Multikey(vm.publicKeyMultibase);
+  }
+  if ((vm.type === 'JsonWebKey2020' || vm.type === 'JsonWebKey') && isObject(vm.publicKeyJwk)) {
+    const jwk = vm.publicKeyJwk;
+    if (jwk['kty'] !== 'OKP' || jwk['crv'] !== 'Ed25519' || typeof jwk['x'] !== 'string' || 'd' in jwk) return undefined;
+    const bytes = Buffer.from(jwk['x'], 'base64url');
+    return bytes.length === 32 ? new Uint8Array(bytes) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the controller of a verification method (a DID URL), checks that its DID document
+ * lists the method for the proof purpose, and imports its Ed25519 key (Controlled Identifiers 1.0,
+ * "Retrieve Verification Method").
+ *
+ * @throws PassportError `ERR_DID_*` when the DID does not resolve; `keyNotFound` when the method
+ *   is not a DID URL, is not listed for the purpose, or is not an Ed25519 key.
+ */
+export async function findEd25519Key(resolver: Resolvable, verificationMethod: string, purpose: ProofPurpose, keyNotFound: ErrorCode): Promise<FoundEd25519Key> {
+  const hash = verificationMethod.indexOf('#');
+  const did = hash > 0 ? verificationMethod.slice(0, hash) : '';
+  if (!/^did:[a-z0-9]+:/.test(did)) throw new PassportError(keyNotFound, `verification method ${verificationMethod} is not a DID URL with a fragment`);
+  const resolution = await resolver.resolve(did);
+  if (!resolution.didDocument) {
+    const meta = resolution.didResolutionMetadata as { code?: ErrorCode; error?: string; message?: string };
+    const code: ErrorCode = meta.code ?? (meta.error === 'unsupportedDidMethod' ? 'ERR_DID_METHOD_UNSUPPORTED' : 'ERR_DID_UNRESOLVABLE');
+    throw new PassportError(code, meta.message ?? `${did} could not be resolved (${meta.error ?? 'unknown error'})`);
+  }
+  const vm = methodFor(resolution.didDocument, verificationMethod, purpose);
+  if (!vm) throw new PassportError(keyNotFound, `${did} lists no ${purpose} method ${verificationMethod}`);
+  if (vm.controller !== undefined && vm.controller !== did) throw new PassportError(keyNotFound, `method ${verificationMethod} is controlled by ${vm.controller}, not ${did}`);
+  const bytes = ed25519Bytes(vm);
+  if (!bytes) throw new PassportError(keyNotFound, `method ${verificationMethod} (${vm.type}) is not an Ed25519 Multikey or JSON Web Key`);
+  const x = Buffer.from(bytes).toString('base64url');
+  let key = importedKeys.get(x);
+  if (!key) {
+    try {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    } catch (cause: unknown) {
+      throw new PassportError(keyNotFound, `method ${verificationMethod} holds no usable Ed25519 key`, { cause });
+    }
+    importedKeys.set(x, key);
+  }
+  return { key, controller: did };
+}

@@ -1,0 +1,10 @@
+export { VC_JWT_V1_FORMAT, signVcJwtV1 } from './sign-vc-jwt-v1.js';
+export type { SignVcJwtV1Options } from './sign-vc-jwt-v1.js';
+export { signVpJwtV1 } from './sign-vp-jwt-v1.js';
+export type { SignVpJwtV1Options } from './sign-vp-jwt-v1.js';
+export { toVcDm11 } from './to-vc-dm11.js';
+export type { ToVcDm11Options } from './to-vc-dm11.js';
+export { verifyVcJwtV1 } from './verify-vc-jwt-v1.js';
+export type { VerifyVcJwtV1Options } from './verify-vc-jwt-v1.js';
+export { verifyVpJwtV1 } from './verify-vp-jwt-v1.js';
+export type { VerifyVpJwtV1Options } from './verify-vp-jwt-v1.js';

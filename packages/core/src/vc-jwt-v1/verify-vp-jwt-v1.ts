@@ -1,0 +1,137 @@
+import type { Resolvable } from 'did-resolver';
+import { compactVerify } from 'jose';
+import { VC_CONTEXT_V1 } from '@staff-passport/schemas';
+import { PassportError } from '../errors/passport-error.js';
+import { decodeCompactJws, isObject } from '../jose/compact-jws.js';
+import { findVerificationKey } from '../jose/find-verification-key.js';
+import { isSupportedAlg, type SupportedAlg } from '../jose/jws-signer.js';
+import { verifyVcJose } from '../jose/verify-vc-jose.js';
+import type { PresentationVerification } from '../jose/verify-vp-jose.js';
+import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
+import { verifyVcJwtV1 } from './verify-vc-jwt-v1.js';
+
+/** Options for {@link verifyVpJwtV1}. */
+export interface VerifyVpJwtV1Options {
+  jwt: string;
+  /** The nonce the verifier issued. */
+  challenge: string;
+  /** The audience the presentation must name. */
+  domain: string;
+  resolver: Resolvable;
+  now?: Date;
+  clockSkewSeconds?: number;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isVcJoseJwt(jwt: string): boolean {
+  try {
+    return decodeCompactJws(jwt, 'ERR_VC_MALFORMED').header['typ'] === 'vc+jwt';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Verifies a VC Data Model 1.1 presentation JWT (`vp` claim, section 6.3.1) with the same checks
+ * as `verifyVpJose`: its format, the holder's (`iss`) signature with a key listed for
+ * authentication, `nonce` and `aud` bound to this verifier, freshness (`nbf`, `iat`, `exp`), then
+ * every credential (VC 1.1 JWTs, or VC-JOSE JWTs) and that each was issued to the holder.
+ * Never throws for a bad presentation.
+ *
+ * @example
+ * const r = await verifyVpJwtV1({ jwt, challenge: nonce, domain: 'https://verifier.example', resolver });
+ */
+export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<PresentationVerification> {
+  const list = new CheckList();
+  const now = options.now ?? new Date();
+  const skew = options.clockSkewSeconds ?? 60;
+  let header: Record<string, unknown>;
+  let payload: Record<string, unknown>;
+  try {
+    ({ header, payload } = decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
+  } catch (err: unknown) {
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    return { verified: false, checks: list.checks, credentials: [] };
+  }
+  if (!isSupportedAlg(header['alg'])) {
+    list.fail('presentation.format', 'ERR_VP_ALG_UNSUPPORTED', `alg ${String(header['alg'])} is not accepted (EdDSA, ES256)`);
+    return { verified: false, checks: list.checks, credentials: [] };
+  }
+  const alg: SupportedAlg = header['alg'];
+  const vp = isObject(payload['vp']) ? payload['vp'] : undefined;
+  const types = Array.isArray(vp?.['type']) ? vp['type'] : [vp?.['type']];
+  const context = vp?.['@context'];
+  const holder = typeof payload['iss'] === 'string' ? payload['iss'] : typeof vp?.['holder'] === 'string' ? vp['holder'] : undefined;
+  const holderConflict = typeof payload['iss'] === 'string' && vp?.['holder'] !== undefined && vp['holder'] !== payload['iss'];
+  if ((header['typ'] !== undefined && header['typ'] !== 'JWT') || !Array.isArray(context) || context[0] !== VC_CONTEXT_V1 || !types.includes('VerifiablePresentation') || !holder?.startsWith('did:') || holderConflict) {
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', 'not a VC Data Model 1.1 presentation JWT with a holder DID (iss)');
+  } else {
+    list.pass('presentation.format');
+  }
+
+  // The holder's signature, with a key the holder's DID document lists for authentication.
+  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
+  if (holder?.startsWith('did:') && kid) {
+    try {
+      const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
+      await compactVerify(options.jwt, key, { algorithms: [alg] }).then(
+        () => list.pass('presentation.signature'),
+        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
+      );
+    } catch (err: unknown) {
+      list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
+    }
+  } else {
+    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder key (kid)');
+  }
+
+  // Bound to this verifier's challenge and audience.
+  if (payload['nonce'] === options.challenge) list.pass('presentation.nonce');
+  else list.fail('presentation.nonce', 'ERR_VP_NONCE_MISMATCH', 'the presentation is not bound to this challenge');
+  const aud = Array.isArray(payload['aud']) ? payload['aud'] : [payload['aud']];
+  if (aud.includes(options.domain)) list.pass('presentation.audience');
+  else list.fail('presentation.audience', 'ERR_VP_AUDIENCE_MISMATCH', 'the presentation is for another audience');
+
+  const nowSec = now.getTime() / 1000;
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const exp = num(payload['exp']);
+  const notBefore = num(payload['nbf']) ?? num(payload['iat']);
+  if (exp !== undefined && exp + skew < nowSec) list.fail('presentation.validity', 'ERR_VP_EXPIRED', 'the presentation has expired');
+  else if (notBefore !== undefined && notBefore - skew > nowSec) list.fail('presentation.validity', 'ERR_VP_MALFORMED', 'the presentation is not valid yet');
+  else list.pass('presentation.validity');
+
+  // Every credential, and that it was issued to the presenting holder.
+  const raw = vp?.['verifiableCredential'];
+  const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  const credentials: CredentialVerification[] = [];
+  for (const [credentialIndex, entry] of entries.entries()) {
+    if (typeof entry !== 'string') {
+      const failed = new CheckList();
+      failed.fail('format', 'ERR_VC_MALFORMED', 'not a credential JWT', { credentialIndex });
+      credentials.push({ verified: false, checks: failed.checks });
+      continue;
+    }
+    const args = { jwt: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex };
+    const result = isVcJoseJwt(entry) ? await verifyVcJose(args) : await verifyVcJwtV1(args);
+    const subject = result.credential?.['credentialSubject'];
+    const subjects = Array.isArray(subject) ? subject : [subject];
+    if (subjects.length > 0 && subjects.every((s) => isObject(s) && s['id'] === holder)) {
+      result.checks.push({ check: 'holder-binding', outcome: 'passed', credentialIndex });
+    } else {
+      result.checks.push({ check: 'holder-binding', outcome: 'failed', code: 'ERR_VP_HOLDER_MISMATCH', message: 'the credential was not issued to the presenting holder', credentialIndex });
+      result.verified = false;
+    }
+    credentials.push(result);
+  }
+
+  return {
+    verified: list.ok && credentials.every((c) => c.verified),
+    checks: list.checks,
+    ...(holder ? { holder } : {}),
+    credentials,
+  };
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { PassportError } from '@staff-passport/core';
+import type { CheckProfile } from '../profiles/check-profile.js';
+import { buildPresentationRequest } from '../profiles/build-presentation-request.js';
+import type { PresentationRequest } from '../profiles/presentation-request-types.js';
+import { findProfile } from '../profiles/profile-store.js';
+import { issueNonce } from '../nonces/nonce-store.js';
+import type { VerifierContext } from '../verifier-context.js';
+
+/** A request for a candidate's credentials, built from a check profile. */
+export interface StoredRequest extends PresentationRequest {
+  id: string;
+  profileId: string;
+  profileTitle: string;
+  startDate: string;
+  purpose: string;
+  /** The holder binds the presentation to this nonce and audience (OpenID4VP 1.0, section 5.2: `nonce`, `client_id`). */
+  nonce: string;
+  audience: string;
+  state: 'pending' | 'answered';
+  resultId: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+interface RequestRow {
+  id: string;
+  profile_id: string;
+  start_date: string;
+  nonce: string;
+  state: 'pending' | 'answered';
+  purpose: string | null;
+  created_at: string;
+  expires_at: string;
+  result_id: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function view(row: RequestRow, profile: CheckProfile, audience: string): StoredRequest {
+  return {
+    id: row.id,
+    profileId: row.profile_id,
+    profileTitle: profile.title,
+    startDate: row.start_date,
+    purpose: row.purpose ?? `Pre-employment checks for the role: ${profile.title}`,
+    nonce: row.nonce,
+    audience,
+    state: row.state,
+    resultId: row.result_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    ...buildPresentationRequest(profile),
+  };
+}
+
+/**
+ * Creates a presentation request from a check profile: a fresh nonce, the DCQL query and the
+ * Presentation Exchange definition asking only for the claims the profile's rules need.
+ *
+ * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate` or `purpose`).
+ */
+export async function createPresentationRequest(ctx: VerifierContext, input: { profileId: string; startDate: string; purpose?: string }): Promise<StoredRequest> {
+  if (!DATE.test(input.startDate) || Number.isNaN(Date.parse(input.startDate))) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'startDate must be a date such as 2026-12-01', { field: 'startDate' });
+  }
+  if (input.purpose !== undefined && (input.purpose.length === 0 || input.purpose.length > 300)) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'purpose must be 1 to 300 characters', { field: 'purpose' });
+  }
+  const profile = await findProfile(ctx.db, input.profileId);
+  const id = `req_${randomBytes(10).toString('hex')}`;
+  const now = ctx.now();
+  const nonce = await issueNonce(ctx.db, { audience: ctx.publicUrl, ttlSeconds: ctx.nonceTtlSeconds, now, requestId: id });
+  const row: RequestRow = {
+    id,
+    profile_id: profile.id,
+    start_date: input.startDate,
+    nonce: nonce.nonce,
+    state: 'pending',
+    purpose: input.purpose ?? null,
+    created_at: now.toISOString(),
+    expires_at: nonce.expiresAt,
+    result_id: null,
+  };
+  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    row.id,
+    row.profile_id,
+    row.start_date,
+    row.nonce,
+    row.state,
+    row.purpose,
+    row.created_at,
+    row.expires_at,
+  ]);
+  return view(row, profile, ctx.publicUrl);
+}
+
+/**
+ * A presentation request by id.
+ *
+ * @throws PassportError `ERR_NOT_FOUND`
+ */
+export async function getPresentationRequest(ctx: VerifierContext, id: string): Promise<StoredRequest> {
+  const rows = (await ctx.db.query('SELECT * FROM sp_requests WHERE id = ?', [id])) as RequestRow[];
+  if (!rows[0]) throw new PassportError('ERR_NOT_FOUND', 'no presentation request with that id', { field: 'requestId' });
+  return view(rows[0], await findProfile(ctx.db, rows[0].profile_id), ctx.publicUrl);
+}
+
+/** Marks a request answered with its result. */
+export async function markRequestAnswered(ctx: VerifierContext, id: string, resultId: string): Promise<void> {
+  await ctx.db.query("UPDATE sp_requests SET state = 'answered', result_id = ? WHERE id = ?", [resultId, id]);
+}

@@ -1,0 +1,124 @@
+import {
+  isObject,
+  nodeSdJwtCrypto,
+  verifyDataIntegrityCredential,
+  verifyDataIntegrityPresentation,
+  verifySdJwtVc,
+  verifyVcJose,
+  verifyVcJwtV1,
+  verifyVpJose,
+  fromSdJwtVcClaims,
+  type CredentialVerification,
+  type KeyBindingPolicy,
+  type VerificationCheck,
+} from '@staff-passport/core';
+import type { VerifierContext } from '../verifier-context.js';
+import { addStatusAndTrust, type FormatResult, type PipelineCredential } from './add-status-and-trust.js';
+import type { CredentialInput, PresentationInput } from './credential-input.js';
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+// What a W3C-shaped verification found, as the common steps read it.
+function fromW3c(format: FormatResult['format'], verification: CredentialVerification, received: string): FormatResult {
+  const credential = verification.credential ?? {};
+  const subject = credential['credentialSubject'];
+  const validFrom = str(credential['validFrom']) ?? str(credential['issuanceDate']);
+  const validUntil = str(credential['validUntil']) ?? str(credential['expirationDate']);
+  return {
+    format,
+    verification,
+    subject: isObject(subject) ? subject : {},
+    ...(validFrom ? { validFrom } : {}),
+    ...(validUntil ? { validUntil } : {}),
+    ...(credential['credentialStatus'] === undefined ? {} : { credentialStatus: credential['credentialStatus'] }),
+    received,
+  };
+}
+
+/** Options of one credential's verification. */
+export interface VerifyOneOptions {
+  index: number;
+  /** For SD-JWT VC in a presentation: the key binding the verifier's request demands. */
+  kb?: KeyBindingPolicy;
+}
+
+/**
+ * Verifies one credential in any format we accept, then status and trust: every check reported,
+ * never stopping at the first failure, never throwing for a bad credential.
+ */
+export async function verifyOneCredential(ctx: VerifierContext, input: CredentialInput, options: VerifyOneOptions): Promise<PipelineCredential> {
+  const common = { resolver: ctx.resolver, now: ctx.now(), clockSkewSeconds: ctx.clockSkewSeconds, credentialIndex: options.index };
+  let result: FormatResult;
+  switch (input.format) {
+    case 'vc+jwt':
+      result = fromW3c('vc+jwt', await verifyVcJose({ jwt: input.value, ...common }), input.value);
+      break;
+    case 'jwt_vc_json':
+      result = fromW3c('jwt_vc_json', await verifyVcJwtV1({ jwt: input.value, ...common }), input.value);
+      break;
+    case 'ldp_vc':
+      result = fromW3c('ldp_vc', await verifyDataIntegrityCredential({ credential: input.value, ...common }), JSON.stringify(input.value));
+      break;
+    case 'dc+sd-jwt': {
+      const sd = await verifySdJwtVc({ compact: input.value, ...common, ...nodeSdJwtCrypto, ...(options.kb ? { kb: options.kb } : {}) });
+      const view = sd.claims ? fromSdJwtVcClaims(sd.claims) : undefined;
+      result = {
+        format: 'dc+sd-jwt',
+        verification: { verified: sd.verified, checks: sd.checks, ...(sd.issuer ? { issuer: sd.issuer } : {}), types: sd.types, ...(sd.claims ? { credential: sd.claims } : {}) },
+        subject: view?.credentialSubject ?? {},
+        ...(view?.validFrom ? { validFrom: view.validFrom } : {}),
+        ...(view?.validUntil ? { validUntil: view.validUntil } : {}),
+        ...(sd.claims?.['status'] === undefined ? {} : { statusClaim: sd.claims['status'] }),
+        received: input.value,
+      };
+      break;
+    }
+  }
+  return addStatusAndTrust(ctx, result, options.index);
+}
+
+/** A presentation through the pipeline: the holder's proof, then every credential in it. */
+export interface PipelinePresentation {
+  checks: VerificationCheck[];
+  holder?: string;
+  credentials: PipelineCredential[];
+}
+
+function withIndex(checks: VerificationCheck[], offset: number): VerificationCheck[] {
+  return checks.map((c) => (c.credentialIndex === undefined ? c : { ...c, credentialIndex: c.credentialIndex + offset }));
+}
+
+/**
+ * Verifies a presentation bound to a nonce and audience: a VP JWT (its VC-JOSE credentials), an
+ * SD-JWT VC with key binding, or a Data Integrity presentation (its Data Integrity credentials);
+ * then status and trust for each credential. `offset` numbers the credentials after those of
+ * presentations before this one.
+ */
+export async function verifyOnePresentation(
+  ctx: VerifierContext,
+  input: PresentationInput,
+  binding: { nonce: string; audience: string },
+  offset = 0,
+): Promise<PipelinePresentation> {
+  const common = { resolver: ctx.resolver, now: ctx.now(), clockSkewSeconds: ctx.clockSkewSeconds };
+  if (input.format === 'dc+sd-jwt') {
+    const one = await verifyOneCredential(ctx, input, { index: offset, kb: { required: true, aud: binding.audience, nonce: binding.nonce } });
+    const sd = one.verification.credential;
+    const cnf = isObject(sd?.['cnf']) ? sd['cnf'] : undefined;
+    return { checks: [], ...(cnf ? { holder: JSON.stringify(cnf['jwk']) } : {}), credentials: [one] };
+  }
+  const presentation =
+    input.format === 'vp+jwt'
+      ? await verifyVpJose({ jwt: input.value, challenge: binding.nonce, domain: binding.audience, ...common })
+      : await verifyDataIntegrityPresentation({ presentation: input.value, challenge: binding.nonce, domain: binding.audience, ...common });
+  const format = input.format === 'vp+jwt' ? 'vc+jwt' : 'ldp_vc';
+  const credentials = await Promise.all(
+    presentation.credentials.map((c, i) => {
+      const shifted = { ...c, checks: withIndex(c.checks, offset) };
+      return addStatusAndTrust(ctx, fromW3c(format, shifted, JSON.stringify(c.credential ?? {})), offset + i);
+    }),
+  );
+  return { checks: presentation.checks, ...(presentation.holder ? { holder: presentation.holder } : {}), credentials };
+}

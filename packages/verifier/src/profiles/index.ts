@@ -1,0 +1,37 @@
+export { buildPresentationRequest } from './build-presentation-request.js';
+export type { BuildPresentationRequestOptions } from './build-presentation-request.js';
+export type {
+  AcceptedCredential,
+  CheckProfile,
+  DbsRule,
+  EmploymentAssignmentRule,
+  EmploymentHistoryRule,
+  IdentityRule,
+  OccupationalHealthRule,
+  ProfessionalRegistrationRule,
+  ProfileRequirement,
+  ReferencesRule,
+  RequirementRule,
+  RightToWorkRule,
+  RoleCompetenceRule,
+  RuleKind,
+  TrainingPlacementRule,
+  TrainingRule,
+} from './check-profile.js';
+export { RULE_KINDS, checkProfileSchema } from './lib/profile-schema.js';
+export { RULE_TYPES, ruleClaims } from './lib/rule-claims.js';
+export { getProfile, listProfiles } from './list-profiles.js';
+export type {
+  ClaimsPathPointer,
+  DcqlClaimsQuery,
+  DcqlCredentialQuery,
+  DcqlCredentialSetQuery,
+  DcqlQuery,
+  InputDescriptor,
+  PresentationDefinition,
+  PresentationField,
+  PresentationRequest,
+  RequestFormat,
+  SubmissionRequirement,
+} from './presentation-request-types.js';
+export { validateProfile } from './validate-profile.js';
