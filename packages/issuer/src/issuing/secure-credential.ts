@@ -4,7 +4,9 @@ import {
   issueSdJwtVc,
   signDataIntegrity,
   signVcJose,
+  signVcJwtV1,
   toSdJwtVcClaims,
+  toVcDm11,
   type SupportedAlg,
 } from '@staff-passport/core';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
@@ -75,13 +77,21 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
         signingKid: kidOf(signer.kid),
       };
     }
+    case 'jwt_vc_json': {
+      // VC Data Model 1.1 as a JWT (section 6.3.1), for wallets that predate 2.0.
+      const signer = await getOrgSigner(ctx, org, input.alg);
+      const jwt = await signVcJwtV1({ credential: toVcDm11(input.credential), signer, now: ctx.now() });
+      return {
+        verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${jwt}` },
+        encoded: jwt,
+        signingKid: kidOf(signer.kid),
+      };
+    }
     case 'ldp_vc': {
       if (input.alg !== 'EdDSA') throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'ldp_vc is signed with eddsa-rdfc-2022 (EdDSA) only', { field: 'options.alg' });
       const signer = await getOrgDataIntegritySigner(ctx, org);
       const signed = await signDataIntegrity({ document: input.credential, signer, created: ctx.now() });
       return { verifiableCredential: signed, encoded: JSON.stringify(signed), signingKid: kidOf(signer.verificationMethod) };
     }
-    default:
-      throw new PassportError('ERR_FORMAT_UNSUPPORTED', `${input.format} is not issued yet`, { field: 'options.format' });
   }
 }
