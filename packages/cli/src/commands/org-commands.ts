@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PassportError, createLogger, loadConfig } from '@staff-passport/core';
-import { ROLES, createApiKey, createIssuerContext, createOrganisation, listOrganisations, type Role } from '@staff-passport/issuer';
+import { ROLES, createApiKey, createIssuerContext, createOrganisation, createPlatformKey, listOrganisations, verifyAuditChain, type Role } from '@staff-passport/issuer';
 import { EXIT, err, out } from '../lib/output.js';
 
 async function withIssuer<T>(demo: boolean, fn: (ctx: Awaited<ReturnType<typeof createIssuerContext>>) => Promise<T>): Promise<T> {
@@ -18,7 +18,11 @@ async function withIssuer<T>(demo: boolean, fn: (ctx: Awaited<ReturnType<typeof 
   }
 }
 
-/** `staff-passport org create|list` and `staff-passport api-key create`. */
+/**
+ * `staff-passport org create|list`, `api-key create`, `admin-key create` (a platform
+ * administrator key for `POST /orgs`) and `audit verify` (checks every organisation's hash chain;
+ * exit 1 and each problem when an entry was altered or removed).
+ */
 export async function orgCommand(words: string[], options: Record<string, string | true>): Promise<number> {
   const demo = options['demo'] === true;
   const [noun, verb] = words;
@@ -50,6 +54,24 @@ export async function orgCommand(words: string[], options: Record<string, string
       out('The API key is shown once; only its hash is stored.');
       return EXIT.ok;
     }
+    if (noun === 'admin-key' && verb === 'create') {
+      const label = typeof options['label'] === 'string' ? options['label'] : undefined;
+      const key = await withIssuer(demo, (ctx) => createPlatformKey(ctx, label, 'cli'));
+      out(JSON.stringify(key, null, 2));
+      out('The platform key is shown once; only its hash is stored.');
+      return EXIT.ok;
+    }
+    if (noun === 'audit' && verb === 'verify') {
+      const chain = typeof options['org'] === 'string' ? options['org'] : undefined;
+      const report = await withIssuer(demo, (ctx) => verifyAuditChain(ctx.db, chain));
+      if (report.ok) {
+        out(`audit log intact: ${report.entries} entries in ${report.chains} chains`);
+        return EXIT.ok;
+      }
+      for (const p of report.problems) err(`${p.chain} #${p.seq}: ${p.problem}: ${p.message}`);
+      err(`audit log NOT intact: ${report.problems.length} problems in ${report.entries} entries`);
+      return 1;
+    }
   } catch (e: unknown) {
     if (e instanceof PassportError) {
       err(`${e.code}: ${e.message}`);
@@ -57,6 +79,6 @@ export async function orgCommand(words: string[], options: Record<string, string
     }
     throw e;
   }
-  err('usage: staff-passport org create|list, staff-passport api-key create');
+  err('usage: staff-passport org create|list, api-key create, admin-key create, audit verify [--org ORG_ID]');
   return EXIT.usage;
 }

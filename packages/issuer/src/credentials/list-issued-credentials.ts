@@ -82,13 +82,14 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
   if (query.status !== undefined && !['active', 'suspended', 'revoked'].includes(query.status)) {
     throw new PassportError('ERR_REQUEST_INVALID', 'status must be active, suspended or revoked', { field: 'status' });
   }
-  const where = ['org_id = ?'];
-  const params: unknown[] = [orgId];
-  if (query.subject !== undefined) (where.push('subject_hash = ?'), params.push(sha256Hex(query.subject)));
-  if (query.type !== undefined) (where.push('type = ?'), params.push(query.type));
-  if (query.status !== undefined) (where.push('status = ?'), params.push(query.status));
-  if (query.jobId !== undefined) (where.push('job_id = ?'), params.push(query.jobId));
-  if (query.before !== undefined) (where.push('rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)'), params.push(query.before));
+  const filters: [string, unknown][] = [['org_id = ?', orgId]];
+  if (query.subject !== undefined) filters.push(['subject_hash = ?', sha256Hex(query.subject)]);
+  if (query.type !== undefined) filters.push(['type = ?', query.type]);
+  if (query.status !== undefined) filters.push(['status = ?', query.status]);
+  if (query.jobId !== undefined) filters.push(['job_id = ?', query.jobId]);
+  if (query.before !== undefined) filters.push(['rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.before]);
+  const where = filters.map(([clause]) => clause);
+  const params = filters.map(([, value]) => value);
   const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`, [
     ...params,
     limit,
