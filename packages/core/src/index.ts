@@ -1,6 +1,8 @@
 export { createAgentSigner, publicJwkOf } from './agent/agent-signer.js';
 export { createPassportAgent } from './agent/create-passport-agent.js';
 export type { CreatePassportAgentOptions, PassportAgent } from './agent/create-passport-agent.js';
+export { KeyObjectKms } from './agent/keyobject-kms.js';
+export type { KeyObjectKmsOptions, KeyObjectSigner } from './agent/keyobject-kms.js';
 export { VcJosePlugin } from './agent/vc-jose-plugin.js';
 export type { IVcJose } from './agent/vc-jose-plugin.js';
 export { loadConfig } from './config/load-config.js';

@@ -1,7 +1,7 @@
 // The one SD-JWT file that needs Node: node:crypto hashing, salts and signature checks, faster on
 // a server than the WebCrypto defaults (synchronous, no thread pool round trip per digest). The
 // rest of the SD-JWT code runs in browsers and takes these as injected options.
-import { createHash, createPrivateKey, createPublicKey, KeyObject, randomFillSync, sign, verify, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, hash, KeyObject, randomFillSync, sign, verify, type JsonWebKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { JwsSigner, SupportedAlg } from '../jose/jws-signer.js';
 import { PassportError } from '../errors/passport-error.js';
@@ -9,8 +9,8 @@ import { TtlCache } from '../lib/ttl-cache.js';
 import { jwkCacheKey, jwkFitsAlg } from './lib/public-jwk.js';
 import type { Hasher, PublicKeyInput, SaltGenerator, SignatureVerifier } from './types.js';
 
-/** SHA-256 with node:crypto. */
-export const nodeSha256: Hasher = (data) => createHash('sha256').update(data).digest();
+/** SHA-256 with node:crypto (the one-shot `hash`, cheaper than a `Hash` object for short inputs). */
+export const nodeSha256: Hasher = (data) => hash('sha256', data, 'buffer');
 
 // Salts are drawn from a pool refilled 256 at a time: one system call per 256 salts.
 const SALT_BYTES = 16;

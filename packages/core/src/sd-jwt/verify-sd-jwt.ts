@@ -5,7 +5,7 @@ import { CheckList, type VerificationCheck } from '../verification/verification-
 import { decodeBase64url } from './lib/base64url.js';
 import { checkKeyBinding, KEY_BINDING_CHECKS } from './lib/check-key-binding.js';
 import { assertSha256, digestsOf, parseDisclosure, type DisclosureContents } from './lib/disclosures.js';
-import { processDisclosures, type DisclosureProblem } from './lib/process-disclosures.js';
+import { processDisclosures, type DisclosureProblem as Problem } from './lib/process-disclosures.js';
 import { decodeJwt, splitSdJwt, type SdJwtParts } from './lib/split-sd-jwt.js';
 import { webCryptoSha256, webCryptoVerifySignature } from './web-crypto.js';
 import type { DecodedJwt, Hasher, IssuerKeyResolver, KeyBindingPolicy, SignatureVerifier } from './types.js';
@@ -89,7 +89,7 @@ export async function verifySdJwt(options: VerifySdJwtOptions): Promise<SdJwtVer
 
   // Hash every Disclosure while the issuer key is looked up and the signature checked.
   const contents: (DisclosureContents | undefined)[] = [];
-  const problems: DisclosureProblem[] = [];
+  const problems: Problem[] = [];
   for (const [i, d] of parts.disclosures.entries()) {
     try {
       contents.push(parseDisclosure(d));
@@ -156,7 +156,7 @@ export async function verifySdJwt(options: VerifySdJwtOptions): Promise<SdJwtVer
   };
 }
 
-function checkFormat(header: Record<string, unknown>, payload: Record<string, unknown>, typ: readonly string[] | undefined): DisclosureProblem | undefined {
+function checkFormat(header: Record<string, unknown>, payload: Record<string, unknown>, typ: readonly string[] | undefined): Problem | undefined {
   const alg = header['alg'];
   // RFC 9901, section 7.1, step 2.1: none is never accepted; we accept what we sign with.
   if (!isSupportedAlg(alg)) return { code: 'ERR_VC_ALG_UNSUPPORTED', message: `alg ${String(alg)} is not accepted (EdDSA, ES256)` };
@@ -175,7 +175,7 @@ async function checkSignature(
   verifySignature: SignatureVerifier,
   alg: SupportedAlg,
   jwt: DecodedJwt,
-): Promise<DisclosureProblem | undefined> {
+): Promise<Problem | undefined> {
   const { header, payload } = jwt;
   let key;
   try {
@@ -200,7 +200,7 @@ async function checkSignature(
   return { code: 'ERR_VC_SIGNATURE_INVALID', message: 'the Issuer-signed JWT signature does not verify' };
 }
 
-function checkValidity(claims: Record<string, unknown>, now: number, skew: number): DisclosureProblem | undefined {
+function checkValidity(claims: Record<string, unknown>, now: number, skew: number): Problem | undefined {
   const { iat, nbf, exp } = claims;
   for (const [name, value] of [['iat', iat], ['nbf', nbf], ['exp', exp]] as const) {
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
@@ -218,7 +218,7 @@ function isoOf(seconds: number): string {
   return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString();
 }
 
-function groupByCode(problems: readonly DisclosureProblem[]): Map<ErrorCode, string[]> {
+function groupByCode(problems: readonly Problem[]): Map<ErrorCode, string[]> {
   const groups = new Map<ErrorCode, string[]>();
   for (const p of problems) groups.set(p.code, [...(groups.get(p.code) ?? []), p.message]);
   return groups;

@@ -181,6 +181,7 @@ const CASES: Record<string, Case[]> = {
       [['key-binding', 'ERR_SDJWT_KB_INVALID']],
     ],
     ['a KB-JWT of typ JWT', async () => kbOver(await present(['given_name'], false), {}, { typ: 'JWT' }), [['key-binding', 'ERR_SDJWT_KB_INVALID']]],
+    ['a KB-JWT with a critical header parameter', async () => kbOver(await present(['given_name'], false), {}, { crit: ['exp'] }), [['key-binding', 'ERR_SDJWT_KB_INVALID']]],
     [
       'a KB-JWT with alg none',
       async () => {
@@ -281,6 +282,12 @@ describe('results', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('refuses a KB-JWT without nonce even when no nonce is expected (RFC 9901, section 4.3)', async () => {
+    const compact = await kbOver(await present([], false), { nonce: undefined });
+    const result = await verifySdJwtVc({ compact, resolver: resolverFor([issuer]), now: NOW, ...nodeSdJwtCrypto });
+    expect(result.checks.filter((c) => c.outcome === 'failed').map((c) => [c.check, c.code])).toEqual([['key-binding', 'ERR_SDJWT_KB_INVALID']]);
   });
 
   it('verifies a presentation whose KB-JWT is not required, checking all but nonce and audience', async () => {

@@ -59,6 +59,9 @@ export async function checkKeyBinding(input: KeyBindingInput, list: CheckList): 
   const cnf = input.claims?.['cnf'];
   const jwk = isObject(cnf) ? cnf['jwk'] : undefined;
   if (header['typ'] !== 'kb+jwt') problems.push(`typ ${String(header['typ'])} is not kb+jwt`);
+  if (header['crit'] !== undefined) problems.push('no critical header parameters are understood');
+  // With a policy, the nonce and audience checks below say what is wrong with them.
+  if (!policy && (typeof payload['nonce'] !== 'string' || payload['aud'] === undefined)) problems.push('the KB-JWT has no nonce or aud (RFC 9901, section 4.3)');
   if (!isSupportedAlg(alg)) {
     problems.push(`alg ${String(alg)} is not accepted (EdDSA, ES256)`);
   } else if (!jwkFitsAlg(jwk, alg)) {
