@@ -46,7 +46,7 @@ describe.each(['ES256', 'EdDSA'] as const)('with %s keys', (alg) => {
       kbSigner: alg === 'ES256' ? await ES256.getSigner(holder.privateJwk) : ours(holder).signer,
       kbSignAlg: alg,
       // Their Key Binding check: the KB-JWT must verify with the SD-JWT's cnf.jwk.
-      kbVerifier: async (data, sig, payload) => {
+      kbVerifier: async (data: string, sig: string, payload: Record<string, unknown>) => {
         const jwk = (payload.cnf as { jwk: Record<string, string> }).jwk;
         return alg === 'ES256' ? (await ES256.getVerifier(jwk))(data, sig) : nodeSdJwtCrypto.verifySignature(alg, jwk, data, sig);
       },
