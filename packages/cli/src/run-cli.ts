@@ -1,3 +1,4 @@
+import { issueBulkCommand } from './commands/issue-bulk.js';
 import { orgCommand } from './commands/org-commands.js';
 import { startCommand } from './commands/start.js';
 import { trustCommand } from './commands/trust-commands.js';
@@ -11,7 +12,11 @@ const USAGE = `staff-passport <command>
   org create --name NAME --ods CODE      create an organisation with its did:web and key
   org list                               list organisations
   api-key create --org ID [--role ROLE]  create an API key (roles: org-admin, issuer, auditor)
+  admin-key create [--label TEXT]        create a platform administrator key (creates organisations over HTTP)
+  audit verify [--org ID]                check the audit log's hash chains; exit 1 if an entry was altered or removed
   verify FILE [--allow-private]          verify a VC-JOSE credential in a file
+  issue bulk FILE --issuer-url URL --org ID [--kind KIND] [--format F]
+                                         bulk-issue an ESR export or JSON lines as a job, with progress
   trust init|add|remove|keygen|sign|show manage and sign the trust registry (staff-passport trust help)
 
 Configuration comes from the environment: DATA_DIR, HOST, ISSUER_PORT, VERIFIER_PORT,
@@ -32,9 +37,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await startCommand(options);
       case 'org':
       case 'api-key':
+      case 'admin-key':
+      case 'audit':
         return await orgCommand(positionals, options);
       case 'verify':
         return await verifyFileCommand(rest[0], options);
+      case 'issue':
+        if (rest[0] === 'bulk') return await issueBulkCommand(rest[1], options);
+        err(`unknown command issue ${rest[0] ?? ''}\n\n${USAGE}`);
+        return EXIT.usage;
       case 'trust':
         return await trustCommand(positionals, options);
       case undefined:

@@ -34,6 +34,23 @@ export {
 } from './auth/index.js';
 export type { ApiKeyPrincipal, AuthenticatedPrincipal, Authenticator, CreateAuthenticatorOptions, OidcConfig, OidcConfigInput, OidcPrincipal } from './auth/index.js';
 export type { IssuerContext } from './issuer-context.js';
+export {
+  JOB_ID_PATTERN,
+  JOB_KINDS,
+  JOB_STATES,
+  configureJobs,
+  createJob,
+  findJobOrganisation,
+  getJob,
+  listJobErrors,
+  listJobs,
+  renderJobErrorsCsv,
+  resumeJobs,
+  rowRequestKey,
+  stopJobs,
+} from './jobs/index.js';
+export type { BulkJob, CreateJobInput, IssueRowFunction, JobErrorReport, JobKind, JobOptions, JobRunnerOptions, JobState, RowError, RowIssue, SkipReason } from './jobs/index.js';
+export { addJobRoutes, isJobUpload } from './http/routes/job-routes.js';
 export { issueCredential, parseIssueRequest, prepareCredential } from './issuing/issue-credential.js';
 export type { IssueOrigin, IssueRequest, IssuedCredential, PreparedCredential } from './issuing/issue-credential.js';
 export { CREDENTIAL_FORMATS } from './issuing/secure-credential.js';

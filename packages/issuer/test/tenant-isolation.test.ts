@@ -4,7 +4,7 @@
  * every role, and each organisation's own resources named under the other's path.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ISSUER_ROUTES, type RouteSpec } from '@staff-passport/issuer';
+import { ISSUER_ROUTES, createAuthenticator, type RouteSpec } from '@staff-passport/issuer';
 import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
 import { trainingCredential } from '../../../test/helpers/training-credential.js';
 
@@ -13,7 +13,8 @@ const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const ids = { a: { credentialId: '', keyId: '', listId: '' }, b: { credentialId: '', keyId: '', listId: '' } };
 
 beforeAll(async () => {
-  issuer = await startIssuer();
+  // The sign-in rate limiter is off here: this test makes many refused calls on purpose (the limiter has its own tests).
+  issuer = await startIssuer({ app: (ctx) => ({ authenticate: createAuthenticator(ctx, { limiter: false }) }) });
   for (const side of ['a', 'b'] as const) {
     const t = issuer[side];
     const issued = await call(`${issuer.url}/orgs/${t.org.id}/credentials/issue`, { key: t.keys.issuer, body: { credential: trainingCredential(holder) } });
@@ -37,7 +38,7 @@ function fill(path: string, org: string, side: 'a' | 'b'): string {
     .replace(':keyId', ids[side].keyId)
     .replace(':listId', ids[side].listId)
     .replace(':view', 'revocation')
-    .replace(/:jobId|:id/, 'job_0000000000000000');
+    .replace(':jobId', `job_${'0'.repeat(32)}`);
 }
 
 function bodyFor(route: RouteSpec): unknown {
@@ -51,7 +52,7 @@ function bodyFor(route: RouteSpec): unknown {
 }
 
 describe("organisation B's keys on organisation A's routes", () => {
-  it.each(orgRoutes.flatMap((r) => (['org-admin', 'issuer', 'auditor'] as const).map((role) => [`${r.method.toUpperCase()} ${r.path}`, role, r] as const)))(
+  it.each(orgRoutes.filter((r) => r.path.includes(':orgId')).flatMap((r) => (['org-admin', 'issuer', 'auditor'] as const).map((role) => [`${r.method.toUpperCase()} ${r.path}`, role, r] as const)))(
     '%s as B %s: 404, nothing revealed',
     async (_name, role, route) => {
       const res = await call(`${issuer.url}${fill(route.path, issuer.a.org.id, 'a')}`, { method: route.method.toUpperCase(), key: issuer.b.keys[role], body: bodyFor(route) });
@@ -94,7 +95,7 @@ describe("A's resources named under B's own path", () => {
 });
 
 it('no key, or a malformed one, learns nothing either', async () => {
-  for (const route of orgRoutes) {
+  for (const route of orgRoutes.filter((r) => r.path.includes(':orgId'))) {
     const res = await call(`${issuer.url}${fill(route.path, issuer.a.org.id, 'a')}`, { method: route.method.toUpperCase(), body: bodyFor(route) });
     expect(res.status).toBe(401);
     expect(res.body['code']).toBe('ERR_AUTH_MISSING');

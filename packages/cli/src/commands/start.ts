@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, type RunningServer } from '@staff-passport/core';
-import { createIssuerApp, createIssuerContext } from '@staff-passport/issuer';
+import { createIssuerApp, createIssuerContext, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
 import { ensureDemo } from '../lib/ensure-demo.js';
 import { EXIT, err, out } from '../lib/output.js';
@@ -65,6 +65,10 @@ export async function startCommand(options: Record<string, string | true>): Prom
       logger: logger.child({ service: 'issuer' }),
     });
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
+    // Bulk uploads can be large: the whole request may take longer than the default limit.
+    issuerServer.server.requestTimeout = 60 * 60_000;
+    // Jobs a previous run was issuing when it stopped (or was killed) carry on.
+    await resumeJobs(issuerCtx);
     const verifierCtx = await createVerifierContext({
       logger: logger.child({ service: 'verifier' }),
       databaseFile: join(config.dataDir, 'verifier.sqlite'),
@@ -88,6 +92,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
     });
     out('Stopping...');
     await Promise.all(servers.map((s) => s.close()));
+    await stopJobs(issuerCtx);
     await issuerCtx.close();
     await verifierCtx.close();
     return EXIT.ok;

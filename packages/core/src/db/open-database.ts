@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Entities, migrations } from '@veramo/data-store';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions {
@@ -13,6 +13,25 @@ export interface OpenDatabaseOptions {
    * a data folder from an older version gains new columns on open.
    */
   schema?: readonly string[];
+}
+
+/**
+ * SQLite through TypeORM is one connection: two `transaction()` calls at once would nest ("cannot
+ * start a transaction within a transaction") and one would be lost. Queue them instead, so writes
+ * that belong together (an issue batch, a revocation, a job's bookkeeping) each get the database to
+ * themselves. Callers must not open a transaction inside another (none of ours does).
+ */
+function serialiseTransactions(dataSource: DataSource): void {
+  const original = dataSource.transaction.bind(dataSource) as (run: (manager: EntityManager) => Promise<unknown>) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued = (...args: unknown[]): Promise<unknown> => {
+    const run = args.find((a): a is (manager: EntityManager) => Promise<unknown> => typeof a === 'function');
+    if (!run) throw new TypeError('transaction needs a function');
+    const next = tail.then(() => original(run));
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  dataSource.transaction = queued as DataSource['transaction'];
 }
 
 /**
@@ -36,6 +55,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     enableWAL: options.file !== ':memory:',
   });
   await dataSource.initialize();
+  serialiseTransactions(dataSource);
   await dataSource.query('PRAGMA busy_timeout = 5000');
   await dataSource.query('PRAGMA foreign_keys = ON');
   for (const statement of options.schema ?? []) {

@@ -6,6 +6,7 @@ import { createAuthenticator, type Authenticator } from '../auth/create-authenti
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 import { addAuditRoutes } from './routes/audit-routes.js';
 import { addCredentialRoutes } from './routes/credential-routes.js';
+import { addJobRoutes, isJobUpload } from './routes/job-routes.js';
 import { addOidcRoutes } from './routes/oidc-routes.js';
 import { addOrgAdminRoutes } from './routes/org-admin-routes.js';
 import { addPlatformRoutes } from './routes/platform-routes.js';
@@ -31,7 +32,12 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLogger(ctx.logger));
-  app.use(jsonBody('1mb'));
+  // Bulk uploads (CSV, JSON lines) are streamed to disk by their route, not parsed as JSON.
+  const skipForUploads =
+    (handler: express.RequestHandler): express.RequestHandler =>
+    (req, res, next) =>
+      isJobUpload(req) ? next() : handler(req, res, next);
+  app.use(jsonBody('1mb').map(skipForUploads));
 
   const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
   const router = express.Router();
@@ -40,6 +46,7 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   addOrgAdminRoutes(router, ctx, authenticate);
   addCredentialRoutes(router, ctx, authenticate);
   addAuditRoutes(router, ctx, authenticate);
+  addJobRoutes(router, ctx, authenticate);
   addOidcRoutes(router, ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true });
   options.extraRoutes?.(router);
 

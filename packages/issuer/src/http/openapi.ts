@@ -1,4 +1,5 @@
 import { CREDENTIAL_FORMATS } from '../issuing/secure-credential.js';
+import { JOB_KINDS, JOB_STATES } from '../jobs/job.js';
 import { STATUS_REASONS } from '../status/change-credential-status.js';
 
 type Schema = Record<string, unknown>;
@@ -30,6 +31,7 @@ const obj = (properties: Record<string, Schema>, required: readonly string[] = [
 const reason = { type: 'string', enum: STATUS_REASONS };
 const record: Schema = { $ref: '#/components/schemas/IssuedCredentialRecord' };
 const ORG_ROLES_ALL = ['org-admin', 'issuer', 'auditor'] as const;
+const job: Schema = { $ref: '#/components/schemas/BulkJob' };
 
 /** Every route of the issuer (the test walks the app's router and checks each is here, and only these). */
 export const ISSUER_ROUTES: RouteSpec[] = [
@@ -218,6 +220,46 @@ export const ISSUER_ROUTES: RouteSpec[] = [
     errors: [400, 401, 403],
   },
   { method: 'get', path: '/orgs/:orgId/audit/verify', summary: "Check the organisation's audit chain", tag: 'audit', access: ['auditor', 'org-admin'], ok: { status: 200, description: '{ok, entries, problems}' }, errors: [401, 403] },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/jobs',
+    tag: 'jobs',
+    access: ['issuer', 'org-admin'],
+    summary:
+      'Upload an ESR training compliance or assignment export (CSV with a Holder DID column) or JSON lines as a bulk issuing job: every row validated first, then issued; rows already issued are never issued again',
+    bodyType: 'text/csv',
+    body: { type: 'string', description: 'the file, streamed: text/csv for ESR exports, application/x-ndjson for JSON lines ({credential, options} a line); at most 2 GiB' },
+    query: [
+      { name: 'kind', description: 'training-compliance, assignment or jsonl (default jsonl for application/x-ndjson)' },
+      { name: 'format', description: `${CREDENTIAL_FORMATS.join(', ')} (default vc+jwt; a JSON line may name its own)` },
+      { name: 'cstfVersion', description: 'training: the CSTF version met (default 1.2)' },
+      { name: 'cstfAligned', description: 'training: true when the organisation has a CSTF Declaration of Alignment (default false)' },
+    ],
+    ok: { status: 202, description: 'the job (state validating); Location names it', schema: job },
+    errors: [400, 401, 403, 404, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs',
+    summary: "The organisation's bulk jobs, newest first",
+    tag: 'jobs',
+    access: ORG_ROLES_ALL,
+    query: [{ name: 'limit', description: '1 to 500 (default 50)' }],
+    ok: { status: 200, description: '{jobs}', schema: obj({ jobs: { type: 'array', items: job } }) },
+    errors: [400, 401, 403],
+  },
+  { method: 'get', path: '/orgs/:orgId/jobs/:jobId', summary: 'A bulk job and its progress (done, total, rate, time left)', tag: 'jobs', access: ORG_ROLES_ALL, ok: { status: 200, description: 'the job', schema: job }, errors: [401, 403, 404] },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs/:jobId/errors',
+    summary: "A bulk job's row errors (row, column, code, message), JSON or CSV",
+    tag: 'jobs',
+    access: ORG_ROLES_ALL,
+    query: [{ name: 'format', description: 'json (default) or csv' }],
+    ok: { status: 200, description: '{jobId, count, complete, errors}; text/csv with format=csv' },
+    errors: [400, 401, 403, 404],
+  },
+  { method: 'get', path: '/jobs/:jobId', summary: 'A bulk job by id alone, for a caller of its organisation', tag: 'jobs', access: ORG_ROLES_ALL, ok: { status: 200, description: 'the job', schema: job }, errors: [401, 403, 404] },
 ];
 
 /** Express `:param` to OpenAPI `{param}`. */
@@ -232,7 +274,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
-  415: 'Not JSON',
+  415: 'Unsupported media type',
   429: 'Too many attempts',
 };
 
@@ -283,6 +325,30 @@ export function buildOpenApiDocument(publicUrl: string, routes: readonly RouteSp
       },
       schemas: {
         Problem: obj({ type: str(), title: str(), status: { type: 'integer' }, detail: str(), code: str('stable error code'), field: str('the field at fault'), instance: str() }),
+        BulkJob: obj({
+          id: str(),
+          orgId: str(),
+          kind: { type: 'string', enum: JOB_KINDS },
+          format: { type: 'string', enum: CREDENTIAL_FORMATS },
+          options: obj({ cstfVersion: str(), cstfAligned: { type: 'boolean' } }),
+          state: { type: 'string', enum: JOB_STATES },
+          total: { type: ['integer', 'null'] },
+          validated: { type: 'integer' },
+          done: { type: 'integer' },
+          issued: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          skipped: { type: 'integer' },
+          errors: { type: 'integer' },
+          ratePerSecond: { type: 'number' },
+          secondsLeft: { type: ['integer', 'null'] },
+          fileSha256: str(),
+          fileBytes: { type: 'integer' },
+          createdBy: str(),
+          createdAt: str(),
+          updatedAt: str(),
+          completedAt: { type: ['string', 'null'] },
+          failure: { type: ['object', 'null'], properties: { code: str(), message: str() } },
+        }),
         Organisation: obj({ id: str(), name: str(), odsCode: str(), did: str(), createdAt: str() }),
         IssuedCredentialRecord: obj({
           id: str(),

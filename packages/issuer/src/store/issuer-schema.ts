@@ -162,4 +162,7 @@ export const ISSUER_SCHEMA: readonly string[] = [
    )`,
   `CREATE INDEX IF NOT EXISTS sp_job_errors_job ON sp_job_errors (job_id, row_no)`,
   `CREATE INDEX IF NOT EXISTS sp_issued_credentials_job ON sp_issued_credentials (job_id)`,
+  // The issue queue looks request keys up without the organisation (WHERE request_key IN ...): the
+  // unique (org_id, request_key) index cannot serve that, and a scan per batch slows large jobs.
+  `CREATE INDEX IF NOT EXISTS sp_issued_credentials_request_key ON sp_issued_credentials (request_key)`,
 ];
