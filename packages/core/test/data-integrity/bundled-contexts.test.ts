@@ -39,7 +39,7 @@ describe('bundled contexts', () => {
   });
 
   it('the Bitstring Status List context is the one kept with the spec vectors', () => {
-    const shared = readFileSync(new URL('../../../../../shared/vectors/bitstring-status-list/context-v1.jsonld', import.meta.url), 'utf8');
+    const shared = readFileSync(new URL('../../../../test/vectors/bitstring-status-list/context-v1.jsonld', import.meta.url), 'utf8');
     expect(BITSTRING_STATUS_LIST_V1_CONTEXT).toBe(shared);
   });
 

@@ -5,8 +5,8 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { JwsSigner, SupportedAlg } from '../../src/jose/jws-signer.js';
 import { createNodeJwsSigner } from '../../src/sd-jwt/index.js';
 
-/** Where the specifications' examples are (shared/vectors beside the repository). */
-export const VECTORS = new URL('../../../../../shared/vectors/', import.meta.url);
+/** Where the specifications' examples are (test/vectors, copied from the specifications (see its README)). */
+export const VECTORS = new URL('../../../../test/vectors/', import.meta.url);
 
 /** One example folder of oauth-wg's SD-JWT or SD-JWT VC repository, its files as text. */
 export interface Vector {

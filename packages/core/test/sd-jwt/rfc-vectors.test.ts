@@ -1,5 +1,5 @@
 /**
- * The specifications' own examples (shared/vectors: oauth-wg/oauth-selective-disclosure-jwt
+ * The specifications' own examples (test/vectors, from shared/vectors: oauth-wg/oauth-selective-disclosure-jwt
  * examples/ for RFC 9901, oauth-wg/oauth-sd-jwt-vc examples/ for SD-JWT VC), run as data: decoding
  * (RFC 9901, section 4), the digest of every Disclosure (section 4.2.3), processing to
  * verified_contents.json (section 7.1), the KB-JWT of the presentation (sections 4.3 and 7.3), and
@@ -55,7 +55,7 @@ const CRYPTO: [string, { hasher?: Hasher; verifySignature?: SignatureVerifier }]
   ['node:crypto', { hasher: nodeSdJwtCrypto.hasher, verifySignature: nodeSdJwtCrypto.verifySignature }],
 ];
 
-it('covers every example folder of shared/vectors', () => {
+it('covers every example folder of test/vectors', () => {
   const covered = CASES.map((c) => `${c.folder}/${c.name}`).sort();
   expect([...vectorNames('sd-jwt').map((n) => `sd-jwt/${n}`), ...vectorNames('sd-jwt-vc').map((n) => `sd-jwt-vc/${n}`)].sort()).toEqual(covered);
 });

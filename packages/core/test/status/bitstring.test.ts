@@ -18,7 +18,7 @@ import {
 } from '../../src/status/index.js';
 import { codeOfThrown } from './make-test-issuer.js';
 
-const SPEC_ENCODED_LIST = readFileSync(new URL('../../../../../shared/vectors/bitstring-status-list/example-encoded-list.txt', import.meta.url), 'utf8').trim();
+const SPEC_ENCODED_LIST = readFileSync(new URL('../../../../test/vectors/bitstring-status-list/example-encoded-list.txt', import.meta.url), 'utf8').trim();
 
 describe('the spec example encodedList (section 2.2, Example 3)', () => {
   it('decodes to 131,072 entries, all 0', () => {

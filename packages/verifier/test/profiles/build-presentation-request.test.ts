@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validDcql = ajv.compile(dcqlQuerySchema);
 const validPd = ajv.compile(presentationDefinitionSchema);
 
-const vectors = new URL('../../../../../shared/vectors/openid4vp/', import.meta.url);
+const vectors = new URL('../../../../test/vectors/openid4vp/', import.meta.url);
 const readVector = (path: string): unknown => JSON.parse(readFileSync(new URL(path, vectors), 'utf8'));
 const dcqlVectors = [
   ...readdirSync(new URL('query_lang/', vectors)).map((f) => `query_lang/${f}`),
