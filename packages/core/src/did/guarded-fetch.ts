@@ -59,19 +59,6 @@ function checkUrl(raw: string, opts: GuardedFetchOptions): URL {
   return url;
 }
 
-function getOnce(url: URL, opts: GuardedFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = requestFn(
-      url,
-      { method: 'GET', signal, headers: { accept: 'application/did+json, application/json' }, lookup: guardedLookup(url.href, opts.allowPrivateNetwork) },
-      resolve,
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 async function readLimited(res: IncomingMessage, maxBytes: number, url: string): Promise<Buffer> {
   const declared = Number(res.headers['content-length'] ?? '0');
   if (declared > maxBytes) {
@@ -99,40 +86,11 @@ async function readLimited(res: IncomingMessage, maxBytes: number, url: string):
  *   `ERR_DID_NOT_FOUND` (HTTP 404/410), `ERR_DID_UNRESOLVABLE` (anything else).
  */
 export async function guardedFetchJson(raw: string, options: Partial<GuardedFetchOptions> = {}): Promise<unknown> {
-  const opts = { ...DEFAULT_GUARDED_FETCH, ...options };
-  const signal = AbortSignal.timeout(opts.timeoutMs);
-  let url = checkUrl(raw, opts);
+  const { url, body } = await guardedFetchBytes(raw, { ...options, accept: 'application/did+json, application/json' });
   try {
-    for (let redirects = 0; ; redirects++) {
-      const res = await getOnce(url, opts, signal);
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
-        if (redirects >= opts.maxRedirects) throw new PassportError('ERR_DID_UNRESOLVABLE', `${raw}: too many redirects`);
-        url = checkUrl(new URL(res.headers.location, url).href, opts);
-        continue;
-      }
-      if (status === 404 || status === 410) {
-        res.resume();
-        throw new PassportError('ERR_DID_NOT_FOUND', `${url.href} answered ${status}`);
-      }
-      if (status !== 200) {
-        res.resume();
-        throw new PassportError('ERR_DID_UNRESOLVABLE', `${url.href} answered ${status}`);
-      }
-      const body = await readLimited(res, opts.maxBytes, url.href);
-      try {
-        return JSON.parse(body.toString('utf8')) as unknown;
-      } catch (cause: unknown) {
-        throw new PassportError('ERR_DID_UNRESOLVABLE', `${url.href} did not answer JSON`, { cause });
-      }
-    }
-  } catch (err: unknown) {
-    if (err instanceof PassportError) throw err;
-    if (signal.aborted) throw new PassportError('ERR_DID_WEB_TIMEOUT', `${raw} did not answer within ${opts.timeoutMs} ms`, { cause: err });
-    const inner = (err as { cause?: unknown } | null)?.cause;
-    if (inner instanceof PassportError) throw inner;
-    throw new PassportError('ERR_DID_UNRESOLVABLE', `${raw} could not be fetched`, { cause: err });
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_DID_UNRESOLVABLE', `${url} did not answer JSON`, { cause });
   }
 }
 
@@ -151,7 +109,7 @@ export interface GuardedFetchBytesOptions extends Partial<GuardedFetchOptions> {
   accept?: string;
 }
 
-function getOnceAccepting(url: URL, opts: GuardedFetchOptions, signal: AbortSignal, accept: string): Promise<IncomingMessage> {
+function getOnce(url: URL, opts: GuardedFetchOptions, signal: AbortSignal, accept: string): Promise<IncomingMessage> {
   const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = requestFn(url, { method: 'GET', signal, headers: { accept }, lookup: guardedLookup(url.href, opts.allowPrivateNetwork) }, resolve);
@@ -178,7 +136,7 @@ export async function guardedFetchBytes(raw: string, options: GuardedFetchBytesO
   let url = checkUrl(raw, opts);
   try {
     for (let redirects = 0; ; redirects++) {
-      const res = await getOnceAccepting(url, opts, signal, accept);
+      const res = await getOnce(url, opts, signal, accept);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();

@@ -1,9 +1,7 @@
 import type { Resolvable } from 'did-resolver';
-import { compactVerify } from 'jose';
-import { PassportError } from '../errors/passport-error.js';
 import { CheckList, type CredentialVerification, type VerificationCheck } from '../verification/verification-result.js';
 import { decodeCompactJws, isObject } from './compact-jws.js';
-import { findVerificationKey } from './find-verification-key.js';
+import { checkVpJwtProof } from './lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { extractEnvelopedJwt } from './extract-enveloped.js';
 import { verifyVcJose } from './verify-vc-jose.js';
@@ -65,35 +63,13 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
     list.pass('presentation.format');
   }
 
-  // The holder's signature, with a key the holder's DID document lists for authentication.
-  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
-  if (holder?.startsWith('did:') && kid) {
-    try {
-      const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
-      await compactVerify(options.jwt, key, { algorithms: [alg] }).then(
-        () => list.pass('presentation.signature'),
-        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
-      );
-    } catch (err: unknown) {
-      list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
-    }
-  } else {
-    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder key (kid)');
-  }
-
-  // Bound to this verifier's challenge and audience.
-  if (vp['nonce'] === options.challenge) list.pass('presentation.nonce');
-  else list.fail('presentation.nonce', 'ERR_VP_NONCE_MISMATCH', 'the presentation is not bound to this challenge');
-  const aud = Array.isArray(vp['aud']) ? vp['aud'] : [vp['aud']];
-  if (aud.includes(options.domain)) list.pass('presentation.audience');
-  else list.fail('presentation.audience', 'ERR_VP_AUDIENCE_MISMATCH', 'the presentation is for another audience');
-
-  const nowSec = now.getTime() / 1000;
-  const exp = typeof vp['exp'] === 'number' ? vp['exp'] : undefined;
-  const iat = typeof vp['iat'] === 'number' ? vp['iat'] : undefined;
-  if (exp !== undefined && exp + skew < nowSec) list.fail('presentation.validity', 'ERR_VP_EXPIRED', 'the presentation has expired');
-  else if (iat !== undefined && iat - skew > nowSec) list.fail('presentation.validity', 'ERR_VP_MALFORMED', 'the presentation was issued in the future');
-  else list.pass('presentation.validity');
+  await checkVpJwtProof(list, { jwt: options.jwt, header, payload: vp, alg, holder }, {
+    resolver: options.resolver,
+    challenge: options.challenge,
+    domain: options.domain,
+    now,
+    skewSeconds: skew,
+  });
 
   // Every credential, and that it was issued to the presenting holder.
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];

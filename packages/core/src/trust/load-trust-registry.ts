@@ -1,10 +1,9 @@
 // Node only (files and the guarded fetch): the model and checks beside it stay browser-safe.
 import { readFile } from 'node:fs/promises';
 import type { JWK } from 'jose';
-import type { GuardedFetchOptions } from '../did/guarded-fetch.js';
+import { guardedFetchBytes, type GuardedFetchOptions } from '../did/guarded-fetch.js';
 import { PassportError } from '../errors/passport-error.js';
 import { failedChecks } from '../verification/verification-result.js';
-import { guardedFetchText } from './lib/guarded-fetch-text.js';
 import { TRUST_REGISTRY_MEDIA_TYPE, type TrustRegistry } from './trust-registry-model.js';
 import { verifyTrustRegistry } from './verify-trust-registry.js';
 
@@ -30,6 +29,18 @@ export interface LoadTrustRegistryOptions {
 // A registry lists every NHS organisation (a few thousand entries): more than a DID document.
 const REGISTRY_MAX_BYTES = 4 * 1024 * 1024;
 
+// The guarded fetch answers with the guard's codes; for a registry anything but a refused address
+// means the registry is unavailable.
+async function fetchRegistryText(url: string, limits: Partial<GuardedFetchOptions>): Promise<string> {
+  try {
+    const { body } = await guardedFetchBytes(url, { ...limits, accept: `${TRUST_REGISTRY_MEDIA_TYPE}, application/jwt` });
+    return body.toString('utf8');
+  } catch (cause: unknown) {
+    if (cause instanceof PassportError && cause.code === 'ERR_DID_WEB_FORBIDDEN_ADDRESS') throw cause;
+    throw new PassportError('ERR_TRUST_REGISTRY_UNAVAILABLE', `the trust registry at ${url} could not be fetched`, { cause });
+  }
+}
+
 function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
@@ -37,7 +48,7 @@ function isUrl(source: string): boolean {
 async function readSource(options: LoadTrustRegistryOptions): Promise<string> {
   if (isUrl(options.source)) {
     const fetchText =
-      options.fetch ?? ((url: string) => guardedFetchText(url, { maxBytes: REGISTRY_MAX_BYTES, ...options.fetchOptions }, `${TRUST_REGISTRY_MEDIA_TYPE}, application/jwt`));
+      options.fetch ?? ((url: string) => fetchRegistryText(url, { maxBytes: REGISTRY_MAX_BYTES, ...options.fetchOptions }));
     return fetchText(options.source);
   }
   try {

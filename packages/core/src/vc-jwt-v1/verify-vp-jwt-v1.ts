@@ -1,9 +1,7 @@
 import type { Resolvable } from 'did-resolver';
-import { compactVerify } from 'jose';
 import { VC_CONTEXT_V1 } from '@staff-passport/schemas';
-import { PassportError } from '../errors/passport-error.js';
 import { decodeCompactJws, isObject } from '../jose/compact-jws.js';
-import { findVerificationKey } from '../jose/find-verification-key.js';
+import { checkVpJwtProof } from '../jose/lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from '../jose/jws-signer.js';
 import { verifyVcJose } from '../jose/verify-vc-jose.js';
 import type { PresentationVerification } from '../jose/verify-vp-jose.js';
@@ -72,36 +70,13 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
     list.pass('presentation.format');
   }
 
-  // The holder's signature, with a key the holder's DID document lists for authentication.
-  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
-  if (holder?.startsWith('did:') && kid) {
-    try {
-      const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
-      await compactVerify(options.jwt, key, { algorithms: [alg] }).then(
-        () => list.pass('presentation.signature'),
-        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
-      );
-    } catch (err: unknown) {
-      list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
-    }
-  } else {
-    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder key (kid)');
-  }
-
-  // Bound to this verifier's challenge and audience.
-  if (payload['nonce'] === options.challenge) list.pass('presentation.nonce');
-  else list.fail('presentation.nonce', 'ERR_VP_NONCE_MISMATCH', 'the presentation is not bound to this challenge');
-  const aud = Array.isArray(payload['aud']) ? payload['aud'] : [payload['aud']];
-  if (aud.includes(options.domain)) list.pass('presentation.audience');
-  else list.fail('presentation.audience', 'ERR_VP_AUDIENCE_MISMATCH', 'the presentation is for another audience');
-
-  const nowSec = now.getTime() / 1000;
-  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-  const exp = num(payload['exp']);
-  const notBefore = num(payload['nbf']) ?? num(payload['iat']);
-  if (exp !== undefined && exp + skew < nowSec) list.fail('presentation.validity', 'ERR_VP_EXPIRED', 'the presentation has expired');
-  else if (notBefore !== undefined && notBefore - skew > nowSec) list.fail('presentation.validity', 'ERR_VP_MALFORMED', 'the presentation is not valid yet');
-  else list.pass('presentation.validity');
+  await checkVpJwtProof(list, { jwt: options.jwt, header, payload, alg, holder }, {
+    resolver: options.resolver,
+    challenge: options.challenge,
+    domain: options.domain,
+    now,
+    skewSeconds: skew,
+  });
 
   // Every credential, and that it was issued to the presenting holder.
   const raw = vp?.['verifiableCredential'];

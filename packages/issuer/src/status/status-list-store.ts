@@ -150,15 +150,18 @@ export class StatusListStore {
     orgId: string,
     changes: readonly { slot: StatusSlot; purpose: 'revocation' | 'suspension'; on: boolean }[],
   ): Promise<() => void> {
-    const drafts = new Map<string, { list: StatusListState; revocation: Buffer; suspension: Buffer }>();
+    const drafts = new Map<string, { list: StatusListState; revocation: Buffer; suspension: Buffer; bits: Record<'revocation' | 'suspension', Bitstring> }>();
     for (const change of changes) {
       let draft = drafts.get(change.slot.listId);
       if (!draft) {
         const list = await this.get(orgId, change.slot.listId);
-        draft = { list, revocation: Buffer.from(list.revocation), suspension: Buffer.from(list.suspension) };
+        const revocation = Buffer.from(list.revocation);
+        const suspension = Buffer.from(list.suspension);
+        const bits = { revocation: new Bitstring({ bytes: revocation, size: list.size }), suspension: new Bitstring({ bytes: suspension, size: list.size }) };
+        draft = { list, revocation, suspension, bits };
         drafts.set(list.id, draft);
       }
-      new Bitstring({ bytes: draft[change.purpose], size: draft.list.size }).set(change.slot.index, change.on ? 1 : 0);
+      draft.bits[change.purpose].set(change.slot.index, change.on ? 1 : 0);
     }
     const at = this.ctx.now().toISOString();
     for (const draft of drafts.values()) {

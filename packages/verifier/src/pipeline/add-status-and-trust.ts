@@ -62,7 +62,7 @@ export async function addStatusAndTrust(ctx: VerifierContext, result: FormatResu
     });
     const bad = statuses.filter((s) => s.status !== 'valid');
     if (bad.length === 0) list.pass('status', at);
-    for (const s of bad) list.fail('status', s.code ?? 'ERR_STATUS_UNKNOWN', s.message ?? `status ${s.status}`, { ...at, ...(s.purpose ? { message: `${s.purpose}: ${s.message ?? s.status}` } : {}) });
+    for (const s of bad) list.fail('status', s.code ?? 'ERR_STATUS_UNKNOWN', `${s.purpose}: ${s.message ?? s.status}`, at);
   }
 
   // Trust: the registry maps DIDs to organisations and the types each may issue.

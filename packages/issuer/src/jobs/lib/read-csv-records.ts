@@ -33,7 +33,7 @@ const UNQUOTED_SPECIAL = /[,"\r\n]/g;
  * reading goes on at the next line.
  *
  * @example
- * for await (const record of readCsvRecords(createReadStream(file, { encoding: 'utf8' }))) console.log(record.row, record.fields);
+ * for await (const record of readCsvRecords(createReadStream(file, { encoding: 'utf8' }))) rows.push(record);
  */
 export async function* readCsvRecords(chunks: AsyncIterable<string | Buffer>, options: ReadCsvOptions = {}): AsyncGenerator<CsvRecord> {
   const maxChars = options.maxRecordChars ?? 1024 * 1024;

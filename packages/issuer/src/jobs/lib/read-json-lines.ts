@@ -17,7 +17,7 @@ export interface ReadJsonLinesOptions {
  * long, is yielded with an error and reading goes on.
  *
  * @example
- * for await (const line of readJsonLines(createReadStream(file, { encoding: 'utf8' }))) console.log(line.row, line.value);
+ * for await (const line of readJsonLines(createReadStream(file, { encoding: 'utf8' }))) lines.push(line);
  */
 export async function* readJsonLines(chunks: AsyncIterable<string | Buffer>, options: ReadJsonLinesOptions = {}): AsyncGenerator<JsonLine> {
   const maxChars = options.maxLineChars ?? 1024 * 1024;
