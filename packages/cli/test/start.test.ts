@@ -6,11 +6,12 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry } from '@staff-passport/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
@@ -65,6 +66,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// The ports of the demo (its did:web names the issuer's port), shared by the tests after the first start.
+let env: Record<string, string> = {};
+
 describe('staff-passport start --demo', () => {
   it('stops on bad configuration with a clear message and exit code 78', () => {
     const result = spawnSync(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, ISSUER_PORT: 'eighty' }, encoding: 'utf8' });
@@ -73,7 +77,7 @@ describe('staff-passport start --demo', () => {
   });
 
   it('starts, prints the facts, and the try-it issue then verify works; a second start reuses them', async () => {
-    const env = { DATA_DIR: dataDir, ISSUER_PORT: String(await freePort()), VERIFIER_PORT: String(await freePort()) };
+    env = { DATA_DIR: dataDir, ISSUER_PORT: String(await freePort()), VERIFIER_PORT: String(await freePort()) };
     const first = await start(env);
     let facts: DemoFacts;
     try {
@@ -112,6 +116,41 @@ describe('staff-passport start --demo', () => {
       expect((await post(`${again.verifier.url}/credentials/verify`, issued.body)).body['verified']).toBe(true);
     } finally {
       await stop(second.child);
+    }
+  });
+
+  it('the verifier uses the signed trust registry it is given; a registry signed by another key stops the start (78)', async () => {
+    const key = await generateRegistryKey();
+    const other = await generateRegistryKey();
+    const draft = addTrustRegistryEntry(createTrustRegistryDraft({ name: 'Test registry' }), {
+      did: 'did:web:elsewhere.example',
+      odsCode: 'RXX',
+      name: 'Elsewhere NHS Trust',
+      credentialTypes: ['*'],
+      validFrom: '2020-01-01T00:00:00Z',
+    });
+    const jws = await signTrustRegistry({ registry: renewTrustRegistry(draft), signer: await createJwkSigner(key.privateJwk) });
+    writeFileSync(join(dataDir, 'registry.jwt'), jws);
+    writeFileSync(join(dataDir, 'registry-keys.json'), JSON.stringify([key.publicJwk]));
+    writeFileSync(join(dataDir, 'other-keys.json'), JSON.stringify([other.publicJwk]));
+
+    const wrongKey = spawnSync(process.execPath, [...bin, 'start', '--demo'], {
+      cwd: root,
+      env: { ...process.env, ...env, TRUST_REGISTRY: join(dataDir, 'registry.jwt'), TRUST_REGISTRY_KEYS: join(dataDir, 'other-keys.json') },
+      encoding: 'utf8',
+    });
+    expect(wrongKey.status).toBe(78);
+    expect(wrongKey.stderr).toContain('trust registry');
+
+    const run = await start({ ...env, TRUST_REGISTRY: join(dataDir, 'registry.jwt'), TRUST_REGISTRY_KEYS: join(dataDir, 'registry-keys.json') });
+    try {
+      const facts = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
+      const issued = await post(`${facts.issuer.url}/orgs/${facts.issuer.orgId}/credentials/issue`, { credential: facts.exampleCredential }, { authorization: `Bearer ${facts.issuer.apiKey}` });
+      const verified = await post(`${facts.verifier.url}/credentials/verify`, issued.body);
+      expect(verified.status).toBe(400);
+      expect((verified.body['errors'] as { code: string }[]).map((e) => e.code)).toEqual(['ERR_ISSUER_NOT_TRUSTED']);
+    } finally {
+      await stop(run.child);
     }
   });
 });

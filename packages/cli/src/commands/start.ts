@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { PassportError, createLogger, listen, loadConfig, type RunningServer } from '@staff-passport/core';
+import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { createIssuerApp, createIssuerContext, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
 import { ensureDemo } from '../lib/ensure-demo.js';
+import { readTrustedKeys } from './trust-commands.js';
 import { EXIT, err, out } from '../lib/output.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 
@@ -58,6 +59,26 @@ export async function startCommand(options: Record<string, string | true>): Prom
     const issuerUrl = config.issuerPort === 0 ? issuerServer.url : config.issuerPublicUrl;
     const verifierUrl = config.verifierPort === 0 ? verifierServer.url : config.verifierPublicUrl;
 
+    // The verifier's trust registry (TRUST_REGISTRY, signed by a key in TRUST_REGISTRY_KEYS):
+    // loaded and checked now, refreshed hourly, the last good edition kept if a refresh fails.
+    let registry: TrustRegistry | undefined;
+    if (config.trustRegistry) {
+      const { source, keysFile } = config.trustRegistry;
+      const fetchOptions = { allowPrivateNetwork: config.allowPrivateNetwork, allowHttp: config.allowPrivateNetwork };
+      let load: () => Promise<void>;
+      try {
+        const trustedKeys = readTrustedKeys(keysFile);
+        load = async () => {
+          registry = await loadTrustRegistry({ source, trustedKeys, fetchOptions, ...(registry ? { minVersion: registry.version } : {}) });
+        };
+        await load();
+      } catch (e: unknown) {
+        await Promise.all(servers.map((server) => server.close()));
+        err(`Configuration error: the trust registry (TRUST_REGISTRY ${source}, TRUST_REGISTRY_KEYS ${keysFile}) was not loaded: ${e instanceof Error ? e.message : String(e)}`);
+        return EXIT.config;
+      }
+      setInterval(() => load().catch((e: unknown) => logger.warn({ err: e }, 'trust registry refresh failed; the edition in force is kept')), 3_600_000).unref();
+    }
     const issuerCtx = await createIssuerContext({
       databaseFile: join(config.dataDir, 'issuer.sqlite'),
       secretKey: config.secretKey,
@@ -74,6 +95,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
       databaseFile: join(config.dataDir, 'verifier.sqlite'),
       publicUrl: verifierUrl,
       allowPrivateNetwork: config.allowPrivateNetwork,
+      trustRegistry: () => registry,
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 

@@ -94,7 +94,7 @@ function nowInstant(): string {
 }
 
 /** Public keys from a file: one JWK, an array of JWKs, or a JWK Set `{keys: [...]}`. */
-function readTrustedKeys(file: string): RegistryJwk[] {
+export function readTrustedKeys(file: string): RegistryJwk[] {
   const value = readJson(file, 'trusted key file', EXIT.config);
   const keys = Array.isArray(value) ? value : isObject(value) && Array.isArray(value['keys']) ? value['keys'] : [value];
   if (keys.some((k: unknown) => !isObject(k) || 'd' in k)) {

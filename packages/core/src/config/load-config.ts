@@ -19,6 +19,8 @@ export interface PassportConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** did:web may resolve to loopback/private addresses over http (local demos only). */
   allowPrivateNetwork: boolean;
+  /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
+  trustRegistry?: { source: string; keysFile: string };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -112,5 +114,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     demo,
     logLevel,
     allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
+    ...trustRegistryOf(env),
   };
+}
+
+// The signed registry and the file of public keys (JWK, array or {keys}) it must be signed with come together.
+function trustRegistryOf(env: Readonly<Record<string, string | undefined>>): Pick<PassportConfig, 'trustRegistry'> {
+  const source = env['TRUST_REGISTRY'];
+  const keysFile = env['TRUST_REGISTRY_KEYS'];
+  if (source === undefined && keysFile === undefined) return {};
+  if (!source || !keysFile) {
+    throw new PassportError('ERR_CONFIG_INVALID', 'TRUST_REGISTRY and TRUST_REGISTRY_KEYS are set together', { field: source ? 'TRUST_REGISTRY_KEYS' : 'TRUST_REGISTRY' });
+  }
+  return { trustRegistry: { source, keysFile } };
 }
