@@ -54,3 +54,5 @@ export { BUNDLED_CONTEXT_URLS, BUNDLED_DOCUMENT_LOADER, EDDSA_RDFC_2022, createD
 export type { DataIntegrityProof, DataIntegrityProofOptions, DataIntegritySigner, DataIntegrityVerification, DocumentLoader, DocumentLoaderOptions, EddsaRdfc2022HashData, HashEddsaRdfc2022Options, JsonLdDrop, ProofPurpose, RemoteDocument, SignDataIntegrityOptions, VerifyDataIntegrityCredentialOptions, VerifyDataIntegrityOptions, VerifyDataIntegrityPresentationOptions } from './data-integrity/index.js';
 export { VC_JWT_V1_FORMAT, signVcJwtV1, signVpJwtV1, toVcDm11, verifyVcJwtV1, verifyVpJwtV1 } from './vc-jwt-v1/index.js';
 export type { SignVcJwtV1Options, SignVpJwtV1Options, ToVcDm11Options, VerifyVcJwtV1Options, VerifyVpJwtV1Options } from './vc-jwt-v1/index.js';
+export { renderQrPng, renderQrSvg } from './qr/render-qr.js';
+export type { RenderQrOptions } from './qr/render-qr.js';

@@ -1,4 +1,5 @@
 import { PassportError } from '../errors/passport-error.js';
+import { isObject } from '../lib/is-object.js';
 import type { JwsSigner } from './jws-signer.js';
 
 const encoder = new TextEncoder();
@@ -46,7 +47,4 @@ export function decodeCompactJws(jws: string, code: 'ERR_VC_MALFORMED' | 'ERR_VP
   }
 }
 
-/** A plain (non-array) object. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../lib/is-object.js';

@@ -1,5 +1,5 @@
 import { getCredentialTypeByVct, type CredentialTypeDefinition } from '@staff-passport/schemas';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import { setClaim } from './lib/process-disclosures.js';
 import { SD_JWT_VC_ENVELOPE_CLAIMS } from './to-sd-jwt-vc-claims.js';
 

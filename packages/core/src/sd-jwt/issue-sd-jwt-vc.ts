@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import type { JwsSigner } from '../jose/jws-signer.js';
 import { PassportError } from '../errors/passport-error.js';
 import { issueSdJwt } from './issue-sd-jwt.js';

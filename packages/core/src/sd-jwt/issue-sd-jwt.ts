@@ -1,4 +1,4 @@
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import type { JwsSigner } from '../jose/jws-signer.js';
 import { PassportError } from '../errors/passport-error.js';
 import { buildPathTree, childOf, type PathTree } from './lib/claim-paths.js';

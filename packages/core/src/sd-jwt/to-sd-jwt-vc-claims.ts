@@ -1,5 +1,5 @@
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import { PassportError } from '../errors/passport-error.js';
 import { setClaim } from './lib/process-disclosures.js';
 

@@ -1,5 +1,5 @@
 import { validateCredentialBySchemaId } from '@staff-passport/schemas';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import type { CheckList, VerificationCheck } from './verification-result.js';
 
 /** Where a check sits in a presentation, stamped on it. */

@@ -6,25 +6,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { moduleGraph, stripComments } from '../../../../test/helpers/module-graph.js';
 
 const SD_JWT_DIR = new URL('../../src/sd-jwt/', import.meta.url);
 const BROWSER_SAFE_PACKAGES = new Set(['jose', 'did-resolver', '@staff-passport/schemas']);
-
-/** Every module reached from an entry by static relative imports, with the bare specifiers each imports. */
-function moduleGraph(entry: URL): Map<string, { source: string; bare: string[] }> {
-  const graph = new Map<string, { source: string; bare: string[] }>();
-  const visit = (url: URL): void => {
-    const path = fileURLToPath(url);
-    if (graph.has(path)) return;
-    const source = readFileSync(path, 'utf8');
-    const specifiers = [...source.matchAll(/(?:import|export)\s[^;]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => (m[1] ?? m[2])!);
-    const bare = specifiers.filter((s) => !s.startsWith('.'));
-    graph.set(path, { source, bare });
-    for (const s of specifiers.filter((x) => x.startsWith('.'))) visit(new URL(s.replace(/\.js$/, '.ts'), url));
-  };
-  visit(entry);
-  return graph;
-}
 
 describe('the browser entry of the SD-JWT code', () => {
   const graph = moduleGraph(new URL('browser.ts', SD_JWT_DIR));
@@ -41,7 +26,7 @@ describe('the browser entry of the SD-JWT code', () => {
     const { source, bare } = graph.get(path)!;
     expect(bare.filter((s) => !BROWSER_SAFE_PACKAGES.has(s))).toEqual([]);
     if (path.startsWith(fileURLToPath(SD_JWT_DIR))) {
-      const code = source.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+      const code = stripComments(source);
       expect(code).not.toMatch(/\bBuffer\b|\bprocess\.|\brequire\(/);
     }
   });

@@ -1,4 +1,4 @@
-import { isObject } from '../../jose/compact-jws.js';
+import { isObject } from '../../lib/is-object.js';
 import { isSupportedAlg } from '../../jose/jws-signer.js';
 import type { CheckList, VerificationCheck } from '../../verification/verification-result.js';
 import type { Hasher, KeyBindingPolicy, SignatureVerifier } from '../types.js';

@@ -1,4 +1,4 @@
-import { isObject } from '../../jose/compact-jws.js';
+import { isObject } from '../../lib/is-object.js';
 import type { ErrorCode } from '../../errors/error-codes.js';
 import type { DisclosureContents } from './disclosures.js';
 

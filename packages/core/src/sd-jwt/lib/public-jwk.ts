@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { isObject } from '../../jose/compact-jws.js';
+import { isObject } from '../../lib/is-object.js';
 import type { SupportedAlg } from '../../jose/jws-signer.js';
 
 const CURVE_FOR_ALG: Record<SupportedAlg, { kty: string; crv: string }> = {

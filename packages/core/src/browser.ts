@@ -1,0 +1,52 @@
+// The core exports that run in browsers (the wallet SDK's browser entry, the web wallet): errors,
+// verification results, the JWS signer type and the SD-JWT code without node:crypto. Nothing
+// reached from here may import a Node module (checked by test/browser-entry.test.ts).
+export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.js';
+export type { ErrorCode } from './errors/error-codes.js';
+export { PassportError } from './errors/passport-error.js';
+export type { FieldIssue, PassportErrorOptions } from './errors/passport-error.js';
+export { SUPPORTED_ALGS, isSupportedAlg } from './jose/jws-signer.js';
+export type { JwsSigner, SupportedAlg } from './jose/jws-signer.js';
+export { CheckList, failedChecks } from './verification/verification-result.js';
+export type { CheckOutcome, CredentialVerification, VerificationCheck } from './verification/verification-result.js';
+export {
+  SD_JWT_CHECKS,
+  SD_JWT_VC_ENVELOPE_CLAIMS,
+  SD_JWT_VC_TYP,
+  SD_JWT_VC_TYPS,
+  SD_JWT_VC_UNDISCLOSABLE_CLAIMS,
+  decodeSdJwt,
+  fromSdJwtVcClaims,
+  issueSdJwt,
+  issueSdJwtVc,
+  presentSdJwt,
+  toSdJwtVcClaims,
+  verifySdJwt,
+  verifySdJwtVc,
+  webCryptoSaltGenerator,
+  webCryptoSha256,
+  webCryptoVerifySignature,
+} from './sd-jwt/browser.js';
+export type {
+  DecodeSdJwtOptions,
+  DecodedJwt,
+  DecodedSdJwt,
+  DisclosableClaim,
+  Disclosure,
+  Hasher,
+  IssueSdJwtOptions,
+  IssueSdJwtVcOptions,
+  IssuerKeyRequest,
+  IssuerKeyResolver,
+  KeyBindingOptions,
+  KeyBindingPolicy,
+  PresentSdJwtOptions,
+  PublicKeyInput,
+  SaltGenerator,
+  SdJwtVcCredentialView,
+  SdJwtVcVerification,
+  SdJwtVerification,
+  SignatureVerifier,
+  VerifySdJwtOptions,
+  VerifySdJwtVcOptions,
+} from './sd-jwt/browser.js';
