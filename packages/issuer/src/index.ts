@@ -67,3 +67,20 @@ export { renderStatusList } from './status/render-status-list.js';
 export type { StatusListView } from './status/render-status-list.js';
 export { STATUS_LIST_SIZE } from './status/status-list-store.js';
 export { ISSUER_SCHEMA } from './store/issuer-schema.js';
+export {
+  OFFER_FORMATS,
+  OFFER_STATUSES,
+  OID4VCI_LIMITS,
+  buildAuthorizationServerMetadata,
+  buildCredentialIssuerMetadata,
+  completeOffer,
+  configurationIdFor,
+  createOffer,
+  credentialIssuerIdFor,
+  getOffer,
+  listOffers,
+  offerLinkFor,
+  wellKnownUrlFor,
+  withdrawOffer,
+} from './oid4vci/index.js';
+export type { CreateOfferInput, CreatedOffer, CredentialConfiguration, OfferFormat, OfferStatus, OfferView, OfferedCredential } from './oid4vci/index.js';

@@ -7,6 +7,8 @@ import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 import { addAuditRoutes } from './routes/audit-routes.js';
 import { addCredentialRoutes } from './routes/credential-routes.js';
 import { addJobRoutes, isJobUpload } from './routes/job-routes.js';
+import { addOid4vciRoutes, isOid4vciProtocolRequest } from './routes/oid4vci-routes.js';
+import { addOfferRoutes } from './routes/offer-routes.js';
 import { addOidcRoutes } from './routes/oidc-routes.js';
 import { addOrgAdminRoutes } from './routes/org-admin-routes.js';
 import { addPlatformRoutes } from './routes/platform-routes.js';
@@ -32,11 +34,12 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLogger(ctx.logger));
-  // Bulk uploads (CSV, JSON lines) are streamed to disk by their route, not parsed as JSON.
+  // Bulk uploads (CSV, JSON lines) are streamed to disk by their route, not parsed as JSON; the
+  // OpenID4VCI protocol endpoints read their own bodies (form-encoded, empty or JSON).
   const skipForUploads =
     (handler: express.RequestHandler): express.RequestHandler =>
     (req, res, next) =>
-      isJobUpload(req) ? next() : handler(req, res, next);
+      isJobUpload(req) || isOid4vciProtocolRequest(req) ? next() : handler(req, res, next);
   app.use(jsonBody('1mb').map(skipForUploads));
 
   const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
@@ -48,6 +51,8 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   addAuditRoutes(router, ctx, authenticate);
   addJobRoutes(router, ctx, authenticate);
   addOidcRoutes(router, ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true });
+  addOfferRoutes(router, ctx, authenticate);
+  addOid4vciRoutes(router, ctx);
   options.extraRoutes?.(router);
 
   const openapi = buildOpenApiDocument(ctx.publicUrl);

@@ -1,5 +1,6 @@
 import { CREDENTIAL_FORMATS } from '../issuing/secure-credential.js';
 import { JOB_KINDS, JOB_STATES } from '../jobs/job.js';
+import { OFFER_FORMATS, PRE_AUTHORIZED_CODE_GRANT } from '../oid4vci/index.js';
 import { STATUS_REASONS } from '../status/change-credential-status.js';
 
 type Schema = Record<string, unknown>;
@@ -32,6 +33,144 @@ const reason = { type: 'string', enum: STATUS_REASONS };
 const record: Schema = { $ref: '#/components/schemas/IssuedCredentialRecord' };
 const ORG_ROLES_ALL = ['org-admin', 'issuer', 'auditor'] as const;
 const job: Schema = { $ref: '#/components/schemas/BulkJob' };
+
+const offerCredential: Schema = obj({ type: str('catalogue type, for example TrainingRecord'), credentialSubject: { type: 'object', description: 'the claims, without id (the holder DID comes from the wallet key proof)' } }, ['type']);
+
+/**
+ * HR's credential offers and the wallet-facing OpenID4VCI 1.0 endpoints (these answer errors as
+ * OAuth errors `{error, error_description, code}`, not problem details).
+ */
+const OID4VCI_ROUTES: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/orgs/:orgId/offers',
+    summary: 'Create an OpenID4VCI credential offer (pre-authorised code, transaction code shown once); claims validated now',
+    tag: 'offers',
+    access: ['issuer', 'org-admin'],
+    body: obj(
+      {
+        credentials: { type: 'array', items: offerCredential, minItems: 1, maxItems: 10 },
+        formats: { type: 'array', items: { type: 'string', enum: OFFER_FORMATS } },
+        txCode: { type: 'boolean', description: 'default true' },
+        byReference: { type: 'boolean', description: 'default true: credential_offer_uri' },
+        pending: { type: 'boolean', description: 'deferred issuance: claims follow with /complete' },
+        expiresInSeconds: { type: 'integer', minimum: 60, maximum: 2592000 },
+      },
+      ['credentials'],
+    ),
+    ok: { status: 201, description: '{id, status, credentialOfferUri | credentialOffer, link, txCode, qr: {png, svg}, expiresAt}; Location names the offer' },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/offers',
+    summary: "The organisation's credential offers, newest first, with status",
+    tag: 'offers',
+    access: ORG_ROLES_ALL,
+    query: [{ name: 'limit', description: '1 to 500 (default 100)' }],
+    ok: { status: 200, description: '{offers}' },
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/offers/:offerId',
+    summary: 'A credential offer: status, deliveries and the notifications the wallet sent',
+    tag: 'offers',
+    access: ORG_ROLES_ALL,
+    ok: { status: 200, description: 'the offer' },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/offers/:offerId/qr.png',
+    summary: "The offer link as a QR code (PNG), while the offer is unused",
+    tag: 'offers',
+    access: ['issuer', 'org-admin'],
+    ok: { status: 200, description: 'PNG', type: 'image/png' },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/offers/:offerId/qr.svg',
+    summary: 'The offer link as a QR code (SVG), while the offer is unused',
+    tag: 'offers',
+    access: ['issuer', 'org-admin'],
+    ok: { status: 200, description: 'SVG', type: 'image/svg+xml' },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/offers/:offerId/complete',
+    summary: "Supply the claims of a deferred (pending) offer: the wallet's next deferred request gets the credentials",
+    tag: 'offers',
+    access: ['issuer', 'org-admin'],
+    body: obj({ credentials: { type: 'array', items: offerCredential, minItems: 1, maxItems: 10 } }, ['credentials']),
+    ok: { status: 200, description: 'the offer' },
+    errors: [400, 401, 403, 404, 409],
+  },
+  { method: 'delete', path: '/orgs/:orgId/offers/:offerId', summary: 'Withdraw an unused credential offer', tag: 'offers', access: ['issuer', 'org-admin'], ok: { status: 204, description: 'withdrawn' }, errors: [401, 403, 404, 409] },
+  {
+    method: 'get',
+    path: '/.well-known/openid-credential-issuer/orgs/:orgId',
+    summary: 'OpenID4VCI Credential Issuer Metadata of the organisation (OpenID4VCI 1.0, 12.2)',
+    tag: 'oid4vci',
+    access: 'public',
+    ok: { status: 200, description: 'credential issuer metadata' },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/.well-known/oauth-authorization-server/orgs/:orgId',
+    summary: 'OAuth 2.0 Authorization Server Metadata of the organisation (RFC 8414)',
+    tag: 'oid4vci',
+    access: 'public',
+    ok: { status: 200, description: 'authorization server metadata' },
+    errors: [404],
+  },
+  { method: 'get', path: '/orgs/:orgId/oid4vci/offers/:offerId', summary: 'A credential offer by reference (credential_offer_uri)', tag: 'oid4vci', access: 'public', ok: { status: 200, description: 'credential offer' }, errors: [400, 404] },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/token',
+    summary: 'Token endpoint: pre-authorised code and transaction code for an access token (form-encoded)',
+    tag: 'oid4vci',
+    access: 'public',
+    bodyType: 'application/x-www-form-urlencoded',
+    body: obj({ grant_type: str(PRE_AUTHORIZED_CODE_GRANT), 'pre-authorized_code': str(), tx_code: str() }, ['grant_type', 'pre-authorized_code']),
+    ok: { status: 200, description: '{access_token, token_type: Bearer, expires_in}' },
+    errors: [400],
+  },
+  { method: 'post', path: '/orgs/:orgId/oid4vci/nonce', summary: 'Nonce endpoint: a fresh c_nonce for key proofs', tag: 'oid4vci', access: 'public', ok: { status: 200, description: '{c_nonce}' } },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/credential',
+    summary: 'Credential endpoint (access token): one credential per key proof, or 202 with a transaction_id when deferred',
+    tag: 'oid4vci',
+    access: 'public',
+    body: obj({ credential_configuration_id: str(), proofs: obj({ jwt: { type: 'array', items: str(), maxItems: 10 } }) }, ['credential_configuration_id', 'proofs']),
+    ok: { status: 200, description: '{credentials: [{credential}], notification_id}; 202 {transaction_id, interval}' },
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/deferred-credential',
+    summary: 'Deferred credential endpoint (access token): the credentials once HR completes the offer, 202 until then',
+    tag: 'oid4vci',
+    access: 'public',
+    body: obj({ transaction_id: str() }, ['transaction_id']),
+    ok: { status: 200, description: '{credentials, notification_id}; 202 {transaction_id, interval}' },
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/notification',
+    summary: 'Notification endpoint (access token): credential_accepted, credential_failure or credential_deleted',
+    tag: 'oid4vci',
+    access: 'public',
+    body: obj({ notification_id: str(), event: { type: 'string', enum: ['credential_accepted', 'credential_failure', 'credential_deleted'] }, event_description: str() }, ['notification_id', 'event']),
+    ok: { status: 204, description: 'recorded' },
+    errors: [400, 401],
+  },
+];
 
 /** Every route of the issuer (the test walks the app's router and checks each is here, and only these). */
 export const ISSUER_ROUTES: RouteSpec[] = [
@@ -259,7 +398,7 @@ export const ISSUER_ROUTES: RouteSpec[] = [
     ok: { status: 200, description: '{jobId, count, complete, errors}; text/csv with format=csv' },
     errors: [400, 401, 403, 404],
   },
-  { method: 'get', path: '/jobs/:jobId', summary: 'A bulk job by id alone, for a caller of its organisation', tag: 'jobs', access: ORG_ROLES_ALL, ok: { status: 200, description: 'the job', schema: job }, errors: [401, 403, 404] },
+  { method: 'get', path: '/jobs/:jobId', summary: 'A bulk job by id alone, for a caller of its organisation', tag: 'jobs', access: ORG_ROLES_ALL, ok: { status: 200, description: 'the job', schema: job }, errors: [401, 403, 404] },  ...OID4VCI_ROUTES,
 ];
 
 /** Express `:param` to OpenAPI `{param}`. */

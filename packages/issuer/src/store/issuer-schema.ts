@@ -165,4 +165,65 @@ export const ISSUER_SCHEMA: readonly string[] = [
   // The issue queue looks request keys up without the organisation (WHERE request_key IN ...): the
   // unique (org_id, request_key) index cannot serve that, and a scan per batch slows large jobs.
   `CREATE INDEX IF NOT EXISTS sp_issued_credentials_request_key ON sp_issued_credentials (request_key)`,
+  // OpenID4VCI credential offers (pre-authorised code flow). The claims wait here until the wallet
+  // fetches them; the transaction code is kept only as a hash, the pre-authorised code as a hash
+  // for lookup (its text stays in offer_json only while the offer can still be fetched).
+  `CREATE TABLE IF NOT EXISTS sp_offers (
+     id TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL REFERENCES sp_organisations(id),
+     status TEXT NOT NULL,
+     credentials TEXT NOT NULL,
+     formats TEXT NOT NULL,
+     by_reference INTEGER NOT NULL,
+     pending INTEGER NOT NULL DEFAULT 0,
+     tx_code_hash TEXT,
+     tx_code_failures INTEGER NOT NULL DEFAULT 0,
+     code_hash TEXT NOT NULL UNIQUE,
+     offer_json TEXT,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_offers_org ON sp_offers (org_id, created_at)`,
+  // Access tokens of the offers' token endpoint: opaque, stored hashed, bound to one offer.
+  `CREATE TABLE IF NOT EXISTS sp_offer_tokens (
+     token_hash TEXT PRIMARY KEY,
+     offer_id TEXT NOT NULL REFERENCES sp_offers(id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   )`,
+  // c_nonces of the nonce endpoint: single use, short-lived, per organisation.
+  `CREATE TABLE IF NOT EXISTS sp_offer_nonces (
+     nonce_hash TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_offer_nonces_expiry ON sp_offer_nonces (expires_at)`,
+  // What each offered type became: claimed once (in any one format), then issued or deferred.
+  // The holder keys wait here while issuance is deferred; the transaction id (a bearer secret) is
+  // stored hashed, the notification id (useless without the access token) as given.
+  `CREATE TABLE IF NOT EXISTS sp_offer_deliveries (
+     offer_id TEXT NOT NULL REFERENCES sp_offers(id),
+     type TEXT NOT NULL,
+     configuration_id TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('issuing', 'deferred', 'issued')),
+     holder_keys TEXT,
+     transaction_hash TEXT UNIQUE,
+     notification_id TEXT UNIQUE,
+     credential_ids TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (offer_id, type)
+   )`,
+  // What the wallet told us (OpenID4VCI notification events), for HR to see.
+  `CREATE TABLE IF NOT EXISTS sp_offer_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     offer_id TEXT NOT NULL REFERENCES sp_offers(id),
+     event TEXT NOT NULL,
+     description TEXT,
+     type TEXT,
+     at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_offer_events_offer ON sp_offer_events (offer_id, id)`,
 ];

@@ -1,0 +1,109 @@
+import { PassportError, isObject } from '@staff-passport/core';
+import type { IssuerContext } from '../issuer-context.js';
+import type { Organisation } from '../organisations/organisation.js';
+import { consumeNonce } from './issue-nonce.js';
+import { authenticateAccessToken } from './lib/authenticate-access-token.js';
+import { deliverCredentials, type CredentialResponseBody, type HolderKey } from './lib/deliver-credentials.js';
+import { assertNotExpired, hashSecret, offerActor, randomSecret, runCounted, withAudit } from './lib/offer-store.js';
+import { OID4VCI_LIMITS, credentialIssuerIdFor, parseConfigurationId } from './oid4vci-settings.js';
+import { verifyProofJwt } from './verify-proof-jwt.js';
+
+/** What the credential endpoint answers: 200 with credentials, or 202 while issuance is deferred. */
+export type CredentialEndpointResult = { status: 200; body: CredentialResponseBody } | { status: 202; body: { transaction_id: string; interval: number } };
+
+function requestInvalid(message: string, field: string): PassportError {
+  return new PassportError('ERR_REQUEST_INVALID', message, { field });
+}
+
+/** The jwt proofs of a request (section 8.2: `proofs: {jwt: [...]}`, one credential per proof). */
+function proofsOf(body: Record<string, unknown>): unknown[] {
+  if (body['proof'] !== undefined) throw new PassportError('ERR_PROOF_INVALID', 'send proofs: {jwt: [...]} (the single proof parameter is not part of OpenID4VCI 1.0)', { field: 'proof' });
+  const proofs = body['proofs'];
+  if (!isObject(proofs)) throw new PassportError('ERR_PROOF_INVALID', 'proofs is missing: {jwt: [...]}', { field: 'proofs' });
+  const types = Object.keys(proofs);
+  if (types.length !== 1 || types[0] !== 'jwt') throw new PassportError('ERR_PROOF_INVALID', 'proofs must hold one proof type, jwt', { field: 'proofs' });
+  const jwts = proofs['jwt'];
+  if (!Array.isArray(jwts) || jwts.length === 0) throw new PassportError('ERR_PROOF_INVALID', 'proofs.jwt must list at least one proof', { field: 'proofs.jwt' });
+  if (jwts.length > OID4VCI_LIMITS.batchSize) throw new PassportError('ERR_PROOF_INVALID', `at most ${OID4VCI_LIMITS.batchSize} proofs in one request (batch_size)`, { field: 'proofs.jwt' });
+  return jwts;
+}
+
+/**
+ * The credential endpoint (OpenID4VCI 1.0, section 8): checks the access token, the credential
+ * configuration (one the offer names), every key proof and its c_nonce (used up), then issues one
+ * credential per proof in the format of the configuration. Each offered type is delivered once,
+ * in any one of its formats. An offer still pending (its claims not yet supplied) answers 202 with
+ * a `transaction_id` for the deferred credential endpoint.
+ *
+ * @throws PassportError `ERR_ACCESS_TOKEN_INVALID`, `ERR_REQUEST_INVALID`, `ERR_CREDENTIAL_CONFIGURATION_UNKNOWN`,
+ *   `ERR_PROOF_INVALID`, `ERR_NONCE_UNKNOWN`, `ERR_NONCE_EXPIRED`, `ERR_OFFER_USED`, `ERR_OFFER_EXPIRED`.
+ */
+export async function requestCredential(ctx: IssuerContext, org: Organisation, authorization: string | undefined, body: unknown): Promise<CredentialEndpointResult> {
+  const offer = await authenticateAccessToken(ctx, org.id, authorization);
+  const now = ctx.now();
+  if (!isObject(body)) throw requestInvalid('the credential request must be a JSON object', 'body');
+  if (body['credential_response_encryption'] !== undefined) throw requestInvalid('credential response encryption is not supported', 'credential_response_encryption');
+  if (body['credential_identifier'] !== undefined) {
+    // The token response names no credential identifiers, so none can be valid.
+    throw new PassportError('ERR_CREDENTIAL_CONFIGURATION_UNKNOWN', 'use credential_configuration_id: no credential identifiers were issued', { field: 'credential_identifier' });
+  }
+  if (body['credential_configuration_id'] === undefined) throw requestInvalid('credential_configuration_id is missing', 'credential_configuration_id');
+  const configuration = parseConfigurationId(body['credential_configuration_id']);
+  const offered = offer.credentials.find((c) => c.type === configuration.definition.type);
+  if (!offered || !offer.formats.includes(configuration.format)) {
+    throw new PassportError('ERR_CREDENTIAL_CONFIGURATION_UNKNOWN', 'the offer does not include this credential configuration', { field: 'credential_configuration_id' });
+  }
+  await assertNotExpired(ctx, offer, now);
+
+  const audience = credentialIssuerIdFor(ctx.publicUrl, org.id);
+  const holders: HolderKey[] = [];
+  const nonces = new Set<string>();
+  for (const [i, jwt] of proofsOf(body).entries()) {
+    try {
+      const key = await verifyProofJwt({ jwt, audience, resolver: ctx.resolver, now });
+      holders.push(key);
+      nonces.add(key.nonce);
+    } catch (err: unknown) {
+      if (err instanceof PassportError) throw new PassportError(err.code, `proofs.jwt[${i}]: ${err.message}`, { field: `proofs.jwt[${i}]`, cause: err });
+      throw err;
+    }
+  }
+  if (new Set(holders.map((h) => JSON.stringify(h.holderJwk))).size !== holders.length) {
+    throw new PassportError('ERR_PROOF_INVALID', 'each proof must be signed by a different key: one credential per key', { field: 'proofs.jwt' });
+  }
+  // Proofs of one batch may share the c_nonce they were made with; each nonce works once.
+  for (const nonce of nonces) await consumeNonce(ctx, org.id, nonce);
+
+  // Claim the type: of two requests for it, in any formats, only one goes on.
+  const at = now.toISOString();
+  const claimed = await runCounted(
+    ctx,
+    `INSERT INTO sp_offer_deliveries (offer_id, type, configuration_id, state, created_at, updated_at)
+     SELECT ?, ?, ?, 'issuing', ?, ? WHERE NOT EXISTS (SELECT 1 FROM sp_offer_deliveries WHERE offer_id = ? AND type = ?)`,
+    [offer.id, configuration.definition.type, configuration.id, at, at, offer.id, configuration.definition.type],
+  );
+  if (claimed === 0) throw new PassportError('ERR_OFFER_USED', `${configuration.definition.type} has already been requested with this offer`, { field: 'credential_configuration_id' });
+
+  if (!offered.credentialSubject) {
+    const transactionId = randomSecret();
+    await withAudit(ctx, [{ orgId: org.id, actor: offerActor(offer.id), action: 'offer.defer', subject: offer.id, detail: { type: configuration.definition.type, format: configuration.format, count: holders.length }, at: now }], async (tx) => {
+      await tx.query("UPDATE sp_offer_deliveries SET state = 'deferred', holder_keys = ?, transaction_hash = ?, updated_at = ? WHERE offer_id = ? AND type = ?", [
+        JSON.stringify(holders.map(({ holderDid, holderJwk }) => ({ holderDid, holderJwk }))),
+        hashSecret(transactionId),
+        at,
+        offer.id,
+        configuration.definition.type,
+      ]);
+      await tx.query("UPDATE sp_offers SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'token_issued'", [at, offer.id]);
+    });
+    return { status: 202, body: { transaction_id: transactionId, interval: OID4VCI_LIMITS.deferredIntervalSeconds } };
+  }
+
+  try {
+    return { status: 200, body: await deliverCredentials(ctx, org, offer, configuration, offered.credentialSubject, holders) };
+  } catch (err: unknown) {
+    // Nothing was delivered: the wallet may ask again (a fresh nonce, the same keys).
+    await runCounted(ctx, "DELETE FROM sp_offer_deliveries WHERE offer_id = ? AND type = ? AND state = 'issuing'", [offer.id, configuration.definition.type]);
+    throw err;
+  }
+}
