@@ -50,3 +50,9 @@ export type {
   VerifySdJwtOptions,
   VerifySdJwtVcOptions,
 } from './sd-jwt/browser.js';
+// The trust registry checks a wallet runs to show who offers or asks (browser-safe files only).
+export { findTrustedOrganisation } from './trust/find-trusted-organisation.js';
+export { verifyTrustRegistry } from './trust/verify-trust-registry.js';
+export type { TrustRegistryVerification, VerifyTrustRegistryOptions } from './trust/verify-trust-registry.js';
+export type { TrustRegistry, TrustRegistryEntry, TrustedOrganisation } from './trust/trust-registry-model.js';
+export { isObject } from './lib/is-object.js';

@@ -1,6 +1,6 @@
 import { CATALOGUE } from '@staff-passport/schemas';
 import type { FieldIssue } from '../errors/passport-error.js';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import { isDateTime, periodOf } from './lib/registry-dates.js';
 import { TRUST_REGISTRY_TYPE } from './trust-registry-model.js';
 

@@ -1,6 +1,6 @@
 import { base64url, compactVerify, importJWK, type JWK } from 'jose';
 import { PassportError } from '../errors/passport-error.js';
-import { isObject } from '../jose/compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 import { isSupportedAlg } from '../jose/jws-signer.js';
 import { CheckList, type VerificationCheck } from '../verification/verification-result.js';
 import { algForJwk } from './lib/registry-key-alg.js';

@@ -1,69 +1,61 @@
 import type { DataSource } from 'typeorm';
-import type { CredentialStore, StoredCredential } from '../stores/credential-store.js';
-
-export const WALLET_SCHEMA: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS sp_wallet_credentials (
-     id TEXT PRIMARY KEY,
-     jwt TEXT NOT NULL,
-     format TEXT NOT NULL,
-     types TEXT NOT NULL,
-     issuer TEXT NOT NULL,
-     subject TEXT NOT NULL,
-     valid_until TEXT,
-     stored_at TEXT NOT NULL
-   )`,
-];
+import type { CredentialFilter, CredentialStore, StoredCredential } from '../stores/credential-store.js';
+import { matchesCredentialFilter } from '../stores/lib/match-credential-filter.js';
 
 interface Row {
-  id: string;
-  jwt: string;
-  format: 'vc+jwt';
-  types: string;
-  issuer: string;
-  subject: string;
-  valid_until: string | null;
-  stored_at: string;
+  data: string;
 }
 
-function fromRow(row: Row): StoredCredential {
-  return {
-    id: row.id,
-    jwt: row.jwt,
-    format: row.format,
-    types: JSON.parse(row.types) as string[],
-    issuer: row.issuer,
-    subject: row.subject,
-    ...(row.valid_until ? { validUntil: row.valid_until } : {}),
-    storedAt: row.stored_at,
-  };
-}
-
-/** A {@link CredentialStore} in the wallet's SQLite file. */
+/**
+ * A {@link CredentialStore} in the wallet's SQLite file (table `sp_wallet_stored_credentials`, see
+ * `WALLET_SCHEMA`). Each credential is kept whole as JSON; the columns beside it are for ordering
+ * and narrowing.
+ *
+ * @example
+ * const db = await openDatabase({ file: 'wallet.sqlite', schema: WALLET_SCHEMA });
+ * const credentials = new SqliteCredentialStore(db);
+ */
 export class SqliteCredentialStore implements CredentialStore {
   constructor(private readonly db: DataSource) {}
 
   async put(c: StoredCredential): Promise<void> {
     await this.db.query(
-      `INSERT INTO sp_wallet_credentials (id, jwt, format, types, issuer, subject, valid_until, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET jwt = excluded.jwt, types = excluded.types, valid_until = excluded.valid_until`,
-      [c.id, c.jwt, c.format, JSON.stringify(c.types), c.issuer, c.subject, c.validUntil ?? null, c.storedAt],
+      `INSERT INTO sp_wallet_stored_credentials (id, format, holder, stored_at, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET format = excluded.format, holder = excluded.holder, stored_at = excluded.stored_at, data = excluded.data`,
+      [c.id, c.format, c.holder, c.storedAt, JSON.stringify(c)],
     );
   }
 
   async get(id: string): Promise<StoredCredential | undefined> {
-    const rows = (await this.db.query('SELECT * FROM sp_wallet_credentials WHERE id = ?', [id])) as Row[];
-    return rows[0] ? fromRow(rows[0]) : undefined;
+    const rows = (await this.db.query('SELECT data FROM sp_wallet_stored_credentials WHERE id = ?', [id])) as Row[];
+    return rows[0] ? (JSON.parse(rows[0].data) as StoredCredential) : undefined;
   }
 
-  async list(filter: { type?: string } = {}): Promise<StoredCredential[]> {
-    const rows = (await this.db.query('SELECT * FROM sp_wallet_credentials ORDER BY stored_at, id')) as Row[];
-    const all = rows.map(fromRow);
-    return filter.type ? all.filter((c) => c.types.includes(filter.type!)) : all;
+  async list(filter: CredentialFilter = {}): Promise<StoredCredential[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.format !== undefined) {
+      where.push('format = ?');
+      params.push(filter.format);
+    }
+    if (filter.holder !== undefined) {
+      where.push('holder = ?');
+      params.push(filter.holder);
+    }
+    const sql = `SELECT data FROM sp_wallet_stored_credentials${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY stored_at, id`;
+    const rows = (await this.db.query(sql, params)) as Row[];
+    // Types are a JSON array: filtered here rather than with SQLite's JSON functions.
+    return rows.map((r) => JSON.parse(r.data) as StoredCredential).filter((c) => matchesCredentialFilter(c, filter));
   }
 
   async delete(id: string): Promise<boolean> {
-    const before = await this.get(id);
-    await this.db.query('DELETE FROM sp_wallet_credentials WHERE id = ?', [id]);
-    return before !== undefined;
+    // TypeORM runs a DELETE without reporting what it removed: ask first.
+    const found = (await this.db.query('SELECT 1 FROM sp_wallet_stored_credentials WHERE id = ?', [id])) as unknown[];
+    await this.db.query('DELETE FROM sp_wallet_stored_credentials WHERE id = ?', [id]);
+    return found.length > 0;
+  }
+
+  async clear(): Promise<void> {
+    await this.db.query('DELETE FROM sp_wallet_stored_credentials');
   }
 }

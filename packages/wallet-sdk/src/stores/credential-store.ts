@@ -1,22 +1,45 @@
-/** A credential the wallet holds. */
+/** The formats a wallet holds (OpenID4VCI credential format identifiers, and VC-JOSE). */
+export type WalletCredentialFormat = 'vc+jwt' | 'dc+sd-jwt' | 'jwt_vc_json' | 'ldp_vc';
+
+/** A credential the wallet holds, with what a wallet screen needs without decoding it again. */
 export interface StoredCredential {
-  /** The credential's `id` (or a hash of it when it has none). */
+  /** Wallet-local id (the credential's own `id`, or a hash of it). */
   id: string;
-  /** The VC-JOSE JWT, exactly as issued. */
-  jwt: string;
-  format: 'vc+jwt';
+  format: WalletCredentialFormat;
+  /** Exactly as issued: the compact JWT or SD-JWT (all disclosures), or the ldp_vc JSON. */
+  raw: string | Record<string, unknown>;
+  /** Catalogue type names (e.g. `DbsCheckCredential`); empty for a type outside the catalogue. */
   types: string[];
+  /** SD-JWT VC type, when the format is dc+sd-jwt. */
+  vct?: string;
+  /** Issuer DID. */
   issuer: string;
-  /** The holder DID it was issued to. */
-  subject: string;
+  /** The holder DID the credential is bound to (subject id, or the DID of the `cnf` key). */
+  holder: string;
+  /** The subject's claims (for SD-JWT, every claim the issuer disclosed to the holder). */
+  claims: Record<string, unknown>;
+  validFrom?: string;
   validUntil?: string;
+  /** The credential's status entries (`credentialStatus`, or the SD-JWT `status` claim), for on-demand checks. */
+  status?: unknown;
+  /** Where it came from, when received by OpenID4VCI. */
+  offer?: { credentialIssuer: string; credentialConfigurationId: string; notificationId?: string };
+  /** When the wallet stored it (ISO 8601). */
   storedAt: string;
 }
 
-/** Where a wallet keeps credentials: SQLite in Node, IndexedDB in browsers, memory in tests. */
+/** A filter for {@link CredentialStore.list}. */
+export interface CredentialFilter {
+  type?: string;
+  format?: WalletCredentialFormat;
+  holder?: string;
+}
+
+/** Where a wallet keeps credentials: memory, SQLite (Node), IndexedDB (browsers). */
 export interface CredentialStore {
   put(credential: StoredCredential): Promise<void>;
   get(id: string): Promise<StoredCredential | undefined>;
-  list(filter?: { type?: string }): Promise<StoredCredential[]>;
+  list(filter?: CredentialFilter): Promise<StoredCredential[]>;
   delete(id: string): Promise<boolean>;
+  clear(): Promise<void>;
 }

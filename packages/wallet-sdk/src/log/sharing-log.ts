@@ -1,0 +1,41 @@
+/** What happened: a presentation shared or refused, an offer accepted or rejected. */
+export type SharingLogAction = 'shared' | 'refused' | 'received' | 'rejected';
+
+/** One line of the holder's record of who got what, and when. */
+export interface SharingLogEntry {
+  id: string;
+  action: SharingLogAction;
+  /** ISO 8601. */
+  at: string;
+  /** The verifier (for shared/refused) or credential issuer (for received/rejected). */
+  counterparty: {
+    /** OpenID4VP client_id, or the credential issuer identifier. */
+    id: string;
+    /** Its display name, from its metadata. */
+    name?: string;
+    /** The organisation behind it, from the trust registry (undefined when not listed). */
+    organisation?: { name: string; odsCode?: string };
+  };
+  /** Why the verifier asked (its stated purpose). */
+  purpose?: string;
+  /** Catalogue types of the credentials concerned. */
+  credentialTypes: string[];
+  /** Wallet ids of the credentials concerned. */
+  credentialIds: string[];
+  /** The claims disclosed, as paths (`credentialSubject.familyName`); empty for a refusal. */
+  claimsDisclosed: string[];
+}
+
+/** A filter for {@link SharingLogStore.list}. */
+export interface SharingLogFilter {
+  action?: SharingLogAction;
+  counterpartyId?: string;
+}
+
+/** Where the sharing log is kept, beside the credentials. Entries are listed oldest first. */
+export interface SharingLogStore {
+  append(entry: SharingLogEntry): Promise<void>;
+  list(filter?: SharingLogFilter): Promise<SharingLogEntry[]>;
+  delete(id: string): Promise<boolean>;
+  clear(): Promise<void>;
+}

@@ -1,0 +1,83 @@
+import { SD_JWT_VC_ENVELOPE_CLAIMS, isObject } from '@staff-passport/core/browser';
+import { decodeJwt } from 'jose';
+import { readSdJwtClaims } from '../../lib/sd-jwt-claims.js';
+import type { StoredCredential } from '../../stores/credential-store.js';
+
+/** A path into a credential: names, array indexes, and null for "every element" (OpenID4VP 1.0, section 7). */
+export type ClaimPath = readonly (string | number | null)[];
+
+/** A stored credential as requests are matched against it. */
+export interface CredentialView {
+  credential: StoredCredential;
+  /** What DCQL claim paths start from: the SD-JWT's claims, or the W3C credential. */
+  root: Record<string, unknown>;
+  /** What PE field paths may also start from: a JWT's payload (`$.vc.credentialSubject...`). */
+  payload?: Record<string, unknown>;
+  /** The W3C `type` values (empty for SD-JWT). */
+  types: string[];
+  vct?: string;
+  /** Whether claims can be left out (SD-JWT). */
+  selective: boolean;
+}
+
+/** Decodes a stored credential for matching; undefined for one that cannot be presented (ldp_vc, malformed). */
+export async function viewCredential(credential: StoredCredential): Promise<CredentialView | undefined> {
+  try {
+    if (credential.format === 'dc+sd-jwt' && typeof credential.raw === 'string') {
+      const { claims } = await readSdJwtClaims(credential.raw);
+      const vct = typeof claims['vct'] === 'string' ? claims['vct'] : undefined;
+      return { credential, root: claims, types: [], ...(vct ? { vct } : {}), selective: true };
+    }
+    if ((credential.format === 'jwt_vc_json' || credential.format === 'vc+jwt') && typeof credential.raw === 'string') {
+      const payload = decodeJwt(credential.raw) as Record<string, unknown>;
+      const vc = isObject(payload['vc']) ? payload['vc'] : payload;
+      const types = Array.isArray(vc['type']) ? vc['type'].filter((t): t is string => typeof t === 'string') : typeof vc['type'] === 'string' ? [vc['type']] : [];
+      return { credential, root: vc, payload, types, selective: false };
+    }
+  } catch {
+    return undefined; // a credential the wallet cannot read is simply not offered
+  }
+  return undefined;
+}
+
+/** The values a claim path selects (OpenID4VP 1.0, section 7.1); empty when it selects nothing. */
+export function selectPath(root: unknown, path: ClaimPath): unknown[] {
+  let current: unknown[] = [root];
+  for (const segment of path) {
+    const next: unknown[] = [];
+    for (const node of current) {
+      if (segment === null) {
+        if (Array.isArray(node)) next.push(...node);
+      } else if (typeof segment === 'number') {
+        if (Array.isArray(node) && segment < node.length) next.push(node[segment]);
+      } else if (isObject(node) && segment in node) {
+        next.push(node[segment]);
+      }
+    }
+    if (next.length === 0) return [];
+    current = next;
+  }
+  return current;
+}
+
+/** A claim path as the dotted form `presentSdJwt` and the preview use (`*` for null). */
+export function dottedPath(path: ClaimPath): string {
+  return path.map((s) => (s === null ? '*' : String(s))).join('.');
+}
+
+/** The path the sharing log records: from the credential root, SD-JWT subject claims under `credentialSubject`. */
+export function logPathOf(view: CredentialView, path: ClaimPath): string {
+  const dotted = dottedPath(path);
+  if (view.credential.format !== 'dc+sd-jwt') return dotted;
+  const first = path[0];
+  return typeof first === 'string' && SD_JWT_VC_ENVELOPE_CLAIMS.includes(first) && first !== 'sub' ? dotted : `credentialSubject.${dotted}`;
+}
+
+/** Every claim a whole-credential presentation discloses, as paths from the view's root. */
+export function allClaimPaths(view: CredentialView): ClaimPath[] {
+  if (view.credential.format === 'dc+sd-jwt') {
+    return Object.keys(view.root).filter((name) => !SD_JWT_VC_ENVELOPE_CLAIMS.includes(name)).map((name) => [name]);
+  }
+  const subject = view.root['credentialSubject'];
+  return isObject(subject) ? Object.keys(subject).map((name) => ['credentialSubject', name]) : [];
+}

@@ -1,0 +1,62 @@
+import type { StoredCredential } from '../stores/credential-store.js';
+import type { WalletOrganisation } from '../wallet-parts.js';
+
+/** A claim a verifier asks for, in a candidate credential. */
+export interface PreviewClaim {
+  /** The claim path as the query gives it, dotted (`given_name`, `credentialSubject.role`; `*` for "every element"). */
+  path: string;
+  /** The path as the sharing log records it, from the credential root (`credentialSubject.given_name`). */
+  logPath: string;
+  /** The candidate's value, when it has one. */
+  value?: unknown;
+  /** Must be shared: leaving it out means not answering the query. */
+  required: boolean;
+  /** Shared unless the holder leaves it out (optional claims outside the preferred claim set are not). */
+  sharedByDefault: boolean;
+}
+
+/** A stored credential that answers a credential query, and what sharing it would disclose. */
+export interface CandidateCredential {
+  credential: StoredCredential;
+  claims: PreviewClaim[];
+  /** Whether claims can be left out (SD-JWT); otherwise the whole credential is disclosed. */
+  selective: boolean;
+}
+
+/** One credential the verifier asks for (a DCQL credential query, or a PE input descriptor). */
+export interface CredentialQueryPreview {
+  /** The DCQL credential query id, or the input descriptor id. */
+  queryId: string;
+  /** The format asked for (dc+sd-jwt, jwt_vc_json...), when the query names one. */
+  format?: string;
+  /** Whether the request can only be answered with it. */
+  required: boolean;
+  /** The descriptor's name or purpose (PE), for the screen. */
+  purpose?: string;
+  /** The stored credentials that match, best first. */
+  candidates: CandidateCredential[];
+}
+
+/** A presentation request read and checked, with the wallet's credentials matched to it. */
+export interface SharePreview {
+  /** The verifier's client_id (with its prefix). */
+  clientId: string;
+  /** `client_metadata.client_name`. */
+  clientName?: string;
+  /** The verifier's DID, for a `decentralized_identifier:` client id. */
+  verifierDid?: string;
+  /** The organisation behind the verifier in the trust registry; undefined when not listed. */
+  organisation?: WalletOrganisation;
+  /** Why it asks (PE `purpose`, or the request's `purpose` / client_metadata extension). */
+  purpose?: string;
+  /** `dcql` (OpenID4VP 1.0, section 6) or `presentation_definition` (PE 2.0). */
+  queryLanguage: 'dcql' | 'presentation_definition';
+  queries: CredentialQueryPreview[];
+  /** Required queries (or credential sets) this wallet cannot answer: sharing would fail. */
+  unsatisfied: string[];
+  /** The request object's parameters, as received and checked. */
+  request: Record<string, unknown>;
+  responseUri: string;
+  nonce: string;
+  state?: string;
+}

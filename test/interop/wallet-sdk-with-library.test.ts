@@ -1,0 +1,416 @@
+/**
+ * Interop: OUR wallet SDK against the independent OpenID4VC libraries of the OpenWallet Foundation
+ * (`@openid4vc/openid4vci`, `@openid4vc/openid4vp`, `@openid4vc/oauth2` 0.4.6, by Animo) playing the
+ * issuer and the verifier, wrapped in a small node:http server on 127.0.0.1.
+ *
+ * Receive (OpenID4VCI 1.0): the library makes the issuer and authorisation server metadata
+ * (section 12.2, RFC 8414), the credential offer by reference (section 4.1.3) with a pre-authorised
+ * code and tx_code (section 4.1.1), parses and verifies the token request (section 6.1), answers
+ * the nonce endpoint (section 7), parses the credential request and verifies our proof JWTs
+ * (section 8.2, appendix F.1); the SD-JWT VC is made by @sd-jwt/sd-jwt-vc, the VC 1.1 JWT by jose.
+ *
+ * Share (OpenID4VP 1.0): the library's verifier makes a signed request object by reference
+ * (section 5.10, client_id prefix decentralized_identifier, section 5.9.3, its did:web served here),
+ * with a DCQL query (section 6) whose claim_sets make one claim optional; our wallet leaves it
+ * out; the library parses the direct_post response (section 8.2) and @sd-jwt/sd-jwt-vc verifies
+ * the SD-JWT and its KB-JWT (appendix B.3.6: aud the client_id, nonce).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type JsonWebKey as JWK } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, type CallbackContext, type JwtSigner } from '@openid4vc/oauth2';
+import { Openid4vciIssuer, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import { Openid4vpVerifier } from '@openid4vc/openid4vp';
+import { setGlobalConfig } from '@openid4vc/utils';
+import { ES256, digest, generateSalt } from '@sd-jwt/crypto-nodejs';
+import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
+import { createDidResolver } from '@staff-passport/core';
+import { MemoryCredentialStore } from '../../packages/wallet-sdk/src/memory/memory-credential-store.js';
+import { MemoryKeyStore } from '../../packages/wallet-sdk/src/memory/memory-key-store.js';
+import { MemorySharingLog } from '../../packages/wallet-sdk/src/memory/memory-sharing-log.js';
+import { acceptCredentialOffer, readCredentialOffer } from '../../packages/wallet-sdk/src/offers/index.js';
+import { readPresentationRequest, sharePresentation } from '../../packages/wallet-sdk/src/sharing/index.js';
+import type { WalletParts } from '../../packages/wallet-sdk/src/wallet-parts.js';
+
+const VCT = 'https://library-issuer.example/vct/staff-id';
+const TX_CODE = '493536';
+const PRE_AUTHORIZED_CODE = randomUUID();
+
+let server: Server;
+let base: string;
+let issuerKey: { privateJwk: JWK; publicJwk: JWK };
+let asKey: { privateJwk: JWK; publicJwk: JWK };
+let verifierKey: { privateJwk: JWK; publicJwk: JWK };
+const nonces = new Set<string>();
+const notifications: Record<string, unknown>[] = [];
+const verifierState: { requestJwt?: string; payload?: Record<string, unknown>; result?: Record<string, unknown> } = {};
+const resolver = createDidResolver();
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// Compact JWS by hand with node:crypto (the repository root does not depend on jose).
+function b64(value: unknown): string {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+}
+
+function signJws(header: Record<string, unknown>, payload: Record<string, unknown>, privateJwk: JWK): string {
+  const input = `${b64(header)}.${b64(payload)}`;
+  const key = createPrivateKey({ key: privateJwk, format: 'jwk' });
+  return `${input}.${sign(header['alg'] === 'EdDSA' ? null : 'sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+}
+
+/** The JWS payload when the signature verifies with the JWK; throws otherwise. */
+function verifyJws(jws: string, publicJwk: JWK): Record<string, unknown> {
+  const [header, payload, signature] = jws.split('.');
+  const alg = (JSON.parse(Buffer.from(header!, 'base64url').toString()) as { alg: string }).alg;
+  const key = createPublicKey({ key: publicJwk, format: 'jwk' });
+  if (!verify(alg === 'EdDSA' ? null : 'sha256', Buffer.from(`${header}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature!, 'base64url'))) throw new Error('bad signature');
+  return JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+}
+
+function es256Pair(): { privateJwk: JWK; publicJwk: JWK } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { privateJwk: privateKey.export({ format: 'jwk' }), publicJwk: publicKey.export({ format: 'jwk' }) };
+}
+
+// The libraries take their crypto as callbacks: jose and node:crypto here.
+const verifyJwt: CallbackContext['verifyJwt'] = async (signer: JwtSigner, jwt) => {
+  let jwk: JWK | undefined;
+  if (signer.method === 'jwk') jwk = signer.publicJwk as JWK;
+  if (signer.method === 'did') {
+    const did = signer.didUrl.split('#')[0]!;
+    const { didDocument } = await resolver.resolve(did);
+    jwk = didDocument?.verificationMethod?.find((m) => m.id === signer.didUrl || `${did}${m.id}` === signer.didUrl)?.publicKeyJwk as JWK | undefined;
+  }
+  if (!jwk) return { verified: false };
+  try {
+    verifyJws(jwt.compact, jwk);
+    return { verified: true, signerJwk: jwk as never };
+  } catch {
+    return { verified: false };
+  }
+};
+
+const callbacks: CallbackContext = {
+  fetch: (input, init) => fetch(input, init),
+  hash: (data, alg) => new Uint8Array(createHash(alg.replace('-', '').toLowerCase()).update(data).digest()),
+  generateRandom: (bytes) => new Uint8Array(randomBytes(bytes)),
+  clientAuthentication: () => undefined,
+  verifyJwt,
+  signJwt: async (signer: JwtSigner, { header, payload }) => {
+    // The authorisation server signs access tokens with its jwk; the verifier its request objects with its DID key.
+    const pair = signer.method === 'did' ? verifierKey : asKey;
+    return { jwt: signJws({ ...header, alg: signer.alg }, payload, pair.privateJwk), signerJwk: pair.publicJwk as never };
+  },
+  decryptJwe: () => {
+    throw new Error('no encryption in this test');
+  },
+  encryptJwe: () => {
+    throw new Error('no encryption in this test');
+  },
+};
+
+const issuer = new Openid4vciIssuer({ callbacks });
+const authorizationServer = new Oauth2AuthorizationServer({ callbacks });
+const verifier = new Openid4vpVerifier({ callbacks });
+
+function issuerMetadata(): IssuerMetadataResult {
+  const credentialIssuer = `${base}/library/issuer`;
+  const proofTypes = { jwt: { proof_signing_alg_values_supported: ['EdDSA', 'ES256'] } };
+  return {
+    originalDraftVersion: 'V1' as never,
+    credentialIssuer: issuer.createCredentialIssuerMetadata({
+      credential_issuer: credentialIssuer,
+      credential_endpoint: `${base}/library/credential`,
+      nonce_endpoint: `${base}/library/nonce`,
+      notification_endpoint: `${base}/library/notification`,
+      display: [{ name: 'Library Hospital', locale: 'en-GB' }],
+      credential_configurations_supported: {
+        StaffId_dc_sd_jwt: {
+          format: 'dc+sd-jwt',
+          vct: VCT,
+          cryptographic_binding_methods_supported: ['jwk', 'did:key', 'did:jwk'],
+          credential_signing_alg_values_supported: ['ES256'],
+          proof_types_supported: proofTypes,
+          credential_metadata: { display: [{ name: 'Staff ID (SD-JWT)', locale: 'en-GB' }] },
+        },
+        StaffId_jwt_vc_json: {
+          format: 'jwt_vc_json',
+          credential_definition: { type: ['VerifiableCredential', 'StaffIdCredential'] },
+          cryptographic_binding_methods_supported: ['did:key', 'did:jwk'],
+          credential_signing_alg_values_supported: ['ES256'],
+          proof_types_supported: proofTypes,
+          credential_metadata: { display: [{ name: 'Staff ID', locale: 'en-GB' }] },
+        },
+      },
+    }),
+    authorizationServers: [
+      authorizationServer.createAuthorizationServerMetadata({
+        issuer: credentialIssuer,
+        token_endpoint: `${base}/library/token`,
+        'pre-authorized_grant_anonymous_access_supported': true,
+      }),
+    ],
+    knownCredentialConfigurations: {} as never,
+  };
+}
+
+async function issueCredential(configurationId: string, holder: { jwk: JWK; did?: string }): Promise<string> {
+  const subject = { given_name: 'Priya', family_name: 'Patel', job_title: 'Staff Nurse', pay_band: 'Band 5' };
+  const iat = Math.floor(Date.now() / 1000);
+  if (configurationId === 'StaffId_dc_sd_jwt') {
+    const sdjwt = new SDJwtVcInstance({ signer: await ES256.getSigner(issuerKey.privateJwk), signAlg: 'ES256', hasher: digest, saltGenerator: generateSalt });
+    return sdjwt.issue(
+      { iss: `${base}/library/issuer`, iat, vct: VCT, cnf: { jwk: holder.jwk }, ...subject },
+      { _sd: ['given_name', 'family_name', 'job_title', 'pay_band'] },
+      { header: { kid: 'issuer-key' } },
+    );
+  }
+  const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential', 'StaffIdCredential'], credentialSubject: { id: holder.did, ...subject } };
+  return signJws({ alg: 'ES256', typ: 'JWT', kid: 'issuer-key' }, { iss: `${base}/library/issuer`, sub: holder.did, iat, jti: `urn:uuid:${randomUUID()}`, vc }, issuerKey.privateJwk);
+}
+
+const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>> = {
+  'GET /.well-known/openid-credential-issuer/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().credentialIssuer),
+  'GET /.well-known/oauth-authorization-server/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().authorizationServers[0]),
+  'GET /library/offers/1': async (_req, res) => json(res, 200, (await createOffer()).credentialOfferObject),
+  'POST /library/token': async (req, res, body) => {
+    const request = { headers: new Headers(req.headers as Record<string, string>), method: 'POST' as const, url: `${base}${req.url}` };
+    const metadata = issuerMetadata();
+    const parsed = authorizationServer.parseAccessTokenRequest({ request, accessTokenRequest: Object.fromEntries(new URLSearchParams(body)) });
+    if (parsed.grant.grantType !== 'urn:ietf:params:oauth:grant-type:pre-authorized_code') throw new Error('unexpected grant');
+    await authorizationServer.verifyPreAuthorizedCodeAccessTokenRequest({
+      grant: parsed.grant,
+      accessTokenRequest: parsed.accessTokenRequest,
+      request,
+      expectedPreAuthorizedCode: PRE_AUTHORIZED_CODE,
+      expectedTxCode: TX_CODE,
+      authorizationServerMetadata: metadata.authorizationServers[0]!,
+    });
+    const response = await authorizationServer.createAccessTokenResponse({
+      audience: metadata.credentialIssuer.credential_issuer,
+      authorizationServer: metadata.authorizationServers[0]!.issuer,
+      expiresInSeconds: 300,
+      subject: PRE_AUTHORIZED_CODE,
+      signer: { method: 'jwk', alg: 'ES256', publicJwk: asKey.publicJwk as never },
+    });
+    json(res, 200, response);
+  },
+  'POST /library/nonce': async (_req, res) => {
+    const cNonce = randomUUID();
+    nonces.add(cNonce);
+    json(res, 200, issuer.createNonceResponse({ cNonce, cNonceExpiresIn: 300 }));
+  },
+  'POST /library/credential': async (req, res, body) => {
+    const token = String(req.headers['authorization'] ?? '').replace(/^Bearer /, '');
+    try {
+      verifyJws(token, asKey.publicJwk);
+    } catch {
+      throw new Oauth2ServerErrorResponseError({ error: 'invalid_token' }, { status: 401 });
+    }
+    const metadata = issuerMetadata();
+    const parsed = issuer.parseCredentialRequest({ issuerMetadata: metadata, credentialRequest: JSON.parse(body) as Record<string, unknown> });
+    const jwts = parsed.proofs?.jwt ?? [];
+    const credentials: { credential: string }[] = [];
+    for (const jwt of jwts) {
+      const nonce = (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { nonce?: string }).nonce;
+      const verified = await issuer.verifyCredentialRequestJwtProof({ issuerMetadata: metadata, jwt, expectedNonce: nonce && nonces.has(nonce) ? nonce : 'not-issued' });
+      nonces.delete(nonce!);
+      const did = verified.signer.method === 'did' ? verified.signer.didUrl.split('#')[0] : undefined;
+      credentials.push({ credential: await issueCredential(parsed.credentialConfigurationId!, { jwk: verified.signer.publicJwk as JWK, ...(did ? { did } : {}) }) });
+    }
+    json(res, 200, issuer.createCredentialResponse({ credentialRequest: parsed, credentials, notificationId: randomUUID() }));
+  },
+  'POST /library/notification': async (_req, res, body) => {
+    notifications.push(JSON.parse(body) as Record<string, unknown>);
+    json(res, 204, undefined);
+  },
+  'GET /verifier/did.json': async (_req, res) => json(res, 200, verifierDidDocument()),
+  'GET /verifier/request/1': async (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/oauth-authz-req+jwt' });
+    res.end(verifierState.requestJwt);
+  },
+  'POST /verifier/response/1': async (_req, res, body) => {
+    const form = Object.fromEntries(new URLSearchParams(body));
+    const parsed = await verifier.parseOpenid4vpAuthorizationResponse({
+      authorizationResponse: form,
+      authorizationRequestPayload: verifierState.payload as never,
+      callbacks,
+    });
+    if (parsed.type !== 'dcql') throw new Error('expected a DCQL response');
+    const presentation = parsed.dcql.presentations['staff']![0] as string;
+    const sdjwt = new SDJwtVcInstance({
+      hasher: digest,
+      verifier: await ES256.getVerifier(issuerKey.publicJwk),
+      kbVerifier: async (data: string, signature: string, payload: Record<string, unknown>) => {
+        verifyJws(`${data}.${signature}`, (payload['cnf'] as { jwk: JWK }).jwk);
+        return true;
+      },
+    });
+    const verified = await sdjwt.verify(presentation, { keyBindingNonce: parsed.expectedNonce, requiredClaimKeys: ['given_name', 'family_name', 'job_title'] });
+    verifierState.result = { payload: verified.payload, kb: verified.kb?.payload };
+    json(res, 200, { redirect_uri: `${base}/verifier/done` });
+  },
+};
+
+function verifierDid(): string {
+  return `did:web:${encodeURIComponent(new URL(base).host)}:verifier`;
+}
+
+function verifierDidDocument(): Record<string, unknown> {
+  const did = verifierDid();
+  return { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: `${did}#key-1`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: verifierKey.publicJwk }], authentication: [`${did}#key-1`], assertionMethod: [`${did}#key-1`] };
+}
+
+async function createOffer() {
+  return issuer.createCredentialOffer({
+    issuerMetadata: issuerMetadata(),
+    credentialConfigurationIds: ['StaffId_dc_sd_jwt', 'StaffId_jwt_vc_json'],
+    grants: {
+      'urn:ietf:params:oauth:grant-type:pre-authorized_code': {
+        'pre-authorized_code': PRE_AUTHORIZED_CODE,
+        tx_code: { input_mode: 'numeric', length: 6, description: 'The code HR sent to your work email' },
+      },
+    },
+    credentialOfferUri: `${base}/library/offers/1`,
+  });
+}
+
+beforeAll(async () => {
+  setGlobalConfig({ allowInsecureUrls: true });
+  const pair = await ES256.generateKeyPair();
+  issuerKey = { privateJwk: pair.privateKey as JWK, publicJwk: pair.publicKey as JWK };
+  asKey = es256Pair();
+  verifierKey = es256Pair();
+  server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const route = routes[`${req.method} ${new URL(req.url!, 'http://x').pathname}`];
+      if (!route) return json(res, 404, { error: 'not_found' });
+      try {
+        await route(req, res, body);
+      } catch (err: unknown) {
+        if (err instanceof Oauth2ServerErrorResponseError) return json(res, err.status ?? 400, err.errorResponse);
+        return json(res, 400, { error: 'invalid_request', error_description: err instanceof Error ? err.message : String(err) });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  setGlobalConfig({ allowInsecureUrls: false });
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function walletParts(): WalletParts {
+  return { keys: new MemoryKeyStore(), credentials: new MemoryCredentialStore(), log: new MemorySharingLog(), fetch: (input, init) => fetch(input, init), now: () => new Date() };
+}
+
+describe('our wallet SDK with the independent library as issuer and verifier', () => {
+  const parts = walletParts();
+
+  it('receives from the library issuer: offer by reference, tx_code, nonce, proof, both formats (OpenID4VCI 1.0, sections 4-8, 11)', async () => {
+    const { credentialOffer } = await createOffer();
+    const preview = await readCredentialOffer(parts, credentialOffer);
+    expect(preview.credentialIssuer).toBe(`${base}/library/issuer`);
+    expect(preview.issuerName).toBe('Library Hospital');
+    expect(preview.organisation).toBeUndefined();
+    expect(preview.txCode).toEqual({ inputMode: 'numeric', length: 6, description: 'The code HR sent to your work email' });
+    expect(preview.credentials.map((c) => [c.configurationId, c.format, c.name])).toEqual([
+      ['StaffId_dc_sd_jwt', 'dc+sd-jwt', 'Staff ID (SD-JWT)'],
+      ['StaffId_jwt_vc_json', 'jwt_vc_json', 'Staff ID'],
+    ]);
+
+    // Both configurations are different kinds to the wallet (a vct, and a W3C type), so both are taken.
+    const result = await acceptCredentialOffer(parts, preview, { txCode: TX_CODE, keyAlg: 'ES256', keyMethod: 'did:jwk' });
+    expect(result.pending).toEqual([]);
+    expect(result.credentials.map((c) => c.format).sort()).toEqual(['dc+sd-jwt', 'jwt_vc_json']);
+    const [holder] = await parts.keys.listKeys();
+    for (const c of result.credentials) {
+      expect(c.holder).toBe(holder!.did);
+      expect(c.claims).toMatchObject({ given_name: 'Priya', pay_band: 'Band 5' });
+    }
+    expect(await parts.credentials.list()).toHaveLength(2);
+    expect(notifications.map((n) => n['event'])).toEqual(['credential_accepted', 'credential_accepted']);
+    const log = await parts.log.list({ action: 'received' });
+    expect(log).toHaveLength(1);
+    expect(log[0]!.counterparty).toEqual({ id: `${base}/library/issuer`, name: 'Library Hospital' });
+  });
+
+  it('a wrong tx_code is the issuer error invalid_grant (OpenID4VCI 1.0, section 6.3)', async () => {
+    const preview = await readCredentialOffer(walletParts(), (await createOffer()).credentialOffer);
+    await expect(acceptCredentialOffer(walletParts(), preview, { txCode: '000000' })).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'invalid_grant' });
+  });
+
+  it('shares with the library verifier, leaving one optional claim out (OpenID4VP 1.0, sections 5.9.3, 6.4.1, 8.2)', async () => {
+    const clientId = `decentralized_identifier:${verifierDid()}`;
+    const nonce = randomUUID();
+    const created = await verifier.createOpenId4vpAuthorizationRequest({
+      authorizationRequestPayload: {
+        response_type: 'vp_token',
+        client_id: clientId,
+        response_mode: 'direct_post',
+        response_uri: `${base}/verifier/response/1`,
+        nonce,
+        state: 'state-1',
+        dcql_query: {
+          credentials: [
+            {
+              id: 'staff',
+              format: 'dc+sd-jwt',
+              meta: { vct_values: [VCT] },
+              claims: [
+                { id: 'given', path: ['given_name'] },
+                { id: 'family', path: ['family_name'] },
+                { id: 'job', path: ['job_title'] },
+                { id: 'band', path: ['pay_band'] },
+              ],
+              claim_sets: [['given', 'family', 'job', 'band'], ['given', 'family', 'job']],
+            },
+          ],
+        },
+        client_metadata: { client_name: 'Library Verifier', vp_formats_supported: { 'dc+sd-jwt': { 'sd-jwt_alg_values': ['ES256'], 'kb-jwt_alg_values': ['ES256', 'EdDSA'] } } },
+      } as never,
+      jar: { requestUri: `${base}/verifier/request/1`, jwtSigner: { method: 'did', didUrl: `${verifierDid()}#key-1`, alg: 'ES256' }, expiresInSeconds: 300 },
+    });
+    verifierState.requestJwt = created.jar!.authorizationRequestJwt;
+    verifierState.payload = created.authorizationRequestPayload as Record<string, unknown>;
+
+    const preview = await readPresentationRequest(parts, created.authorizationRequest, { allowHttpLoopback: true });
+    expect(preview).toMatchObject({ clientId, clientName: 'Library Verifier', verifierDid: verifierDid(), queryLanguage: 'dcql', unsatisfied: [] });
+    const [query] = preview.queries;
+    expect(query!.candidates).toHaveLength(1);
+    const candidate = query!.candidates[0]!;
+    expect(candidate.credential.format).toBe('dc+sd-jwt');
+    expect(candidate.claims.map((c) => [c.path, c.required])).toEqual([
+      ['given_name', true],
+      ['family_name', true],
+      ['job_title', true],
+      ['pay_band', false],
+    ]);
+
+    const shared = await sharePresentation(parts, preview, { choices: { staff: { credentialId: candidate.credential.id, omit: ['pay_band'] } } });
+    expect(shared.redirectUri).toBe(`${base}/verifier/done`);
+    const result = verifierState.result as { payload: Record<string, unknown>; kb: Record<string, unknown> };
+    expect(result.payload).toMatchObject({ given_name: 'Priya', family_name: 'Patel', job_title: 'Staff Nurse' });
+    expect(result.payload['pay_band']).toBeUndefined();
+    expect(result.kb).toMatchObject({ aud: clientId, nonce });
+
+    const log = await parts.log.list();
+    expect(log.map((e) => e.action)).toEqual(['received', 'shared']);
+    expect(log[1]).toMatchObject({ counterparty: { id: clientId, name: 'Library Verifier' }, credentialIds: [candidate.credential.id] });
+    expect(log[1]!.claimsDisclosed).toEqual(['credentialSubject.given_name', 'credentialSubject.family_name', 'credentialSubject.job_title']);
+  });
+});
