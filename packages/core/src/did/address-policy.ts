@@ -10,8 +10,12 @@ for (const [net, prefix] of [
 ] as const) {
   blocked.addSubnet(net, prefix, 'ipv4');
 }
+// IPv6 also: ranges that carry an IPv4 address inside (IPv4-compatible ::/96, which covers :: and
+// ::1; IPv4-translated; NAT64; Teredo; 6to4), so ::7f00:1 is not a way round the IPv4 list, and
+// the deprecated site-local and discard-only ranges (IANA IPv6 Special-Purpose Address Registry).
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96],
+  ['::', 96], ['::1', 128], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64],
+  ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
