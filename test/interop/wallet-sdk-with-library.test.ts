@@ -46,6 +46,8 @@ const nonces = new Set<string>();
 const notifications: Record<string, unknown>[] = [];
 const verifierState: { requestJwt?: string; payload?: Record<string, unknown>; result?: Record<string, unknown> } = {};
 const resolver = createDidResolver();
+/** Set by a test: the next credentials are signed with this key instead of the issuer's (a forgery). */
+let forgeWith: JWK | undefined;
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -165,22 +167,35 @@ function issuerMetadata(): IssuerMetadataResult {
   };
 }
 
-async function issueCredential(configurationId: string, holder: { jwk: JWK; did?: string }): Promise<string> {
+// The issuer signs as the did:web its credential issuer URL names (did:web spec, "Create"), which
+// our wallet checks before storing: did:web:127.0.0.1%3A<port>:library:issuer, served below.
+function issuerDid(): string {
+  return `did:web:${encodeURIComponent(new URL(base).host)}:library:issuer`;
+}
+
+function issuerDidDocument(): Record<string, unknown> {
+  const did = issuerDid();
+  return { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: `${did}#issuer-key`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: issuerKey.publicJwk }], assertionMethod: [`${did}#issuer-key`] };
+}
+
+async function issueCredential(configurationId: string, holder: { jwk: JWK; did?: string }, signWith: JWK = issuerKey.privateJwk): Promise<string> {
   const subject = { given_name: 'Priya', family_name: 'Patel', job_title: 'Staff Nurse', pay_band: 'Band 5' };
   const iat = Math.floor(Date.now() / 1000);
+  const kid = `${issuerDid()}#issuer-key`;
   if (configurationId === 'StaffId_dc_sd_jwt') {
-    const sdjwt = new SDJwtVcInstance({ signer: await ES256.getSigner(issuerKey.privateJwk), signAlg: 'ES256', hasher: digest, saltGenerator: generateSalt });
+    const sdjwt = new SDJwtVcInstance({ signer: await ES256.getSigner(signWith), signAlg: 'ES256', hasher: digest, saltGenerator: generateSalt });
     return sdjwt.issue(
-      { iss: `${base}/library/issuer`, iat, vct: VCT, cnf: { jwk: holder.jwk }, ...subject },
+      { iss: issuerDid(), iat, vct: VCT, cnf: { jwk: holder.jwk }, ...subject },
       { _sd: ['given_name', 'family_name', 'job_title', 'pay_band'] },
-      { header: { kid: 'issuer-key' } },
+      { header: { kid } },
     );
   }
   const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential', 'StaffIdCredential'], credentialSubject: { id: holder.did, ...subject } };
-  return signJws({ alg: 'ES256', typ: 'JWT', kid: 'issuer-key' }, { iss: `${base}/library/issuer`, sub: holder.did, iat, jti: `urn:uuid:${randomUUID()}`, vc }, issuerKey.privateJwk);
+  return signJws({ alg: 'ES256', typ: 'JWT', kid }, { iss: issuerDid(), sub: holder.did, iat, jti: `urn:uuid:${randomUUID()}`, vc }, signWith);
 }
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>> = {
+  'GET /library/issuer/did.json': async (_req, res) => json(res, 200, issuerDidDocument()),
   'GET /.well-known/openid-credential-issuer/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().credentialIssuer),
   'GET /.well-known/oauth-authorization-server/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().authorizationServers[0]),
   'GET /library/offers/1': async (_req, res) => json(res, 200, (await createOffer()).credentialOfferObject),
@@ -227,7 +242,7 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
       const verified = await issuer.verifyCredentialRequestJwtProof({ issuerMetadata: metadata, jwt, expectedNonce: nonce && nonces.has(nonce) ? nonce : 'not-issued' });
       nonces.delete(nonce!);
       const did = verified.signer.method === 'did' ? verified.signer.didUrl.split('#')[0] : undefined;
-      credentials.push({ credential: await issueCredential(parsed.credentialConfigurationId!, { jwk: verified.signer.publicJwk as JWK, ...(did ? { did } : {}) }) });
+      credentials.push({ credential: await issueCredential(parsed.credentialConfigurationId!, { jwk: verified.signer.publicJwk as JWK, ...(did ? { did } : {}) }, forgeWith) });
     }
     json(res, 200, issuer.createCredentialResponse({ credentialRequest: parsed, credentials, notificationId: randomUUID() }));
   },
@@ -315,7 +330,8 @@ afterAll(async () => {
 });
 
 function walletParts(): WalletParts {
-  return { keys: new MemoryKeyStore(), credentials: new MemoryCredentialStore(), log: new MemorySharingLog(), fetch: (input, init) => fetch(input, init), now: () => new Date() };
+  // allowHttpLoopback: the issuer's did:web is served here over plain http on 127.0.0.1.
+  return { keys: new MemoryKeyStore(), credentials: new MemoryCredentialStore(), log: new MemorySharingLog(), fetch: (input, init) => fetch(input, init), now: () => new Date(), allowHttpLoopback: true };
 }
 
 describe('our wallet SDK with the independent library as issuer and verifier', () => {
@@ -352,6 +368,21 @@ describe('our wallet SDK with the independent library as issuer and verifier', (
   it('a wrong tx_code is the issuer error invalid_grant (OpenID4VCI 1.0, section 6.3)', async () => {
     const preview = await readCredentialOffer(walletParts(), (await createOffer()).credentialOffer);
     await expect(acceptCredentialOffer(walletParts(), preview, { txCode: '000000' })).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'invalid_grant' });
+  });
+
+  it('refuses a credential not signed by the issuer DID: nothing stored, credential_failure sent (OpenID4VCI 1.0, section 11.1)', async () => {
+    const p = walletParts();
+    const preview = await readCredentialOffer(p, (await createOffer()).credentialOffer);
+    const before = notifications.length;
+    forgeWith = (await ES256.generateKeyPair()).privateKey as JWK;
+    try {
+      await expect(acceptCredentialOffer(p, preview, { txCode: TX_CODE, configurationIds: ['StaffId_jwt_vc_json'] })).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'credential' });
+    } finally {
+      forgeWith = undefined;
+    }
+    expect(await p.credentials.list()).toEqual([]);
+    expect(notifications.slice(before).map((n) => n['event'])).toEqual(['credential_failure']);
+    expect(await p.log.list()).toEqual([]);
   });
 
   it('shares with the library verifier, leaving one optional claim out (OpenID4VP 1.0, sections 5.9.3, 6.4.1, 8.2)', async () => {

@@ -5,7 +5,8 @@ import { buildPresentation } from './lib/build-presentation.js';
 import { allClaimPaths, dottedPath, logPathOf, viewCredential, type ClaimPath, type CredentialView } from './lib/credential-view.js';
 import { logSharing } from './lib/log-sharing.js';
 import { optionsOf, planDcql } from './lib/match-dcql.js';
-import { planDescriptor } from './lib/match-presentation-definition.js';
+import { descriptorStates, planDescriptor } from './lib/match-presentation-definition.js';
+import { SubmissionRequirements } from './lib/submission-requirements.js';
 import { postResponse } from './lib/post-response.js';
 import type { CredentialQueryPreview, SharePreview } from './share-preview.js';
 
@@ -96,7 +97,11 @@ function queriesToAnswer(preview: SharePreview, choices: Readonly<Record<string,
   const ids = new Set(Object.keys(choices));
   const dcql = isObject(preview.request['dcql_query']) ? preview.request['dcql_query'] : undefined;
   const sets = dcql && Array.isArray(dcql['credential_sets']) ? dcql['credential_sets'].filter(isObject) : undefined;
-  if (!sets) {
+  if (preview.queryLanguage === 'presentation_definition') {
+    const definition = preview.request['presentation_definition'] as Record<string, unknown>;
+    const descriptors = (definition['input_descriptors'] as unknown[]).filter(isObject);
+    for (const id of SubmissionRequirements.of(definition, descriptorStates(descriptors, preview.queries)).select(ids)) ids.add(id);
+  } else if (!sets) {
     for (const q of preview.queries) ids.add(q.queryId);
   } else {
     for (const set of sets) {

@@ -5,6 +5,7 @@ import type { StoredCredential } from '../../stores/credential-store.js';
 import type { WalletParts } from '../../wallet-parts.js';
 import type { PendingCredential } from '../offer-preview.js';
 import { issuerError } from './issuer-error.js';
+import { verifyReceivedCredential } from './verify-received-credential.js';
 import { readCredential } from '../../credentials/store-credential.js';
 import type { WalletCredentialFormat } from '../../stores/credential-store.js';
 
@@ -21,9 +22,14 @@ export interface CredentialResponseContext {
 
 /**
  * Reads a credential (or deferred credential) response (OpenID4VCI 1.0, sections 8.3 and 9.2):
- * stores every credential it carries, then sends the notification (section 11): `credential_accepted`,
- * or `credential_failure` when storing failed (and rethrows). A 202 with a `transaction_id` comes
- * back as the transaction id and interval.
+ * reads and verifies every credential it carries (bound to a key the proofs named, issued and
+ * signed by the credential issuer: see `verifyReceivedCredential`), stores them all or none, then
+ * sends the notification (section 11): `credential_accepted`, or `credential_failure` when reading,
+ * verifying or storing failed (and rethrows). A 202 with a `transaction_id` comes back as the
+ * transaction id and interval.
+ *
+ * @throws PassportError `ERR_WALLET_ISSUER_ERROR` for the issuer's error answer, and for a
+ *   credential that cannot be read, is bound to another key, or does not verify.
  */
 export async function receiveCredentials(
   parts: WalletParts,
@@ -70,9 +76,8 @@ const RECEIVED_FORMATS: Readonly<Record<string, WalletCredentialFormat | 'jwt'>>
 };
 
 /**
- * A received credential read as the wallet stores it (not verified: the wallet trusts the issuer
- * it chose to talk to over TLS; verifiers check signatures), bound to one of the keys the proofs
- * named, or the issuer's error.
+ * A received credential read as the wallet stores it, bound to one of the keys the proofs named,
+ * and verified as the credential issuer's (TLS alone does not say who signed it); or the issuer's error.
  */
 async function readReceived(parts: WalletParts, credential: unknown, context: CredentialResponseContext, offer: NonNullable<StoredCredential['offer']>): Promise<StoredCredential> {
   const format = RECEIVED_FORMATS[context.format];
@@ -86,6 +91,7 @@ async function readReceived(parts: WalletParts, credential: unknown, context: Cr
   if (!context.holders.some((h) => h.did === stored.holder)) {
     throw new PassportError('ERR_WALLET_ISSUER_ERROR', 'the issuer bound the credential to a key this wallet did not offer', { field: 'credential' });
   }
+  await verifyReceivedCredential(parts, stored, context.credentialIssuer);
   return stored;
 }
 

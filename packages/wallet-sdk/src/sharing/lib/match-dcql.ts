@@ -1,4 +1,5 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
+import { VOCAB, getCredentialType } from '@staff-passport/schemas';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
 import { allClaimPaths, dottedPath, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
@@ -101,9 +102,27 @@ function metaMatches(meta: unknown, view: CredentialView): boolean {
   if (Array.isArray(meta['vct_values']) && !(view.vct !== undefined && meta['vct_values'].includes(view.vct))) return false;
   if (Array.isArray(meta['type_values'])) {
     const options = meta['type_values'].filter((t): t is unknown[] => Array.isArray(t));
-    if (!options.some((types) => types.every((t) => typeof t === 'string' && view.types.includes(t)))) return false;
+    const held = expandedTypes(view.types);
+    if (!options.some((types) => types.every((t) => typeof t === 'string' && held.has(t)))) return false;
   }
   return true;
+}
+
+// W3C credential types as DCQL `type_values` name them: fully expanded IRIs (OpenID4VP 1.0,
+// Appendix B.1.1). A browser wallet has no JSON-LD processor, so the terms it can expand are the
+// ones it knows: the VC base type and the catalogue's types (the staff passport context maps them
+// into VOCAB). The compact names are kept too, for verifiers that send them unexpanded.
+const VC_BASE_TYPES: Readonly<Record<string, string>> = {
+  VerifiableCredential: 'https://www.w3.org/2018/credentials#VerifiableCredential',
+};
+
+function expandedTypes(types: readonly string[]): Set<string> {
+  const out = new Set(types);
+  for (const t of types) {
+    if (VC_BASE_TYPES[t]) out.add(VC_BASE_TYPES[t]);
+    else if (getCredentialType(t)) out.add(`${VOCAB}${t}`);
+  }
+  return out;
 }
 
 function readClaims(claims: unknown): ClaimQuery[] {

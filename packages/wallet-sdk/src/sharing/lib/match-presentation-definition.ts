@@ -1,5 +1,6 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
+import { SubmissionRequirements, type DescriptorState } from './submission-requirements.js';
 import { dottedPath, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
 /** A PE field a candidate answers: where, and whether the holder may leave it out. */
@@ -12,10 +13,9 @@ export interface PeFieldMatch {
  * Matches stored credentials to a Presentation Exchange 2.0 definition: each input descriptor's
  * `format` and `constraints.fields` (JSONPath alternatives, a `filter` as a small JSON Schema
  * subset: type, const, enum, pattern, contains), `optional: true` fields may be left out.
- * `submission_requirements` are not supported: every descriptor is required.
+ * `submission_requirements` (section 7) decide which descriptors are required; without them, all are.
  */
 export function matchPresentationDefinition(definition: Record<string, unknown>, views: readonly CredentialView[]): { queries: CredentialQueryPreview[]; unsatisfied: string[] } {
-  if (definition['submission_requirements'] !== undefined) throw invalid('submission_requirements are not supported', 'presentation_definition.submission_requirements');
   const descriptors = Array.isArray(definition['input_descriptors']) ? definition['input_descriptors'].filter(isObject) : [];
   if (descriptors.length === 0) throw invalid('the presentation definition has no input_descriptors', 'presentation_definition.input_descriptors');
   const queries = descriptors.map((d): CredentialQueryPreview => {
@@ -28,7 +28,18 @@ export function matchPresentationDefinition(definition: Record<string, unknown>,
     const purpose = typeof d['purpose'] === 'string' ? d['purpose'] : typeof d['name'] === 'string' ? d['name'] : undefined;
     return { queryId: d['id'], required: true, ...(purpose ? { purpose } : {}), candidates };
   });
-  return { queries, unsatisfied: queries.filter((q) => q.candidates.length === 0).map((q) => q.queryId) };
+  const requirements = SubmissionRequirements.of(definition, descriptorStates(descriptors, queries));
+  const required = requirements.requiredIds();
+  return { queries: queries.map((q) => ({ ...q, required: required.has(q.queryId) })), unsatisfied: requirements.unsatisfied() };
+}
+
+/** Each descriptor's groups and whether a stored credential answers it, for the submission requirements. */
+export function descriptorStates(descriptors: readonly Record<string, unknown>[], queries: readonly CredentialQueryPreview[]): DescriptorState[] {
+  return descriptors.map((d, i) => ({
+    id: queries[i]!.queryId,
+    groups: Array.isArray(d['group']) ? d['group'].filter((g): g is string => typeof g === 'string') : [],
+    answerable: queries[i]!.candidates.length > 0,
+  }));
 }
 
 /** The fields a credential answers for a descriptor (paths from the view's root); undefined when it does not match. */

@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  addTrustRegistryEntry,
+  createJwkSigner,
+  createLogger,
+  createTrustRegistryDraft,
+  generateRegistryKey,
+  listen,
+  renewTrustRegistry,
+  signTrustRegistry,
+  type TrustRegistry,
+} from '@staff-passport/core';
+import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
+import { getCredentialType } from '@staff-passport/schemas';
+import { addProfile, createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { createTrustRegistryLookup, openNodeWallet, type ShareChoice } from '@staff-passport/wallet-sdk';
+
+/** The new employer's check for the post: identity, right to work and a basic DBS check. */
+const PROFILE = {
+  id: 'example-ward-clerk',
+  version: '1.0.0',
+  title: 'Ward clerk (example)',
+  purpose: 'Pre-employment checks for your post as a ward clerk: your identity, your right to work and your DBS check.',
+  statusUnknown: 'needs-action',
+  requirements: [
+    {
+      id: 'identity',
+      title: 'Identity checked to GPG 45 medium confidence or higher',
+      required: true,
+      accepts: [{ type: 'IdentityVerification', claims: ['identity.confidenceLevel', 'identity.reverifyBy', 'identity.verifiedAt'] }],
+      rule: { kind: 'identity', minimumLevel: 'medium' },
+    },
+    {
+      id: 'right_to_work',
+      title: 'Right to work on the start date',
+      required: true,
+      accepts: [{ type: 'RightToWork', claims: ['rightToWork.listType', 'rightToWork.documentExpiresOn', 'rightToWork.permissionExpiresOn', 'rightToWork.followUpDueOn'] }],
+      rule: { kind: 'right_to_work' },
+    },
+    {
+      id: 'dbs',
+      title: 'Basic DBS check',
+      required: true,
+      accepts: [{ type: 'DbsCheck', claims: ['dbs.level', 'dbs.certificateNumber', 'dbs.issuedOn', 'dbs.decision'] }],
+      rule: { kind: 'dbs', minimumLevel: 'basic' },
+    },
+  ],
+};
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function call(url: string, options: { body?: unknown; apiKey?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method: options.body === undefined ? 'GET' : 'POST', headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+function expectStatus(answer: Answer, status: number, what: string): Record<string, unknown> {
+  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** The catalogue example's claims for a type (the holder's id is filled in by the issuer). */
+function claimsOf(type: string): Record<string, unknown> {
+  const { id: _id, ...claims } = getCredentialType(type)!.example['credentialSubject'] as Record<string, unknown>;
+  return claims;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * One member of staff's journey, over the standard protocols only: HR at the issuing trust offers
+ * three credentials (OpenID4VCI 1.0, each with a transaction code) and a fourth the holder rejects;
+ * a new employer asks for what its check profile needs (OpenID4VP 1.0, DCQL); the wallet shows who
+ * asks and what, leaves an optional claim out, shares, and the employer's report comes back; then
+ * the holder reads the sharing log. Issuer and verifier run in-process on 127.0.0.1, port 0, over
+ * SQLite files in a temp dir; a signed trust registry names both organisations. Each step is
+ * reported through `say`; resolves to whether the employer's checks all passed.
+ */
+export async function runJourney(say: (line: string) => void): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'sp-journey-'));
+  const logger = createLogger({ level: 'silent' });
+  const secretKey = randomBytes(32).toString('hex');
+  const issuerServer = await listen('127.0.0.1', 0);
+  const verifierServer = await listen('127.0.0.1', 0);
+  // Closed in this order at the end: the wallet, the servers, then the services' databases.
+  let closeWallet: (() => Promise<void>) | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  let registry: TrustRegistry | undefined;
+  try {
+    const issuer = await createIssuerContext({ databaseFile: join(dir, 'issuer.sqlite'), secretKey, publicUrl: issuerServer.url, logger });
+    closers.push(() => issuer.close());
+    // did:web over http on 127.0.0.1 is allowed here only because this is a local example.
+    issuerServer.attach(createIssuerApp(issuer, { allowHttpLoopback: true }));
+    const verifier = await createVerifierContext({
+      logger,
+      databaseFile: join(dir, 'verifier.sqlite'),
+      publicUrl: verifierServer.url,
+      allowPrivateNetwork: true,
+      trustRegistry: () => registry,
+    });
+    closers.push(() => verifier.close());
+    verifierServer.attach(createVerifierApp(verifier));
+    await addProfile(verifier.db, PROFILE, new Date());
+
+    const org = await createOrganisation(issuer, { name: 'Example Valley NHS Trust (fictional)', odsCode: 'RZX' }, 'example');
+    const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'example');
+    const verifierDid = expectStatus(await call(`${verifierServer.url}/.well-known/did.json`), 200, 'the verifier DID document')['id'] as string;
+    say(`Example Valley NHS Trust issues from ${issuerServer.url}; Riverside Hospitals (the new employer) checks at ${verifierServer.url}.`);
+
+    // The registry operator signs who is who; the verifier trusts issuers by it, the wallet shows names from it.
+    const operatorKey = await generateRegistryKey('EdDSA');
+    let draft = createTrustRegistryDraft({ name: 'Example staff passport trust registry' });
+    draft = addTrustRegistryEntry(draft, { did: org.did, odsCode: org.odsCode, name: org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' });
+    draft = addTrustRegistryEntry(draft, { did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust (fictional)', credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' });
+    registry = renewTrustRegistry(draft);
+    const signedRegistry = await signTrustRegistry({ registry, signer: await createJwkSigner(operatorKey.privateJwk) });
+    say(`1. The trust registry (version ${registry.version}) is signed and names both trusts.`);
+
+    const opened = await openNodeWallet({
+      file: join(dir, 'wallet.sqlite'),
+      secretKey: randomBytes(32).toString('hex'),
+      allowHttpLoopback: true,
+      findOrganisation: createTrustRegistryLookup({ registry: signedRegistry, keys: [operatorKey.publicJwk] }),
+    });
+    closeWallet = opened.close;
+    const wallet = opened.wallet;
+    const holder = await wallet.createHolder();
+    say(`2. Sam opens a new wallet (holder ${holder.slice(0, 24)}...).`);
+
+    // Three offers, three credentials; HR tells Sam each transaction code by another channel.
+    let step = 3;
+    for (const type of ['IdentityVerification', 'RightToWork', 'DbsCheck']) {
+      const created = expectStatus(await call(`${issuerServer.url}/orgs/${org.id}/offers`, { apiKey, body: { credentials: [{ type, credentialSubject: claimsOf(type) }], formats: ['dc+sd-jwt'] } }), 201, 'creating an offer');
+      const preview = await wallet.readCredentialOffer(created['link'] as string);
+      const from = preview.organisation ? `${preview.organisation.name} (ODS ${preview.organisation.odsCode ?? '?'}, in the trust registry)` : `${preview.issuerName ?? preview.credentialIssuer} (NOT in the trust registry)`;
+      const result = await wallet.acceptCredentialOffer(preview, { txCode: created['txCode'] as string, holder });
+      say(`${step++}. ${from} offered "${preview.credentials.map((c) => c.name).join(', ')}"; Sam typed the code from HR and the wallet checked and stored ${plural(result.credentials.length, 'credential')}.`);
+    }
+
+    const unwanted = expectStatus(await call(`${issuerServer.url}/orgs/${org.id}/offers`, { apiKey, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claimsOf('TrainingRecord') }] } }), 201, 'creating an offer');
+    const unwantedPreview = await wallet.readCredentialOffer(unwanted['link'] as string);
+    await wallet.rejectCredentialOffer(unwantedPreview);
+    say(`${step++}. A fourth offer ("${unwantedPreview.credentials[0]?.name ?? 'a credential'}") was not for Sam: rejected, nothing stored.`);
+
+    // The new employer asks; the wallet previews who asks, why, and exactly which claims.
+    const request = expectStatus(await call(`${verifierServer.url}/oid4vp/requests`, { body: { profileId: PROFILE.id } }), 201, 'creating the presentation request');
+    const preview = await wallet.readPresentationRequest(request['link'] as string);
+    const asker = preview.organisation ? `${preview.organisation.name} (in the trust registry)` : `${preview.clientName ?? preview.clientId} (NOT in the trust registry)`;
+    say(`${step++}. ${asker} asks for ${plural(preview.queries.filter((q) => q.candidates.length > 0).length, 'credential')}${preview.purpose ? `: "${preview.purpose}"` : ` for the "${PROFILE.title}" check`}.`);
+    const choices: Record<string, ShareChoice> = {};
+    let leftOut: string | undefined;
+    for (const query of preview.queries) {
+      const candidate = query.candidates[0];
+      if (!candidate) continue;
+      const claims = candidate.claims.map((c) => `${c.path}${c.required ? '' : ' (optional)'}`).join(', ');
+      say(`   - ${candidate.credential.types[0] ?? candidate.credential.format}: ${claims}`);
+      const optional = leftOut === undefined ? candidate.claims.find((c) => !c.required && c.value !== undefined && candidate.selective) : undefined;
+      if (optional) {
+        leftOut = optional.path;
+        choices[query.queryId] = { credentialId: candidate.credential.id, omit: [optional.path] };
+      }
+    }
+    const shared = await wallet.sharePresentation(preview, { choices });
+    say(`${step++}. Sam shared ${plural(shared.shared.length, 'credential')}${leftOut ? `, leaving out the optional ${leftOut}` : ''}.`);
+
+    const polled = expectStatus(await call(request['pollUrl'] as string), 200, 'polling the request');
+    const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] } | undefined;
+    const failed = result?.failedChecks.map((c) => `${c.check}${c.code ? ` (${c.code})` : ''}`).join(', ');
+    say(`${step++}. The employer's report: ${String(polled['state'])}, decision ${result?.decision ?? 'none'}, every check passed: ${String(result?.verified ?? false)}${failed ? `; failed: ${failed}` : ''}.`);
+
+    const log = await wallet.listSharingLog();
+    say(`${step++}. Sam's sharing log:`);
+    for (const entry of log) {
+      const who = entry.counterparty.organisation?.name ?? entry.counterparty.name ?? entry.counterparty.id;
+      const what = entry.claimsDisclosed.length > 0 ? `${plural(entry.claimsDisclosed.length, 'claim')}` : entry.credentialTypes.join(', ');
+      say(`   - ${entry.action} ${entry.action === 'shared' ? 'with' : 'from'} ${who}: ${what}`);
+    }
+    const ok = polled['state'] === 'answered' && result?.verified === true;
+    say(ok ? 'Journey complete: the new employer verified what Sam chose to share.' : 'Journey failed: the new employer could not verify what Sam shared.');
+    return ok;
+  } finally {
+    await closeWallet?.();
+    await Promise.all([issuerServer.close(), verifierServer.close()]);
+    for (const close of closers) await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * Issues 6 and 7 end to end: OUR wallet SDK (`openNodeWallet`, SQLite in a temp dir) against OUR
+ * issuer (OpenID4VCI 1.0) and OUR verifier (OpenID4VP 1.0), real servers on 127.0.0.1, and a
+ * signed trust registry the wallet shows organisations from.
+ *
+ * Receive: HR creates offers over HTTP with an API key (section 4.1.1; by reference, section
+ * 4.1.3); the wallet reads the link and the QR PNG; accepts with the transaction code (section 6.1)
+ * one offer per format (dc+sd-jwt, jwt_vc_json, ldp_vc; Appendix A); verifies what arrives before
+ * storing it; rejects one (the code stays unused); a wrong code is `invalid_grant` (section 6.3); a
+ * deferred offer is pending until HR completes it (section 9); HR sees `accepted` (section 11).
+ * Share: the verifier's request for a shipped profile (sections 5 and 6, DCQL), the preview, one
+ * optional claim left out (claim_sets, section 6.4.1), `direct_post` (section 8.2), the polled
+ * result; a refusal (`access_denied`, section 8.5); the sharing log; status after revocation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { getCredentialType } from '@staff-passport/schemas';
+import { createTrustRegistryLookup, openNodeWallet, type SharePreview, type StoredCredential, type Wallet } from '@staff-passport/wallet-sdk';
+import { readQrPng } from '../helpers/read-qr.js';
+import { buildSignedTrustRegistry, type SignedTrustRegistry } from '../helpers/signed-trust-registry.js';
+import { postJson, startServices, type Services } from '../helpers/start-services.js';
+
+const NOW = new Date('2026-10-03T09:00:00Z');
+const START = '2026-10-05';
+const PROFILE = 'admin-clerical-band-4';
+
+interface CreatedOffer {
+  id: string;
+  link: string;
+  txCode: string | null;
+  qr: { png: string; svg: string };
+}
+
+let services: Services;
+let signed: SignedTrustRegistry | undefined;
+let verifierDid: string;
+let wallet: Wallet;
+let closeWallet: () => Promise<void>;
+let holder: string;
+const received: Record<string, StoredCredential> = {};
+
+function claimsOf(type: string): Record<string, unknown> {
+  const { id: _id, ...claims } = getCredentialType(type)!.example['credentialSubject'] as Record<string, unknown>;
+  return claims;
+}
+
+function hr(path: string): string {
+  return `${services.issuerUrl}/orgs/${services.org.id}${path}`;
+}
+
+const auth = (): Record<string, string> => ({ authorization: `Bearer ${services.apiKey}` });
+
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { headers });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** HR creates an offer over HTTP with its API key. */
+async function offer(types: string[], body: Record<string, unknown> = {}): Promise<CreatedOffer> {
+  const res = await postJson(hr('/offers'), { credentials: types.map((type) => ({ type, credentialSubject: claimsOf(type) })), ...body }, auth());
+  expect([res.status, res.body['code']]).toEqual([201, undefined]);
+  return res.body as unknown as CreatedOffer;
+}
+
+async function offerStatus(id: string): Promise<string> {
+  return (await getJson(hr(`/offers/${id}`), auth()))['status'] as string;
+}
+
+beforeAll(async () => {
+  services = await startServices({ now: () => NOW, trustRegistry: () => signed?.registry });
+  verifierDid = (await getJson(`${services.verifierUrl}/.well-known/did.json`))['id'] as string;
+  signed = await buildSignedTrustRegistry(
+    [
+      { did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' },
+      { did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust', credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' },
+    ],
+    { now: NOW },
+  );
+  const opened = await openNodeWallet({
+    file: join(services.dataDir, 'wallet.sqlite'),
+    secretKey: randomBytes(32).toString('hex'),
+    now: () => NOW,
+    // Both services serve their did:web over http on 127.0.0.1: allowed for this test only.
+    allowHttpLoopback: true,
+    findOrganisation: createTrustRegistryLookup({ registry: signed.jws, keys: [signed.publicJwk], now: () => NOW }),
+  });
+  wallet = opened.wallet;
+  closeWallet = opened.close;
+  holder = await wallet.createHolder();
+});
+
+afterAll(async () => {
+  await closeWallet();
+  await services.close();
+});
+
+describe('receiving (OpenID4VCI 1.0)', () => {
+  it('reads an offer from its QR code: the organisation from the signed registry, the types, a tx code; accepts dc+sd-jwt', async () => {
+    const created = await offer(['IdentityVerification', 'RightToWork', 'DbsCheck', 'OccupationalHealthClearance'], { formats: ['dc+sd-jwt'] });
+    expect(created.txCode).toMatch(/^\d{6}$/);
+    const png = await fetch(created.qr.png, { headers: auth() });
+    const scanned = readQrPng(new Uint8Array(await png.arrayBuffer()));
+    expect(scanned).toBe(created.link);
+
+    const preview = await wallet.readCredentialOffer(scanned!);
+    expect(preview.credentialIssuer).toBe(hr(''));
+    expect(preview.issuerName).toBe(services.org.name);
+    expect(preview.organisation).toEqual({ name: services.org.name, odsCode: services.org.odsCode, credentialTypes: ['*'] });
+    expect(preview.txCode).toMatchObject({ inputMode: 'numeric', length: 6 });
+    expect(preview.credentials.map((c) => [c.catalogueType, c.format])).toEqual([
+      ['IdentityVerification', 'dc+sd-jwt'],
+      ['RightToWork', 'dc+sd-jwt'],
+      ['DbsCheck', 'dc+sd-jwt'],
+      ['OccupationalHealthClearance', 'dc+sd-jwt'],
+    ]);
+
+    const result = await wallet.acceptCredentialOffer(preview, { txCode: created.txCode!, holder });
+    expect(result.pending).toEqual([]);
+    expect(result.credentials.map((c) => [c.types[0], c.format, c.holder, c.issuer])).toEqual(
+      ['IdentityVerification', 'RightToWork', 'DbsCheck', 'OccupationalHealthClearance'].map((t) => [t, 'dc+sd-jwt', holder, services.org.did]),
+    );
+    for (const c of result.credentials) received[c.types[0]!] = c;
+    // Every credential acknowledged (section 11): HR sees the offer accepted.
+    expect(await offerStatus(created.id)).toBe('accepted');
+  });
+
+  it('reads an offer link; a wrong tx code fails with invalid_grant (section 6.3), the right one works', async () => {
+    const created = await offer(['TrainingSummary', 'EmploymentHistory', 'EmploymentReference'], { formats: ['dc+sd-jwt'] });
+    const preview = await wallet.readCredentialOffer(created.link);
+    expect(preview.organisation?.odsCode).toBe(services.org.odsCode);
+    const wrong = created.txCode === '000000' ? '000001' : '000000';
+    await expect(wallet.acceptCredentialOffer(preview, { txCode: wrong, holder })).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'invalid_grant' });
+    await expect(wallet.acceptCredentialOffer(preview, { holder })).rejects.toMatchObject({ code: 'ERR_REQUEST_INVALID', field: 'txCode' });
+    expect(await offerStatus(created.id)).toBe('offered');
+
+    const result = await wallet.acceptCredentialOffer(preview, { txCode: created.txCode!, holder });
+    expect(result.credentials.map((c) => [c.types[0], c.format])).toEqual([
+      ['TrainingSummary', 'dc+sd-jwt'],
+      ['EmploymentHistory', 'dc+sd-jwt'],
+      ['EmploymentReference', 'dc+sd-jwt'],
+    ]);
+    for (const c of result.credentials) received[c.types[0]!] = c;
+    expect(await offerStatus(created.id)).toBe('accepted');
+  });
+
+  it('accepts jwt_vc_json (VC Data Model 1.1 JWT signed by a key of the issuer DID)', async () => {
+    const created = await offer(['RoleCompetence'], { formats: ['jwt_vc_json'] });
+    const result = await wallet.acceptCredentialOffer(await wallet.readCredentialOffer(created.link), { txCode: created.txCode!, holder });
+    expect(result.credentials.map((c) => [c.types[0], c.format, c.issuer, c.holder])).toEqual([['RoleCompetence', 'jwt_vc_json', services.org.did, holder]]);
+    received['RoleCompetence'] = result.credentials[0]!;
+    expect(await offerStatus(created.id)).toBe('accepted');
+  });
+
+  it('accepts ldp_vc (Data Integrity proof by a key of the issuer DID)', async () => {
+    const created = await offer(['TrainingPlacement'], { formats: ['ldp_vc'] });
+    const result = await wallet.acceptCredentialOffer(await wallet.readCredentialOffer(created.link), { txCode: created.txCode!, holder });
+    expect(result.credentials.map((c) => [c.types[0], c.format, c.issuer])).toEqual([['TrainingPlacement', 'ldp_vc', services.org.did]]);
+    const proof = (result.credentials[0]!.raw as { proof: { verificationMethod: string } }).proof;
+    expect(proof.verificationMethod.startsWith(`${services.org.did}#`)).toBe(true);
+    received['TrainingPlacement'] = result.credentials[0]!;
+    expect(await offerStatus(created.id)).toBe('accepted');
+  });
+
+  it('rejects an offer: nothing stored, nothing sent, the offer stays unused for HR', async () => {
+    const before = (await wallet.listCredentials()).length;
+    const created = await offer(['TrainingRecord']);
+    const preview = await wallet.readCredentialOffer(created.link);
+    await wallet.rejectCredentialOffer(preview);
+    expect(await wallet.listCredentials()).toHaveLength(before);
+    expect(await offerStatus(created.id)).toBe('offered');
+    const [entry] = await wallet.listSharingLog({ action: 'rejected' });
+    expect(entry).toMatchObject({ counterparty: { id: hr(''), organisation: { name: services.org.name, odsCode: services.org.odsCode } }, credentialTypes: ['TrainingRecord'], credentialIds: [] });
+  });
+
+  it('a deferred offer: pending until HR completes it, then it arrives, and HR sees accepted (section 9)', async () => {
+    const created = (await postJson(hr('/offers'), { credentials: [{ type: 'ProfessionalRegistration' }], pending: true, formats: ['dc+sd-jwt'] }, auth())).body as unknown as CreatedOffer;
+    const first = await wallet.acceptCredentialOffer(await wallet.readCredentialOffer(created.link), { txCode: created.txCode!, holder });
+    expect(first.credentials).toEqual([]);
+    expect(first.pending).toHaveLength(1);
+    expect(first.pending[0]).toMatchObject({ configurationId: 'ProfessionalRegistration_dc_sd_jwt', holders: [holder], organisation: { odsCode: services.org.odsCode } });
+    expect(await offerStatus(created.id)).toBe('pending');
+
+    const still = await wallet.pollDeferred(first.pending[0]!);
+    expect(still.credentials).toEqual([]);
+    expect(still.pending).toHaveLength(1);
+
+    const done = await postJson(hr(`/offers/${created.id}/complete`), { credentials: [{ type: 'ProfessionalRegistration', credentialSubject: claimsOf('ProfessionalRegistration') }] }, auth());
+    expect(done.status).toBe(200);
+    const arrived = await wallet.pollDeferred(still.pending[0]!);
+    expect(arrived.pending).toEqual([]);
+    expect(arrived.credentials.map((c) => [c.types[0], c.format, c.holder])).toEqual([['ProfessionalRegistration', 'dc+sd-jwt', holder]]);
+    expect(await offerStatus(created.id)).toBe('accepted');
+  });
+
+  it('what the wallet holds reads as the screen shows it, with the organisation', async () => {
+    const description = await wallet.describeCredential(received['DbsCheck']!);
+    expect(description.issuer).toEqual({ did: services.org.did, name: services.org.name, odsCode: services.org.odsCode });
+  });
+});
+
+describe('sharing (OpenID4VP 1.0)', () => {
+  let preview: SharePreview;
+  let requestId: string;
+
+  it('reads the request for a shipped profile: names the verifier (client_name, and the organisation from the registry) and lists the claims', async () => {
+    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    expect(created.status).toBe(201);
+    requestId = created.body['id'] as string;
+    // The QR the verifier page shows decodes to the same link.
+    const png = await fetch(`${services.verifierUrl}/oid4vp/requests/${requestId}/qr.png`);
+    expect(readQrPng(new Uint8Array(await png.arrayBuffer()))).toBe(created.body['link']);
+
+    preview = await wallet.readPresentationRequest(created.body['link'] as string);
+    expect(preview.verifierDid).toBe(verifierDid);
+    expect(preview.clientId).toBe(`decentralized_identifier:${verifierDid}`);
+    expect(preview.organisation).toMatchObject({ name: 'Riverside Hospitals NHS Trust', odsCode: 'RYJ' });
+    expect(preview.clientName).toContain('Staff Passport verifier');
+    expect(preview.queryLanguage).toBe('dcql');
+    expect(preview.unsatisfied).toEqual([]);
+    const answerable = preview.queries.filter((q) => q.candidates.length > 0);
+    const typesAnswered = new Set(answerable.map((q) => q.candidates[0]!.credential.types[0]));
+    for (const type of ['IdentityVerification', 'RightToWork', 'DbsCheck', 'OccupationalHealthClearance', 'TrainingSummary', 'EmploymentHistory', 'EmploymentReference']) {
+      expect(typesAnswered).toContain(type);
+    }
+    // Each candidate lists the claims asked for, each required or optional.
+    const rtw = answerable.find((q) => q.candidates[0]!.credential.types[0] === 'RightToWork')!;
+    expect(rtw.candidates[0]!.selective).toBe(true);
+    expect(rtw.candidates[0]!.claims.some((c) => c.required)).toBe(true);
+  });
+
+  it('shares, leaving out an optional claim; the verifier answers and its polled report says the check passed', async () => {
+    // An optional claim of an SD-JWT credential (outside a claim set every answer needs).
+    const query = preview.queries.find((q) => q.candidates.some((c) => c.selective && c.claims.some((claim) => !claim.required && claim.value !== undefined)))!;
+    expect(query).toBeDefined();
+    const candidate = query.candidates.find((c) => c.selective && c.claims.some((claim) => !claim.required && claim.value !== undefined))!;
+    const optional = candidate.claims.find((claim) => !claim.required && claim.value !== undefined)!;
+
+    const shared = await wallet.sharePresentation(preview, { choices: { [query.queryId]: { credentialId: candidate.credential.id, omit: [optional.path] } } });
+    const mine = shared.shared.find((s) => s.queryId === query.queryId)!;
+    expect(mine.claimsDisclosed).not.toContain(optional.logPath);
+
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`);
+    expect(polled['state']).toBe('answered');
+    const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
+    expect(result.failedChecks).toEqual([]);
+    expect(result.verified).toBe(true);
+    expect(result.decision).toBe('ready_to_start');
+
+    const [entry] = await wallet.listSharingLog({ action: 'shared' });
+    expect(entry).toMatchObject({ counterparty: { id: preview.clientId, organisation: { name: 'Riverside Hospitals NHS Trust' } } });
+    expect(entry!.claimsDisclosed.length).toBeGreaterThan(5);
+    expect(entry!.claimsDisclosed).not.toContain(optional.logPath);
+  });
+
+  it('a refusal: the verifier is told access_denied and its page shows refused', async () => {
+    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const refusing = await wallet.readPresentationRequest(created.body['link'] as string);
+    expect(refusing.organisation?.name).toBe('Riverside Hospitals NHS Trust');
+    await wallet.refusePresentationRequest(refusing);
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${created.body['id'] as string}`);
+    expect(polled['state']).toBe('refused');
+    expect(polled['walletError']).toMatchObject({ error: 'access_denied' });
+  });
+
+  it('the sharing log lists received, rejected, shared and refused, and exports as JSON', async () => {
+    const log = await wallet.listSharingLog();
+    expect(new Set(log.map((e) => e.action))).toEqual(new Set(['received', 'rejected', 'shared', 'refused']));
+    expect(log.filter((e) => e.action === 'received')).toHaveLength(5);
+    const exported = await wallet.exportSharingLog();
+    const parsed = JSON.parse(JSON.stringify(exported)) as { entries: { action: string; claimsDisclosed: string[] }[] };
+    expect(parsed.entries.map((e) => e.action)).toEqual(log.map((e) => e.action));
+    expect(parsed.entries.find((e) => e.action === 'shared')!.claimsDisclosed.length).toBeGreaterThan(5);
+  });
+});
+
+describe('status', () => {
+  it('after HR revokes a credential, the wallet status check says revoked; the others stay valid', async () => {
+    expect((await wallet.checkCredentialStatus(received['DbsCheck']!)).status).toBe('valid');
+    const list = await getJson(hr(`/credentials?subject=${encodeURIComponent(holder)}&type=DbsCheck`), auth());
+    const [record] = list['credentials'] as { id: string }[];
+    const revoked = await postJson(hr(`/credentials/${record!.id}/revoke`), { reason: 'issued_in_error' }, auth());
+    expect(revoked.status).toBe(200);
+    expect((await wallet.checkCredentialStatus(received['DbsCheck']!)).status).toBe('revoked');
+    expect((await wallet.checkCredentialStatus(received['EmploymentHistory']!)).status).toBe('valid');
+    expect((await wallet.checkCredentialStatus(received['RoleCompetence']!)).status).toBe('valid');
+    expect((await wallet.checkCredentialStatus(received['TrainingPlacement']!)).status).toBe('valid');
+  });
+});
