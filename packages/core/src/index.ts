@@ -1,4 +1,4 @@
-export { createAgentSigner, publicJwkOf } from './agent/agent-signer.js';
+export { createAgentSigner, publicJwkOf, signingKeyObjectOf } from './agent/agent-signer.js';
 export { createPassportAgent } from './agent/create-passport-agent.js';
 export type { CreatePassportAgentOptions, PassportAgent } from './agent/create-passport-agent.js';
 export { KeyObjectKms } from './agent/keyobject-kms.js';

@@ -40,6 +40,7 @@ export {
   JOB_STATES,
   configureJobs,
   createJob,
+  createWorkerIssueRow,
   findJobOrganisation,
   getJob,
   listJobErrors,
@@ -49,7 +50,7 @@ export {
   rowRequestKey,
   stopJobs,
 } from './jobs/index.js';
-export type { BulkJob, CreateJobInput, IssueRowFunction, JobErrorReport, JobKind, JobOptions, JobRunnerOptions, JobState, RowError, RowIssue, SkipReason } from './jobs/index.js';
+export type { BulkJob, CreateJobInput, IssueRowFunction, JobErrorReport, WorkerIssueRow, WorkerIssueRowOptions, JobKind, JobOptions, JobRunnerOptions, JobState, RowError, RowIssue, SkipReason } from './jobs/index.js';
 export { addJobRoutes, isJobUpload } from './http/routes/job-routes.js';
 export { issueCredential, parseIssueRequest, prepareCredential } from './issuing/issue-credential.js';
 export type { IssueOrigin, IssueRequest, IssuedCredential, PreparedCredential } from './issuing/issue-credential.js';

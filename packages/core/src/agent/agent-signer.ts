@@ -1,4 +1,4 @@
-import { ECDH } from 'node:crypto';
+import { ECDH, type KeyObject } from 'node:crypto';
 import type { IKey, IKeyManager, TAgent } from '@veramo/core';
 import { PassportError } from '../errors/passport-error.js';
 import type { JwsSigner, SupportedAlg } from '../jose/jws-signer.js';
@@ -70,4 +70,23 @@ export function publicJwkOf(key: Pick<IKey, 'type' | 'publicKeyHex'>): Record<st
     return { kty: 'EC', crv: 'P-256', x: uncompressed.subarray(1, 33).toString('base64url'), y: uncompressed.subarray(33, 65).toString('base64url') };
   }
   throw new PassportError('ERR_REQUEST_INVALID', `keys of type ${key.type} are not published`);
+}
+
+/**
+ * The private `KeyObject` of a key held by an agent from `createPassportAgent`, for signing on
+ * worker threads of this process (bulk issuing): `postMessage` clones a `KeyObject`, so the key
+ * is handed to a worker without being exported as bytes.
+ *
+ * @example
+ * const key = await signingKeyObjectOf(ctx.agent, kid);
+ * worker.postMessage({ key });
+ * @throws PassportError `ERR_REQUEST_INVALID` when the agent's keys are not in a `KeyObjectKms`;
+ *   `ERR_KEY_NOT_FOUND` when it holds no such key.
+ */
+export async function signingKeyObjectOf(agent: TAgent<IKeyManager>, kid: string): Promise<KeyObject> {
+  const registered = keyObjectKmsOf(agent);
+  if (!registered) throw new PassportError('ERR_REQUEST_INVALID', 'the agent was not built by createPassportAgent: its keys cannot sign on worker threads');
+  const info = await agent.keyManagerGet({ kid });
+  if (info.kms !== registered.kmsName) throw new PassportError('ERR_REQUEST_INVALID', `key ${kid} is not held by the agent's KeyObjectKms`);
+  return registered.kms.getKeyObject(kid);
 }

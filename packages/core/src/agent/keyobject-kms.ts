@@ -1,4 +1,4 @@
-import { sign as cryptoSign } from 'node:crypto';
+import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { IKey, ManagedKeyInfo, MinimalImportableKey, TKeyType } from '@veramo/core';
 import { AbstractKeyManagementSystem, type AbstractPrivateKeyStore, type ManagedPrivateKey } from '@veramo/key-manager';
 import { PassportError } from '../errors/passport-error.js';
@@ -177,6 +177,18 @@ export class KeyObjectKms extends AbstractKeyManagementSystem {
         return signBytes(key, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       },
     };
+  }
+
+  /**
+   * The private `KeyObject` of a key, for worker threads of this process that sign for it (a
+   * `KeyObject` is cloned by `postMessage`, the key bytes never leave the process). Deleting the key
+   * through the KMS does not reach copies already handed out: give them only to code that lives as
+   * long as one job.
+   *
+   * @throws PassportError `ERR_KEY_NOT_FOUND` or `ERR_CONFIG_INVALID` as {@link KeyObjectKms.sign}.
+   */
+  async getKeyObject(kid: string): Promise<KeyObject> {
+    return (await this.#load(kid)).privateKey;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { statusEntriesFor } from '../status/status-urls.js';
 import type { CommitOutcome } from './issue-commit-queue.js';
-import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type SecuredCredential } from './secure-credential.js';
+import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type OrgSignerSource, type SecuredCredential } from './secure-credential.js';
 
 /** A W3C VC API issue request (`POST /credentials/issue`), with our options. */
 export interface IssueRequest {
@@ -26,6 +26,8 @@ export interface IssueOrigin {
   /** A key unique per organisation: the same key is never issued twice. */
   requestKey?: string;
   jobId?: string;
+  /** Where the JWS signer comes from (default: the organisation's agent-held key); bulk jobs sign on worker threads with it. */
+  signerFor?: OrgSignerSource;
 }
 
 // What a caller may put in a credential; the issuer sets id, issuer, credentialSchema, status and the dates' rules.
@@ -155,6 +157,7 @@ export async function issueCredential(
       alg: request.options?.alg ?? 'EdDSA',
       slot,
       ...(request.options?.holderJwk ? { holderJwk: request.options.holderJwk } : {}),
+      ...(origin.signerFor ? { signerFor: origin.signerFor } : {}),
     });
     const id = credential['id'] as string;
     const subjectId = (credential['credentialSubject'] as { id?: string }).id ?? '';

@@ -7,11 +7,12 @@ import {
   signVcJwtV1,
   toSdJwtVcClaims,
   toVcDm11,
+  type JwsSigner,
   type SupportedAlg,
 } from '@staff-passport/core';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { IssuerContext } from '../issuer-context.js';
-import { getOrgDataIntegritySigner, getOrgSigner } from '../organisations/org-keys.js';
+import { getOrgDataIntegritySigner, getOrgSigner as getAgentSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { StatusSlot } from '../status/status-list-store.js';
 import { tokenStatusClaimFor } from '../status/status-urls.js';
@@ -29,7 +30,12 @@ export interface SecureInput {
   alg: SupportedAlg;
   slot: StatusSlot;
   holderJwk?: Record<string, unknown>;
+  /** Where the JWS signer comes from (default: the organisation's agent-held key); bulk jobs sign on worker threads with it. */
+  signerFor?: OrgSignerSource;
 }
+
+/** Gives the signer of an organisation's active key for an algorithm (see `getOrgSigner`). */
+export type OrgSignerSource = (ctx: IssuerContext, org: Organisation, alg: SupportedAlg) => Promise<JwsSigner>;
 
 /** A secured credential: as the VC API answers it, and as a string for hashing and delivery. */
 export interface SecuredCredential {
@@ -51,6 +57,7 @@ function kidOf(verificationMethod: string): string {
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED`
  */
 export async function secureCredential(ctx: IssuerContext, org: Organisation, input: SecureInput): Promise<SecuredCredential> {
+  const getOrgSigner = input.signerFor ?? getAgentSigner;
   switch (input.format) {
     case 'vc+jwt': {
       const signer = await getOrgSigner(ctx, org, input.alg);

@@ -5,6 +5,8 @@ export { findJobOrganisation, getJob, listJobs } from './get-job.js';
 export { JOB_ID_PATTERN, JOB_KINDS, JOB_STATES } from './job.js';
 export type { BulkJob, JobKind, JobOptions, JobState } from './job.js';
 export { configureJobs } from './job-runner.js';
+export { createWorkerIssueRow } from './issue-on-workers.js';
+export type { WorkerIssueRow, WorkerIssueRowOptions } from './issue-on-workers.js';
 export type { IssueRowFunction, JobRunnerOptions } from './job-runner.js';
 export { listJobErrors, renderJobErrorsCsv } from './list-job-errors.js';
 export type { JobErrorReport } from './list-job-errors.js';

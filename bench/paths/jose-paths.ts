@@ -1,0 +1,67 @@
+/**
+ * `issue-jose` and `verify-jose`: a VC-JOSE EdDSA credential issued in-process (schema
+ * validation, status index, SQLite persistence by group commit, many issues in flight) and
+ * verified through the verifier's pipeline (DID document and status list cached, trust registry
+ * and schema checked), each next to raw node:crypto Ed25519 and Veramo's defaults.
+ */
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { join } from 'node:path';
+import { issueCredential } from '@staff-passport/issuer';
+import { verifyOneCredential } from '@staff-passport/verifier';
+import type { BenchWorld } from '../lib/bench-world.js';
+import { exampleCredential } from '../lib/bench-world.js';
+import { createVeramoBaseline } from '../lib/veramo-baseline.js';
+import { compare, measure, measureConcurrent, type PathResult } from '../measure.js';
+
+/** Issues in flight at once for `issue-jose`: enough for the group commit to fill its batches. */
+export const ISSUE_CONCURRENCY = 256;
+
+/** Raw node:crypto Ed25519 over the signing input of a real bench credential. */
+export async function measureRawEd25519(world: BenchWorld, durationMs: number): Promise<{ rawSign: PathResult; rawVerify: PathResult }> {
+  const credential = exampleCredential('TrainingRecord', world.holder.did);
+  const { encoded } = await issueCredential(world.issuer, world.org, { credential }, world.principal);
+  const data = Buffer.from(encoded.slice(0, encoded.lastIndexOf('.')));
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signature = sign(null, data, privateKey);
+  const rawSign = await measure('raw-ed25519-sign', durationMs, () => sign(null, data, privateKey));
+  const rawVerify = await measure('raw-ed25519-verify', durationMs, () => verify(null, data, publicKey, signature));
+  return { rawSign, rawVerify };
+}
+
+/** Runs both paths and their Veramo baselines. */
+export async function benchJosePaths(world: BenchWorld, durationMs: number, raw: { rawSign: PathResult; rawVerify: PathResult }): Promise<PathResult[]> {
+  const credential = exampleCredential('TrainingRecord', world.holder.did);
+  const issue = await measureConcurrent('issue-jose', durationMs, ISSUE_CONCURRENCY, () => issueCredential(world.issuer, world.org, { credential }, world.principal));
+  issue.detail = { concurrency: ISSUE_CONCURRENCY, target: '>= 0.4 x raw-ed25519-sign' };
+
+  const { encoded: jwt } = await issueCredential(world.issuer, world.org, { credential }, world.principal);
+  const first = await verifyOneCredential(world.verifier, { format: 'vc+jwt', value: jwt }, { index: 0 });
+  const failed = first.verification.checks.filter((c) => c.outcome !== 'passed');
+  if (!first.verification.verified || failed.length > 0) throw new Error(`the bench credential does not verify through the pipeline: ${JSON.stringify(failed)}`);
+  const verifyPath = await measure('verify-jose', durationMs, () => verifyOneCredential(world.verifier, { format: 'vc+jwt', value: jwt }, { index: 0 }));
+  verifyPath.detail = { checks: first.verification.checks.map((c) => c.check), target: '>= 0.6 x raw-ed25519-verify' };
+
+  // Veramo's defaults: createVerifiableCredential (JWT, saved to its SQLite store) and verifyCredential.
+  const veramo = await createVeramoBaseline(join(world.dir, 'veramo.sqlite'));
+  try {
+    const identifier = await veramo.agent.didManagerCreate({ provider: 'did:key', options: { keyType: 'Ed25519' } });
+    const { '@context': _context, ...rest } = credential;
+    const v1 = { ...rest, issuer: identifier.did, '@context': ['https://www.w3.org/2018/credentials/v1'] };
+    const veramoIssue = await measure('veramo-create-verifiable-credential', durationMs, () =>
+      veramo.agent.createVerifiableCredential({ credential: v1, proofFormat: 'jwt', save: true }),
+    );
+    const issued = await veramo.agent.createVerifiableCredential({ credential: v1, proofFormat: 'jwt' });
+    const check = await veramo.agent.verifyCredential({ credential: issued.proof.jwt });
+    if (!check.verified) throw new Error(`the Veramo baseline credential does not verify: ${JSON.stringify(check.error)}`);
+    const veramoVerify = await measure('veramo-verify-credential', durationMs, () => veramo.agent.verifyCredential({ credential: issued.proof.jwt }));
+    compare(issue, raw.rawSign);
+    compare(issue, veramoIssue);
+    compare(verifyPath, raw.rawVerify);
+    compare(verifyPath, veramoVerify);
+    compare(veramoIssue, raw.rawSign);
+    compare(veramoVerify, raw.rawVerify);
+    return [issue, verifyPath, veramoIssue, veramoVerify];
+  } finally {
+    await veramo.close();
+  }
+}
