@@ -45,6 +45,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     databaseFile: join(dataDir, 'verifier.sqlite'),
     publicUrl: verifierServer.url,
     allowPrivateNetwork: true,
+    secretKey,
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
   });

@@ -19,6 +19,8 @@ export interface CreateVerifierContextOptions {
   nonceTtlSeconds?: number;
   retentionDays?: number;
   storeCredentials?: boolean;
+  /** 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. */
+  secretKey?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
     retentionDays: options.retentionDays ?? 30,
     storeCredentials: options.storeCredentials ?? false,
+    ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
     close: () => db.destroy(),
   };
 }

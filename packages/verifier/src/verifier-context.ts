@@ -26,4 +26,9 @@ export interface VerifierContext {
   retentionDays: number;
   /** Keep the credentials of a check, not only their hashes (off by default: data minimisation). */
   storeCredentials: boolean;
+  /**
+   * 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. Without it the key
+   * is kept unencrypted in the SQLite file (local demos and tests).
+   */
+  secretKey?: string;
 }

@@ -96,6 +96,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
       publicUrl: verifierUrl,
       allowPrivateNetwork: config.allowPrivateNetwork,
       trustRegistry: () => registry,
+      secretKey: config.secretKey,
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 

@@ -33,6 +33,7 @@ interface RequestRow {
   created_at: string;
   expires_at: string;
   result_id: string | null;
+  audience: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,7 +46,7 @@ function view(row: RequestRow, profile: CheckProfile, audience: string): StoredR
     startDate: row.start_date,
     purpose: row.purpose ?? `Pre-employment checks for the role: ${profile.title}`,
     nonce: row.nonce,
-    audience,
+    audience: row.audience ?? audience,
     state: row.state,
     resultId: row.result_id,
     createdAt: row.created_at,
@@ -54,13 +55,25 @@ function view(row: RequestRow, profile: CheckProfile, audience: string): StoredR
   };
 }
 
+/** Options of {@link createPresentationRequest} beyond what the HR user gives. */
+export interface CreatePresentationRequestOptions {
+  /** The audience the nonce is bound to (default the verifier's URL; an OpenID4VP client_id for requests by reference). */
+  audience?: string;
+  /** How long the request and its nonce last, seconds (default the context's nonce lifetime). */
+  ttlSeconds?: number;
+}
+
 /**
  * Creates a presentation request from a check profile: a fresh nonce, the DCQL query and the
  * Presentation Exchange definition asking only for the claims the profile's rules need.
  *
  * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate` or `purpose`).
  */
-export async function createPresentationRequest(ctx: VerifierContext, input: { profileId: string; startDate: string; purpose?: string }): Promise<StoredRequest> {
+export async function createPresentationRequest(
+  ctx: VerifierContext,
+  input: { profileId: string; startDate: string; purpose?: string },
+  options: CreatePresentationRequestOptions = {},
+): Promise<StoredRequest> {
   if (!DATE.test(input.startDate) || Number.isNaN(Date.parse(input.startDate))) {
     throw new PassportError('ERR_REQUEST_INVALID', 'startDate must be a date such as 2026-12-01', { field: 'startDate' });
   }
@@ -70,7 +83,8 @@ export async function createPresentationRequest(ctx: VerifierContext, input: { p
   const profile = await findProfile(ctx.db, input.profileId);
   const id = `req_${randomBytes(10).toString('hex')}`;
   const now = ctx.now();
-  const nonce = await issueNonce(ctx.db, { audience: ctx.publicUrl, ttlSeconds: ctx.nonceTtlSeconds, now, requestId: id });
+  const audience = options.audience ?? ctx.publicUrl;
+  const nonce = await issueNonce(ctx.db, { audience, ttlSeconds: options.ttlSeconds ?? ctx.nonceTtlSeconds, now, requestId: id });
   const row: RequestRow = {
     id,
     profile_id: profile.id,
@@ -81,8 +95,9 @@ export async function createPresentationRequest(ctx: VerifierContext, input: { p
     created_at: now.toISOString(),
     expires_at: nonce.expiresAt,
     result_id: null,
+    audience,
   };
-  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     row.id,
     row.profile_id,
     row.start_date,
@@ -91,6 +106,7 @@ export async function createPresentationRequest(ctx: VerifierContext, input: { p
     row.purpose,
     row.created_at,
     row.expires_at,
+    row.audience,
   ]);
   return view(row, profile, ctx.publicUrl);
 }

@@ -50,6 +50,15 @@ export async function runProfileCheck(ctx: VerifierContext, requestId: string, b
   return checkPresentations(ctx, { requestId, profileId: request.profileId, startDate: request.startDate, nonce: request.nonce, audience: request.audience }, inputs);
 }
 
+/** Options of {@link checkPresentations}. */
+export interface CheckPresentationsOptions {
+  /**
+   * Further checks made on the verified presentations (in the order of `inputs`) and kept with
+   * the result: the OpenID4VP response endpoint checks them against the query asked.
+   */
+  assess?: (presentations: PipelinePresentation[]) => VerificationCheck[];
+}
+
 /**
  * Verifies presentations already classified for a request whose nonce has been used up (the
  * OpenID4VP response endpoint shares this), evaluates the profile and stores the result.
@@ -58,6 +67,7 @@ export async function checkPresentations(
   ctx: VerifierContext,
   request: { requestId: string; profileId: string; startDate: string; nonce: string; audience: string },
   inputs: Parameters<typeof verifyOnePresentation>[1][],
+  options: CheckPresentationsOptions = {},
 ): Promise<CheckResult> {
   const presentations: PipelinePresentation[] = [];
   let offset = 0;
@@ -84,7 +94,7 @@ export async function checkPresentations(
     decision: report.overall.decision,
     report,
     attributes,
-    checks: presentations.flatMap((p) => [...p.checks, ...p.credentials.flatMap((c) => c.verification.checks)]),
+    checks: [...presentations.flatMap((p) => [...p.checks, ...p.credentials.flatMap((c) => c.verification.checks)]), ...(options.assess?.(presentations) ?? [])],
     credentialHashes: views.map((v) => v.hash),
     createdAt: now.toISOString(),
     expiresAt,

@@ -9,6 +9,7 @@ import type { VerificationReport } from '../verification/verification-report.js'
 import { verifyCredentialRequest } from '../verification/verify-credential-request.js';
 import { verifyPresentationRequest } from '../verification/verify-presentation-request.js';
 import type { VerifierContext } from '../verifier-context.js';
+import { createOid4vpRouter } from './routes/oid4vp-routes.js';
 
 function sendReport(res: express.Response, report: VerificationReport): void {
   if (report.verified) {
@@ -40,13 +41,18 @@ function textField(body: Record<string, unknown>, field: string, required: boole
  * (`POST /challenges`, `POST /credentials/verify`, `POST /presentations/verify`: 200 with
  * `verified: true`, or 400 with `verified: false` and every failed check's code); check profiles;
  * presentation requests built from them, their answers, and the results with the verified
- * attributes as JSON or ESR-style CSV.
+ * attributes as JSON or ESR-style CSV; and OpenID4VP 1.0 (see `createOid4vpRouter`): the
+ * verifier's did:web at `/.well-known/did.json`, `POST /oid4vp/requests`, polling at
+ * `GET /oid4vp/requests/{id}`, its QR codes, the signed request object (`request_uri`) and the
+ * `direct_post` response URI.
  */
 export function createVerifierApp(ctx: VerifierContext, options: { extraRoutes?: (router: express.Router) => void } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLogger(ctx.logger));
+  // OpenID4VP first: its protocol endpoints take form-encoded bodies, which the JSON parser refuses.
+  app.use(createOid4vpRouter(ctx));
   app.use(jsonBody('2mb'));
   const router = express.Router();
 

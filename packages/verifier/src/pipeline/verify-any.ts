@@ -7,6 +7,8 @@ import {
   verifyVcJose,
   verifyVcJwtV1,
   verifyVpJose,
+  verifyVpJwtV1,
+  decodeCompactJws,
   fromSdJwtVcClaims,
   type CredentialVerification,
   type KeyBindingPolicy,
@@ -79,6 +81,16 @@ export async function verifyOneCredential(ctx: VerifierContext, input: Credentia
   return addStatusAndTrust(ctx, result, options.index);
 }
 
+// A VC Data Model 1.1 presentation JWT (`vp` claim): what OpenID4VP calls `jwt_vc_json`
+// presentations (OpenID4VP 1.0, appendix B.1.3.1); a VC-JOSE VP JWT has the presentation as its payload.
+function isVcDm11Presentation(jwt: string): boolean {
+  try {
+    return isObject(decodeCompactJws(jwt, 'ERR_VP_MALFORMED').payload['vp']);
+  } catch {
+    return false;
+  }
+}
+
 /** A presentation through the pipeline: the holder's proof, then every credential in it. */
 export interface PipelinePresentation {
   checks: VerificationCheck[];
@@ -109,11 +121,15 @@ export async function verifyOnePresentation(
     const cnf = isObject(sd?.['cnf']) ? sd['cnf'] : undefined;
     return { checks: [], ...(cnf ? { holder: JSON.stringify(cnf['jwk']) } : {}), credentials: [one] };
   }
+  const args = { challenge: binding.nonce, domain: binding.audience, ...common };
+  const v11 = input.format === 'vp+jwt' && isVcDm11Presentation(input.value);
   const presentation =
     input.format === 'vp+jwt'
-      ? await verifyVpJose({ jwt: input.value, challenge: binding.nonce, domain: binding.audience, ...common })
-      : await verifyDataIntegrityPresentation({ presentation: input.value, challenge: binding.nonce, domain: binding.audience, ...common });
-  const format = input.format === 'vp+jwt' ? 'vc+jwt' : 'ldp_vc';
+      ? v11
+        ? await verifyVpJwtV1({ jwt: input.value, ...args })
+        : await verifyVpJose({ jwt: input.value, ...args })
+      : await verifyDataIntegrityPresentation({ presentation: input.value, ...args });
+  const format = input.format === 'vp+jwt' ? (v11 ? 'jwt_vc_json' : 'vc+jwt') : 'ldp_vc';
   const credentials = await Promise.all(
     presentation.credentials.map((c, i) => {
       const shifted = { ...c, checks: withIndex(c.checks, offset) };

@@ -1,7 +1,8 @@
 /**
  * The verifier's tables in its SQLite file: nonces it gave out (each works once), presentation
- * requests, employer-defined check profiles, and check results kept for a retention period
- * (the result and credential hashes, not the credentials, unless configured).
+ * requests, employer-defined check profiles, check results kept for a retention period (the
+ * result and credential hashes, not the credentials, unless configured), and for OpenID4VP the
+ * verifier's signing key and each request's protocol state.
  */
 export const VERIFIER_SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS sp_nonces (
@@ -43,4 +44,34 @@ export const VERIFIER_SCHEMA: readonly string[] = [
      expires_at TEXT NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS sp_results_expiry ON sp_results (expires_at)`,
+  // The audience a request's nonce is bound to (the verifier's URL, or an OpenID4VP client_id);
+  // NULL on rows from before it, which were all bound to the verifier's URL.
+  `ALTER TABLE sp_requests ADD COLUMN audience TEXT`,
+  // OpenID4VP: the verifier's own signing key (its did:web), the private key encrypted when the
+  // service has a secret.
+  `CREATE TABLE IF NOT EXISTS sp_verifier_keys (
+     kid TEXT PRIMARY KEY,
+     did TEXT NOT NULL,
+     alg TEXT NOT NULL,
+     public_jwk TEXT NOT NULL,
+     private_key TEXT NOT NULL,
+     encrypted INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   )`,
+  // OpenID4VP requests by reference: one per presentation request (same id), with the state the
+  // wallet must echo, the query language asked in, and how the wallet answered.
+  `CREATE TABLE IF NOT EXISTS sp_oid4vp_requests (
+     id TEXT PRIMARY KEY,
+     client_id TEXT NOT NULL,
+     state_token TEXT NOT NULL,
+     query_language TEXT NOT NULL,
+     status TEXT NOT NULL,
+     wallet_error TEXT,
+     wallet_error_description TEXT,
+     findings TEXT,
+     fetched_at TEXT,
+     answered_at TEXT,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   )`,
 ];

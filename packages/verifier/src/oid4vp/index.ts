@@ -1,0 +1,16 @@
+export { assessDcqlAnswer, assessPeAnswer, credentialQueryMismatch, inputDescriptorMismatch, unmetCredentialSets } from './assess-answer.js';
+export type { AnswerAssessment, LooseCredentialQuery, LooseDcqlQuery } from './assess-answer.js';
+export { createOid4vpRequest } from './create-oid4vp-request.js';
+export type { CreateOid4vpRequestInput, Oid4vpRequestCreated } from './create-oid4vp-request.js';
+export { getOid4vpRequest } from './get-oid4vp-request.js';
+export type { Oid4vpRequestStatus } from './get-oid4vp-request.js';
+export { handleOid4vpResponse } from './handle-oid4vp-response.js';
+export type { Oid4vpResponseOutcome } from './handle-oid4vp-response.js';
+export { buildVerifierDidDocument, loadVerifierKey, verifierDid } from './load-verifier-key.js';
+export type { VerifierKey } from './load-verifier-key.js';
+export { parseDcqlVpToken, parsePeVpToken } from './parse-vp-token.js';
+export type { AnsweredPresentation } from './parse-vp-token.js';
+export { REQUEST_OBJECT_MEDIA_TYPE, REQUEST_OBJECT_TYP, SELF_ISSUED_AUDIENCE, signRequestObject } from './sign-request-object.js';
+export type { RequestObjectOptions } from './sign-request-object.js';
+export type { Oid4vpFinding, Oid4vpStatus, QueryLanguage } from './lib/oid4vp-store.js';
+export type { PathPointer } from './lib/claims-path.js';

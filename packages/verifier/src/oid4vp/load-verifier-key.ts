@@ -1,0 +1,143 @@
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { PassportError, createNodeJwsSigner, didWebFromUrl, type JwsSigner } from '@staff-passport/core';
+import type { VerifierContext } from '../verifier-context.js';
+
+/** The verifier's OpenID4VP signing key: it signs request objects as `decentralized_identifier:<did>`. */
+export interface VerifierKey {
+  /** The verifier's did:web, from the origin of its public URL. */
+  did: string;
+  /** The verification method (DID URL) named in the request object's `kid` header. */
+  kid: string;
+  /** The public key as a JWK (OKP, Ed25519). */
+  publicJwk: { kty: string; crv: string; x: string };
+  privateKey: KeyObject;
+  signer: JwsSigner;
+}
+
+interface KeyRow {
+  kid: string;
+  did: string;
+  public_jwk: string;
+  private_key: string;
+  encrypted: number;
+}
+
+const SECRET = /^[0-9a-fA-F]{64}$/;
+const loaded = new WeakMap<VerifierContext, Promise<VerifierKey>>();
+
+/**
+ * The verifier's DID for its public URL: `did:web:<host>` with a port written `%3A`
+ * (did:web method, "Create"), whose document the verifier serves at `/.well-known/did.json`.
+ *
+ * @example
+ * verifierDid('http://127.0.0.1:4200') // 'did:web:127.0.0.1%3A4200'
+ */
+export function verifierDid(publicUrl: string): string {
+  return didWebFromUrl(new URL(publicUrl).origin, []);
+}
+
+// RFC 7638: the thumbprint of an OKP key is over {crv, kty, x} in that order.
+function thumbprint(jwk: { kty: string; crv: string; x: string }): string {
+  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+}
+
+function wrappingKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'hex'), Buffer.alloc(0), 'staff-passport verifier signing key', 32));
+}
+
+function seal(pkcs8: Buffer, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey(secret), iv);
+  const body = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+}
+
+function open(sealed: string, secret: string): Buffer {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !body) throw new Error('not a sealed key');
+  const decipher = createDecipheriv('aes-256-gcm', wrappingKey(secret), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+}
+
+function toKey(row: KeyRow, secretKey: string | undefined): VerifierKey {
+  let der: Buffer;
+  try {
+    if (row.encrypted === 1) {
+      if (secretKey === undefined) throw new Error('the key is encrypted and no secret was configured');
+      der = open(row.private_key, secretKey);
+    } else {
+      der = Buffer.from(row.private_key, 'base64url');
+    }
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_CONFIG_INVALID', 'the verifier signing key did not decrypt: is the secret the one it was stored with?', { cause });
+  }
+  const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  const publicJwk = JSON.parse(row.public_jwk) as VerifierKey['publicJwk'];
+  return { did: row.did, kid: row.kid, publicJwk, privateKey, signer: createNodeJwsSigner({ privateKey, kid: row.kid }) };
+}
+
+async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
+  const secret = ctx.secretKey;
+  if (secret !== undefined && !SECRET.test(secret)) throw new PassportError('ERR_CONFIG_INVALID', 'the verifier secret must be 64 hex characters (32 bytes)', { field: 'secretKey' });
+  const did = verifierDid(ctx.publicUrl);
+  const rows = (await ctx.db.query('SELECT kid, did, public_jwk, private_key, encrypted FROM sp_verifier_keys WHERE did = ? ORDER BY created_at DESC LIMIT 1', [did])) as KeyRow[];
+  if (rows[0]) return toKey(rows[0], secret);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const exported = createPublicKey(privateKey).export({ format: 'jwk' });
+  const publicJwk = { kty: String(exported.kty), crv: String(exported.crv), x: String(exported.x) };
+  const kid = `${did}#${thumbprint(publicJwk)}`;
+  const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+  // Without a secret the key is kept as it is: the verifier's SQLite file then needs the file
+  // permissions a private key deserves (local demos and tests only).
+  const stored = secret === undefined ? der.toString('base64url') : seal(der, secret);
+  await ctx.db.query('INSERT OR IGNORE INTO sp_verifier_keys (kid, did, alg, public_jwk, private_key, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    kid,
+    did,
+    'EdDSA',
+    JSON.stringify(publicJwk),
+    stored,
+    secret === undefined ? 0 : 1,
+    ctx.now().toISOString(),
+  ]);
+  const again = (await ctx.db.query('SELECT kid, did, public_jwk, private_key, encrypted FROM sp_verifier_keys WHERE did = ? ORDER BY created_at DESC LIMIT 1', [did])) as KeyRow[];
+  return toKey(again[0]!, secret);
+}
+
+/**
+ * The verifier's Ed25519 signing key for its current DID: created on first use and kept in the
+ * verifier's SQLite file (encrypted with AES-256-GCM under a key derived from the context's
+ * secret, when it has one), imported once as a `KeyObject` and cached for the context.
+ *
+ * @throws PassportError `ERR_CONFIG_INVALID` when the secret is malformed or does not open the stored key.
+ * @example
+ * const { did, kid, signer } = await loadVerifierKey(ctx);
+ */
+export function loadVerifierKey(ctx: VerifierContext): Promise<VerifierKey> {
+  let key = loaded.get(ctx);
+  if (!key) {
+    key = loadOrCreate(ctx);
+    // A failure is not cached: the next call tries again (after the configuration is fixed).
+    key.catch(() => loaded.delete(ctx));
+    loaded.set(ctx, key);
+  }
+  return key;
+}
+
+/**
+ * The verifier's DID document, as did:web serves it at `/.well-known/did.json`: its signing key
+ * as a JsonWebKey2020 verification method for authentication and assertions (as the issuer's
+ * organisation DID documents are).
+ *
+ * @example
+ * res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
+ */
+export function buildVerifierDidDocument(key: Pick<VerifierKey, 'did' | 'kid' | 'publicJwk'>): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    id: key.did,
+    verificationMethod: [{ id: key.kid, type: 'JsonWebKey2020', controller: key.did, publicKeyJwk: key.publicJwk }],
+    authentication: [key.kid],
+    assertionMethod: [key.kid],
+  };
+}
