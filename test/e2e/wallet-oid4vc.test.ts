@@ -10,7 +10,10 @@
  * deferred offer is pending until HR completes it (section 9); HR sees `accepted` (section 11).
  * Share: the verifier's request for a shipped profile (sections 5 and 6, DCQL), the preview, one
  * optional claim left out (claim_sets, section 6.4.1), `direct_post` (section 8.2), the polled
- * result; a refusal (`access_denied`, section 8.5); the sharing log; status after revocation.
+ * result; a refusal (`access_denied`, section 8.5); the sharing log; a jwt_vc_json credential answering
+ * the DCQL query by its expanded `type_values` (appendix B.1.1); a Presentation Exchange 2.0 request
+ * answered per its submission_requirements; the request's purpose shown in the preview
+ * (client_metadata.purpose); status after revocation.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
@@ -272,6 +275,132 @@ describe('sharing (OpenID4VP 1.0)', () => {
     const parsed = JSON.parse(JSON.stringify(exported)) as { entries: { action: string; claimsDisclosed: string[] }[] };
     expect(parsed.entries.map((e) => e.action)).toEqual(log.map((e) => e.action));
     expect(parsed.entries.find((e) => e.action === 'shared')!.claimsDisclosed.length).toBeGreaterThan(5);
+  });
+});
+
+describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (OpenID4VP 1.0)', () => {
+  let jwtIdentity: StoredCredential;
+  const PURPOSE = 'Checks for the ward clerk post starting in October';
+
+  interface ReportCredential {
+    types: string[];
+    format: string;
+    standing: string;
+    usedFor: string[];
+  }
+
+  /**
+   * The verifier page's poll of an answered request (answered, every check passed, ready to start),
+   * and the full report's credentials: what the verifier itself read and verified.
+   */
+  async function expectVerified(requestId: string): Promise<ReportCredential[]> {
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`);
+    expect(polled['state']).toBe('answered');
+    const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
+    expect(result.failedChecks).toEqual([]);
+    expect(result.verified).toBe(true);
+    expect(result.decision).toBe('ready_to_start');
+    const full = await getJson(`${services.verifierUrl}/results/${polled['resultId'] as string}`);
+    return (full['report'] as { credentials: ReportCredential[] }).credentials;
+  }
+
+  /** The credential of the report that satisfied the identity requirement. */
+  function identityIn(credentials: readonly ReportCredential[]): Omit<ReportCredential, 'usedFor'> {
+    const used = credentials.filter((c) => c.usedFor.includes('identity'));
+    expect(used).toHaveLength(1);
+    return { types: used[0]!.types, format: used[0]!.format, standing: used[0]!.standing };
+  }
+
+  it('a jwt_vc_json credential answers the DCQL query by its type_values (expanded IRIs, appendix B.1.1); the verifier verifies the VP JWT', async () => {
+    const created = await offer(['IdentityVerification'], { formats: ['jwt_vc_json'] });
+    const accepted = await wallet.acceptCredentialOffer(await wallet.readCredentialOffer(created.link), { txCode: created.txCode!, holder });
+    expect(accepted.credentials.map((c) => [c.types[0], c.format])).toEqual([['IdentityVerification', 'jwt_vc_json']]);
+    jwtIdentity = accepted.credentials[0]!;
+
+    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    expect(request.status).toBe(201);
+    const requestId = request.body['id'] as string;
+    const dcqlPreview = await wallet.readPresentationRequest(request.body['link'] as string);
+    expect(dcqlPreview.unsatisfied).toEqual([]);
+    // The verifier asks for W3C credentials by the expanded type IRI, not the compact name.
+    const dcql = dcqlPreview.request['dcql_query'] as { credentials: { id: string; format: string; meta: { type_values?: string[][] } }[] };
+    const asked = dcql.credentials.find((c) => c.format === 'jwt_vc_json' && c.meta.type_values?.[0]?.[0]?.endsWith('#IdentityVerification'))!;
+    expect(asked).toBeDefined();
+    expect(asked.meta.type_values![0]![0]).toMatch(/^https?:\/\/.+#IdentityVerification$/);
+    const query = dcqlPreview.queries.find((q) => q.queryId === asked.id)!;
+    expect(query.format).toBe('jwt_vc_json');
+    expect(query.candidates.map((c) => c.credential.id)).toEqual([jwtIdentity.id]);
+    const candidate = query.candidates[0]!;
+    expect(candidate.selective).toBe(false);
+    expect(candidate.claims.map((c) => c.path)).toEqual(expect.arrayContaining(['credentialSubject.identity.confidenceLevel']));
+    // The SD-JWT query of the same requirement is answered by the SD-JWT credential only.
+    const sdQuery = dcqlPreview.queries.find((q) => q.queryId === asked.id.replace(/__jwt$/, '__sd'))!;
+    expect(sdQuery.candidates.map((c) => c.credential.format)).toEqual(['dc+sd-jwt']);
+
+    // Choosing the jwt_vc_json query satisfies the identity credential set: the SD-JWT one is not sent too.
+    const shared = await wallet.sharePresentation(dcqlPreview, { choices: { [asked.id]: { credentialId: jwtIdentity.id } } });
+    const ids = shared.shared.map((s) => s.queryId);
+    expect(ids).toContain(asked.id);
+    expect(ids).not.toContain(sdQuery.queryId);
+    // No selective disclosure: the whole subject is disclosed, and the log says so.
+    const mine = shared.shared.find((s) => s.queryId === asked.id)!;
+    expect(mine.credentialId).toBe(jwtIdentity.id);
+    expect(mine.claimsDisclosed).toEqual(Object.keys(jwtIdentity.claims).map((name) => `credentialSubject.${name}`));
+    // The verifier read the identity credential as a VC 1.1 JWT (from the VP JWT) and verified it.
+    expect(identityIn(await expectVerified(requestId))).toEqual({ types: expect.arrayContaining(['IdentityVerification']), format: 'jwt_vc_json', standing: 'verified' });
+  });
+
+  it('answers a Presentation Exchange request: one descriptor per submission requirement, the chosen jwt_vc_json one nested in a VP (PE 2.0, sections 6 and 7)', async () => {
+    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query: 'pe' });
+    expect([request.status, request.body['query']]).toEqual([201, 'pe']);
+    const requestId = request.body['id'] as string;
+    const pePreview = await wallet.readPresentationRequest(request.body['link'] as string);
+    expect(pePreview.queryLanguage).toBe('presentation_definition');
+    expect(pePreview.unsatisfied).toEqual([]);
+    const definition = pePreview.request['presentation_definition'] as { id: string; input_descriptors: { id: string; group: string[]; format: Record<string, unknown> }[]; submission_requirements: { rule: string }[] };
+    expect(definition.id).toBe(`${PROFILE}@1.0.0`);
+    // Every descriptor is an alternative under a pick rule: none is required on its own.
+    expect(pePreview.queries.every((q) => !q.required)).toBe(true);
+    const jwtDescriptor = definition.input_descriptors.find((d) => d.group.includes('identity') && 'jwt_vc_json' in d.format)!;
+    const jwtQuery = pePreview.queries.find((q) => q.queryId === jwtDescriptor.id)!;
+    expect(jwtQuery.candidates.map((c) => c.credential.id)).toEqual([jwtIdentity.id]);
+
+    const shared = await wallet.sharePresentation(pePreview, { choices: { [jwtDescriptor.id]: { credentialId: jwtIdentity.id } } });
+    // Each top-level requirement of the admin profile picks one: identity by the chosen JWT credential only.
+    const sharedIds = shared.shared.map((s) => s.queryId);
+    const groupsOf = (id: string) => definition.input_descriptors.find((d) => d.id === id)!.group;
+    expect(sharedIds.filter((id) => groupsOf(id).includes('identity'))).toEqual([jwtDescriptor.id]);
+    for (const group of ['right_to_work', 'dbs', 'occupational_health', 'employment_history']) {
+      expect([group, sharedIds.filter((id) => groupsOf(id).includes(group)).length]).toEqual([group, 1]);
+    }
+    expect(new Set(shared.shared.map((s) => s.credentialId)).size).toBe(shared.shared.length);
+    const report = await expectVerified(requestId);
+    expect(report).toHaveLength(shared.shared.length);
+    expect(identityIn(report)).toEqual({ types: expect.arrayContaining(['IdentityVerification']), format: 'jwt_vc_json', standing: 'verified' });
+
+    const entry = (await wallet.listSharingLog({ action: 'shared' })).at(-1);
+    expect(entry!.credentialIds).toEqual(shared.shared.map((s) => s.credentialId));
+  });
+
+  it("the preview's purpose is the request's (client_metadata.purpose), for DCQL and PE; by default the verifier's stored purpose", async () => {
+    for (const query of ['dcql', 'pe']) {
+      const asked = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query, purpose: PURPOSE });
+      expect(asked.status).toBe(201);
+      const read = await wallet.readPresentationRequest(asked.body['link'] as string);
+      expect([query, read.purpose]).toEqual([query, PURPOSE]);
+      expect((read.request['client_metadata'] as Record<string, unknown>)['purpose']).toBe(PURPOSE);
+      await wallet.refusePresentationRequest(read);
+    }
+    // Without one, the purpose the verifier stored for the request (its own default wording).
+    const byDefault = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const stored = await getJson(`${services.verifierUrl}/presentation-requests/${byDefault.body['id'] as string}`);
+    expect(stored['purpose']).toEqual(expect.any(String));
+    const read = await wallet.readPresentationRequest(byDefault.body['link'] as string);
+    expect(read.purpose).toBe(stored['purpose']);
+    await wallet.refusePresentationRequest(read);
+    // The sharing log keeps the purpose the holder was shown.
+    const refused = await wallet.listSharingLog({ action: 'refused' });
+    expect(refused.slice(-3).map((e) => e.purpose)).toEqual([PURPOSE, PURPOSE, stored['purpose']]);
   });
 });
 

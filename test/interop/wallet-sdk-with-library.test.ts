@@ -7,16 +7,21 @@
  * (section 12.2, RFC 8414), the credential offer by reference (section 4.1.3) with a pre-authorised
  * code and tx_code (section 4.1.1), parses and verifies the token request (section 6.1), answers
  * the nonce endpoint (section 7), parses the credential request and verifies our proof JWTs
- * (section 8.2, appendix F.1); the SD-JWT VC is made by @sd-jwt/sd-jwt-vc, the VC 1.1 JWT by jose.
+ * (section 8.2, appendix F.1); the SD-JWT VC is made by @sd-jwt/sd-jwt-vc, the VC 1.1 JWT by hand
+ * with node:crypto, the Data Integrity VC (eddsa-rdfc-2022) by our core. Every type of the
+ * catalogue (newest version) is offered in the three formats and received in each.
  *
  * Share (OpenID4VP 1.0): the library's verifier makes a signed request object by reference
  * (section 5.10, client_id prefix decentralized_identifier, section 5.9.3, its did:web served here),
  * with a DCQL query (section 6) whose claim_sets make one claim optional; our wallet leaves it
  * out; the library parses the direct_post response (section 8.2) and @sd-jwt/sd-jwt-vc verifies
- * the SD-JWT and its KB-JWT (appendix B.3.6: aud the client_id, nonce).
+ * the SD-JWT and its KB-JWT (appendix B.3.6: aud the client_id, nonce). A second request asks for a
+ * jwt_vc_json credential by DCQL `type_values` (expanded type IRIs, appendix B.1.1); our wallet answers
+ * with a VP JWT, checked here as a verifier would (holder signature, aud, nonce, the issuer's
+ * credential inside, bound to the holder).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type JsonWebKey as JWK } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type JsonWebKey as JWK, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Oauth2AuthorizationServer, Oauth2ServerErrorResponseError, type CallbackContext, type JwtSigner } from '@openid4vc/oauth2';
@@ -25,7 +30,8 @@ import { Openid4vpVerifier } from '@openid4vc/openid4vp';
 import { setGlobalConfig } from '@openid4vc/utils';
 import { ES256, digest, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
-import { createDidResolver } from '@staff-passport/core';
+import { createDidResolver, createEd25519Signer, encodeEd25519Multikey, signDataIntegrity, verifyDataIntegrityCredential } from '@staff-passport/core';
+import { CATALOGUE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOCAB, buildStaffPassportContext, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { MemoryCredentialStore } from '../../packages/wallet-sdk/src/memory/memory-credential-store.js';
 import { MemoryKeyStore } from '../../packages/wallet-sdk/src/memory/memory-key-store.js';
 import { MemorySharingLog } from '../../packages/wallet-sdk/src/memory/memory-sharing-log.js';
@@ -34,6 +40,10 @@ import { readPresentationRequest, sharePresentation } from '../../packages/walle
 import type { WalletParts } from '../../packages/wallet-sdk/src/wallet-parts.js';
 
 const VCT = 'https://library-issuer.example/vct/staff-id';
+// The newest version of each catalogue type: what an issuer issues under.
+const NEWEST = CATALOGUE.filter((d, i) => CATALOGUE.findIndex((x) => x.type === d.type) === i);
+/** The catalogue configurations the library issuer offers: every type as an SD-JWT VC, a VC 1.1 JWT and a Data Integrity VC. */
+const CATALOGUE_FORMATS = { dc_sd_jwt: 'dc+sd-jwt', jwt_vc_json: 'jwt_vc_json', ldp_vc: 'ldp_vc' } as const;
 const TX_CODE = '493536';
 const PRE_AUTHORIZED_CODE = randomUUID();
 
@@ -42,10 +52,14 @@ let base: string;
 let issuerKey: { privateJwk: JWK; publicJwk: JWK };
 let asKey: { privateJwk: JWK; publicJwk: JWK };
 let verifierKey: { privateJwk: JWK; publicJwk: JWK };
+/** The issuer's Ed25519 key for Data Integrity proofs (eddsa-rdfc-2022), a Multikey of its DID. */
+let issuerLdpKey: { privateKey: KeyObject; multikey: string };
 const nonces = new Set<string>();
 const notifications: Record<string, unknown>[] = [];
-const verifierState: { requestJwt?: string; payload?: Record<string, unknown>; result?: Record<string, unknown> } = {};
+const verifierState: { requestJwt?: string; payload?: Record<string, unknown>; result?: Record<string, unknown>; jwtResult?: VerifiedVpJwt } = {};
 const resolver = createDidResolver();
+// The issuer's did:web is served over http on 127.0.0.1: for checking what the wallet received.
+const loopbackResolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
 /** Set by a test: the next credentials are signed with this key instead of the issuer's (a forgery). */
 let forgeWith: JWK | undefined;
 
@@ -154,6 +168,7 @@ function issuerMetadata(): IssuerMetadataResult {
           proof_types_supported: proofTypes,
           credential_metadata: { display: [{ name: 'Staff ID', locale: 'en-GB' }] },
         },
+        ...catalogueConfigurations(proofTypes),
       },
     }),
     authorizationServers: [
@@ -167,6 +182,47 @@ function issuerMetadata(): IssuerMetadataResult {
   };
 }
 
+/** `<Type>_dc_sd_jwt` (vct of the catalogue) and `<Type>_jwt_vc_json` (W3C type) for every catalogue type. */
+function catalogueConfigurations(proofTypes: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const d of NEWEST) {
+    const display = { credential_metadata: { display: [{ name: d.title, locale: 'en-GB' }] } };
+    out[`${d.type}_dc_sd_jwt`] = { format: 'dc+sd-jwt', vct: d.vct, cryptographic_binding_methods_supported: ['jwk', 'did:key', 'did:jwk'], credential_signing_alg_values_supported: ['ES256'], proof_types_supported: proofTypes, ...display };
+    out[`${d.type}_jwt_vc_json`] = {
+      format: 'jwt_vc_json',
+      credential_definition: { type: ['VerifiableCredential', d.type] },
+      cryptographic_binding_methods_supported: ['did:key', 'did:jwk'],
+      credential_signing_alg_values_supported: ['ES256'],
+      proof_types_supported: proofTypes,
+      ...display,
+    };
+    out[`${d.type}_ldp_vc`] = {
+      format: 'ldp_vc',
+      credential_definition: { '@context': [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1], type: ['VerifiableCredential', d.type] },
+      cryptographic_binding_methods_supported: ['did:key', 'did:jwk'],
+      credential_signing_alg_values_supported: ['eddsa-rdfc-2022'],
+      proof_types_supported: proofTypes,
+      ...display,
+    };
+  }
+  return out;
+}
+
+/** A valid subject of the type: the catalogue's example, without the holder id (the issuer binds the holder). */
+function subjectOf(d: CredentialTypeDefinition): Record<string, unknown> {
+  const { id: _holder, ...claims } = (d.example['credentialSubject'] ?? {}) as Record<string, unknown>;
+  return claims;
+}
+
+/** The catalogue type and format of a `<Type>_<format>` configuration id; undefined for the StaffId ones. */
+function catalogueConfiguration(configurationId: string): { d: CredentialTypeDefinition; format: string } | undefined {
+  for (const [suffix, format] of Object.entries(CATALOGUE_FORMATS)) {
+    const d = NEWEST.find((x) => configurationId === `${x.type}_${suffix}`);
+    if (d) return { d, format };
+  }
+  return undefined;
+}
+
 // The issuer signs as the did:web its credential issuer URL names (did:web spec, "Create"), which
 // our wallet checks before storing: did:web:127.0.0.1%3A<port>:library:issuer, served below.
 function issuerDid(): string {
@@ -175,13 +231,52 @@ function issuerDid(): string {
 
 function issuerDidDocument(): Record<string, unknown> {
   const did = issuerDid();
-  return { '@context': ['https://www.w3.org/ns/did/v1'], id: did, verificationMethod: [{ id: `${did}#issuer-key`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: issuerKey.publicJwk }], assertionMethod: [`${did}#issuer-key`] };
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1'],
+    id: did,
+    verificationMethod: [
+      { id: `${did}#issuer-key`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: issuerKey.publicJwk },
+      { id: `${did}#ldp-key`, type: 'Multikey', controller: did, publicKeyMultibase: issuerLdpKey.multikey },
+    ],
+    assertionMethod: [`${did}#issuer-key`, `${did}#ldp-key`],
+  };
 }
 
-async function issueCredential(configurationId: string, holder: { jwk: JWK; did?: string }, signWith: JWK = issuerKey.privateJwk): Promise<string> {
-  const subject = { given_name: 'Priya', family_name: 'Patel', job_title: 'Staff Nurse', pay_band: 'Band 5' };
+async function issueCredential(configurationId: string, holder: { jwk: JWK; did?: string }, signWith: JWK = issuerKey.privateJwk): Promise<string | Record<string, unknown>> {
   const iat = Math.floor(Date.now() / 1000);
   const kid = `${issuerDid()}#issuer-key`;
+  const catalogue = catalogueConfiguration(configurationId);
+  if (catalogue) {
+    const { d, format } = catalogue;
+    const claims = subjectOf(d);
+    if (format === 'dc+sd-jwt') {
+      // SD-JWT VC: the subject's claims at the top level (SD-JWT VC, section 3.2.2), each one selectively disclosable.
+      const sdjwt = new SDJwtVcInstance({ signer: await ES256.getSigner(signWith), signAlg: 'ES256', hasher: digest, saltGenerator: generateSalt });
+      return sdjwt.issue({ iss: issuerDid(), iat, vct: d.vct, cnf: { jwk: holder.jwk }, ...claims }, { _sd: Object.keys(claims) } as never, { header: { kid } });
+    }
+    if (format === 'ldp_vc') {
+      // VC Data Model 2.0 with a Data Integrity proof (eddsa-rdfc-2022) by the issuer DID's Ed25519 key.
+      const credential = {
+        '@context': [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1],
+        id: `urn:uuid:${randomUUID()}`,
+        type: ['VerifiableCredential', d.type],
+        issuer: issuerDid(),
+        validFrom: new Date(iat * 1000).toISOString().replace('.000', ''),
+        credentialSchema: { id: d.schemaId, type: 'JsonSchema' },
+        credentialSubject: { id: holder.did, ...claims },
+      };
+      return signDataIntegrity({ document: credential, signer: createEd25519Signer(issuerLdpKey.privateKey, `${issuerDid()}#ldp-key`) });
+    }
+    // VC Data Model 1.1 JWT (section 6.3.1): the credential under `vc`, iss/sub/jti standing for its properties.
+    const vc = {
+      '@context': [VC_CONTEXT_V1, STAFF_PASSPORT_CONTEXT_V1],
+      type: ['VerifiableCredential', d.type],
+      credentialSchema: { id: d.schemaId, type: 'JsonSchema' },
+      credentialSubject: { id: holder.did, ...claims },
+    };
+    return signJws({ alg: 'ES256', typ: 'JWT', kid }, { iss: issuerDid(), sub: holder.did, iat, nbf: iat, jti: `urn:uuid:${randomUUID()}`, vc }, signWith);
+  }
+  const subject = { given_name: 'Priya', family_name: 'Patel', job_title: 'Staff Nurse', pay_band: 'Band 5' };
   if (configurationId === 'StaffId_dc_sd_jwt') {
     const sdjwt = new SDJwtVcInstance({ signer: await ES256.getSigner(signWith), signAlg: 'ES256', hasher: digest, saltGenerator: generateSalt });
     return sdjwt.issue(
@@ -199,6 +294,7 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
   'GET /.well-known/openid-credential-issuer/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().credentialIssuer),
   'GET /.well-known/oauth-authorization-server/library/issuer': async (_req, res) => json(res, 200, issuerMetadata().authorizationServers[0]),
   'GET /library/offers/1': async (_req, res) => json(res, 200, (await createOffer()).credentialOfferObject),
+  'GET /library/offers/catalogue': async (_req, res) => json(res, 200, (await createCatalogueOffer()).credentialOfferObject),
   'POST /library/token': async (req, res, body) => {
     const request = { headers: new Headers(req.headers as Record<string, string>), method: 'POST' as const, url: `${base}${req.url}` };
     const metadata = issuerMetadata();
@@ -236,7 +332,7 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
     const metadata = issuerMetadata();
     const parsed = issuer.parseCredentialRequest({ issuerMetadata: metadata, credentialRequest: JSON.parse(body) as Record<string, unknown> });
     const jwts = parsed.proofs?.jwt ?? [];
-    const credentials: { credential: string }[] = [];
+    const credentials: { credential: string | Record<string, unknown> }[] = [];
     for (const jwt of jwts) {
       const nonce = (JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { nonce?: string }).nonce;
       const verified = await issuer.verifyCredentialRequestJwtProof({ issuerMetadata: metadata, jwt, expectedNonce: nonce && nonces.has(nonce) ? nonce : 'not-issued' });
@@ -263,6 +359,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
       callbacks,
     });
     if (parsed.type !== 'dcql') throw new Error('expected a DCQL response');
+    const query = (verifierState.payload!['dcql_query'] as { credentials: { id: string; format: string }[] }).credentials[0]!;
+    if (query.format === 'jwt_vc_json') {
+      verifierState.jwtResult = await verifyVpJwt(parsed.dcql.presentations[query.id]![0] as string, { nonce: parsed.expectedNonce, clientId: verifierState.payload!['client_id'] as string });
+      return json(res, 200, { redirect_uri: `${base}/verifier/done` });
+    }
     const presentation = parsed.dcql.presentations['staff']![0] as string;
     const sdjwt = new SDJwtVcInstance({
       hasher: digest,
@@ -277,6 +378,40 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: s
     json(res, 200, { redirect_uri: `${base}/verifier/done` });
   },
 };
+
+/** What the library's verifier side read from a verified VP JWT. */
+interface VerifiedVpJwt {
+  holder: string;
+  vp: Record<string, unknown>;
+  credential: Record<string, unknown>;
+}
+
+/** The public JWK a DID URL names (did:key and did:jwk resolve locally). */
+async function didUrlJwk(didUrl: string): Promise<JWK> {
+  const did = didUrl.split('#')[0]!;
+  const { didDocument } = await resolver.resolve(did);
+  const method = didDocument?.verificationMethod?.find((m) => m.id === didUrl || `${did}${m.id}` === didUrl);
+  if (!method?.publicKeyJwk) throw new Error(`no key ${didUrl}`);
+  return method.publicKeyJwk as JWK;
+}
+
+/**
+ * The verifier's checks of a jwt_vc_json presentation (OpenID4VP 1.0, appendix B.1.3.1): a VP JWT
+ * signed by the holder's DID key (`kid`), `iss` the holder, `aud` the client_id, `nonce` the
+ * request's; inside it the credential JWT signed by the issuer, its subject the holder.
+ */
+async function verifyVpJwt(vpJwt: string, expected: { nonce: string; clientId: string }): Promise<VerifiedVpJwt> {
+  const header = JSON.parse(Buffer.from(vpJwt.split('.')[0]!, 'base64url').toString()) as { kid?: string };
+  if (!header.kid) throw new Error('the VP JWT names no key');
+  const payload = verifyJws(vpJwt, await didUrlJwk(header.kid));
+  const holder = header.kid.split('#')[0]!;
+  if (payload['iss'] !== holder) throw new Error('the VP JWT is not issued by the key holder');
+  if (payload['aud'] !== expected.clientId || payload['nonce'] !== expected.nonce) throw new Error('the VP JWT is for another request');
+  const vp = payload['vp'] as { verifiableCredential: string[] };
+  const credential = verifyJws(vp.verifiableCredential[0]!, issuerKey.publicJwk);
+  if (credential['iss'] !== issuerDid() || credential['sub'] !== holder) throw new Error('the credential is not the issuer\'s, or not the holder\'s');
+  return { holder, vp: payload, credential };
+}
 
 function verifierDid(): string {
   return `did:web:${encodeURIComponent(new URL(base).host)}:verifier`;
@@ -301,12 +436,23 @@ async function createOffer() {
   });
 }
 
+async function createCatalogueOffer() {
+  return issuer.createCredentialOffer({
+    issuerMetadata: issuerMetadata(),
+    credentialConfigurationIds: NEWEST.flatMap((d) => Object.keys(CATALOGUE_FORMATS).map((suffix) => `${d.type}_${suffix}`)),
+    grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': PRE_AUTHORIZED_CODE, tx_code: { input_mode: 'numeric', length: 6 } } },
+    credentialOfferUri: `${base}/library/offers/catalogue`,
+  });
+}
+
 beforeAll(async () => {
   setGlobalConfig({ allowInsecureUrls: true });
   const pair = await ES256.generateKeyPair();
   issuerKey = { privateJwk: pair.privateKey as JWK, publicJwk: pair.publicKey as JWK };
   asKey = es256Pair();
   verifierKey = es256Pair();
+  const ed = generateKeyPairSync('ed25519');
+  issuerLdpKey = { privateKey: ed.privateKey, multikey: encodeEd25519Multikey(Buffer.from(ed.publicKey.export({ format: 'jwk' }).x!, 'base64url')) };
   server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -443,5 +589,115 @@ describe('our wallet SDK with the independent library as issuer and verifier', (
     expect(log.map((e) => e.action)).toEqual(['received', 'shared']);
     expect(log[1]).toMatchObject({ counterparty: { id: clientId, name: 'Library Verifier' }, credentialIds: [candidate.credential.id] });
     expect(log[1]!.claimsDisclosed).toEqual(['credentialSubject.given_name', 'credentialSubject.family_name', 'credentialSubject.job_title']);
+  });
+});
+
+describe('our wallet SDK with the library issuer and verifier: every catalogue type', () => {
+  const catalogueParts = walletParts();
+  let holder: string;
+
+  it('receives every catalogue type from the library issuer as dc+sd-jwt, jwt_vc_json and ldp_vc (OpenID4VCI 1.0, sections 8.3, 12.2.4, appendix A)', async () => {
+    const { credentialOffer } = await createCatalogueOffer();
+    const preview = await readCredentialOffer(catalogueParts, credentialOffer);
+    // The wallet recognises each configuration as its catalogue type: by vct (SD-JWT VC) or by W3C type.
+    expect(preview.credentials.map((c) => [c.configurationId, c.format, c.catalogueType, c.name, c.supported])).toEqual(
+      NEWEST.flatMap((d) => Object.entries(CATALOGUE_FORMATS).map(([suffix, format]) => [`${d.type}_${suffix}`, format, d.type, d.title, true])),
+    );
+
+    // One type in several formats is taken once per accept, so each format is accepted in turn, to one holder.
+    const before = notifications.length;
+    const sdJwt = await acceptCredentialOffer(catalogueParts, preview, { txCode: TX_CODE, formats: ['dc+sd-jwt'] });
+    holder = sdJwt.credentials[0]!.holder;
+    const jwtVc = await acceptCredentialOffer(catalogueParts, preview, { txCode: TX_CODE, formats: ['jwt_vc_json'], holder });
+    const ldpVc = await acceptCredentialOffer(catalogueParts, preview, { txCode: TX_CODE, formats: ['ldp_vc'], holder });
+    expect([sdJwt.pending, jwtVc.pending, ldpVc.pending]).toEqual([[], [], []]);
+    for (const [result, format] of [[sdJwt, 'dc+sd-jwt'], [jwtVc, 'jwt_vc_json'], [ldpVc, 'ldp_vc']] as const) {
+      expect(result.credentials.map((c) => [c.types, c.format])).toEqual(NEWEST.map((d) => [[d.type], format]));
+      for (const [i, c] of result.credentials.entries()) {
+        const d = NEWEST[i]!;
+        // Every claim of the subject arrived (for SD-JWT, every Disclosure), bound to the holder, from the issuer DID.
+        expect([d.type, c.claims]).toEqual([d.type, subjectOf(d)]);
+        expect([c.holder, c.issuer]).toEqual([holder, issuerDid()]);
+        if (format === 'dc+sd-jwt') expect(c.vct).toBe(d.vct);
+      }
+    }
+    expect(await catalogueParts.credentials.list()).toHaveLength(3 * NEWEST.length);
+    expect(notifications.slice(before).map((n) => n['event'])).toEqual(Array(3 * NEWEST.length).fill('credential_accepted'));
+    // The wallet cannot check a Data Integrity proof in a browser (it checks the proof's key is the
+    // issuer's); what it stored still verifies, and its subject passes the catalogue schema.
+    for (const c of ldpVc.credentials) {
+      const verified = await verifyDataIntegrityCredential({ credential: c.raw, resolver: loopbackResolver });
+      expect([c.types[0], verified.checks.filter((check) => check.outcome !== 'passed')]).toEqual([c.types[0], []]);
+    }
+  });
+
+  it('presents a jwt_vc_json credential to the library verifier: a VP JWT answering DCQL type_values (OpenID4VP 1.0, sections 6.1, 8.2, appendix B.1)', async () => {
+    const d = NEWEST.find((x) => x.type === 'DbsCheck')!;
+    const clientId = `decentralized_identifier:${verifierDid()}`;
+    const nonce = randomUUID();
+    // type_values are fully expanded type IRIs (appendix B.1.1): the staff passport context maps DbsCheck into VOCAB.
+    const typeIri = `${VOCAB}DbsCheck`;
+    const created = await verifier.createOpenId4vpAuthorizationRequest({
+      authorizationRequestPayload: {
+        response_type: 'vp_token',
+        client_id: clientId,
+        response_mode: 'direct_post',
+        response_uri: `${base}/verifier/response/1`,
+        nonce,
+        state: 'state-jwt',
+        dcql_query: {
+          credentials: [
+            {
+              id: 'dbs',
+              format: 'jwt_vc_json',
+              meta: { type_values: [['https://www.w3.org/2018/credentials#VerifiableCredential', typeIri]] },
+              claims: [
+                { path: ['credentialSubject', 'dbs', 'level'] },
+                { path: ['credentialSubject', 'dbs', 'issuedOn'] },
+              ],
+            },
+          ],
+        },
+        client_metadata: { client_name: 'Library Verifier', vp_formats_supported: { jwt_vc_json: { alg_values: ['ES256', 'EdDSA'] } } },
+      } as never,
+      jar: { requestUri: `${base}/verifier/request/1`, jwtSigner: { method: 'did', didUrl: `${verifierDid()}#key-1`, alg: 'ES256' }, expiresInSeconds: 300 },
+    });
+    verifierState.requestJwt = created.jar!.authorizationRequestJwt;
+    verifierState.payload = created.authorizationRequestPayload as Record<string, unknown>;
+    verifierState.jwtResult = undefined;
+
+    const preview = await readPresentationRequest(catalogueParts, created.authorizationRequest, { allowHttpLoopback: true });
+    expect(preview).toMatchObject({ clientId, queryLanguage: 'dcql', unsatisfied: [] });
+    // Only the jwt_vc_json DbsCheck answers: not its SD-JWT twin (format), not another W3C type (type_values).
+    const [query] = preview.queries;
+    expect(query!.candidates.map((c) => [c.credential.format, c.credential.types])).toEqual([['jwt_vc_json', ['DbsCheck']]]);
+    const candidate = query!.candidates[0]!;
+    expect(candidate.selective).toBe(false);
+    expect(candidate.claims.map((c) => [c.path, c.required])).toEqual([
+      ['credentialSubject.dbs.level', true],
+      ['credentialSubject.dbs.issuedOn', true],
+    ]);
+
+    const shared = await sharePresentation(catalogueParts, preview);
+    expect(shared.redirectUri).toBe(`${base}/verifier/done`);
+    // The library parsed the vp_token against the query; the verifier checked the VP JWT and the credential in it.
+    const result = verifierState.jwtResult!;
+    expect(result.holder).toBe(holder);
+    expect(result.vp).toMatchObject({ iss: holder, aud: clientId, nonce, vp: { type: ['VerifiablePresentation'] } });
+    const vc = result.credential['vc'] as { '@context': string[]; type: string[]; credentialSubject: Record<string, unknown> };
+    expect(vc.credentialSubject).toEqual({ id: holder, ...subjectOf(d) });
+    // What the verifier asked for by IRI is the credential's compact type as its @context defines it.
+    const context = buildStaffPassportContext()['@context'] as Record<string, unknown>;
+    expect(vc['@context']).toContain(STAFF_PASSPORT_CONTEXT_V1);
+    const term = (context['DbsCheck'] as { '@id': string })['@id'];
+    const [prefix, local] = term.split(':');
+    expect(`${context[prefix!] as string}${local!}`).toBe(typeIri);
+    expect(vc.type).toContain('DbsCheck');
+
+    const log = await catalogueParts.log.list({ action: 'shared' });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ counterparty: { id: clientId, name: 'Library Verifier' }, credentialIds: [candidate.credential.id] });
+    // No selective disclosure in a JWT VC: the log says the whole subject went, its id (the holder) too.
+    expect(log[0]!.claimsDisclosed).toEqual(['id', ...Object.keys(subjectOf(d))].map((name) => `credentialSubject.${name}`));
   });
 });
