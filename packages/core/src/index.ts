@@ -56,3 +56,5 @@ export { VC_JWT_V1_FORMAT, signVcJwtV1, signVpJwtV1, toVcDm11, verifyVcJwtV1, ve
 export type { SignVcJwtV1Options, SignVpJwtV1Options, ToVcDm11Options, VerifyVcJwtV1Options, VerifyVpJwtV1Options } from './vc-jwt-v1/index.js';
 export { renderQrPng, renderQrSvg } from './qr/render-qr.js';
 export type { RenderQrOptions } from './qr/render-qr.js';
+export { createSecretBox } from './lib/secret-box.js';
+export type { SecretBox } from './lib/secret-box.js';

@@ -1,4 +1,4 @@
-import { createDidResolver, createPassportAgent, openDatabase, type Logger } from '@staff-passport/core';
+import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { StatusListStore } from './status/status-list-store.js';
@@ -40,6 +40,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     statusLists: new StatusListStore({ db, now }),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
+    secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     async close() {
       await issueQueue.drain();
       await db.destroy();

@@ -1,4 +1,4 @@
-import type { Logger, PassportAgent } from '@staff-passport/core';
+import type { Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { DataSource } from 'typeorm';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
@@ -18,4 +18,6 @@ export interface IssuerContext {
   issueQueue: IssueCommitQueue;
   /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
   storeCredentials: boolean;
+  /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
+  secretBox: SecretBox;
 }

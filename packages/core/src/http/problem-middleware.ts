@@ -57,9 +57,16 @@ interface BodyParserError {
   status?: number;
 }
 
+// An http-errors 4xx raised by express or a parser (`expose` marks it safe to show): a client's fault.
+function isClientHttpError(err: unknown): boolean {
+  const e = err as { status?: unknown; expose?: unknown } | null;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true && !(err instanceof PassportError);
+}
+
 /**
  * The last middleware: every error becomes problem details with a stable code. Body-parser
- * errors map to our codes; anything unexpected is logged and answered 500 without its message.
+ * errors, undecodable path parameters and express's other 4xx errors map to our codes; anything
+ * unexpected is logged and answered 500 without its message.
  */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
@@ -70,6 +77,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     else if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
       error = new PassportError('ERR_UNSUPPORTED_MEDIA_TYPE', 'unsupported content encoding or charset', { cause: err });
     } else if (typeof parserType === 'string') error = new PassportError('ERR_REQUEST_INVALID', 'the body could not be read', { cause: err });
+    else if (err instanceof URIError) {
+      // The router's own error for a path parameter that is not valid percent-encoding (`/x/%ZZ`).
+      error = new PassportError('ERR_REQUEST_INVALID', 'the path is not valid percent-encoding', { field: 'path', cause: err });
+    } else if (isClientHttpError(err)) error = new PassportError('ERR_REQUEST_INVALID', 'the request could not be read', { cause: err });
     const problem = toProblem(error);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err: error }, 'internal error');
     if (res.headersSent) {

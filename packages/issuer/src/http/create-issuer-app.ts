@@ -3,6 +3,7 @@ import { jsonBody, notFound, problemHandler, requestLogger } from '@staff-passpo
 import type { IssuerContext } from '../issuer-context.js';
 import { addAuthHeaders } from '../auth/add-auth-headers.js';
 import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
+import type { SignInLimiter } from '../auth/create-sign-in-limiter.js';
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 import { addAuditRoutes } from './routes/audit-routes.js';
 import { addCredentialRoutes } from './routes/credential-routes.js';
@@ -20,6 +21,8 @@ export interface IssuerAppOptions {
   authenticate?: Authenticator;
   /** Let organisations' OpenID providers be reached over http on loopback (tests and local demos only). */
   allowHttpLoopback?: boolean;
+  /** Limits failed OpenID4VCI token requests per client address (default on; `false` turns it off). */
+  tokenLimiter?: SignInLimiter | false;
   /** Extra routes (jobs, OpenID4VCI), added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
 }
@@ -52,7 +55,7 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   addJobRoutes(router, ctx, authenticate);
   addOidcRoutes(router, ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true });
   addOfferRoutes(router, ctx, authenticate);
-  addOid4vciRoutes(router, ctx);
+  addOid4vciRoutes(router, ctx, options.tokenLimiter === undefined ? {} : { tokenLimiter: options.tokenLimiter });
   options.extraRoutes?.(router);
 
   const openapi = buildOpenApiDocument(ctx.publicUrl);

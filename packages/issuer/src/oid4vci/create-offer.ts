@@ -4,7 +4,7 @@ import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { prepareCredential } from '../issuing/issue-credential.js';
 import type { Organisation } from '../organisations/organisation.js';
-import { hashSecret, randomSecret, withAudit, type OfferedCredential } from './lib/offer-store.js';
+import { hashSecret, randomSecret, sealOfferJson, withAudit, type OfferedCredential } from './lib/offer-store.js';
 import {
   OFFER_FORMATS,
   OID4VCI_LIMITS,
@@ -199,7 +199,7 @@ export async function createOffer(ctx: IssuerContext, org: Organisation, input: 
       await tx.query(
         `INSERT INTO sp_offers (id, org_id, status, credentials, formats, by_reference, pending, tx_code_hash, code_hash, offer_json, created_by, created_at, expires_at, updated_at)
          VALUES (?, ?, 'offered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, org.id, JSON.stringify(input.credentials), JSON.stringify(formats), byReference ? 1 : 0, input.pending ? 1 : 0, txCode === null ? null : hashTxCode(id, txCode), hashSecret(code), json, principal.keyId, at, expiresAt, at],
+        [id, org.id, JSON.stringify(input.credentials), JSON.stringify(formats), byReference ? 1 : 0, input.pending ? 1 : 0, txCode === null ? null : hashTxCode(id, txCode), hashSecret(code), sealOfferJson(ctx, id, json), principal.keyId, at, expiresAt, at],
       );
     },
   );

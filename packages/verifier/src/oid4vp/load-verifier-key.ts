@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
-import { PassportError, createNodeJwsSigner, didWebFromUrl, type JwsSigner } from '@staff-passport/core';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { PassportError, createNodeJwsSigner, createSecretBox, didWebFromUrl, type JwsSigner } from '@staff-passport/core';
 import type { VerifierContext } from '../verifier-context.js';
 
 /** The verifier's OpenID4VP signing key: it signs request objects as `decentralized_identifier:<did>`. */
@@ -41,31 +41,15 @@ function thumbprint(jwk: { kty: string; crv: string; x: string }): string {
   return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
 }
 
-function wrappingKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'hex'), Buffer.alloc(0), 'staff-passport verifier signing key', 32));
-}
-
-function seal(pkcs8: Buffer, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', wrappingKey(secret), iv);
-  const body = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
-}
-
-function open(sealed: string, secret: string): Buffer {
-  const [version, iv, tag, body] = sealed.split('.');
-  if (version !== 'v1' || !iv || !tag || !body) throw new Error('not a sealed key');
-  const decipher = createDecipheriv('aes-256-gcm', wrappingKey(secret), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
-}
+// The verifier's signing key at rest: sealed under the configured secret (purpose-bound key).
+const KEY_PURPOSE = 'staff-passport verifier signing key';
 
 function toKey(row: KeyRow, secretKey: string | undefined): VerifierKey {
   let der: Buffer;
   try {
     if (row.encrypted === 1) {
       if (secretKey === undefined) throw new Error('the key is encrypted and no secret was configured');
-      der = open(row.private_key, secretKey);
+      der = createSecretBox(secretKey, KEY_PURPOSE).open(row.private_key);
     } else {
       der = Buffer.from(row.private_key, 'base64url');
     }
@@ -90,7 +74,7 @@ async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
   // Without a secret the key is kept as it is: the verifier's SQLite file then needs the file
   // permissions a private key deserves (local demos and tests only).
-  const stored = secret === undefined ? der.toString('base64url') : seal(der, secret);
+  const stored = secret === undefined ? der.toString('base64url') : createSecretBox(secret, KEY_PURPOSE).seal(der);
   await ctx.db.query('INSERT OR IGNORE INTO sp_verifier_keys (kid, did, alg, public_jwk, private_key, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     kid,
     did,

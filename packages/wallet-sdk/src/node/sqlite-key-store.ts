@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, randomBytes, sign, type JsonWebKey as NodeJwk, type KeyObject } from 'node:crypto';
-import { PassportError, base64url, type JwsSigner } from '@staff-passport/core';
+import { createPrivateKey, sign, type JsonWebKey as NodeJwk, type KeyObject } from 'node:crypto';
+import { PassportError, base64url, createSecretBox, type JwsSigner, type SecretBox } from '@staff-passport/core';
 import type { JWK } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { CreateKeyOptions, ExportedHolderKey, ExportedKeys, HolderKey, KeyStore } from '../keys/key-store.js';
@@ -34,7 +34,7 @@ interface Row {
  * @throws PassportError `ERR_CONFIG_INVALID` (constructor) when the secret is not 64 hex characters.
  */
 export class SqliteKeyStore implements KeyStore {
-  private readonly secret: Buffer;
+  private readonly box: SecretBox;
   private readonly now: () => Date;
   private readonly keyObjects = new Map<string, KeyObject>();
 
@@ -45,7 +45,7 @@ export class SqliteKeyStore implements KeyStore {
     if (!/^[0-9a-f]{64}$/i.test(options.secretKey)) {
       throw new PassportError('ERR_CONFIG_INVALID', 'the key-encryption secret must be 64 hex characters (32 bytes)', { field: 'secretKey' });
     }
-    this.secret = Buffer.from(options.secretKey, 'hex');
+    this.box = createSecretBox(options.secretKey, 'staff-passport wallet holder keys');
     this.now = options.now ?? (() => new Date());
   }
 
@@ -132,20 +132,12 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private encrypt(did: string, jwk: JWK): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.secret, iv);
-    cipher.setAAD(Buffer.from(did, 'utf8'));
-    const body = Buffer.concat([cipher.update(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d }), 'utf8'), cipher.final()]);
-    return [iv, cipher.getAuthTag(), body].map((b) => base64url(b)).join('.');
+    return this.box.seal(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d }), did);
   }
 
   private decrypt(did: string, stored: string): JWK {
     try {
-      const [iv, tag, body] = stored.split('.').map((p) => Buffer.from(p, 'base64url'));
-      const decipher = createDecipheriv('aes-256-gcm', this.secret, iv!);
-      decipher.setAAD(Buffer.from(did, 'utf8'));
-      decipher.setAuthTag(tag!);
-      return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8')) as JWK;
+      return JSON.parse(this.box.open(stored, did).toString('utf8')) as JWK;
     } catch (cause: unknown) {
       throw new PassportError('ERR_CONFIG_INVALID', `the private key of ${did} does not decrypt with this secret`, { field: 'secretKey', cause });
     }

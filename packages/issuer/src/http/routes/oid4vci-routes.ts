@@ -1,5 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { PassportError } from '@staff-passport/core';
+import { createSignInLimiter, type SignInLimiter } from '../../auth/create-sign-in-limiter.js';
+import { RateLimitedError } from '../../auth/rate-limited-error.js';
 import type { IssuerContext } from '../../issuer-context.js';
 import {
   buildAuthorizationServerMetadata,
@@ -67,14 +69,28 @@ async function readBody(req: Request, res: Response, kind: 'form' | 'json'): Pro
   return req.body as unknown;
 }
 
-function protocolRoute(ctx: IssuerContext, endpoint: Oid4vciEndpoint, handle: (req: Request, res: Response, org: Organisation) => Promise<void>): RequestHandler {
+function protocolRoute(
+  ctx: IssuerContext,
+  endpoint: Oid4vciEndpoint,
+  handle: (req: Request, res: Response, org: Organisation) => Promise<void>,
+  limiter?: SignInLimiter,
+): RequestHandler {
   return async (req, res) => {
     const org = await getOrganisation(ctx, orgIdOf(req));
     res.setHeader('cache-control', 'no-store');
+    const caller = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     try {
+      limiter?.check(caller);
       await handle(req, res, org);
     } catch (err: unknown) {
       if (!(err instanceof PassportError)) throw err;
+      if (err instanceof RateLimitedError) {
+        // RFC 6585: 429 with Retry-After; the OAuth body keeps the wallet's error parsing working.
+        res.setHeader('retry-after', String(err.retryAfterSeconds));
+        res.status(429).json({ error: 'invalid_request', error_description: 'too many failed token requests: try again later', code: err.code });
+        return;
+      }
+      limiter?.fail(caller);
       const answer = toOauthError(err, endpoint);
       if (answer.wwwAuthenticate) res.setHeader('www-authenticate', answer.wwwAuthenticate);
       res.status(answer.status).json(answer.body);
@@ -82,13 +98,25 @@ function protocolRoute(ctx: IssuerContext, endpoint: Oid4vciEndpoint, handle: (r
   };
 }
 
+/** Options for {@link addOid4vciRoutes}. */
+export interface Oid4vciRouteOptions {
+  /**
+   * Limits failed token requests per client address (default: a burst of 30, then 10 a minute),
+   * on top of the five tries each offer allows its transaction code; `false` turns it off.
+   */
+  tokenLimiter?: SignInLimiter | false;
+}
+
 /**
  * The wallet-facing OpenID4VCI 1.0 endpoints of every organisation (no HR sign-in, CORS open):
  * credential issuer and authorisation server metadata at their well-known URLs, offers by
  * reference, and the token, nonce, credential, deferred credential and notification endpoints
- * under `/orgs/{orgId}/oid4vci/`.
+ * under `/orgs/{orgId}/oid4vci/`. Failed token requests are limited per client address
+ * (`ERR_RATE_LIMITED`, 429 with `retry-after`).
  */
-export function addOid4vciRoutes(router: Router, ctx: IssuerContext): void {
+export function addOid4vciRoutes(router: Router, ctx: IssuerContext, options: Oid4vciRouteOptions = {}): void {
+  // Guessing codes across many offers from one address is refused (429) before the per-offer lock.
+  const tokenLimiter = options.tokenLimiter === false ? undefined : (options.tokenLimiter ?? createSignInLimiter({ burst: 30, perMinute: 10 }));
   router.use(['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', '/orgs/:orgId/oid4vci'], cors);
 
   router.get('/.well-known/openid-credential-issuer/orgs/:orgId', async (req, res) => {
@@ -118,7 +146,7 @@ export function addOid4vciRoutes(router: Router, ctx: IssuerContext): void {
     protocolRoute(ctx, 'token', async (req, res, org) => {
       const form = (await readBody(req, res, 'form')) as Record<string, unknown>;
       res.json(await exchangePreAuthorizedCode(ctx, org.id, form));
-    }),
+    }, tokenLimiter),
   );
 
   router.post(

@@ -50,7 +50,9 @@ interface OfferRow {
   updated_at: string;
 }
 
-function offerFromRow(row: OfferRow): OfferRecord {
+// A live offer's JSON holds its pre-authorised code: sealed at rest under the configured secret
+// (bound to the offer id), so a copy of the database cannot redeem offers.
+function offerFromRow(ctx: IssuerContext, row: OfferRow): OfferRecord {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -61,12 +63,17 @@ function offerFromRow(row: OfferRow): OfferRecord {
     pending: row.pending === 1,
     txCodeHash: row.tx_code_hash,
     txCodeFailures: row.tx_code_failures,
-    offerJson: row.offer_json,
+    offerJson: row.offer_json === null ? null : ctx.secretBox.open(row.offer_json, row.id).toString('utf8'),
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The offer JSON as stored: sealed under the secret, bound to the offer id. */
+export function sealOfferJson(ctx: IssuerContext, offerId: string, json: string): string {
+  return ctx.secretBox.seal(json, offerId);
 }
 
 /** A random secret, base64url (32 bytes unless told). */
@@ -82,19 +89,19 @@ export function hashSecret(secret: string): string {
 /** An offer by id within an organisation, or undefined. */
 export async function findOffer(ctx: IssuerContext, orgId: string, offerId: string): Promise<OfferRecord | undefined> {
   const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE id = ? AND org_id = ?', [offerId, orgId])) as OfferRow[];
-  return rows[0] ? offerFromRow(rows[0]) : undefined;
+  return rows[0] ? offerFromRow(ctx, rows[0]) : undefined;
 }
 
 /** The offer a pre-authorised code belongs to, or undefined. */
 export async function findOfferByCode(ctx: IssuerContext, orgId: string, code: string): Promise<OfferRecord | undefined> {
   const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE code_hash = ? AND org_id = ?', [hashSecret(code), orgId])) as OfferRow[];
-  return rows[0] ? offerFromRow(rows[0]) : undefined;
+  return rows[0] ? offerFromRow(ctx, rows[0]) : undefined;
 }
 
 /** An organisation's offers, newest first. */
 export async function listOfferRecords(ctx: IssuerContext, orgId: string, limit: number): Promise<OfferRecord[]> {
   const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [orgId, limit])) as OfferRow[];
-  return rows.map(offerFromRow);
+  return rows.map((row) => offerFromRow(ctx, row));
 }
 
 /**

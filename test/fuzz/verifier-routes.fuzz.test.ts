@@ -1,0 +1,105 @@
+/**
+ * Property-based fuzzing of every verifier route (issue 10, "Bad input on every HTTP route"):
+ * the W3C VC API (challenges, credential and presentation verification), check profiles,
+ * presentation requests and their answers, results and their exports, and OpenID4VP (the
+ * verifier's did.json, requests, polling, QR codes, the request object and the direct_post
+ * response URI). The table below is checked against the routes the app really has, so a new route
+ * cannot go unfuzzed. Same hostile input and the same rule as the issuer's fuzz
+ * (issuer-routes.fuzz.test.ts): below 500; errors are problem+json with a code, or on the
+ * OpenID4VP protocol endpoints the OAuth `{error, error_description, code}`.
+ *
+ * FUZZ_RUNS sets the random cases per route (default 12; the fixed hostile bodies come on top).
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { createVerifierApp } from '@staff-passport/verifier';
+import { listAppRoutes } from '../../packages/issuer/test/helpers/list-app-routes.js';
+import { startServices, postJson, type Services } from '../helpers/start-services.js';
+import { closeAgent, rssMiB, sendRaw } from './lib/hostile-input.js';
+import { fuzzRoute, type FuzzRoute, type FuzzTally } from './lib/fuzz-route.js';
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? '12');
+let services: Services;
+const params: Record<string, string> = {};
+const rejections: unknown[] = [];
+const onRejection = (reason: unknown): void => {
+  rejections.push(reason);
+};
+
+type Row = Omit<FuzzRoute, 'params'>;
+
+// Every route of the verifier, with the fields and query parameters it reads.
+const ROUTES: Row[] = [
+  { method: 'GET', path: '/healthz' },
+  { method: 'POST', path: '/challenges', fields: ['domain'] },
+  { method: 'POST', path: '/credentials/verify', fields: ['verifiableCredential', 'options'] },
+  { method: 'POST', path: '/presentations/verify', fields: ['verifiablePresentation', 'options'] },
+  { method: 'GET', path: '/profiles' },
+  { method: 'GET', path: '/profiles/:profileId' },
+  { method: 'POST', path: '/profiles', fields: ['id', 'name', 'requirements', 'description', 'rules'] },
+  { method: 'POST', path: '/presentation-requests', fields: ['profileId', 'startDate', 'purpose'] },
+  { method: 'GET', path: '/presentation-requests/:requestId' },
+  { method: 'POST', path: '/presentation-requests/:requestId/presentations', fields: ['verifiablePresentation', 'presentations', 'options'] },
+  { method: 'GET', path: '/results/:resultId' },
+  { method: 'GET', path: '/results/:resultId/export.csv' },
+  { method: 'GET', path: '/results/:resultId/export.json' },
+  { method: 'GET', path: '/.well-known/did.json' },
+  { method: 'POST', path: '/oid4vp/requests', fields: ['profileId', 'startDate', 'purpose', 'query', 'expiresInSeconds'] },
+  { method: 'GET', path: '/oid4vp/requests/:id' },
+  { method: 'GET', path: '/oid4vp/requests/:id/qr.png' },
+  { method: 'GET', path: '/oid4vp/requests/:id/qr.svg' },
+  { method: 'GET', path: '/oid4vp/requests/:id/request-object', protocol: true },
+  { method: 'POST', path: '/oid4vp/requests/:id/request-object', fields: ['wallet_nonce', 'wallet_metadata'], protocol: true },
+  { method: 'POST', path: '/oid4vp/requests/:id/response', fields: ['vp_token', 'state', 'error', 'error_description', 'response'], protocol: true },
+];
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onRejection);
+  services = await startServices();
+  const profiles = (await (await fetch(`${services.verifierUrl}/profiles`)).json()) as { profiles: { id: string }[] };
+  params['profileId'] = profiles.profiles[0]!.id;
+  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: params['profileId'], startDate: '2030-01-01' });
+  expect(request.status).toBe(201);
+  params['requestId'] = request.body['id'] as string;
+  params['resultId'] = `res_${'0'.repeat(20)}`;
+  const oid4vp = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: params['profileId'] });
+  expect(oid4vp.status).toBe(201);
+  params['id'] = oid4vp.body['id'] as string;
+}, 120_000);
+
+afterAll(async () => {
+  process.off('unhandledRejection', onRejection);
+  closeAgent();
+  await services.close();
+});
+
+it('the table lists every route the verifier app has', () => {
+  const listed = ROUTES.map((r) => `${r.method} ${r.path}`).sort();
+  expect(listAppRoutes(createVerifierApp(services.verifier))).toEqual(listed);
+});
+
+it(`every verifier route (${ROUTES.length}) answers hostile input with a 4xx and a code, never a 5xx; the process stays up, memory bounded`, async () => {
+  const tallies = new Map<string, FuzzTally>();
+  for (const route of ROUTES.slice(0, 3)) await fuzzRoute(services.verifierUrl, { ...route, params }, 2, { cases: 0, statuses: new Map() });
+  const rssBefore = rssMiB();
+  for (const route of ROUTES) {
+    const tally: FuzzTally = { cases: 0, statuses: new Map() };
+    tallies.set(`${route.method} ${route.path}`, tally);
+    await fuzzRoute(services.verifierUrl, { ...route, params }, RUNS, tally);
+  }
+  const unmatched: FuzzRoute = { method: 'POST', path: '/:a/:b/:c', params: { a: 'oid4vp', b: 'requests', c: 'nowhere' }, fields: ['x'] };
+  const tally: FuzzTally = { cases: 0, statuses: new Map() };
+  tallies.set('unmatched paths', tally);
+  for (const method of ['POST', 'PUT', 'DELETE'] as const) await fuzzRoute(services.verifierUrl, { ...unmatched, method }, RUNS, tally);
+
+  const rssAfter = rssMiB();
+  const health = await sendRaw(services.verifierUrl, { method: 'GET', path: '/healthz', headers: {} });
+  expect(health.status).toBe(200);
+  expect(rejections).toEqual([]);
+  const cases = [...tallies.values()].reduce((n, t) => n + t.cases, 0);
+  const statuses = new Map<number, number>();
+  for (const t of tallies.values()) for (const [s, n] of t.statuses) statuses.set(s, (statuses.get(s) ?? 0) + n);
+  process.stdout.write(
+    `verifier fuzz: ${cases} cases over ${tallies.size} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; RSS ${rssBefore} -> ${rssAfter} MiB\n`,
+  );
+  expect(rssAfter - rssBefore).toBeLessThan(300);
+}, 600_000);
