@@ -4,6 +4,7 @@
 export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { PassportError } from './errors/passport-error.js';
+export { decodeMultibaseBase58btc, encodeMultibaseBase58btc } from './data-integrity/multibase.js';
 export type { FieldIssue, PassportErrorOptions } from './errors/passport-error.js';
 export { SUPPORTED_ALGS, isSupportedAlg } from './jose/jws-signer.js';
 export type { JwsSigner, SupportedAlg } from './jose/jws-signer.js';

@@ -1,7 +1,6 @@
 import { PassportError, type JwsSigner } from '@staff-passport/core/browser';
 import type { CreateKeyOptions, ExportedHolderKey, ExportedKeys, HolderKey, KeyStore } from '../keys/key-store.js';
-import { holderDidFor, publicJwkOf } from '../keys/lib/holder-did.js';
-import { createWebCryptoSigner, generateKeyPair, importPrivateJwk } from '../keys/lib/web-crypto-keys.js';
+import { createWebCryptoSigner, generateHolderKey, importPrivateJwk } from '../keys/lib/web-crypto-keys.js';
 import { checkExportedKey } from '../keys/lib/check-exported-key.js';
 import { KEYS, inTransaction } from './lib/wallet-database.js';
 
@@ -33,12 +32,8 @@ export class IndexedDbKeyStore implements KeyStore {
   }
 
   async createKey(options: CreateKeyOptions = {}): Promise<HolderKey> {
-    const alg = options.alg ?? 'EdDSA';
-    const { privateKey, publicJwk } = await generateKeyPair(alg, false);
-    const pub = publicJwkOf(publicJwk);
-    const { did, kid } = holderDidFor(pub, options.method ?? 'did:key');
-    const key: HolderKey = { did, kid, alg, publicJwk: pub, createdAt: this.now().toISOString() };
-    await inTransaction(this.db, KEYS, 'readwrite', (s) => s.put({ did, key, privateKey } satisfies Record_));
+    const { key, privateKey } = await generateHolderKey(options, this.now(), false);
+    await inTransaction(this.db, KEYS, 'readwrite', (s) => s.put({ did: key.did, key, privateKey } satisfies Record_));
     return key;
   }
 

@@ -1,6 +1,5 @@
-import { PassportError } from '@staff-passport/core/browser';
+import { PassportError, decodeMultibaseBase58btc } from '@staff-passport/core/browser';
 import { base64url, type JWK } from 'jose';
-import { decodeBase58btc } from '../keys/lib/base58btc.js';
 
 // P-256 curve constants (SEC 2, section 2.4.2), for decompressing a did:key point.
 const P256_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
@@ -13,7 +12,7 @@ const P256_B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604
  * @throws PassportError `ERR_DID_INVALID` for anything else.
  */
 export function jwkFromMultikey(multibase: string): JWK {
-  const bytes = multibase.startsWith('z') ? decodeBase58btc(multibase.slice(1)) : undefined;
+  const bytes = decodeMultibaseBase58btc(multibase);
   if (!bytes) throw new PassportError('ERR_DID_INVALID', 'the key is not base58btc multibase', { field: 'did' });
   if (bytes[0] === 0xed && bytes[1] === 0x01 && bytes.length === 34) {
     return { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(bytes.subarray(2)) };

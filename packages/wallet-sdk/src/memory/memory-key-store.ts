@@ -1,8 +1,7 @@
 import { PassportError, type JwsSigner } from '@staff-passport/core/browser';
 import type { CreateKeyOptions, ExportedHolderKey, ExportedKeys, HolderKey, KeyStore } from '../keys/key-store.js';
 import { checkExportedKey } from '../keys/lib/check-exported-key.js';
-import { holderDidFor, publicJwkOf } from '../keys/lib/holder-did.js';
-import { createWebCryptoSigner, exportPrivateJwk, generateKeyPair, importPrivateJwk } from '../keys/lib/web-crypto-keys.js';
+import { createWebCryptoSigner, exportPrivateJwk, generateHolderKey, importPrivateJwk } from '../keys/lib/web-crypto-keys.js';
 
 interface Entry {
   key: HolderKey;
@@ -34,12 +33,8 @@ export class MemoryKeyStore implements KeyStore {
   }
 
   async createKey(options: CreateKeyOptions = {}): Promise<HolderKey> {
-    const alg = options.alg ?? 'EdDSA';
-    const { privateKey, publicJwk } = await generateKeyPair(alg, true);
-    const pub = publicJwkOf(publicJwk);
-    const { did, kid } = holderDidFor(pub, options.method ?? 'did:key');
-    const key: HolderKey = { did, kid, alg, publicJwk: pub, createdAt: this.now().toISOString() };
-    this.entries.set(did, { key, privateKey });
+    const { key, privateKey } = await generateHolderKey(options, this.now(), true);
+    this.entries.set(key.did, { key, privateKey });
     return structuredClone(key);
   }
 

@@ -3,8 +3,7 @@ import { PassportError, base64url, createSecretBox, type JwsSigner, type SecretB
 import type { JWK } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { CreateKeyOptions, ExportedHolderKey, ExportedKeys, HolderKey, KeyStore } from '../keys/key-store.js';
-import { holderDidFor, publicJwkOf } from '../keys/lib/holder-did.js';
-import { exportPrivateJwk, generateKeyPair } from '../keys/lib/web-crypto-keys.js';
+import { exportPrivateJwk, generateHolderKey } from '../keys/lib/web-crypto-keys.js';
 import { checkExportedKey } from '../keys/lib/check-exported-key.js';
 
 /** Options for {@link SqliteKeyStore}. */
@@ -50,11 +49,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async createKey(options: CreateKeyOptions = {}): Promise<HolderKey> {
-    const alg = options.alg ?? 'EdDSA';
-    const { privateKey, publicJwk } = await generateKeyPair(alg, true);
-    const pub = publicJwkOf(publicJwk);
-    const { did, kid } = holderDidFor(pub, options.method ?? 'did:key');
-    const key: HolderKey = { did, kid, alg, publicJwk: pub, createdAt: this.now().toISOString() };
+    const { key, privateKey } = await generateHolderKey(options, this.now(), true);
     await this.insert(key, await exportPrivateJwk(privateKey));
     return key;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { base64url } from 'jose';
 import { holderDidFor } from '../../src/index.js';
 import { jwkFromMultikey } from '../../src/lib/did-key-jwk.js';
-import { decodeBase58btc, encodeBase58btc } from '../../src/keys/lib/base58btc.js';
+import { decodeMultibaseBase58btc, encodeMultibaseBase58btc } from '@staff-passport/core/browser';
 
 // did-method-key test-vectors/nist-curves.json, first P-256 vector.
 const P256 = { kty: 'EC', crv: 'P-256', x: 'igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns', y: 'efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM' };
@@ -35,12 +35,12 @@ describe('holderDidFor', () => {
   });
 });
 
-describe('base58btc', () => {
+describe('multibase base58btc (from core/browser)', () => {
   it('round-trips, keeping leading zero bytes as 1s', () => {
     const bytes = new Uint8Array([0, 0, 1, 2, 255, 128, 7]);
-    const text = encodeBase58btc(bytes);
-    expect(text.startsWith('11')).toBe(true);
-    expect(decodeBase58btc(text)).toEqual(bytes);
-    expect(decodeBase58btc('0OIl')).toBeUndefined();
+    const text = encodeMultibaseBase58btc(bytes);
+    expect(text.startsWith('z11')).toBe(true);
+    expect(decodeMultibaseBase58btc(text)).toEqual(bytes);
+    expect(decodeMultibaseBase58btc('z0OIl')).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
-import { PassportError } from '@staff-passport/core/browser';
+import { PassportError, encodeMultibaseBase58btc } from '@staff-passport/core/browser';
 import { base64url, type JWK } from 'jose';
 import type { HolderDidMethod, HolderKeyAlg } from '../key-store.js';
-import { encodeBase58btc } from './base58btc.js';
 
 // Multicodec prefixes (unsigned varints) of the did:key public key types we create
 // (did:key method, section 3.1.2 "Multicodec"): ed25519-pub 0xed, p256-pub 0x1200 (compressed).
@@ -40,6 +39,6 @@ export function holderDidFor(publicJwk: JWK, method: HolderDidMethod): { did: st
     alg === 'EdDSA'
       ? new Uint8Array([...ED25519_PUB, ...x])
       : new Uint8Array([...P256_PUB, (base64url.decode(pub.y!).at(-1)! & 1) === 1 ? 0x03 : 0x02, ...x]);
-  const multibase = `z${encodeBase58btc(bytes)}`;
+  const multibase = encodeMultibaseBase58btc(bytes);
   return { did: `did:key:${multibase}`, kid: `did:key:${multibase}#${multibase}` };
 }

@@ -2,7 +2,8 @@
 // Node 20, which both do Ed25519 and P-256 in `crypto.subtle`).
 import { PassportError, type JwsSigner } from '@staff-passport/core/browser';
 import { base64url, type JWK } from 'jose';
-import type { HolderKeyAlg } from '../key-store.js';
+import type { CreateKeyOptions, HolderKey, HolderKeyAlg } from '../key-store.js';
+import { holderDidFor, publicJwkOf } from './holder-did.js';
 
 const GENERATE = { EdDSA: { name: 'Ed25519' }, ES256: { name: 'ECDSA', namedCurve: 'P-256' } } as const;
 // ECDSA in WebCrypto signs as raw r||s, which is the JOSE form (RFC 7518, section 3.4).
@@ -18,6 +19,18 @@ export async function generateKeyPair(alg: HolderKeyAlg, extractable: boolean): 
 }
 
 /** Imports a private JWK as a signing CryptoKey. */
+/**
+ * A new holder key pair named as a DID (default Ed25519 did:key): what every key store's
+ * `createKey` makes before keeping it its own way.
+ */
+export async function generateHolderKey(options: CreateKeyOptions, createdAt: Date, extractable: boolean): Promise<{ key: HolderKey; privateKey: CryptoKey }> {
+  const alg = options.alg ?? 'EdDSA';
+  const { privateKey, publicJwk } = await generateKeyPair(alg, extractable);
+  const pub = publicJwkOf(publicJwk);
+  const { did, kid } = holderDidFor(pub, options.method ?? 'did:key');
+  return { key: { did, kid, alg, publicJwk: pub, createdAt: createdAt.toISOString() }, privateKey };
+}
+
 export async function importPrivateJwk(jwk: JWK, alg: HolderKeyAlg, extractable: boolean): Promise<CryptoKey> {
   try {
     const { kty, crv, x, y, d } = jwk;
