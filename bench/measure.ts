@@ -47,24 +47,84 @@ export function resultOf(path: string, ops: number, elapsedMs: number, latencies
   return { path, opsPerSec: Math.round((ops / elapsedMs) * 1000), ...percentiles(latencies), rssMb, vs: [] };
 }
 
+/** What one stretch of a path measured. */
+export interface Slice {
+  ops: number;
+  elapsedMs: number;
+  latencies: number[];
+  peakRss: number;
+}
+
+/** Runs a path for a duration and says what it measured: a path that can be measured in turns. */
+export type SliceRunner = (durationMs: number) => Promise<Slice>;
+
+/** One operation at a time (as {@link measure}). */
+export function serialRunner(op: () => Promise<unknown> | unknown): SliceRunner {
+  return async (durationMs) => {
+    const latencies: number[] = [];
+    let peakRss = process.memoryUsage.rss();
+    const start = performance.now();
+    const end = start + durationMs;
+    while (performance.now() < end) {
+      const t = performance.now();
+      await op();
+      latencies.push(performance.now() - t);
+      if (latencies.length % 256 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }
+    return { ops: latencies.length, elapsedMs: performance.now() - start, latencies, peakRss };
+  };
+}
+
+/** `concurrency` operations in flight (as {@link measureConcurrent}); a slice ends when all have finished. */
+export function concurrentRunner(concurrency: number, op: () => Promise<unknown>): SliceRunner {
+  return async (durationMs) => {
+    const rss = new RssSampler();
+    const latencies: number[] = [];
+    const start = performance.now();
+    const until = start + durationMs;
+    const lane = async (): Promise<void> => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    const elapsedMs = performance.now() - start;
+    rss.stop();
+    return { ops: latencies.length, elapsedMs, latencies, peakRss: rss.peak };
+  };
+}
+
+/**
+ * Measures paths taking turns: after a warm-up of each, every path runs for a slice of the
+ * duration in turn, `turns` times, and each path's figures add up its slices. On a shared machine
+ * the load changes by the second; a path and the raw rate it is compared with, measured in
+ * alternating slices, see the same load, so their ratio means something even when the rates move.
+ */
+export async function measureInTurns(paths: readonly { path: string; run: SliceRunner }[], durationMs: number, turns: number): Promise<PathResult[]> {
+  for (const p of paths) await p.run(Math.min(500, durationMs / 4));
+  const totals = paths.map(() => ({ ops: 0, elapsedMs: 0, latencies: [] as number[], peakRss: 0 }));
+  for (let turn = 0; turn < turns; turn++) {
+    for (const [i, p] of paths.entries()) {
+      const slice = await p.run(durationMs / turns);
+      const total = totals[i]!;
+      total.ops += slice.ops;
+      total.elapsedMs += slice.elapsedMs;
+      for (const l of slice.latencies) total.latencies.push(l);
+      total.peakRss = Math.max(total.peakRss, slice.peakRss);
+    }
+  }
+  return paths.map((p, i) => resultOf(p.path, totals[i]!.ops, totals[i]!.elapsedMs, totals[i]!.latencies, Math.round(totals[i]!.peakRss / 1e6)));
+}
+
 /**
  * Runs an async operation repeatedly for a duration (after a short warm-up) and measures its rate,
  * latency percentiles and the process's peak resident memory.
  */
 export async function measure(path: string, durationMs: number, op: () => Promise<unknown> | unknown): Promise<PathResult> {
-  const warmUntil = performance.now() + Math.min(500, durationMs / 4);
-  while (performance.now() < warmUntil) await op();
-  const latencies: number[] = [];
-  let peakRss = process.memoryUsage.rss();
-  const start = performance.now();
-  const end = start + durationMs;
-  while (performance.now() < end) {
-    const t = performance.now();
-    await op();
-    latencies.push(performance.now() - t);
-    if (latencies.length % 256 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }
-  return resultOf(path, latencies.length, performance.now() - start, latencies, Math.round(peakRss / 1e6));
+  const [result] = await measureInTurns([{ path, run: serialRunner(op) }], durationMs, 1);
+  return result!;
 }
 
 /**
@@ -73,25 +133,8 @@ export async function measure(path: string, durationMs: number, op: () => Promis
  * of them (what a server or a bulk job sees), the latency each one's own.
  */
 export async function measureConcurrent(path: string, durationMs: number, concurrency: number, op: () => Promise<unknown>): Promise<PathResult> {
-  const run = async (until: number, latencies?: number[]): Promise<number> => {
-    let ops = 0;
-    const lane = async (): Promise<void> => {
-      while (performance.now() < until) {
-        const t = performance.now();
-        await op();
-        latencies?.push(performance.now() - t);
-        ops += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, lane));
-    return ops;
-  };
-  await run(performance.now() + Math.min(500, durationMs / 4));
-  const rss = new RssSampler();
-  const latencies: number[] = [];
-  const start = performance.now();
-  const ops = await run(start + durationMs, latencies);
-  return resultOf(path, ops, performance.now() - start, latencies, rss.stop());
+  const [result] = await measureInTurns([{ path, run: concurrentRunner(concurrency, op) }], durationMs, 1);
+  return result!;
 }
 
 /** Adds a comparison: this path's rate divided by the other's. */

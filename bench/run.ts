@@ -3,7 +3,8 @@
  * run, what it is compared with (raw node:crypto Ed25519, Veramo's defaults, @sd-jwt/sd-jwt-vc);
  * prints a table and writes bench/results/latest.json (`--quick`: bench/results/quick.json).
  * `--quick` is a short smoke run that checks the harness works: no figure from it means anything.
- * `--only` runs some groups: raw, agent, jose, sdjwt, passport, wallet, status, http, bulk.
+ * `--only` runs some groups: raw, agent, jose, sdjwt, passport, wallet, status, http, bulk;
+ * `--bulk-rows=N` sizes the bulk run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const bulkRowsArg = args.find((a) => a.startsWith('--bulk-rows='))?.slice('--bulk-rows='.length);
 const wants = (group: string): boolean => !only || only.includes(group);
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -29,6 +31,9 @@ const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const settings = quick
   ? { durationMs: 300, iterations: 30, httpSeconds: 3, bulkRows: 2_000, revokeCount: 500, revokeIterations: 1, statusIterations: 3 }
   : { durationMs: 5_000, iterations: 1_000, httpSeconds: 30, bulkRows: 1_000_000, revokeCount: 10_000, revokeIterations: 3, statusIterations: 50 };
+
+// `--bulk-rows=N`: a bulk run of another size (profiling the bulk path without a million rows).
+if (bulkRowsArg !== undefined) settings.bulkRows = Number(bulkRowsArg);
 
 const results: PathResult[] = [];
 const world = await createBenchWorld();

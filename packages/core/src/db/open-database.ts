@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Entities, migrations } from '@veramo/data-store';
+import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** Options for {@link openDatabase}. */
@@ -14,6 +15,17 @@ export interface OpenDatabaseOptions {
    */
   schema?: readonly string[];
 }
+
+/**
+ * The sqlite3 module as TypeORM's `driver`, with `verbose()` answering the module itself.
+ * TypeORM calls `sqlite3.verbose()`, which wraps every `Database` and `Statement` method of the
+ * process (not just its own connection) to build a long stack trace per call: a `new Error()`
+ * and a `util.inspect` of every bound parameter, each statement. Profiled on `issue-jose`
+ * (bench/profile-path.ts) that was about a fifth of the main thread's busy time, more than the
+ * Ed25519 signatures. Errors still carry SQLite's message and code; only the extra
+ * "--> in Database#run(...)" frames are gone.
+ */
+const quietSqlite3 = { ...sqlite3, verbose: () => quietSqlite3 };
 
 /**
  * SQLite through TypeORM is one connection: two `transaction()` calls at once would nest ("cannot
@@ -46,6 +58,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const dataSource = new DataSource({
     type: 'sqlite',
+    driver: quietSqlite3,
     database: options.file,
     entities: Entities,
     migrations,

@@ -2,11 +2,10 @@ import { PassportError } from '../errors/passport-error.js';
 import { isObject } from '../lib/is-object.js';
 import type { JwsSigner } from './jws-signer.js';
 
-const encoder = new TextEncoder();
-
 /** base64url without padding (RFC 7515, section 2). */
 export function base64url(input: string | Uint8Array): string {
-  return Buffer.from(typeof input === 'string' ? encoder.encode(input) : input).toString('base64url');
+  // A string is encoded as UTF-8 straight into the Buffer (no intermediate TextEncoder copy).
+  return (typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength)).toString('base64url');
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Resolvable } from 'did-resolver';
-import { compactVerify, type CryptoKey } from 'jose';
 import { findCatalogueTypes, validateCredentialBySchemaId } from '@staff-passport/schemas';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { PassportError } from '../errors/passport-error.js';
@@ -7,7 +6,7 @@ import { CheckList, type CredentialVerification } from '../verification/verifica
 import { decodeCompactJws, isObject } from './compact-jws.js';
 import { findVerificationKey } from './find-verification-key.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
-import { nodeVerifySignature } from '../sd-jwt/default-crypto.js';
+import { verifyJwsSignature } from './lib/verify-jws-signature.js';
 
 /** Options for {@link verifyVcJose}. */
 export interface VerifyVcJoseOptions {
@@ -36,21 +35,6 @@ function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/**
- * Checks a compact JWS signature. The common case (no `crit`, no `b64`, a public key) is a
- * synchronous node:crypto verify with the key's cached `KeyObject`: jose's `compactVerify` goes
- * through WebCrypto, whose asynchronous jobs cost about as much again as the Ed25519 verify itself
- * (measured with `pnpm bench`, path verify-jose). Anything unusual goes to jose, which knows it.
- */
-async function verifySignature(jwt: string, header: Record<string, unknown>, key: CryptoKey | Uint8Array, alg: SupportedAlg): Promise<void> {
-  if (!(key instanceof Uint8Array) && header['crit'] === undefined && header['b64'] === undefined) {
-    const dot = jwt.lastIndexOf('.');
-    if (!(await nodeVerifySignature(alg, key, jwt.slice(0, dot), jwt.slice(dot + 1)))) throw new Error('signature verification failed');
-    return;
-  }
-  await compactVerify(jwt, key, { algorithms: [alg] });
 }
 
 /**
@@ -107,7 +91,7 @@ export async function verifyVcJose(options: VerifyVcJoseOptions): Promise<Creden
     try {
       const { key } = await findVerificationKey(options.resolver, issuer, kid, alg, 'assertionMethod', 'ERR_VC_KEY_NOT_FOUND');
       try {
-        await verifySignature(options.jwt, header, key, alg);
+        await verifyJwsSignature(options.jwt, header, key, alg);
         list.pass('signature', at);
       } catch (cause: unknown) {
         list.fail('signature', 'ERR_VC_SIGNATURE_INVALID', `the signature does not verify (${messageOf(cause)})`, at);

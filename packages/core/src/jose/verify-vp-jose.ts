@@ -1,6 +1,6 @@
 import type { Resolvable } from 'did-resolver';
 import { CheckList, type CredentialVerification, type VerificationCheck } from '../verification/verification-result.js';
-import { decodeCompactJws, isObject } from './compact-jws.js';
+import { decodeCompactJws, isObject, type DecodedJws } from './compact-jws.js';
 import { checkVpJwtProof } from './lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { extractEnvelopedJwt } from './extract-enveloped.js';
@@ -9,6 +9,12 @@ import { verifyVcJose } from './verify-vc-jose.js';
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
   jwt: string;
+  /**
+   * `jwt` already decoded (`decodeCompactJws(jwt, 'ERR_VP_MALFORMED')`) by a caller that had to
+   * look inside it first, so a presentation of many credentials is parsed once. It must be the
+   * decoding of `jwt`: the signature is checked over `jwt`.
+   */
+  decoded?: DecodedJws;
   /** The nonce the verifier issued (VC API `options.challenge`). */
   challenge: string;
   /** The audience the presentation must name (VC API `options.domain`). */
@@ -45,7 +51,7 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   let header: Record<string, unknown>;
   let vp: Record<string, unknown>;
   try {
-    ({ header, payload: vp } = decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
+    ({ header, payload: vp } = options.decoded ?? decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
   } catch (err: unknown) {
     list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
     return { verified: false, checks: list.checks, credentials: [] };

@@ -96,16 +96,27 @@ function malformed(message: string): PassportError {
   return new PassportError('ERR_VC_MALFORMED', message);
 }
 
+// Status list URLs as written in credentials, normalised: a verifier sees the same few lists over
+// and over, and parsing each entry's URL was a few per cent of a cached verification (bench verify-jose).
+const listUrls = new Map<string, string>();
+const MAX_LIST_URLS = 1_000;
+
 function listUrlOf(value: unknown, field: string): string {
   if (typeof value !== 'string') throw malformed(`${field} must be a URL`);
+  const known = listUrls.get(value);
+  if (known !== undefined) return known;
+  let href: string;
   try {
     // The fragment names the entry, not the list; it is never sent, and lists are cached without it.
     const url = new URL(value);
     url.hash = '';
-    return url.href;
+    href = url.href;
   } catch (cause: unknown) {
     throw new PassportError('ERR_VC_MALFORMED', `${field} is not a URL`, { cause });
   }
+  if (listUrls.size >= MAX_LIST_URLS) listUrls.clear();
+  listUrls.set(value, href);
+  return href;
 }
 
 function checkValidity(fromMs: number | undefined, untilMs: number | undefined, ctx: Context): void {

@@ -1,5 +1,6 @@
 import { sha256Hex } from '@staff-passport/core';
 import type { EntityManager } from 'typeorm';
+import { insertRows, type SqlValue } from '../store/insert-rows.js';
 
 /** One event of the audit log. */
 export interface AuditEventInput {
@@ -14,6 +15,8 @@ export interface AuditEventInput {
 
 /** The chain platform events (no organisation) are appended to. */
 export const PLATFORM_CHAIN = '_platform';
+
+const AUDIT_COLUMNS = ['chain', 'chain_seq', 'at', 'actor', 'action', 'subject', 'detail', 'prev_hash', 'hash'] as const;
 
 /** The hash before the first entry of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,15 +42,16 @@ export function auditEntryHash(entry: {
  */
 export async function appendAuditEvents(tx: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
   const heads = new Map<string, { hash: string; seq: number }>();
+  const rows: SqlValue[][] = [];
   for (const event of events) {
     const chain = event.orgId ?? PLATFORM_CHAIN;
     let head = heads.get(chain);
     if (!head) {
-      const rows = (await tx.query('SELECT hash, chain_seq FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as {
+      const found = (await tx.query('SELECT hash, chain_seq FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as {
         hash: string;
         chain_seq: number;
       }[];
-      head = { hash: rows[0]?.hash ?? GENESIS_HASH, seq: rows[0]?.chain_seq ?? 0 };
+      head = { hash: found[0]?.hash ?? GENESIS_HASH, seq: found[0]?.chain_seq ?? 0 };
     }
     const entry = {
       prevHash: head.hash,
@@ -60,12 +64,11 @@ export async function appendAuditEvents(tx: EntityManager, events: readonly Audi
       detail: JSON.stringify(event.detail ?? {}),
     };
     const hash = auditEntryHash(entry);
-    await tx.query(
-      'INSERT INTO sp_audit_log (chain, chain_seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [chain, entry.chainSeq, entry.at, entry.actor, entry.action, entry.subject, entry.detail, entry.prevHash, hash],
-    );
+    rows.push([chain, entry.chainSeq, entry.at, entry.actor, entry.action, entry.subject, entry.detail, entry.prevHash, hash]);
     heads.set(chain, { hash, seq: entry.chainSeq });
   }
+  // One INSERT for the batch (see insertRows): the chain is computed above, in order, and rows keep that order.
+  await insertRows(tx, 'sp_audit_log', AUDIT_COLUMNS, rows);
 }
 
 /** Appends one event (see {@link appendAuditEvents}). */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
+import { insertRows, type SqlValue } from '../store/insert-rows.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -33,10 +34,30 @@ interface Pending {
 
 const MAX_BATCH = 2000;
 
+const RECORD_COLUMNS = [
+  'id',
+  'org_id',
+  'type',
+  'schema_id',
+  'subject_hash',
+  'format',
+  'issued_at',
+  'issued_by',
+  'valid_until',
+  'credential_hash',
+  'signing_kid',
+  'status_list_id',
+  'status_index',
+  'request_key',
+  'job_id',
+  'stored_credential',
+] as const;
+
 /**
  * Group commit for issuing: records that arrive while a transaction is being written are written
  * together in the next one, with their audit events, so the cost per credential is a few row
- * inserts rather than a transaction (and an fsync) each. A caller's promise settles only after its
+ * inserts rather than a transaction (and an fsync) each; the records of a batch go in one `INSERT`
+ * (see `insertRows`), their audit events in another. A caller's promise settles only after its
  * transaction has committed: an answered request is durable.
  */
 export class IssueCommitQueue {
@@ -87,6 +108,7 @@ export class IssueCommitQueue {
       }
       const outcomes: CommitOutcome[] = [];
       const audits: AuditEventInput[] = [];
+      const rows: SqlValue[][] = [];
       for (const { record: r, audit } of batch) {
         const key = r.requestKey === null ? undefined : `${r.orgId}\u0000${r.requestKey}`;
         if (key !== undefined && taken.has(key)) {
@@ -94,32 +116,28 @@ export class IssueCommitQueue {
           continue;
         }
         if (key !== undefined) taken.add(key);
-        await tx.query(
-          `INSERT INTO sp_issued_credentials (id, org_id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, credential_hash,
-             signing_kid, status_list_id, status_index, request_key, job_id, stored_credential)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            r.id,
-            r.orgId,
-            r.type,
-            r.schemaId,
-            r.subjectHash,
-            r.format,
-            r.issuedAt,
-            r.issuedBy,
-            r.validUntil,
-            r.credentialHash,
-            r.signingKid,
-            r.statusListId,
-            r.statusIndex,
-            r.requestKey,
-            r.jobId,
-            r.storedCredential,
-          ],
-        );
+        rows.push([
+          r.id,
+          r.orgId,
+          r.type,
+          r.schemaId,
+          r.subjectHash,
+          r.format,
+          r.issuedAt,
+          r.issuedBy,
+          r.validUntil,
+          r.credentialHash,
+          r.signingKid,
+          r.statusListId,
+          r.statusIndex,
+          r.requestKey,
+          r.jobId,
+          r.storedCredential,
+        ]);
         audits.push(audit);
         outcomes.push('inserted');
       }
+      await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, rows);
       await appendAuditEvents(tx, audits);
       return outcomes;
     });

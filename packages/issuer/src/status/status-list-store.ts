@@ -46,6 +46,9 @@ export class StatusListStore {
   private readonly lists = new Map<string, StatusListState>();
   private readonly openList = new Map<string, string>();
   private readonly loading = new Map<string, Promise<void>>();
+  // A list being created per organisation: issues under way at once share it rather than each
+  // opening a list of their own (256 in flight at the bench's start made 256 lists).
+  private readonly creating = new Map<string, Promise<StatusListState>>();
 
   constructor(private readonly ctx: { db: DataSource; now: () => Date }) {}
 
@@ -109,11 +112,21 @@ export class StatusListStore {
     return state;
   }
 
+  /** Opens a new list for an organisation, once however many reservations wait for it. */
+  private openNewList(orgId: string): Promise<StatusListState> {
+    let pending = this.creating.get(orgId);
+    if (!pending) {
+      pending = this.createList(orgId).finally(() => this.creating.delete(orgId));
+      this.creating.set(orgId, pending);
+    }
+    return pending;
+  }
+
   /** Reserves a random free index in the organisation's open list (a new list when it is full enough). */
   async reserve(orgId: string): Promise<StatusSlot> {
     await this.load(orgId);
     let list = this.lists.get(this.openList.get(orgId) ?? '');
-    if (!list || list.allocatedCount >= list.size * FILL_LIMIT) list = await this.createList(orgId);
+    while (!list || list.allocatedCount >= list.size * FILL_LIMIT) list = await this.openNewList(orgId);
     let index = randomInt(list.size);
     while (list.allocated.get(index) === 1) index = randomInt(list.size);
     list.allocated.set(index, 1);

@@ -83,11 +83,12 @@ export async function verifyOneCredential(ctx: VerifierContext, input: Credentia
 
 // A VC Data Model 1.1 presentation JWT (`vp` claim): what OpenID4VP calls `jwt_vc_json`
 // presentations (OpenID4VP 1.0, appendix B.1.3.1); a VC-JOSE VP JWT has the presentation as its payload.
-function isVcDm11Presentation(jwt: string): boolean {
+// The presentation JWT decoded once: which VP shape it is, and then its verification, read the same parse.
+function decodePresentation(jwt: string): ReturnType<typeof decodeCompactJws> | undefined {
   try {
-    return isObject(decodeCompactJws(jwt, 'ERR_VP_MALFORMED').payload['vp']);
+    return decodeCompactJws(jwt, 'ERR_VP_MALFORMED');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -122,12 +123,13 @@ export async function verifyOnePresentation(
     return { checks: [], ...(cnf ? { holder: JSON.stringify(cnf['jwk']) } : {}), credentials: [one] };
   }
   const args = { challenge: binding.nonce, domain: binding.audience, ...common };
-  const v11 = input.format === 'vp+jwt' && isVcDm11Presentation(input.value);
+  const decoded = input.format === 'vp+jwt' ? decodePresentation(input.value) : undefined;
+  const v11 = input.format === 'vp+jwt' && isObject(decoded?.payload['vp']);
   const presentation =
     input.format === 'vp+jwt'
       ? v11
         ? await verifyVpJwtV1({ jwt: input.value, ...args })
-        : await verifyVpJose({ jwt: input.value, ...args })
+        : await verifyVpJose({ jwt: input.value, ...(decoded ? { decoded } : {}), ...args })
       : await verifyDataIntegrityPresentation({ presentation: input.value, ...args });
   const format = input.format === 'vp+jwt' ? (v11 ? 'jwt_vc_json' : 'vc+jwt') : 'ldp_vc';
   const credentials = await Promise.all(

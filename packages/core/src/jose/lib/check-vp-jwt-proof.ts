@@ -1,9 +1,9 @@
 import type { Resolvable } from 'did-resolver';
-import { compactVerify } from 'jose';
 import { PassportError } from '../../errors/passport-error.js';
 import type { CheckList } from '../../verification/verification-result.js';
 import { findVerificationKey } from '../find-verification-key.js';
 import type { SupportedAlg } from '../jws-signer.js';
+import { verifyJwsSignature } from './verify-jws-signature.js';
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -24,7 +24,7 @@ export async function checkVpJwtProof(
   if (holder?.startsWith('did:') && kid) {
     try {
       const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
-      await compactVerify(jws.jwt, key, { algorithms: [alg] }).then(
+      await verifyJwsSignature(jws.jwt, header, key, alg).then(
         () => list.pass('presentation.signature'),
         (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
       );
