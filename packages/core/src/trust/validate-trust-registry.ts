@@ -134,7 +134,7 @@ function checkOverlaps(entries: unknown[], issues: Issues): void {
  *
  * @example
  * const issues = validateTrustRegistry(JSON.parse(text), { draft: true });
- * if (issues.length > 0) console.error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+ * if (issues.length > 0) throw new PassportError('ERR_TRUST_REGISTRY_INVALID', 'not a trust registry', { issues });
  */
 export function validateTrustRegistry(value: unknown, options: ValidateTrustRegistryOptions = {}): FieldIssue[] {
   const issues = new Issues();
