@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { EXIT } from '../lib/output.js';
+import type { BulkJob } from '@staff-passport/issuer';
 
 /** Where the command writes: what a person reads on stdout, progress and problems on stderr. */
 interface Writer {
@@ -22,21 +23,8 @@ export interface IssueBulkDeps {
 }
 
 /** A job as the issuer answers it (the fields the command reads). */
-interface Job {
-  id: string;
-  orgId: string;
-  state: 'validating' | 'failed_validation' | 'issuing' | 'completed' | 'failed';
-  total: number | null;
-  validated: number;
-  done: number;
-  issued: number;
-  duplicates: number;
-  skipped: number;
-  errors: number;
-  ratePerSecond: number;
-  secondsLeft: number | null;
-  failure: { code: string; message: string } | null;
-}
+// The job as GET /orgs/{orgId}/jobs/{jobId} answers it (the issuer's own type, as JSON).
+type Job = Pick<BulkJob, 'id' | 'orgId' | 'state' | 'total' | 'validated' | 'done' | 'issued' | 'duplicates' | 'skipped' | 'errors' | 'ratePerSecond' | 'secondsLeft' | 'failure'>;
 
 interface RowError {
   row: number;

@@ -5,6 +5,7 @@ import { checkCredentialSchema, checkValidityWindow } from '../verification/chec
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
+import { issuerIdOf } from '../lib/issuer-id.js';
 
 /** Options for {@link verifyDataIntegrityCredential}. */
 export interface VerifyDataIntegrityCredentialOptions {
@@ -19,11 +20,6 @@ export interface VerifyDataIntegrityCredentialOptions {
   credentialIndex?: number;
 }
 
-function issuerId(issuer: unknown): string | undefined {
-  if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer['id'] === 'string') return issuer['id'];
-  return undefined;
-}
 
 /**
  * Verifies a credential secured with a Data Integrity proof (`eddsa-rdfc-2022`): its shape (VC
@@ -66,7 +62,7 @@ export async function verifyDataIntegrityCredential(options: VerifyDataIntegrity
   list.checks.push(...proofResult.checks);
 
   // 3. Issuer: a DID, and the one whose key made the proof.
-  const issuer = issuerId(credential['issuer']);
+  const issuer = issuerIdOf(credential['issuer']);
   const method = typeof proofResult.proof?.['verificationMethod'] === 'string' ? proofResult.proof['verificationMethod'] : undefined;
   const signer = method?.split('#')[0];
   if (!issuer?.startsWith('did:')) list.fail('issuer', 'ERR_VC_ISSUER_INVALID', 'issuer must be a DID', at);

@@ -8,6 +8,7 @@ import { CheckList, type CredentialVerification } from '../verification/verifica
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
 import { verifyDataIntegrityCredential } from './verify-data-integrity-credential.js';
+import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 
 /** Options for {@link verifyDataIntegrityPresentation}. */
 export interface VerifyDataIntegrityPresentationOptions {
@@ -88,14 +89,7 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
       jwt === undefined
         ? await verifyDataIntegrityCredential({ credential: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex, ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) })
         : await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    const subject = result.credential?.['credentialSubject'];
-    const subjects = Array.isArray(subject) ? subject : [subject];
-    if (subjects.length > 0 && subjects.every((s) => isObject(s) && s['id'] === holder)) {
-      result.checks.push({ check: 'holder-binding', outcome: 'passed', credentialIndex });
-    } else {
-      result.checks.push({ check: 'holder-binding', outcome: 'failed', code: 'ERR_VP_HOLDER_MISMATCH', message: 'the credential was not issued to the presenting holder', credentialIndex });
-      result.verified = false;
-    }
+    addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

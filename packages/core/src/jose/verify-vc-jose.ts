@@ -7,6 +7,7 @@ import { decodeCompactJws, isObject } from './compact-jws.js';
 import { findVerificationKey } from './find-verification-key.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { verifyJwsSignature } from './lib/verify-jws-signature.js';
+import { issuerIdOf } from '../lib/issuer-id.js';
 
 /** Options for {@link verifyVcJose}. */
 export interface VerifyVcJoseOptions {
@@ -23,11 +24,6 @@ export interface VerifyVcJoseOptions {
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 
-function issuerId(issuer: unknown): string | undefined {
-  if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer['id'] === 'string') return issuer['id'];
-  return undefined;
-}
 
 function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
   return err instanceof PassportError ? err.code : fallback;
@@ -76,7 +72,7 @@ export async function verifyVcJose(options: VerifyVcJoseOptions): Promise<Creden
   const alg: SupportedAlg = header['alg'];
 
   // 2. Issuer: a DID whose key signed it.
-  const issuer = issuerId(credential['issuer']);
+  const issuer = issuerIdOf(credential['issuer']);
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   if (!issuer || !issuer.startsWith('did:')) {
     list.fail('issuer', 'ERR_VC_ISSUER_INVALID', 'issuer must be a DID', at);

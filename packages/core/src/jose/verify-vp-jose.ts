@@ -5,6 +5,7 @@ import { checkVpJwtProof } from './lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { extractEnvelopedJwt } from './extract-enveloped.js';
 import { verifyVcJose } from './verify-vc-jose.js';
+import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
@@ -90,14 +91,7 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
       continue;
     }
     const result = await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    const subject = result.credential?.['credentialSubject'];
-    const subjects = Array.isArray(subject) ? subject : [subject];
-    const boundToHolder = subjects.length > 0 && subjects.every((s) => isObject(s) && s['id'] === holder);
-    if (boundToHolder) result.checks.push({ check: 'holder-binding', outcome: 'passed', credentialIndex });
-    else {
-      result.checks.push({ check: 'holder-binding', outcome: 'failed', code: 'ERR_VP_HOLDER_MISMATCH', message: 'the credential was not issued to the presenting holder', credentialIndex });
-      result.verified = false;
-    }
+    addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

@@ -9,6 +9,7 @@ import { isSupportedAlg, type SupportedAlg } from '../jose/jws-signer.js';
 import { checkCredentialSchema, checkValidityWindow } from '../verification/check-credential-claims.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { credentialFromClaims } from './lib/credential-from-claims.js';
+import { issuerIdOf } from '../lib/issuer-id.js';
 
 /** Options for {@link verifyVcJwtV1}. */
 export interface VerifyVcJwtV1Options {
@@ -31,11 +32,6 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function issuerId(issuer: unknown): string | undefined {
-  if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer['id'] === 'string') return issuer['id'];
-  return undefined;
-}
 
 /**
  * Verifies a VC Data Model 1.1 JWT (section 6.3.1) with the same checks, names and codes as
@@ -85,7 +81,7 @@ export async function verifyVcJwtV1(options: VerifyVcJwtV1Options): Promise<Cred
   }
 
   // 2. Issuer: `iss` (or the credential's issuer) is a DID, and the header names its key.
-  const issuer = typeof payload['iss'] === 'string' ? payload['iss'] : issuerId(credential['issuer']);
+  const issuer = typeof payload['iss'] === 'string' ? payload['iss'] : issuerIdOf(credential['issuer']);
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   if (!issuer?.startsWith('did:')) list.fail('issuer', 'ERR_VC_ISSUER_INVALID', 'issuer must be a DID', at);
   else if (!kid) list.fail('issuer', 'ERR_VC_KEY_NOT_FOUND', 'the JWS header names no key (kid)', at);

@@ -7,6 +7,7 @@ import { verifyVcJose } from '../jose/verify-vc-jose.js';
 import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { verifyVcJwtV1 } from './verify-vc-jwt-v1.js';
+import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 
 /** Options for {@link verifyVpJwtV1}. */
 export interface VerifyVpJwtV1Options {
@@ -92,14 +93,7 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
     }
     const args = { jwt: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex };
     const result = isVcJoseJwt(entry) ? await verifyVcJose(args) : await verifyVcJwtV1(args);
-    const subject = result.credential?.['credentialSubject'];
-    const subjects = Array.isArray(subject) ? subject : [subject];
-    if (subjects.length > 0 && subjects.every((s) => isObject(s) && s['id'] === holder)) {
-      result.checks.push({ check: 'holder-binding', outcome: 'passed', credentialIndex });
-    } else {
-      result.checks.push({ check: 'holder-binding', outcome: 'failed', code: 'ERR_VP_HOLDER_MISMATCH', message: 'the credential was not issued to the presenting holder', credentialIndex });
-      result.verified = false;
-    }
+    addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

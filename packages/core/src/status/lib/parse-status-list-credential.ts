@@ -1,6 +1,7 @@
 import { isObject } from '../../jose/compact-jws.js';
 import { PassportError } from '../../errors/passport-error.js';
 import { expandBitstring } from './expand-bitstring.js';
+import { issuerIdOf } from '../../lib/issuer-id.js';
 
 /** The parts of a verified `BitstringStatusListCredential` a status check needs. */
 export interface ParsedStatusListCredential {
@@ -15,11 +16,6 @@ export interface ParsedStatusListCredential {
   validUntilMs: number | undefined;
 }
 
-function issuerId(issuer: unknown): string | undefined {
-  if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer['id'] === 'string') return issuer['id'];
-  return undefined;
-}
 
 function time(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
@@ -45,7 +41,7 @@ export function parseStatusListCredential(credential: Record<string, unknown>, m
   if (ttl !== undefined && (typeof ttl !== 'number' || !(ttl > 0))) throw new PassportError('ERR_STATUS_LIST_INVALID', 'ttl must be a positive number');
   const id = credential['id'];
   return {
-    issuer: issuerId(credential['issuer']),
+    issuer: issuerIdOf(credential['issuer']),
     id: typeof id === 'string' ? id : undefined,
     purposes,
     bytes: expandBitstring(subject['encodedList'], maxBytes),
