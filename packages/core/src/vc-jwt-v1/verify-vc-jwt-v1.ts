@@ -1,5 +1,4 @@
 import type { Resolvable } from 'did-resolver';
-import { compactVerify } from 'jose';
 import { VC_CONTEXT_V1, findCatalogueTypes } from '@staff-passport/schemas';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { PassportError } from '../errors/passport-error.js';
@@ -10,6 +9,7 @@ import { checkCredentialSchema, checkValidityWindow } from '../verification/chec
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { credentialFromClaims } from './lib/credential-from-claims.js';
 import { issuerIdOf } from '../lib/issuer-id.js';
+import { verifyJwsSignature } from '../jose/lib/verify-jws-signature.js';
 
 /** Options for {@link verifyVcJwtV1}. */
 export interface VerifyVcJwtV1Options {
@@ -92,7 +92,7 @@ export async function verifyVcJwtV1(options: VerifyVcJwtV1Options): Promise<Cred
     try {
       const { key } = await findVerificationKey(options.resolver, issuer, kid, alg, 'assertionMethod', 'ERR_VC_KEY_NOT_FOUND');
       try {
-        await compactVerify(options.jwt, key, { algorithms: [alg] });
+        await verifyJwsSignature(options.jwt, header, key, alg);
         list.pass('signature', at);
       } catch (cause: unknown) {
         list.fail('signature', 'ERR_VC_SIGNATURE_INVALID', `the signature does not verify (${messageOf(cause)})`, at);
