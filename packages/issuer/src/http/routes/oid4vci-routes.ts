@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { PassportError } from '@staff-passport/core';
+import { PassportError, openCors } from '@staff-passport/core';
 import { createSignInLimiter, type SignInLimiter } from '../../auth/create-sign-in-limiter.js';
 import { RateLimitedError } from '../../auth/rate-limited-error.js';
 import type { IssuerContext } from '../../issuer-context.js';
@@ -34,17 +34,7 @@ export function isOid4vciProtocolRequest(req: { method: string; path: string }):
 }
 
 // Wallets in browsers call these endpoints from other origins (metadata, offers, protocol).
-const cors: RequestHandler = (req, res, next) => {
-  res.setHeader('access-control-allow-origin', '*');
-  if (req.method === 'OPTIONS') {
-    res.setHeader('access-control-allow-methods', 'GET, POST');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type, dpop');
-    res.setHeader('access-control-max-age', '600');
-    res.status(204).end();
-    return;
-  }
-  next();
-};
+const cors = openCors();
 
 function runParser(parser: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { PassportError } from '@staff-passport/core';
+import { PassportError, openCors } from '@staff-passport/core';
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
 import type { Router } from 'express';
 import type { IssuerContext } from '../../issuer-context.js';
@@ -12,6 +12,9 @@ export function addPublicRoutes(router: Router, ctx: IssuerContext): void {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  // Wallets in browsers check signatures and status from their own origin.
+  router.use(['/orgs/:orgId/did.json', '/orgs/:orgId/status', '/schemas', '/contexts'], openCors({ methods: 'GET' }));
 
   router.get('/orgs/:orgId/did.json', async (req, res) => {
     const org = await getOrganisation(ctx, orgIdOf(req));

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import { PassportError, httpStatusFor, isObject, jsonBody, renderQrPng, renderQrSvg, toProblem, type ErrorCode, type Logger } from '@staff-passport/core';
+import { PassportError, httpStatusFor, isObject, jsonBody, openCors, renderQrPng, renderQrSvg, toProblem, type ErrorCode, type Logger } from '@staff-passport/core';
 import {
   REQUEST_OBJECT_MEDIA_TYPE,
   buildVerifierDidDocument,
@@ -107,9 +107,11 @@ export function createOid4vpRouter(ctx: VerifierContext): Router {
   const router = express.Router();
   const protocol = express.Router();
 
+  // Wallets in browsers fetch the request object and post the response from their own origin.
+  router.use(['/.well-known/did.json', '/oid4vp/requests/:id/request-object', '/oid4vp/requests/:id/response'], openCors());
+
   router.get('/.well-known/did.json', async (_req, res) => {
     res.setHeader('cache-control', 'public, max-age=300');
-    res.setHeader('access-control-allow-origin', '*');
     res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
   });
 
