@@ -4,6 +4,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import { addAuthHeaders } from '../auth/add-auth-headers.js';
 import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
 import type { SignInLimiter } from '../auth/create-sign-in-limiter.js';
+import { createConsoleRouter } from '../console/create-console-router.js';
 import { buildOpenApiDocument, renderApiReference } from './openapi.js';
 import { addAuditRoutes } from './routes/audit-routes.js';
 import { addCredentialRoutes } from './routes/credential-routes.js';
@@ -23,6 +24,8 @@ export interface IssuerAppOptions {
   allowHttpLoopback?: boolean;
   /** Limits failed OpenID4VCI token requests per client address (default on; `false` turns it off). */
   tokenLimiter?: SignInLimiter | false;
+  /** Origins the console's sign-in form may redirect to (organisations' OpenID providers), for its content security policy. */
+  consoleFormActionOrigins?: string[];
   /** Extra routes (jobs, OpenID4VCI), added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
 }
@@ -37,6 +40,9 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLogger(ctx.logger));
+  const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
+  // The HR console's pages (form posts and uploads, read by the console itself) come before the JSON parser.
+  app.use(createConsoleRouter(ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true, ...(options.consoleFormActionOrigins ? { formActionOrigins: options.consoleFormActionOrigins } : {}) }));
   // Bulk uploads (CSV, JSON lines) are streamed to disk by their route, not parsed as JSON; the
   // OpenID4VCI protocol endpoints read their own bodies (form-encoded, empty or JSON).
   const skipForUploads =
@@ -45,7 +51,6 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
       isJobUpload(req) || isOid4vciProtocolRequest(req) ? next() : handler(req, res, next);
   app.use(jsonBody('1mb').map(skipForUploads));
 
-  const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
   const router = express.Router();
   addPublicRoutes(router, ctx);
   addPlatformRoutes(router, ctx);

@@ -1,0 +1,69 @@
+import { PassportError, nhsukAssets, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Authenticator } from '../auth/create-authenticator.js';
+import type { IssuerContext } from '../issuer-context.js';
+import { addAuditPages } from './audit-pages.js';
+import { addBulkPages } from './bulk/bulk-pages.js';
+import { addCredentialPages } from './credential-pages.js';
+import { addIssuePages } from './issue/issue-pages.js';
+import { addSignInPages } from './sign-in-pages.js';
+import { readConsoleSession, requireConsoleSession } from './console-session.js';
+import { sendConsolePage } from './render-console-page.js';
+
+/** Options for {@link createConsoleRouter}. */
+export interface ConsoleRouterOptions {
+  /** Let organisations' OpenID providers be reached over http on loopback (tests and local demos only). */
+  allowHttpLoopback?: boolean;
+  /** Extra origins sign-in forms may be redirected to (the organisations' OpenID providers). */
+  formActionOrigins?: string[];
+}
+
+// Errors on pages are pages: a 4xx says what went wrong in words; a 500 says nothing internal.
+function pageErrors(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err }, 'internal error on a console page');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const title = problem.status === 404 ? 'Page not found' : problem.status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem';
+    const detail = problem.status >= 500 ? 'Try again later.' : problem.title;
+    const caller = res.locals['console'];
+    sendConsolePage(res, {
+      title,
+      status: problem.status,
+      ...(caller ? { caller } : {}),
+      content: html`<h1 class="nhsuk-heading-l">${title}</h1>
+        <p>${detail}</p>
+        ${problem.code ? html`<p class="nhsuk-body-s">Error code: ${problem.code}</p>` : ''}
+        <p><a href="/">Go to the start page</a></p>`,
+    });
+  };
+}
+
+/**
+ * The HR console: server-rendered pages in the NHS.UK design system at `/` and `/console/*`,
+ * working without JavaScript. Sign-in (API key, or the organisation's OpenID provider) starts a
+ * sealed cookie session; every page then authenticates its token exactly as the API does.
+ */
+export function createConsoleRouter(ctx: IssuerContext, authenticate: Authenticator, options: ConsoleRouterOptions = {}): Router {
+  const router = express.Router();
+  router.use(nhsukAssets());
+  const secured = pageSecurityHeaders({ formAction: options.formActionOrigins ?? [] });
+  router.use('/console', secured);
+  router.use('/console', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 200 }));
+  const signedIn = requireConsoleSession(ctx, authenticate);
+
+  router.get('/', secured, (req, res) => {
+    res.redirect(303, readConsoleSession(ctx, req) ? '/console/home' : '/console/sign-in');
+  });
+  addSignInPages(router, ctx, authenticate, signedIn, options);
+  addIssuePages(router, ctx, signedIn);
+  addBulkPages(router, ctx, signedIn);
+  addCredentialPages(router, ctx, signedIn);
+  addAuditPages(router, ctx, signedIn);
+  router.use('/console', (_req, _res, next) => next(new PassportError('ERR_NOT_FOUND', 'There is no page at this address.')));
+  router.use('/console', pageErrors(ctx.logger));
+  return router;
+}
