@@ -8,7 +8,7 @@ import { parseArgs } from './lib/parse-args.js';
 
 const USAGE = `staff-passport <command>
 
-  start [--demo]                         start the issuer and the verifier (demo: create a demo organisation)
+  start [--demo] [--wallet-dir DIR]       start the issuer (API, HR console) and the verifier (API, desk); serve a built web wallet from DIR
   org create --name NAME --ods CODE      create an organisation with its did:web and key
   org list                               list organisations
   api-key create --org ID [--role ROLE]  create an API key (roles: org-admin, issuer, auditor)

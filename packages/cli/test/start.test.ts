@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,8 +25,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+function start(env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [...bin, 'start', '--demo', ...extraArgs], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not started in time:\n${output}`)), 90_000);
@@ -106,9 +106,26 @@ describe('staff-passport start --demo', () => {
       expect(await stop(first.child)).toBe(0);
     }
 
-    const second = await start(env);
+    // The second start also serves a (stand-in) built web wallet, with its runtime config.
+    const walletDir = join(dataDir, 'wallet-dist');
+    mkdirSync(walletDir, { recursive: true });
+    writeFileSync(join(walletDir, 'index.html'), '<!doctype html><title>wallet</title>');
+    const walletPort = await freePort();
+    const second = await start({ ...env, WALLET_PORT: String(walletPort) }, ['--wallet-dir', walletDir]);
     try {
       expect(second.output).toContain('(reused)');
+      expect(second.output).toContain(`HR console     ${facts.issuer.url}/`);
+      expect(second.output).toContain(`Verifier desk  ${facts.verifier.url}/`);
+      expect(second.output).toContain(`Web wallet     http://127.0.0.1:${walletPort}/`);
+      const shell = await fetch(`http://127.0.0.1:${walletPort}/`);
+      expect(shell.status).toBe(200);
+      expect(shell.headers.get('content-security-policy')).toContain("script-src 'self'");
+      await expect(shell.text()).resolves.toContain('<title>wallet</title>');
+      await expect((await fetch(`http://127.0.0.1:${walletPort}/config.json`)).json()).resolves.toEqual({ allowHttpLoopback: true });
+      // The HR console and the verifier desk are the services' front pages.
+      const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
+      expect(front.status).toBe(303);
+      expect(front.headers.get('location')).toBe('/console/sign-in');
       const again = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
       expect(again.issuer).toEqual(facts.issuer);
       const issued = await post(`${again.issuer.url}/orgs/${again.issuer.orgId}/credentials/issue`, { credential: again.exampleCredential }, { authorization: `Bearer ${again.issuer.apiKey}` });

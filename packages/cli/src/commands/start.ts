@@ -1,25 +1,29 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { createIssuerApp, createIssuerContext, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
 import { readTrustedKeys } from './trust-commands.js';
 import { EXIT, err, out } from '../lib/output.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined): void {
   const { issuer, verifier } = facts;
   out('');
   out('Staff Passport is running (demo mode, embedded SQLite).');
   out('');
-  out(`  Issuer    ${issuer.url}`);
-  out(`  Verifier  ${verifier.url}`);
+  out(`  HR console     ${issuer.url}/`);
+  out(`  Verifier desk  ${verifier.url}/`);
+  if (walletUrl) out(`  Web wallet     ${walletUrl}/   (designed for a phone; open it in a narrow window or a phone on this network)`);
+  out(`  Issuer API     ${issuer.url}   (reference: ${issuer.url}/docs/api)`);
+  out(`  Verifier API   ${verifier.url}`);
   out('');
   out(`  Demo organisation ${created ? '(created)' : '(reused)'}`);
   out(`    id      ${issuer.orgId}`);
   out(`    DID     ${issuer.did}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
-  out(`    API key ${issuer.apiKey}`);
+  out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
   out('');
   out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
   out('');
@@ -34,8 +38,9 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean): void 
 }
 
 /**
- * `staff-passport start [--demo]`: checks the configuration, opens the SQLite files, starts the
- * issuer and the verifier and, in demo mode, makes sure the demo organisation exists.
+ * `staff-passport start [--demo] [--wallet-dir DIR]`: checks the configuration, opens the SQLite
+ * files, starts the issuer (API and HR console) and the verifier (API and desk), serves a built web
+ * wallet from DIR when given, and, in demo mode, makes sure the demo organisation exists.
  */
 export async function startCommand(options: Record<string, string | true>): Promise<number> {
   let config;
@@ -58,6 +63,15 @@ export async function startCommand(options: Record<string, string | true>): Prom
     servers.push(verifierServer);
     const issuerUrl = config.issuerPort === 0 ? issuerServer.url : config.issuerPublicUrl;
     const verifierUrl = config.verifierPort === 0 ? verifierServer.url : config.verifierPublicUrl;
+    let walletUrl: string | undefined;
+    const walletDir = options['wallet-dir'];
+    if (typeof walletDir === 'string') {
+      const walletApp = createWebWalletApp(resolve(walletDir), { allowHttpLoopback: config.allowPrivateNetwork });
+      const walletServer = await listen(config.host, config.walletPort);
+      servers.push(walletServer);
+      walletServer.attach(walletApp);
+      walletUrl = config.walletPort === 0 ? walletServer.url : config.walletPublicUrl;
+    }
 
     // The verifier's trust registry (TRUST_REGISTRY, signed by a key in TRUST_REGISTRY_KEYS):
     // loaded and checked now, refreshed hourly, the last good edition kept if a refresh fails.
@@ -102,11 +116,12 @@ export async function startCommand(options: Record<string, string | true>): Prom
 
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      printBanner(facts, config.dataDir, created);
+      printBanner(facts, config.dataDir, created, walletUrl);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
-      out(`Issuer ${issuerUrl}`);
-      out(`Verifier ${verifierUrl}`);
+      out(`Issuer ${issuerUrl} (HR console at /)`);
+      out(`Verifier ${verifierUrl} (verifier desk at /)`);
+      if (walletUrl) out(`Web wallet ${walletUrl}`);
     }
 
     await new Promise<void>((resolve) => {

@@ -10,9 +10,12 @@ export interface PassportConfig {
   host: string;
   issuerPort: number;
   verifierPort: number;
+  /** Where the web wallet is served when the start command is given one (`--wallet-dir`). */
+  walletPort: number;
   /** The base URL the issuer is reached at; organisations' did:web identifiers are built on it. */
   issuerPublicUrl: string;
   verifierPublicUrl: string;
+  walletPublicUrl: string;
   /** 64 hex characters: encrypts private keys at rest. Never written to a database. */
   secretKey: string;
   demo: boolean;
@@ -67,7 +70,8 @@ function demoSecret(dataDir: string): string {
 
 /**
  * Reads and checks the configuration. Variables: `DATA_DIR` (./data), `HOST` (127.0.0.1),
- * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `ISSUER_PUBLIC_URL`, `VERIFIER_PUBLIC_URL`,
+ * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
+ * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`,
  * `DID_WEB_ALLOW_PRIVATE` (true in demo mode).
  *
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   const host = env['HOST'] ?? '127.0.0.1';
   const issuerPort = port(env, 'ISSUER_PORT', 4100);
   const verifierPort = port(env, 'VERIFIER_PORT', 4200);
+  const walletPort = port(env, 'WALLET_PORT', 4300);
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as PassportConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new PassportError('ERR_CONFIG_INVALID', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, { field: 'LOG_LEVEL' });
@@ -108,8 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     host,
     issuerPort,
     verifierPort,
+    walletPort,
     issuerPublicUrl: url(env, 'ISSUER_PUBLIC_URL', `http://${host}:${issuerPort}`),
     verifierPublicUrl: url(env, 'VERIFIER_PUBLIC_URL', `http://${host}:${verifierPort}`),
+    walletPublicUrl: url(env, 'WALLET_PUBLIC_URL', `http://${host}:${walletPort}`),
     secretKey,
     demo,
     logLevel,

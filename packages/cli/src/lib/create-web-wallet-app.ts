@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+
+/** What the web wallet reads from `/config.json` on its own origin. */
+export interface WebWalletConfig {
+  /** Let the wallet talk to issuers and verifiers over http on loopback (local demos and tests only). */
+  allowHttpLoopback: boolean;
+}
+
+// The wallet talks to any issuer and verifier the holder chooses (connect-src open to http(s));
+// everything it runs and shows comes from its own origin.
+const WALLET_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' https: http:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * Serves a built web wallet (the `dist` folder of `examples/wallet-web`) with its runtime
+ * `config.json`: the app shell and assets, the service worker never cached by HTTP (so an update
+ * is seen), a content security policy, and no referrer.
+ *
+ * @example
+ * server.attach(createWebWalletApp('examples/wallet-web/dist', { allowHttpLoopback: true }));
+ * @throws Error when `dir` has no `index.html` (the wallet was not built).
+ */
+export function createWebWalletApp(dir: string, config: WebWalletConfig): express.Express {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build the web wallet first (pnpm --filter @staff-passport/example-wallet-web build)`);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('content-security-policy', WALLET_CSP);
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
+  app.get('/config.json', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json(config);
+  });
+  app.use(
+    express.static(dir, {
+      index: 'index.html',
+      dotfiles: 'deny',
+      setHeaders(res, path) {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).type('text').send('Not found');
+  });
+  return app;
+}
