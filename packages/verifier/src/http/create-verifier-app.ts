@@ -2,6 +2,7 @@ import express from 'express';
 import { PROBLEM_CONTENT_TYPE, PassportError, isObject, jsonBody, notFound, problemHandler, requestLogger } from '@staff-passport/core';
 import { getCheckResult, runProfileCheck } from '../checks/run-profile-check.js';
 import { createPresentationRequest, getPresentationRequest } from '../checks/presentation-requests.js';
+import { createDeskRouter } from '../desk/create-desk-router.js';
 import { issueNonce } from '../nonces/nonce-store.js';
 import { addProfile, findProfile, listAllProfiles } from '../profiles/profile-store.js';
 import { toEsrCsv } from '../report/to-esr-csv.js';
@@ -51,7 +52,9 @@ export function createVerifierApp(ctx: VerifierContext, options: { extraRoutes?:
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLogger(ctx.logger));
-  // OpenID4VP first: its protocol endpoints take form-encoded bodies, which the JSON parser refuses.
+  // The desk's pages and OpenID4VP first: their forms and protocol endpoints take form-encoded
+  // bodies, which the JSON parser refuses.
+  app.use(createDeskRouter(ctx));
   app.use(createOid4vpRouter(ctx));
   app.use(jsonBody('2mb'));
   const router = express.Router();

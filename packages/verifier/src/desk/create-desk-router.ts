@@ -1,0 +1,78 @@
+import { PassportError, html, nhsukAssets, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { VerifierContext } from '../verifier-context.js';
+import { DESK_CSS, DESK_REQUEST_SCRIPT } from './lib/desk-assets.js';
+import { DESK_ASSETS_PATH, sendDeskPage } from './lib/send-desk-page.js';
+import { addRequestPage } from './request-page.js';
+import { addResultPage } from './result-page.js';
+import { addStartPage } from './start-page.js';
+
+const isDeskPath = (path: string): boolean => path === '/' || path === '/desk' || path.startsWith('/desk/');
+
+// Errors on desk pages are pages: a 4xx says what went wrong in words; a 500 says nothing internal.
+// Errors of other routes pass on to the app's problem+json handler.
+function pageErrors(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (!isDeskPath(req.path)) {
+      next(err);
+      return;
+    }
+    let error = err;
+    // The form parser's own errors are bad input, never a 500.
+    const parserType = (err as { type?: unknown } | null)?.type;
+    if (parserType === 'entity.too.large' || parserType === 'parameters.too.many') error = new PassportError('ERR_BODY_TOO_LARGE', 'The form sent too much.', { cause: err });
+    else if (typeof parserType === 'string') error = new PassportError('ERR_REQUEST_INVALID', 'The form could not be read.', { cause: err });
+    const problem = toProblem(error);
+    if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err: error }, 'internal error on a desk page');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const title = problem.status === 404 ? 'Page not found' : problem.status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem';
+    const detail = problem.status >= 500 ? 'Try again later.' : problem.title;
+    sendDeskPage(res, {
+      title,
+      status: problem.status,
+      content: html`<h1 class="nhsuk-heading-l">${title}</h1>
+        <p id="error-detail">${detail}</p>
+        <p class="nhsuk-body-s" id="error-code">Error code: ${problem.code}</p>
+        <p><a href="/" class="nhsuk-link">Go to the start page</a></p>`,
+    });
+  };
+}
+
+/**
+ * The verifier desk: server-rendered pages in the NHS.UK design system for the receiving
+ * employer's HR team, working without JavaScript (a same-origin script polls for the answer).
+ * - `GET /`: "Check a new starter" (check profile, start date; CSRF double-submit token);
+ * - `POST /desk/requests`: creates the OpenID4VP request, 303 to its page (400 with the NHS error summary);
+ * - `GET /desk/requests/{id}`: the QR code and same-device link while waiting; refused; expired;
+ * - `GET /desk/requests/{id}/result`: the report (ready to start or needs action) and the downloads;
+ * - `GET /desk/assets/desk.css|desk-request.js`, and the NHS.UK frontend's files under `/assets/nhsuk`.
+ * Mount it before the app's JSON body parser (its form is URL-encoded). Errors under `/` and
+ * `/desk` are pages (404 for an unknown request), never problem+json.
+ *
+ * @example
+ * app.use(createDeskRouter(ctx));
+ */
+export function createDeskRouter(ctx: VerifierContext): Router {
+  const router = express.Router();
+  router.use(nhsukAssets());
+  const secured = pageSecurityHeaders();
+  router.get(`${DESK_ASSETS_PATH}/desk.css`, (_req, res) => {
+    res.type('text/css').setHeader('cache-control', 'public, max-age=3600');
+    res.send(DESK_CSS);
+  });
+  router.get(`${DESK_ASSETS_PATH}/desk-request.js`, (_req, res) => {
+    res.type('text/javascript').setHeader('cache-control', 'public, max-age=3600');
+    res.send(DESK_REQUEST_SCRIPT);
+  });
+  router.use('/desk', secured);
+  router.get('/', secured);
+  addStartPage(router, ctx);
+  addRequestPage(router, ctx);
+  addResultPage(router, ctx);
+  router.use('/desk', (_req, _res, next) => next(new PassportError('ERR_NOT_FOUND', 'There is no page at this address.')));
+  router.use(pageErrors(ctx.logger));
+  return router;
+}
