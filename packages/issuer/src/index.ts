@@ -85,3 +85,5 @@ export {
   withdrawOffer,
 } from './oid4vci/index.js';
 export type { CreateOfferInput, CreatedOffer, CredentialConfiguration, OfferFormat, OfferStatus, OfferView, OfferedCredential } from './oid4vci/index.js';
+export { CONSOLE_NAME, SESSION_COOKIE, createConsoleRouter } from './console/index.js';
+export type { ConsoleRouterOptions } from './console/index.js';

@@ -28,6 +28,11 @@ export interface OidcConfigInput {
   roleMapping: Record<string, Role>;
   /** The JWS algorithms accepted (default {@link DEFAULT_OIDC_ALGS}); asymmetric only. */
   allowedAlgs?: OidcAlg[];
+  /**
+   * The HR console's client id at the identity provider (a public client using the authorization
+   * code flow with PKCE). Without it the console does not offer this organisation's sign-in.
+   */
+  clientId?: string;
 }
 
 /** An organisation's stored OIDC configuration. */
@@ -39,6 +44,8 @@ export interface OidcConfig {
   roleClaim: string;
   roleMapping: Record<string, Role>;
   allowedAlgs: OidcAlg[];
+  /** The HR console's client id at the identity provider; `null` when the console does not offer its sign-in. */
+  clientId: string | null;
   updatedAt: string;
 }
 
@@ -51,6 +58,7 @@ export interface OidcConfigRow {
   role_claim: string;
   role_mapping: string;
   allowed_algs: string;
+  client_id: string | null;
   updated_at: string;
 }
 
@@ -64,6 +72,7 @@ export function oidcConfigFromRow(row: OidcConfigRow): OidcConfig {
     roleClaim: row.role_claim,
     roleMapping: JSON.parse(row.role_mapping) as Record<string, Role>,
     allowedAlgs: JSON.parse(row.allowed_algs) as OidcAlg[],
+    clientId: row.client_id ?? null,
     updatedAt: row.updated_at,
   };
 }

@@ -3,12 +3,13 @@ import { ROLES, type Role } from '../api-keys/create-api-key.js';
 import { idpUrlProblem } from './lib/check-idp-url.js';
 import { DEFAULT_OIDC_ALGS, DEFAULT_ROLE_CLAIM, OIDC_ALGS, type OidcAlg, type OidcConfigInput } from './oidc-config.js';
 
-const FIELDS = new Set(['issuer', 'audience', 'jwksUri', 'roleClaim', 'roleMapping', 'allowedAlgs']);
+const FIELDS = new Set(['issuer', 'audience', 'jwksUri', 'roleClaim', 'roleMapping', 'allowedAlgs', 'clientId']);
 const MAX_URL = 2048;
 const MAX_MAPPINGS = 200;
 // Printable ASCII without spaces: covers plain names (`roles`), namespaced URL claims
 // (`https://example.org/roles`) and dotted paths (`realm_access.roles`).
 const CLAIM_NAME = /^[\x21-\x7e]{1,256}$/;
+const CLIENT_ID = /^[\x21-\x7e]{1,256}$/;
 // No control characters in values that end up in queries, logs and the audit log.
 const PRINTABLE = /^[^\p{Cc}]+$/u;
 
@@ -95,6 +96,13 @@ export function parseOidcConfigInput(body: unknown, options: ParseOidcConfigOpti
     if (new Set(algs).size !== algs.length) issues.push({ path: 'allowedAlgs', code: 'ERR_REQUEST_INVALID', message: 'allowedAlgs must not repeat an algorithm' });
   }
 
+  // RFC 6749 appendix A.1: client_id is visible ASCII (%x20-7E); spaces are kept out as well, so it
+  // stays one token in URLs, logs and the audit log.
+  const clientId = body['clientId'];
+  if (clientId !== undefined && (typeof clientId !== 'string' || !CLIENT_ID.test(clientId))) {
+    issues.push({ path: 'clientId', code: 'ERR_REQUEST_INVALID', message: 'clientId must be 1 to 256 printable characters, no spaces' });
+  }
+
   const first = issues[0];
   if (first) throw new PassportError('ERR_REQUEST_INVALID', first.message, { field: first.path, issues });
   return {
@@ -105,5 +113,6 @@ export function parseOidcConfigInput(body: unknown, options: ParseOidcConfigOpti
     // A plain object again for callers and JSON; lookups stay Object.hasOwn.
     roleMapping: { ...roleMapping },
     allowedAlgs: algs as OidcAlg[],
+    ...(clientId === undefined ? {} : { clientId: clientId as string }),
   };
 }

@@ -35,6 +35,7 @@ export async function setOidcConfig(
     roleClaim: parsed.roleClaim ?? DEFAULT_ROLE_CLAIM,
     roleMapping: parsed.roleMapping,
     allowedAlgs: parsed.allowedAlgs ?? [...DEFAULT_OIDC_ALGS],
+    clientId: parsed.clientId ?? null,
     updatedAt: ctx.now().toISOString(),
   };
   await ctx.db.transaction(async (tx) => {
@@ -50,11 +51,22 @@ export async function setOidcConfig(
       });
     }
     await tx.query(
-      `INSERT INTO sp_oidc_configs (org_id, issuer, audience, jwks_uri, role_claim, role_mapping, allowed_algs, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sp_oidc_configs (org_id, issuer, audience, jwks_uri, role_claim, role_mapping, allowed_algs, client_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (org_id) DO UPDATE SET issuer = excluded.issuer, audience = excluded.audience, jwks_uri = excluded.jwks_uri,
-         role_claim = excluded.role_claim, role_mapping = excluded.role_mapping, allowed_algs = excluded.allowed_algs, updated_at = excluded.updated_at`,
-      [config.orgId, config.issuer, config.audience, config.jwksUri, config.roleClaim, JSON.stringify(config.roleMapping), JSON.stringify(config.allowedAlgs), config.updatedAt],
+         role_claim = excluded.role_claim, role_mapping = excluded.role_mapping, allowed_algs = excluded.allowed_algs,
+         client_id = excluded.client_id, updated_at = excluded.updated_at`,
+      [
+        config.orgId,
+        config.issuer,
+        config.audience,
+        config.jwksUri,
+        config.roleClaim,
+        JSON.stringify(config.roleMapping),
+        JSON.stringify(config.allowedAlgs),
+        config.clientId,
+        config.updatedAt,
+      ],
     );
     const { orgId: _orgId, updatedAt: _updatedAt, ...detail } = config;
     await appendAuditEvent(tx, { orgId, actor, action: 'oidc.configure', subject: config.issuer, detail, at: ctx.now() });

@@ -5,6 +5,7 @@ import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authe
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { readCookie, secureAttribute } from './lib/cookies.js';
 
 /** The console's session cookie: sealed (AES-256-GCM under the secret), HttpOnly, SameSite=Strict. */
 export const SESSION_COOKIE = 'sp_console';
@@ -35,18 +36,8 @@ export interface ConsoleCaller {
   principal: AuthenticatedPrincipal;
 }
 
-function cookieOf(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 function secureFlag(ctx: IssuerContext): string {
-  return ctx.publicUrl.startsWith('https:') ? '; Secure' : '';
+  return secureAttribute(ctx.publicUrl);
 }
 
 /**
@@ -69,7 +60,7 @@ export function clearConsoleSession(ctx: IssuerContext, res: Response): void {
 
 /** The session in the request's cookie, if there is one that opens, parses and has not expired. */
 export function readConsoleSession(ctx: IssuerContext, req: Request): ConsoleSession | undefined {
-  const sealed = cookieOf(req, SESSION_COOKIE);
+  const sealed = readCookie(req, SESSION_COOKIE);
   if (!sealed) return undefined;
   try {
     const parsed: unknown = JSON.parse(ctx.secretBox.open(sealed, SESSION_AAD).toString('utf8'));
@@ -93,7 +84,8 @@ export function requireConsoleSession(ctx: IssuerContext, authenticate: Authenti
   return async (req, res, next) => {
     const session = readConsoleSession(ctx, req);
     if (!session) {
-      res.redirect(303, `/console/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+      // Back to the page after signing in; a form post is not repeated (its page is shown instead).
+      res.redirect(303, req.method === 'GET' ? `/console/sign-in?next=${encodeURIComponent(req.originalUrl)}` : '/console/sign-in');
       return;
     }
     let principal: AuthenticatedPrincipal;

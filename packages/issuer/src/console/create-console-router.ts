@@ -1,6 +1,7 @@
 import { PassportError, nhsukAssets, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Authenticator } from '../auth/create-authenticator.js';
+import { RateLimitedError } from '../auth/rate-limited-error.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { addAuditPages } from './audit-pages.js';
 import { addBulkPages } from './bulk/bulk-pages.js';
@@ -9,6 +10,7 @@ import { addIssuePages } from './issue/issue-pages.js';
 import { addSignInPages } from './sign-in-pages.js';
 import { readConsoleSession, requireConsoleSession } from './console-session.js';
 import { sendConsolePage } from './render-console-page.js';
+import type { OidcSignInOptions } from './sign-in/oidc-sign-in.js';
 
 /** Options for {@link createConsoleRouter}. */
 export interface ConsoleRouterOptions {
@@ -16,19 +18,53 @@ export interface ConsoleRouterOptions {
   allowHttpLoopback?: boolean;
   /** Extra origins sign-in forms may be redirected to (the organisations' OpenID providers). */
   formActionOrigins?: string[];
+  /** How sign-in reaches organisations' OpenID providers: time limit, and the fetchers (tests inject them). */
+  oidc?: Omit<OidcSignInOptions, 'allowHttpLoopback'>;
+}
+
+// A parser's or the router's own error (too large, unreadable, bad percent-encoding) is the
+// client's: it becomes a 4xx page with our code, never a 500.
+function clientErrorOf(err: unknown): unknown {
+  if (err instanceof PassportError) return err;
+  const parserType = (err as { type?: unknown } | null)?.type;
+  if (parserType === 'entity.too.large') return new PassportError('ERR_BODY_TOO_LARGE', 'the form is too large', { cause: err });
+  if (parserType === 'parameters.too.many') return new PassportError('ERR_BODY_TOO_LARGE', 'the form has too many fields', { cause: err });
+  if (typeof parserType === 'string') return new PassportError('ERR_REQUEST_INVALID', 'the form could not be read', { cause: err });
+  if (err instanceof URIError) return new PassportError('ERR_REQUEST_INVALID', 'the address is not valid', { cause: err });
+  const status = (err as { status?: unknown; expose?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: unknown }).expose === true) {
+    return new PassportError('ERR_REQUEST_INVALID', 'the request could not be read', { cause: err });
+  }
+  return err;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed ? `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}` : trimmed;
 }
 
 // Errors on pages are pages: a 4xx says what went wrong in words; a 500 says nothing internal.
 function pageErrors(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (raw: unknown, _req, res, _next) => {
+    const err = clientErrorOf(raw);
     const problem = toProblem(err);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err }, 'internal error on a console page');
     if (res.headersSent) {
       res.end();
       return;
     }
-    const title = problem.status === 404 ? 'Page not found' : problem.status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem';
-    const detail = problem.status >= 500 ? 'Try again later.' : problem.title;
+    if (problem.status === 429 && err instanceof RateLimitedError) res.setHeader('retry-after', String(err.retryAfterSeconds));
+    const title =
+      problem.status === 404
+        ? 'Page not found'
+        : problem.status === 403
+          ? 'You do not have permission to do this'
+          : problem.status === 503
+            ? 'Sorry, the service is unavailable'
+            : problem.status >= 500
+              ? 'Sorry, there is a problem with the service'
+              : 'There is a problem';
+    const detail = problem.status === 404 ? 'If you typed the web address, check it is correct. If you pasted it, check you copied all of it.' : problem.status >= 500 ? 'Try again later.' : sentence(problem.title);
     const caller = res.locals['console'];
     sendConsolePage(res, {
       title,
@@ -37,7 +73,7 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
       content: html`<h1 class="nhsuk-heading-l">${title}</h1>
         <p>${detail}</p>
         ${problem.code ? html`<p class="nhsuk-body-s">Error code: ${problem.code}</p>` : ''}
-        <p><a href="/">Go to the start page</a></p>`,
+        <p><a href="/">Go to the console home page</a></p>`,
     });
   };
 }

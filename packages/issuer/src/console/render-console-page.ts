@@ -9,6 +9,7 @@ export type ConsoleSection = 'home' | 'issue' | 'bulk' | 'credentials' | 'audit'
 export const CONSOLE_NAME = 'Staff Passport HR console';
 
 const SECTIONS: { id: ConsoleSection; text: string; href: string }[] = [
+  { id: 'home', text: 'Home', href: '/console/home' },
   { id: 'issue', text: 'Issue a credential', href: '/console/issue' },
   { id: 'bulk', text: 'Bulk upload', href: '/console/bulk' },
   { id: 'credentials', text: 'Issued credentials', href: '/console/credentials' },

@@ -7,6 +7,8 @@ export interface IssuedCredentialRecord {
   id: string;
   type: string;
   schemaId: string;
+  /** SHA-256 (hex) of the holder's DID: all the issuer keeps of who holds it, enough to group a person's credentials. */
+  subjectHash: string;
   format: string;
   issuedAt: string;
   issuedBy: string;
@@ -24,6 +26,7 @@ interface Row {
   id: string;
   type: string;
   schema_id: string;
+  subject_hash: string;
   format: string;
   issued_at: string;
   issued_by: string;
@@ -38,13 +41,14 @@ interface Row {
 }
 
 const COLUMNS =
-  'id, type, schema_id, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id';
+  'id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id';
 
 function record(row: Row): IssuedCredentialRecord {
   return {
     id: row.id,
     type: row.type,
     schemaId: row.schema_id,
+    subjectHash: row.subject_hash,
     format: row.format,
     issuedAt: row.issued_at,
     issuedBy: row.issued_by,
@@ -63,18 +67,26 @@ function record(row: Row): IssuedCredentialRecord {
 export interface CredentialQuery {
   /** The holder's DID (`credentialSubject.id`); matched by its hash, which is all that is kept. */
   subject?: string;
+  /** The holder by the hash of their DID (as {@link IssuedCredentialRecord.subjectHash} gives it). */
+  subjectHash?: string;
   type?: string;
   status?: CredentialStatusValue;
   jobId?: string;
   limit?: number;
   /** Paging: records issued before this one (newest first). */
   before?: string;
+  /** Paging back: the records issued just after this one (still answered newest first). */
+  after?: string;
 }
 
 /**
- * Finds an organisation's issued credentials by person and type, newest first.
+ * Finds an organisation's issued credentials by person (the holder's DID, or its hash) and type,
+ * newest first, a page at a time: `before` pages on to older records, `after` back to newer ones.
  *
- * @throws PassportError `ERR_REQUEST_INVALID` (field `limit` or `status`).
+ * @example
+ * const page = await listIssuedCredentials(ctx, org.id, { subject: 'did:key:z6Mk...', type: 'DbsCheck', limit: 20 });
+ * const older = await listIssuedCredentials(ctx, org.id, { type: 'DbsCheck', limit: 20, before: page.at(-1)!.id });
+ * @throws PassportError `ERR_REQUEST_INVALID` (field `limit`, `status`, `subjectHash`, or `after` given with `before`).
  */
 export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, query: CredentialQuery): Promise<IssuedCredentialRecord[]> {
   const limit = query.limit ?? 50;
@@ -82,18 +94,27 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
   if (query.status !== undefined && !['active', 'suspended', 'revoked'].includes(query.status)) {
     throw new PassportError('ERR_REQUEST_INVALID', 'status must be active, suspended or revoked', { field: 'status' });
   }
+  if (query.subjectHash !== undefined && !/^[0-9a-f]{64}$/.test(query.subjectHash)) {
+    throw new PassportError('ERR_REQUEST_INVALID', 'subjectHash must be a SHA-256 in lower-case hex', { field: 'subjectHash' });
+  }
+  if (query.before !== undefined && query.after !== undefined) throw new PassportError('ERR_REQUEST_INVALID', 'give before or after, not both', { field: 'after' });
   const filters: [string, unknown][] = [['org_id = ?', orgId]];
   if (query.subject !== undefined) filters.push(['subject_hash = ?', sha256Hex(query.subject)]);
+  if (query.subjectHash !== undefined) filters.push(['subject_hash = ?', query.subjectHash]);
   if (query.type !== undefined) filters.push(['type = ?', query.type]);
   if (query.status !== undefined) filters.push(['status = ?', query.status]);
   if (query.jobId !== undefined) filters.push(['job_id = ?', query.jobId]);
   if (query.before !== undefined) filters.push(['rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.before]);
+  if (query.after !== undefined) filters.push(['rowid > (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.after]);
   const where = filters.map(([clause]) => clause);
   const params = filters.map(([, value]) => value);
-  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?`, [
+  // Paging back takes the page nearest the cursor (oldest first), then turns it round.
+  const order = query.after === undefined ? 'DESC' : 'ASC';
+  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid ${order} LIMIT ?`, [
     ...params,
     limit,
   ])) as Row[];
+  if (query.after !== undefined) rows.reverse();
   return rows.map(record);
 }
 

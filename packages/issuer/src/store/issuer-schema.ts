@@ -226,4 +226,7 @@ export const ISSUER_SCHEMA: readonly string[] = [
      at TEXT NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS sp_offer_events_offer ON sp_offer_events (offer_id, id)`,
+  // The HR console's client id at the organisation's OpenID provider (sign-in with the authorization
+  // code flow); without one the console offers API keys only.
+  `ALTER TABLE sp_oidc_configs ADD COLUMN client_id TEXT`,
 ];

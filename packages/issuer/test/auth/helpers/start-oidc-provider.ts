@@ -61,8 +61,23 @@ class CookieJar {
   }
 }
 
-/** Starts the provider. Clients: `hr-system`, `audit-system`, `no-role-system` (client credentials), `hr-portal` (code + PKCE, public). */
-export async function startOidcProvider(): Promise<OidcProviderHandle> {
+/** Names the provider gives accounts (the `name` claim of `profile`), for the console's header. */
+export const IDP_NAMES: Record<string, string> = { alice: 'Alice Example' };
+
+/** Options for {@link startOidcProvider}. */
+export interface OidcProviderOptions {
+  /**
+   * Registers the HR console as a public client (authorization code with PKCE, no secret) that may
+   * come back to `redirectUri`: the console's `/console/sign-in/callback`.
+   */
+  consoleClient?: { clientId: string; redirectUri: string };
+}
+
+/**
+ * Starts the provider. Clients: `hr-system`, `audit-system`, `no-role-system` (client credentials),
+ * `hr-portal` (code + PKCE, public), and the console's client when asked for.
+ */
+export async function startOidcProvider(options: OidcProviderOptions = {}): Promise<OidcProviderHandle> {
   const server = await listen('127.0.0.1', 0);
   const issuer = server.url;
 
@@ -90,12 +105,26 @@ export async function startOidcProvider(): Promise<OidcProviderHandle> {
         response_types: ['code'],
         redirect_uris: [REDIRECT_URI],
       },
+      ...(options.consoleClient
+        ? [
+            {
+              client_id: options.consoleClient.clientId,
+              token_endpoint_auth_method: 'none',
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              redirect_uris: [options.consoleClient.redirectUri],
+            },
+          ]
+        : []),
     ],
     jwks: { keys },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     ttl: { AccessToken: 300, ClientCredentials: 300, IdToken: 300, Interaction: 600, Session: 3600, Grant: 3600 },
-    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, ...(IDP_NAMES[sub] ? { name: IDP_NAMES[sub] } : {}) }) }),
+    claims: { openid: ['sub'], profile: ['name'] },
+    // The ID token carries the scopes' claims (name), as many providers do, rather than only userinfo.
+    conformIdTokenClaims: false,
     extraTokenClaims: (_ctx: unknown, token: TokenModel) => {
       const roles = IDP_ROLES[token.accountId ?? token.clientId ?? ''];
       return roles && roles.length > 0 ? { roles } : undefined;

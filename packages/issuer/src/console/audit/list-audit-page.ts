@@ -1,0 +1,62 @@
+import { PassportError } from '@staff-passport/core';
+import type { DataSource } from 'typeorm';
+import { auditEntryFromRow, type AuditEntry, type AuditRow } from '../../audit/list-audit-events.js';
+
+/** Which page of one chain's audit log to read, newest first. */
+export interface AuditPageQuery {
+  /** Entries older than this sequence number (the next page). */
+  before?: number;
+  /** Entries newer than this sequence number, the ones nearest it (the page before). */
+  after?: number;
+  /** Only entries with this action (`credential.revoke`...). */
+  action?: string;
+  limit: number;
+}
+
+/**
+ * A page of one organisation's audit log, newest first, as people read it (the API's
+ * `listAuditEvents` reads oldest first, for export). Walks the chain's own index backwards.
+ *
+ * @example
+ * const latest = await listAuditPage(ctx.db, org.id, { limit: 25 });
+ * const older = await listAuditPage(ctx.db, org.id, { limit: 25, before: latest.at(-1)!.seq });
+ * @throws PassportError `ERR_REQUEST_INVALID` (a cursor that is not a whole number, both cursors, or a bad limit).
+ */
+export async function listAuditPage(db: DataSource, chain: string, query: AuditPageQuery): Promise<AuditEntry[]> {
+  for (const [field, value] of [
+    ['before', query.before],
+    ['after', query.after],
+  ] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) throw new PassportError('ERR_REQUEST_INVALID', `${field} must be a whole number`, { field });
+  }
+  if (query.before !== undefined && query.after !== undefined) throw new PassportError('ERR_REQUEST_INVALID', 'give before or after, not both', { field: 'after' });
+  if (!Number.isSafeInteger(query.limit) || query.limit < 1 || query.limit > 1000) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 1000', { field: 'limit' });
+  const where = ['chain = ?'];
+  const params: unknown[] = [chain];
+  if (query.action !== undefined) {
+    where.push('action = ?');
+    params.push(query.action);
+  }
+  if (query.before !== undefined) {
+    where.push('chain_seq < ?');
+    params.push(query.before);
+  }
+  if (query.after !== undefined) {
+    where.push('chain_seq > ?');
+    params.push(query.after);
+  }
+  // Paging back reads upwards from the cursor, then turns the page round.
+  const order = query.after === undefined ? 'DESC' : 'ASC';
+  const rows = (await db.query(
+    `SELECT chain_seq, at, actor, action, subject, detail, prev_hash, hash FROM sp_audit_log WHERE ${where.join(' AND ')} ORDER BY chain_seq ${order} LIMIT ?`,
+    [...params, query.limit],
+  )) as AuditRow[];
+  if (query.after !== undefined) rows.reverse();
+  return rows.map(auditEntryFromRow);
+}
+
+/** The newest entry of a chain (its sequence number and hash), or `undefined` for an empty chain. */
+export async function auditChainHead(db: DataSource, chain: string): Promise<{ seq: number; hash: string } | undefined> {
+  const rows = (await db.query('SELECT chain_seq, hash FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as { chain_seq: number; hash: string }[];
+  return rows[0] ? { seq: rows[0].chain_seq, hash: rows[0].hash } : undefined;
+}
