@@ -1,0 +1,132 @@
+import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput, type ClaimList } from './claim-fields.js';
+import { parseFormDate, parseFormDateTime } from './parse-form-date.js';
+
+/** A form body as express's urlencoded parser gives it: a string per field, an array when repeated. */
+export type FormBody = Readonly<Record<string, unknown>>;
+
+/** What a submitted claim form holds. */
+export interface ReadClaims {
+  /** The claims, typed as the schema wants them where the text can be read (otherwise as typed, for the schema to report). */
+  subject: Record<string, unknown>;
+  /** What was typed, by input id as the form is laid out again (blank list items dropped). */
+  values: Map<string, string | string[]>;
+  /** How many items each list shows when the form is shown again: those filled and a blank one (one more after "Add another"). */
+  counts: Map<string, number>;
+}
+
+/** The name of the submit button that asks for another item of a list (its value is the list's id). */
+export const ADD_ITEM_FIELD = '_add';
+
+/** The name of the hidden field that says how many items of a list the form showed. */
+export function itemCountName(list: Pick<ClaimList, 'id'>): string {
+  return `_count-${list.id}`;
+}
+
+function textOf(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim() : '';
+}
+
+function textsOf(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const all = Array.isArray(value) ? value : [value];
+  return all.filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+
+class ClaimReader {
+  readonly values = new Map<string, string | string[]>();
+  readonly counts = new Map<string, number>();
+
+  constructor(private readonly body: FormBody) {}
+
+  // `src` names the inputs as submitted; `dst` as the form is shown again (list items renumbered
+  // once blank ones are dropped, so error paths and inputs agree). Same shape, different ids.
+  group(src: ClaimGroup, dst: ClaimGroup): { value: Record<string, unknown>; blank: boolean } {
+    const value: Record<string, unknown> = {};
+    let blank = true;
+    src.children.forEach((child, i) => {
+      const read = this.field(child, dst.children[i]!);
+      if (read.value !== undefined) value[child.path.at(-1)!] = read.value;
+      if (!read.blank) blank = false;
+    });
+    for (const fixed of src.fixed) value[fixed.name] = fixed.value;
+    return { value, blank };
+  }
+
+  // `blank`: nothing was typed in the field (a required group sent empty, so its fields' own errors show, is still blank).
+  field(src: ClaimField, dst: ClaimField): { value: unknown; blank: boolean } {
+    if (src.kind === 'group') {
+      const read = this.group(src, dst as ClaimGroup);
+      // An optional object left blank is left out; a required one is sent, so its fields' own errors show.
+      return { value: read.blank && !src.required ? undefined : read.value, blank: read.blank };
+    }
+    const value = src.kind === 'list' ? this.list(src, dst as ClaimList) : this.input(src, dst as ClaimInput);
+    return { value, blank: value === undefined || (Array.isArray(value) && value.length === 0) };
+  }
+
+  list(src: ClaimList, dst: ClaimList): unknown[] | undefined {
+    const shown = Number(textOf(this.body, itemCountName(src)));
+    const count = Number.isInteger(shown) && shown > 0 ? Math.min(shown, src.maxItems) : initialItemCount(src);
+    const items: unknown[] = [];
+    for (let i = 0; i < count; i++) {
+      const read = this.group(src.item(i), dst.item(items.length));
+      if (!read.blank) items.push(read.value);
+    }
+    // Shown again: those filled and a blank one; one more than shown when "Add another" was pressed.
+    const added = textOf(this.body, ADD_ITEM_FIELD) === src.id;
+    this.counts.set(dst.id, Math.min(src.maxItems, added ? Math.max(count, items.length) + 1 : Math.max(initialItemCount(src), items.length + 1)));
+    if (items.length === 0) return src.required ? [] : undefined;
+    return items;
+  }
+
+  input(src: ClaimInput, dst: ClaimInput): unknown {
+    if (src.kind === 'choices') {
+      const chosen = textsOf(this.body, src.id);
+      if (chosen.length > 0) this.values.set(dst.id, chosen);
+      if (chosen.length === 0) return undefined;
+      return chosen.map((v) => src.choices.find((c) => String(c.value) === v)?.value ?? v);
+    }
+    const raw = textOf(this.body, src.id);
+    if (raw === '') return undefined;
+    this.values.set(dst.id, raw);
+    switch (src.kind) {
+      case 'text':
+        return raw;
+      case 'number':
+        return NUMBER.test(raw) ? Number(raw) : raw;
+      case 'date':
+        return parseFormDate(raw) ?? raw;
+      case 'date-time':
+        return parseFormDateTime(raw) ?? raw;
+      case 'choice':
+        return src.choices.find((c) => String(c.value) === raw)?.value ?? raw;
+      case 'boolean':
+        return raw === 'true' ? true : raw === 'false' ? false : raw;
+      case 'lines': {
+        const lines = raw
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return lines.length === 0 ? undefined : lines;
+      }
+    }
+  }
+}
+
+/**
+ * Reads a submitted claim form into a `credentialSubject`: empty inputs and blank optional groups
+ * and list items are left out; numbers, dates ("27 3 2026"), date-times (UK time), choices and
+ * Yes/No become the schema's types. Text that cannot be read is kept as typed, so the schema's
+ * validation (the issuing path's, not a second one) reports it on its field.
+ *
+ * @example
+ * const { subject } = readClaimFields(buildClaimFields(dbsCheckType), req.body);
+ */
+export function readClaimFields(form: ClaimGroup, body: FormBody): ReadClaims {
+  const reader = new ClaimReader(body);
+  const { value } = reader.group(form, form);
+  return { subject: value, values: reader.values, counts: reader.counts };
+}

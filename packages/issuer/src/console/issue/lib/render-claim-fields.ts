@@ -1,0 +1,123 @@
+import { button, checkboxes, html, radios, selectField, textInput, textarea, type Choice, type SafeHtml } from '@staff-passport/core';
+import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput, type ClaimList } from './claim-fields.js';
+import { humanise, inSentence } from './humanise.js';
+import { ADD_ITEM_FIELD, itemCountName } from './read-claim-fields.js';
+
+/** What a claim form shows: what was typed, the errors by input or group id, and how many items each list shows. */
+export interface ClaimFormState {
+  values?: ReadonlyMap<string, string | string[]>;
+  errors?: ReadonlyMap<string, string>;
+  counts?: ReadonlyMap<string, number>;
+}
+
+/** Radios for up to this many choices; a select beyond. */
+const MAX_RADIOS = 6;
+const NOT_RECORDED: Choice = { value: '', text: 'Not recorded' };
+
+function labelOf(field: ClaimField): string {
+  return field.required || field.conditional ? field.label : `${field.label} (optional)`;
+}
+
+function hintOpt(field: ClaimField): { hint?: string } {
+  return field.hint === undefined ? {} : { hint: field.hint };
+}
+
+function errorOpt(field: ClaimField, state: ClaimFormState): { error?: string } {
+  const error = state.errors?.get(field.id);
+  return error === undefined ? {} : { error };
+}
+
+function textValue(field: ClaimInput, state: ClaimFormState): { value?: string } {
+  const value = state.values?.get(field.id);
+  return typeof value === 'string' ? { value } : {};
+}
+
+function renderInput(field: ClaimInput, state: ClaimFormState): SafeHtml {
+  const common = { id: field.id, label: labelOf(field), ...hintOpt(field), ...errorOpt(field, state) };
+  const chosen = state.values?.get(field.id);
+  switch (field.kind) {
+    case 'text':
+      return textInput({ ...common, ...textValue(field, state), ...(field.pattern ? { spellcheck: false, widthClass: 'nhsuk-u-width-one-half' } : {}) });
+    case 'number':
+      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-5', ...(field.integer ? { inputmode: 'numeric' as const } : {}) });
+    case 'date':
+      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-10', autocomplete: 'off' });
+    case 'date-time':
+      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-20', autocomplete: 'off' });
+    case 'lines':
+      return textarea({ ...common, ...textValue(field, state), rows: 3 });
+    case 'choices':
+      return checkboxes({ ...common, choices: field.choices.map((c) => ({ value: String(c.value), text: c.text })), ...(chosen === undefined ? {} : { value: chosen }) });
+    case 'boolean': {
+      const choices: Choice[] = [
+        { value: 'true', text: 'Yes' },
+        { value: 'false', text: 'No' },
+      ];
+      return radios({ ...common, inline: field.required, choices: field.required ? choices : [...choices, NOT_RECORDED], ...(chosen === undefined ? {} : { value: chosen }) });
+    }
+    case 'choice': {
+      const choices: Choice[] = field.choices.map((c) => ({ value: String(c.value), text: c.text }));
+      const value = typeof chosen === 'string' ? { value: chosen } : {};
+      if (choices.length > MAX_RADIOS) return selectField({ ...common, choices, placeholder: 'Select an option', ...value });
+      return radios({ ...common, choices: field.required ? choices : [...choices, NOT_RECORDED], ...value });
+    }
+  }
+}
+
+function fixedText(value: unknown): string {
+  return typeof value === 'string' ? humanise(value) : String(value);
+}
+
+function fieldset(field: ClaimField, depth: number, state: ClaimFormState, body: SafeHtml): SafeHtml {
+  const error = state.errors?.get(field.id);
+  const describedBy = [field.hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  const legend =
+    depth === 1
+      ? html`<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m"><h2 class="nhsuk-fieldset__heading">${labelOf(field)}</h2></legend>`
+      : html`<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">${labelOf(field)}</legend>`;
+  return html`<div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
+  <fieldset class="nhsuk-fieldset"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+    ${legend}
+    ${field.hint ? html`<div class="nhsuk-hint" id="${field.id}-hint">${field.hint}</div>` : ''}
+    ${error ? html`<span class="nhsuk-error-message" id="${field.id}-error"><span class="nhsuk-u-visually-hidden">Error:</span> ${error}</span>` : ''}
+    ${body}
+  </fieldset>
+</div>`;
+}
+
+function renderGroupBody(group: ClaimGroup, depth: number, state: ClaimFormState): SafeHtml {
+  return html`${group.fixed.map((f) => html`<p class="nhsuk-body-s">${f.label}: ${fixedText(f.value)} (set for you)</p>`)}
+    ${group.children.map((child) => renderField(child, depth + 1, state))}`;
+}
+
+function renderList(list: ClaimList, depth: number, state: ClaimFormState): SafeHtml {
+  const count = state.counts?.get(list.id) ?? initialItemCount(list);
+  const items = Array.from({ length: count }, (_, i) => {
+    const item = list.item(i);
+    return fieldset({ ...item, required: true }, depth + 1, state, renderGroupBody(item, depth + 1, state));
+  });
+  const least = list.minItems > 0 ? `Fill in at least ${list.minItems}. ` : '';
+  const body = html`<p class="nhsuk-body-s">${least}Leave an item blank to leave it out (up to ${list.maxItems} items).</p>
+    <input type="hidden" name="${itemCountName(list)}" value="${count}">
+    ${items}
+    ${count < list.maxItems ? button({ text: `Add another ${inSentence(list.label)} item`, variant: 'secondary', name: ADD_ITEM_FIELD, value: list.id, id: `${list.id}-add` }) : ''}`;
+  return fieldset(list, depth, state, body);
+}
+
+function renderField(field: ClaimField, depth: number, state: ClaimFormState): SafeHtml {
+  if (field.kind === 'group') return fieldset(field, depth, state, renderGroupBody(field, depth, state));
+  if (field.kind === 'list') return renderList(field, depth, state);
+  return renderInput(field, state);
+}
+
+/**
+ * The inputs of a generated claim form (see `buildClaimFields`), in the NHS.UK design system:
+ * a fieldset per object (top-level legends as headings), optional fields marked "(optional)",
+ * hints from the schema, inline errors above their inputs, what was typed shown again.
+ *
+ * @example
+ * html`<form method="post">${renderClaimFields(form, { values, errors })}</form>`
+ */
+export function renderClaimFields(form: ClaimGroup, state: ClaimFormState = {}): SafeHtml {
+  return renderGroupBody(form, 0, state);
+}

@@ -1,0 +1,61 @@
+import { button, errorSummary, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/core';
+import type { Response } from 'express';
+import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
+import type { ConsoleCaller } from '../../console-session.js';
+import { csrfField, sendConsolePage } from '../../render-console-page.js';
+import { formatWhen } from './format-when.js';
+import { offerStatusText } from './offer-status-text.js';
+
+/** What the first step of issuing shows. */
+export interface TypeChoicePage {
+  caller: ConsoleCaller;
+  offers: OfferView[];
+  error?: FieldError;
+  /** An offer was just withdrawn. */
+  withdrawn?: boolean;
+}
+
+function titleOf(type: string): string {
+  return offerableTypes().find((d) => d.type === type)?.title ?? type;
+}
+
+/** Step 1 of issuing (`/console/issue`): choose the type of credential; the organisation's recent offers below. */
+export function sendTypeChoicePage(res: Response, page: TypeChoicePage): void {
+  const { caller, error } = page;
+  const choices = offerableTypes().map((d) => ({ value: d.slug, text: d.title, hint: d.description }));
+  const recent =
+    page.offers.length === 0
+      ? html`<p>No offers yet.</p>`
+      : table({
+          caption: 'Recent offers',
+          captionHidden: true,
+          head: ['Made', 'Credential', 'Status'],
+          rows: page.offers.map((o) => {
+            const status = offerStatusText(o.status);
+            return [html`<a href="/console/offers/${o.id}">${formatWhen(o.createdAt)}</a>`, o.types.map(titleOf).join(', '), tag(status.text, status.colour)];
+          }),
+        });
+  sendConsolePage(res, {
+    title: 'Issue a credential',
+    caller,
+    section: 'issue',
+    status: error ? 400 : 200,
+    hasErrors: error !== undefined,
+    content: html`${error ? errorSummary([error]) : ''}
+      ${page.withdrawn ? notificationBanner({ success: true, title: 'Offer withdrawn', content: 'The offer was withdrawn: its QR code, link and PIN no longer work.' }) : ''}
+      <form method="post" action="/console/issue" novalidate>
+        ${csrfField(caller)}
+        ${radios({
+          id: 'type',
+          label: 'What type of credential do you want to issue?',
+          legendIsPageHeading: true,
+          hint: 'You will get a QR code, a link and a PIN to give the person, who accepts the credential into their wallet.',
+          choices,
+          ...(error ? { error: error.message } : {}),
+        })}
+        ${button({ text: 'Continue', id: 'choose-type' })}
+      </form>
+      <h2 class="nhsuk-heading-m">Recent offers</h2>
+      ${recent}`,
+  });
+}

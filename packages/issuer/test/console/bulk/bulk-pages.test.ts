@@ -1,0 +1,181 @@
+/**
+ * The HR console's bulk upload pages, server side (issue 8): the form's problems as NHS.UK errors
+ * (400), a multipart upload streamed into the same `createJob` as `POST /orgs/{id}/jobs` (a few
+ * MB, its SHA-256 recorded as the file's, not the form's), the job page's progress and its
+ * row-error report (paged) with the CSV download.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { getJob, type BulkJob } from '../../../src/jobs/index.js';
+import { trainingCsv, trainingRow } from '../../jobs/helpers/bulk-files.js';
+import { startJobIssuer, type JobIssuer } from '../../jobs/helpers/start-job-issuer.js';
+import { consoleSession, type TestConsoleSession } from '../helpers/console-cookie.js';
+
+let issuer: JobIssuer;
+let session: TestConsoleSession;
+
+interface Page {
+  status: number;
+  text: string;
+  location: string | null;
+}
+
+async function upload(fields: Record<string, string>, file?: { name: string; content: string; type?: string }, cookie = session.cookie): Promise<Page> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.set('file', file ? new Blob([file.content], { type: file.type ?? 'text/csv' }) : new Blob([]), file?.name ?? '');
+  const res = await fetch(`${issuer.url}/console/bulk`, { method: 'POST', body: form, redirect: 'manual', headers: { cookie } });
+  return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}
+
+async function get(path: string): Promise<Page & { type: string | null }> {
+  const res = await fetch(`${issuer.url}${path}`, { headers: { cookie: session.cookie } });
+  return { status: res.status, text: await res.text(), location: null, type: res.headers.get('content-type') };
+}
+
+function summaryLinks(page: string): string[] {
+  const summary = /<div class="nhsuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+  return [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+}
+
+async function finished(jobId: string): Promise<BulkJob> {
+  for (;;) {
+    const job = await getJob(issuer.ctx, issuer.a.org.id, jobId);
+    if (['completed', 'failed', 'failed_validation'].includes(job.state)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function jobIdOf(page: Page): string {
+  const id = /^\/console\/bulk\/(job_[0-9a-f]{32})$/.exec(page.location ?? '')?.[1];
+  if (!id) throw new Error(`not a job page: ${page.status} ${page.location} ${page.text.slice(0, 500)}`);
+  return id;
+}
+
+beforeAll(async () => {
+  issuer = await startJobIssuer();
+  session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
+});
+
+afterAll(async () => {
+  await issuer.close();
+});
+
+describe('the upload form', () => {
+  it('shows the form and the organisation’s recent uploads', async () => {
+    const page = await get('/console/bulk');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('enctype="multipart/form-data"');
+    expect(page.text).toContain('id="file" name="file" type="file"');
+    expect(page.text).toContain('No files uploaded yet.');
+  });
+
+  it('no file and no kind: 400 with the error summary linking to the fields', async () => {
+    const page = await upload({ _csrf: session.csrf });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('<title>Error: Bulk upload');
+    expect(summaryLinks(page.text)).toEqual(['kind', 'file']);
+    expect(page.text).toContain('Select a file to upload');
+    expect(page.text).toContain('id="file-error"');
+  });
+
+  it('a file of the wrong type, an empty file, a header without the needed column: errors on the file, the choices kept', async () => {
+    const wrong = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.pdf', content: '%PDF-1.4' });
+    expect([wrong.status, summaryLinks(wrong.text)]).toEqual([400, ['file']]);
+    expect(wrong.text).toContain('The selected file must be a CSV');
+    expect(wrong.text).toMatch(/value="training-compliance" checked/);
+
+    const empty = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('The selected file is empty');
+
+    const header = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: 'Employee Number,First Name\r\n1,Sam\r\n' });
+    expect(header.status).toBe(400);
+    expect(header.text).toContain('The selected file cannot be used: the header has no');
+
+    const version = await upload({ _csrf: session.csrf, kind: 'training-compliance', cstfVersion: 'one' }, { name: 'export.csv', content: trainingCsv(2) });
+    expect([version.status, summaryLinks(version.text)]).toEqual([400, ['cstfVersion']]);
+
+    const jsonl = await upload({ _csrf: session.csrf, kind: 'jsonl' }, { name: 'export.csv', content: '{}' });
+    expect(jsonl.text).toContain('The selected file must be a JSON lines file (.jsonl)');
+  });
+
+  it('a file over the upload limit: an error on the file', async () => {
+    const small = await startJobIssuer({ maxUploadBytes: 2048 });
+    try {
+      const own = consoleSession(small.ctx, { orgId: small.a.org.id, apiKey: small.a.keys.issuer });
+      const form = new FormData();
+      form.set('_csrf', own.csrf);
+      form.set('kind', 'training-compliance');
+      form.set('file', new Blob([trainingCsv(100)], { type: 'text/csv' }), 'export.csv');
+      const res = await fetch(`${small.url}/console/bulk`, { method: 'POST', body: form, headers: { cookie: own.cookie } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('The selected file must be smaller than 2 KB');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses an upload without the CSRF token, and from an auditor', async () => {
+    const forged = await upload({ kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(2) });
+    expect(forged.status).toBe(403);
+    const auditor = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.auditor });
+    const refused = await upload({ _csrf: auditor.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(2) }, auditor.cookie);
+    expect(refused.status).toBe(403);
+    const res = await fetch(`${issuer.url}/console/bulk`, { headers: { cookie: auditor.cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('uploading needs the issuer or organisation admin role');
+  });
+});
+
+describe('a job from the console', () => {
+  it('issues a good file: the job page shows 100% and the counts', async () => {
+    const csv = trainingCsv(5);
+    const page = await upload({ _csrf: session.csrf, kind: 'training-compliance', format: 'jwt_vc_json', cstfVersion: '1.2', cstfAligned: 'true' }, { name: 'export.csv', content: csv });
+    expect(page.status).toBe(303);
+    const job = await finished(jobIdOf(page));
+    expect(job).toMatchObject({ state: 'completed', kind: 'training-compliance', format: 'jwt_vc_json', options: { cstfVersion: '1.2', cstfAligned: true }, issued: 5, errors: 0, fileBytes: Buffer.byteLength(csv) });
+    const view = await get(`/console/bulk/${job.id}`);
+    expect(view.status).toBe(200);
+    expect(view.text).toContain('5 of 5 rows (100%)');
+    expect(view.text).toContain('id="job-state" class="nhsuk-tag nhsuk-tag--green">Completed<');
+    expect(view.text).not.toContain('id="row-errors"');
+    const progress = await get(`/console/bulk/${job.id}/progress.json`);
+    expect(JSON.parse(progress.text)).toMatchObject({ jobState: 'completed', value: 5, max: 5, text: '5 of 5 rows (100%)', finished: true });
+    expect((await get('/console/bulk')).text).toContain(`href="/console/bulk/${job.id}"`);
+  });
+
+  it('streams a file of a few MB into the job (its own SHA-256 recorded), and reports its row errors paged, with a CSV download', async () => {
+    const csv = trainingCsv(20_000, (i) => trainingRow(i, { did: i % 2 === 0 ? 'not-a-did' : `did:example:staff-${i}` }));
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(2_500_000);
+    const page = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'big-export.csv', content: csv });
+    expect(page.status).toBe(303);
+    const job = await finished(jobIdOf(page));
+    expect(job).toMatchObject({ state: 'failed_validation', total: 20_000, errors: 10_000, issued: 0, fileBytes: Buffer.byteLength(csv), fileSha256: createHash('sha256').update(csv).digest('hex') });
+
+    const first = await get(`/console/bulk/${job.id}`);
+    expect(first.text).toContain('20,000 of 20,000 rows checked (100%)');
+    expect(first.text).toContain('Nothing was issued');
+    expect(first.text).toContain('10,000 errors');
+    expect([...first.text.matchAll(/<tr class="nhsuk-table__row"><td/g)]).toHaveLength(50);
+    expect(first.text).toContain('<td class="nhsuk-table__cell">2</td><td class="nhsuk-table__cell">Holder DID</td>');
+    expect(first.text).toContain(`href="/console/bulk/${job.id}?page=2#row-errors"`);
+    const second = await get(`/console/bulk/${job.id}?page=2`);
+    expect(second.text).toContain('Row errors 51 to 100 of 10,000');
+    expect(second.text).toContain('<td class="nhsuk-table__cell">102</td>');
+
+    const report = await get(`/console/bulk/${job.id}/errors.csv`);
+    expect(report.type).toBe('text/csv; charset=utf-8');
+    const lines = report.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('row,column,code,message');
+    expect(lines).toHaveLength(10_001);
+  });
+
+  it("another organisation's job is not found", async () => {
+    const mine = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(1) });
+    const b = consoleSession(issuer.ctx, { orgId: issuer.b.org.id, apiKey: issuer.b.keys.issuer });
+    const res = await fetch(`${issuer.url}${mine.location!}`, { headers: { cookie: b.cookie } });
+    expect(res.status).toBe(404);
+    await finished(jobIdOf(mine));
+  });
+});
