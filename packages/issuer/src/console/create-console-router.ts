@@ -8,19 +8,11 @@ import { addBulkPages } from './bulk/bulk-pages.js';
 import { addCredentialPages } from './credential-pages.js';
 import { addIssuePages } from './issue/issue-pages.js';
 import { addSignInPages } from './sign-in-pages.js';
+import type { ConsoleRouterOptions } from './console-router-options.js';
+
+export type { ConsoleRouterOptions } from './console-router-options.js';
 import { readConsoleSession, requireConsoleSession } from './console-session.js';
 import { sendConsolePage } from './render-console-page.js';
-import type { OidcSignInOptions } from './sign-in/oidc-sign-in.js';
-
-/** Options for {@link createConsoleRouter}. */
-export interface ConsoleRouterOptions {
-  /** Let organisations' OpenID providers be reached over http on loopback (tests and local demos only). */
-  allowHttpLoopback?: boolean;
-  /** Extra origins sign-in forms may be redirected to (the organisations' OpenID providers). */
-  formActionOrigins?: string[];
-  /** How sign-in reaches organisations' OpenID providers: time limit, and the fetchers (tests inject them). */
-  oidc?: Omit<OidcSignInOptions, 'allowHttpLoopback'>;
-}
 
 // A parser's or the router's own error (too large, unreadable, bad percent-encoding) is the
 // client's: it becomes a 4xx page with our code, never a 500.

@@ -5,7 +5,7 @@ import { RateLimitedError } from '../auth/rate-limited-error.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { checkCsrf, clearConsoleSession, consoleCallerOf, setConsoleSession, type ConsoleCaller } from './console-session.js';
-import type { ConsoleRouterOptions } from './create-console-router.js';
+import type { ConsoleRouterOptions } from './console-router-options.js';
 import { countIssuedCredentials } from './credentials/count-issued-credentials.js';
 import { CONSOLE_ROLES, hasConsoleRole, rolesInWords } from './lib/console-roles.js';
 import { formText } from './lib/form-fields.js';
