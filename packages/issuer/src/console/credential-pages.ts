@@ -3,6 +3,7 @@ import { getCredentialType } from '@staff-passport/schemas';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { getIssuedCredential, listIssuedCredentials, type CredentialQuery, type IssuedCredentialRecord } from '../credentials/list-issued-credentials.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { PERSON_REFERENCE_MAX, foldPersonReference } from '../lib/person-reference.js';
 import { STATUS_REASONS, changeCredentialStatus, type StatusAction, type StatusReason } from '../status/change-credential-status.js';
 import { checkCsrf, consoleCallerOf, type ConsoleCaller } from './console-session.js';
 import { CONSOLE_ROLES, hasConsoleRole, sendForbidden } from './lib/console-roles.js';
@@ -25,13 +26,20 @@ function credentialIdOf(req: Request): string {
 
 /** The search as typed, checked: the query for the domain, or the errors to show. */
 function parseSearch(req: Request): { search: CredentialSearch; query: CredentialQuery; errors: FieldError[]; goTo?: string } {
+  const person = formText(req.query, 'person').slice(0, 2048);
   const holder = formText(req.query, 'holder').slice(0, 2048);
   const holderRef = formText(req.query, 'holderRef');
   const type = formText(req.query, 'type');
   const status = formText(req.query, 'status');
-  const search: CredentialSearch = { holder, type, status, ...(SUBJECT_HASH.test(holderRef) ? { holderRef } : {}) };
+  const search: CredentialSearch = { person, holder, type, status, ...(SUBJECT_HASH.test(holderRef) ? { holderRef } : {}) };
   const errors: FieldError[] = [];
   const query: CredentialQuery = {};
+  if (person !== '') {
+    // Only spaces and marks (nothing to find by) count as blank, like an empty field.
+    const folded = foldPersonReference(person);
+    if ([...person].length > PERSON_REFERENCE_MAX) errors.push({ field: 'person', message: `Name or staff number must be ${PERSON_REFERENCE_MAX} characters or fewer` });
+    else if (folded !== '') query.personReference = person;
+  }
   if (holder !== '') {
     if (CREDENTIAL_ID.test(holder.toLowerCase())) return { search, query, errors, goTo: credentialHref(holder.toLowerCase()) };
     if (/^did:[a-z0-9]+:\S+$/.test(holder)) query.subject = holder;
@@ -58,7 +66,7 @@ async function findPage(ctx: IssuerContext, orgId: string, req: Request, query: 
   const more = found.length > PAGE_SIZE;
   // Paging back, the extra record is the newest (first); otherwise the oldest (last).
   const records = more ? (cursor.after ? found.slice(1) : found.slice(0, PAGE_SIZE)) : found;
-  const filters = { holder: search.holder, holderRef: search.holderRef, type: search.type, status: search.status };
+  const filters = { person: search.person, holder: search.holder, holderRef: search.holderRef, type: search.type, status: search.status };
   const first = records[0];
   const last = records.at(-1);
   const paging: PaginationLinks = {};
@@ -96,7 +104,8 @@ function sendCredentialPage(
 
 /**
  * Finding issued credentials and changing their status:
- * - `GET /console/credentials` (search by holder DID or holder reference, type and status; paged, newest first);
+ * - `GET /console/credentials` (search by person reference, holder DID or holder reference, type
+ *   and status, all combined; paged, newest first);
  * - `GET /console/credentials/{id}` (the record, and the "Change status" form);
  * - `POST /console/credentials/{id}/status` (`action`, `reason`, `note`, `_csrf`): revoke, suspend
  *   or reinstate through the same domain call as the API, audited; then back to the credential

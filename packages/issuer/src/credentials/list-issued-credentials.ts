@@ -1,5 +1,6 @@
 import { PassportError, sha256Hex } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
+import { PERSON_REFERENCE_MAX, foldPersonReference } from '../lib/person-reference.js';
 import type { CredentialStatusValue } from '../status/change-credential-status.js';
 
 /** What the issuer keeps about a credential it issued (metadata, not the credential). */
@@ -20,6 +21,11 @@ export interface IssuedCredentialRecord {
   statusIndex: number | null;
   credentialHash: string;
   jobId: string | null;
+  /**
+   * HR's own label for the person ("Amara Okafor, ESR 12345678"), when the credential was
+   * delivered for an OpenID4VCI offer made with one. Kept at the issuer only, not in the credential.
+   */
+  personReference?: string;
 }
 
 interface Row {
@@ -38,10 +44,21 @@ interface Row {
   status_index: number | null;
   credential_hash: string;
   job_id: string | null;
+  person_ref: string | null;
 }
 
-const COLUMNS =
-  'id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id';
+// A credential delivered for an offer names the offer as its issuer (`oid4vci:<offer id>`, the
+// offer's actor): the offer's person reference is one primary-key lookup away.
+const PERSON_REF = `(SELECT o.person_ref FROM sp_offers o
+    WHERE substr(sp_issued_credentials.issued_by, 1, 8) = 'oid4vci:' AND o.id = substr(sp_issued_credentials.issued_by, 9) AND o.org_id = sp_issued_credentials.org_id) AS person_ref`;
+
+const COLUMNS = `id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id, ${PERSON_REF}`;
+
+// The credentials delivered for the organisation's offers whose person reference contains the
+// text: the deliveries list each type's credential ids, found then by primary key.
+const DELIVERED_FOR_PERSON = `id IN (SELECT j.value FROM sp_offers o
+    JOIN sp_offer_deliveries d ON d.offer_id = o.id, json_each(d.credential_ids) j
+    WHERE o.org_id = ? AND o.person_ref_key IS NOT NULL AND instr(o.person_ref_key, ?) > 0)`;
 
 function record(row: Row): IssuedCredentialRecord {
   return {
@@ -60,6 +77,7 @@ function record(row: Row): IssuedCredentialRecord {
     statusIndex: row.status_index,
     credentialHash: row.credential_hash,
     jobId: row.job_id,
+    ...(row.person_ref === null ? {} : { personReference: row.person_ref }),
   };
 }
 
@@ -72,6 +90,11 @@ export interface CredentialQuery {
   type?: string;
   status?: CredentialStatusValue;
   jobId?: string;
+  /**
+   * Part of the person reference HR gave the offer the credential was delivered for (a name, a
+   * staff number): contains, ignoring case, accents and repeated spaces. Up to 200 characters.
+   */
+  personReference?: string;
   limit?: number;
   /** Paging: records issued before this one (newest first). */
   before?: string;
@@ -80,13 +103,15 @@ export interface CredentialQuery {
 }
 
 /**
- * Finds an organisation's issued credentials by person (the holder's DID, or its hash) and type,
- * newest first, a page at a time: `before` pages on to older records, `after` back to newer ones.
+ * Finds an organisation's issued credentials by person (the holder's DID, or its hash, or part of
+ * the person reference HR gave their offer) and type, newest first, a page at a time: `before`
+ * pages on to older records, `after` back to newer ones. Filters combine (all must match).
  *
  * @example
  * const page = await listIssuedCredentials(ctx, org.id, { subject: 'did:key:z6Mk...', type: 'DbsCheck', limit: 20 });
  * const older = await listIssuedCredentials(ctx, org.id, { type: 'DbsCheck', limit: 20, before: page.at(-1)!.id });
- * @throws PassportError `ERR_REQUEST_INVALID` (field `limit`, `status`, `subjectHash`, or `after` given with `before`).
+ * const amaras = await listIssuedCredentials(ctx, org.id, { personReference: 'okafor' });
+ * @throws PassportError `ERR_REQUEST_INVALID` (field `limit`, `status`, `subjectHash`, `personReference`, or `after` given with `before`).
  */
 export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, query: CredentialQuery): Promise<IssuedCredentialRecord[]> {
   const limit = query.limit ?? 50;
@@ -98,16 +123,23 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
     throw new PassportError('ERR_REQUEST_INVALID', 'subjectHash must be a SHA-256 in lower-case hex', { field: 'subjectHash' });
   }
   if (query.before !== undefined && query.after !== undefined) throw new PassportError('ERR_REQUEST_INVALID', 'give before or after, not both', { field: 'after' });
-  const filters: [string, unknown][] = [['org_id = ?', orgId]];
+  const person = query.personReference === undefined ? undefined : foldPersonReference(query.personReference);
+  if (person !== undefined && (person === '' || [...person].length > PERSON_REFERENCE_MAX)) {
+    throw new PassportError('ERR_REQUEST_INVALID', `personReference must be 1 to ${PERSON_REFERENCE_MAX} characters`, { field: 'personReference' });
+  }
+  // Searching by person, the matches (few) are found first and then fetched by primary key: the
+  // unary + keeps SQLite from walking all the organisation's credentials by its org_id indexes.
+  const filters: [string, ...unknown[]][] = [[person === undefined ? 'org_id = ?' : '+org_id = ?', orgId]];
   if (query.subject !== undefined) filters.push(['subject_hash = ?', sha256Hex(query.subject)]);
   if (query.subjectHash !== undefined) filters.push(['subject_hash = ?', query.subjectHash]);
   if (query.type !== undefined) filters.push(['type = ?', query.type]);
   if (query.status !== undefined) filters.push(['status = ?', query.status]);
   if (query.jobId !== undefined) filters.push(['job_id = ?', query.jobId]);
+  if (person !== undefined) filters.push([DELIVERED_FOR_PERSON, orgId, person]);
   if (query.before !== undefined) filters.push(['rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.before]);
   if (query.after !== undefined) filters.push(['rowid > (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.after]);
   const where = filters.map(([clause]) => clause);
-  const params = filters.map(([, value]) => value);
+  const params = filters.flatMap(([, ...values]) => values);
   // Paging back takes the page nearest the cursor (oldest first), then turns it round.
   const order = query.after === undefined ? 'DESC' : 'ASC';
   const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid ${order} LIMIT ?`, [

@@ -1,6 +1,6 @@
 import { CREDENTIAL_FORMATS } from '../issuing/secure-credential.js';
 import { JOB_KINDS, JOB_STATES } from '../jobs/job.js';
-import { OFFER_FORMATS, PRE_AUTHORIZED_CODE_GRANT } from '../oid4vci/index.js';
+import { OFFER_FORMATS, OFFER_STATUSES, PRE_AUTHORIZED_CODE_GRANT } from '../oid4vci/index.js';
 import { STATUS_REASONS } from '../status/change-credential-status.js';
 
 type Schema = Record<string, unknown>;
@@ -34,6 +34,15 @@ const record: Schema = { $ref: '#/components/schemas/IssuedCredentialRecord' };
 const ORG_ROLES_ALL = ['org-admin', 'issuer', 'auditor'] as const;
 const job: Schema = { $ref: '#/components/schemas/BulkJob' };
 
+const personReference: Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description:
+    "HR's own label for whom the offer is for, for example 'Amara Okafor, ESR 12345678': trimmed, no control characters. Kept at the issuer only (never in the credential or the offer the wallet sees), erased if the offer is withdrawn; the HR console finds the person's credentials by it",
+};
+const offer: Schema = { $ref: '#/components/schemas/Offer' };
+
 const offerCredential: Schema = obj({ type: str('catalogue type, for example TrainingRecord'), credentialSubject: { type: 'object', description: 'the claims, without id (the holder DID comes from the wallet key proof)' } }, ['type']);
 
 /**
@@ -55,10 +64,15 @@ const OID4VCI_ROUTES: RouteSpec[] = [
         byReference: { type: 'boolean', description: 'default true: credential_offer_uri' },
         pending: { type: 'boolean', description: 'deferred issuance: claims follow with /complete' },
         expiresInSeconds: { type: 'integer', minimum: 60, maximum: 2592000 },
+        personReference,
       },
       ['credentials'],
     ),
-    ok: { status: 201, description: '{id, status, credentialOfferUri | credentialOffer, link, txCode, qr: {png, svg}, expiresAt}; Location names the offer' },
+    ok: {
+      status: 201,
+      description: '{id, status, credentialOfferUri | credentialOffer, link, txCode, qr: {png, svg}, expiresAt, personReference?}; Location names the offer',
+      schema: { $ref: '#/components/schemas/CreatedOffer' },
+    },
     errors: [400, 401, 403, 404],
   },
   {
@@ -68,7 +82,7 @@ const OID4VCI_ROUTES: RouteSpec[] = [
     tag: 'offers',
     access: ORG_ROLES_ALL,
     query: [{ name: 'limit', description: '1 to 500 (default 100)' }],
-    ok: { status: 200, description: '{offers}' },
+    ok: { status: 200, description: '{offers}', schema: obj({ offers: { type: 'array', items: offer } }, ['offers']) },
     errors: [400, 401, 403],
   },
   {
@@ -77,7 +91,7 @@ const OID4VCI_ROUTES: RouteSpec[] = [
     summary: 'A credential offer: status, deliveries and the notifications the wallet sent',
     tag: 'offers',
     access: ORG_ROLES_ALL,
-    ok: { status: 200, description: 'the offer' },
+    ok: { status: 200, description: 'the offer', schema: offer },
     errors: [401, 403, 404],
   },
   {
@@ -105,7 +119,7 @@ const OID4VCI_ROUTES: RouteSpec[] = [
     tag: 'offers',
     access: ['issuer', 'org-admin'],
     body: obj({ credentials: { type: 'array', items: offerCredential, minItems: 1, maxItems: 10 } }, ['credentials']),
-    ok: { status: 200, description: 'the offer' },
+    ok: { status: 200, description: 'the offer', schema: offer },
     errors: [400, 401, 403, 404, 409],
   },
   { method: 'delete', path: '/orgs/:orgId/offers/:offerId', summary: 'Withdraw an unused credential offer', tag: 'offers', access: ['issuer', 'org-admin'], ok: { status: 204, description: 'withdrawn' }, errors: [401, 403, 404, 409] },
@@ -506,7 +520,45 @@ export function buildOpenApiDocument(publicUrl: string, routes: readonly RouteSp
           statusIndex: { type: ['integer', 'null'] },
           credentialHash: str('SHA-256 of the credential as issued'),
           jobId: { type: ['string', 'null'] },
+          personReference: { ...personReference, description: "HR's own label for the person, when the credential was delivered for an offer made with one" },
         }),
+        CreatedOffer: obj(
+          {
+            id: str(),
+            status: { type: 'string', enum: ['offered'] },
+            credentialOfferUri: str('when byReference'),
+            credentialOffer: { type: 'object', description: 'when not byReference' },
+            link: str('openid-credential-offer://...'),
+            txCode: { type: ['string', 'null'], description: 'the PIN to give the holder by another channel; shown only here' },
+            qr: obj({ png: str(), svg: str() }),
+            expiresAt: str(),
+            personReference,
+          },
+          ['id', 'status', 'link', 'txCode', 'qr', 'expiresAt'],
+        ),
+        Offer: obj(
+          {
+            id: str(),
+            status: { type: 'string', enum: OFFER_STATUSES.filter((s) => s !== 'withdrawn') },
+            types: { type: 'array', items: str() },
+            formats: { type: 'array', items: { type: 'string', enum: OFFER_FORMATS } },
+            byReference: { type: 'boolean' },
+            pending: { type: 'boolean' },
+            txCode: { type: 'boolean', description: 'whether the offer has a transaction code' },
+            link: str('the offer link, while the wallet can still fetch the offer'),
+            personReference,
+            createdBy: str(),
+            createdAt: str(),
+            expiresAt: str(),
+            updatedAt: str(),
+            deliveries: {
+              type: 'array',
+              items: obj({ type: str(), configurationId: str(), state: { type: 'string', enum: ['issuing', 'deferred', 'issued'] }, credentialIds: { type: 'array', items: str() }, updatedAt: str() }),
+            },
+            events: { type: 'array', items: obj({ event: str(), description: { type: ['string', 'null'] }, type: { type: ['string', 'null'] }, time: str() }) },
+          },
+          ['id', 'status', 'types', 'formats', 'byReference', 'pending', 'txCode', 'createdBy', 'createdAt', 'expiresAt', 'updatedAt', 'deliveries', 'events'],
+        ),
       },
     },
   };

@@ -3,6 +3,7 @@ import { PassportError, isObject, type FieldIssue } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { prepareCredential } from '../issuing/issue-credential.js';
+import { foldPersonReference, parsePersonReference } from '../lib/person-reference.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { hashSecret, randomSecret, sealOfferJson, withAudit, type OfferedCredential } from './lib/offer-store.js';
 import {
@@ -30,6 +31,12 @@ export interface CreateOfferInput {
   pending?: boolean;
   /** Default seven days, at most thirty. */
   expiresInSeconds?: number;
+  /**
+   * HR's own label for whom the offer is for ("Amara Okafor, ESR 12345678"), to find the person's
+   * credentials later: 1 to 200 characters, trimmed, no control characters. Kept at the issuer
+   * only (never in the credential or the offer the wallet sees); erased if the offer is withdrawn.
+   */
+  personReference?: string;
 }
 
 /** A created offer as HR sees it once: the transaction code is never shown again. */
@@ -44,9 +51,11 @@ export interface CreatedOffer {
   txCode: string | null;
   qr: { png: string; svg: string };
   expiresAt: string;
+  /** The person reference, as stored (trimmed), when one was given. */
+  personReference?: string;
 }
 
-const FIELDS = ['credentials', 'formats', 'txCode', 'byReference', 'pending', 'expiresInSeconds'];
+const FIELDS = ['credentials', 'formats', 'txCode', 'byReference', 'pending', 'expiresInSeconds', 'personReference'];
 // Any syntactically valid DID: the holder's comes from the wallet's proof at issuance.
 const PLACEHOLDER_HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 
@@ -106,7 +115,7 @@ export function validateOfferedCredentials(org: Organisation, value: unknown, no
  * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_FORMAT_UNSUPPORTED`, `ERR_TYPE_UNKNOWN`, `ERR_SCHEMA_INVALID`.
  */
 export function parseCreateOfferInput(org: Organisation, body: unknown, now: Date): CreateOfferInput {
-  if (!isObject(body)) throw invalid('body', 'the body must be a JSON object {credentials, formats?, txCode?, byReference?, pending?, expiresInSeconds?}');
+  if (!isObject(body)) throw invalid('body', 'the body must be a JSON object {credentials, formats?, txCode?, byReference?, pending?, expiresInSeconds?, personReference?}');
   for (const key of Object.keys(body)) if (!FIELDS.includes(key)) throw invalid(key, `${key} is not a field of an offer`);
   const pending = optionalBoolean(body, 'pending');
   const txCode = optionalBoolean(body, 'txCode');
@@ -123,6 +132,7 @@ export function parseCreateOfferInput(org: Organisation, body: unknown, now: Dat
   if (expires !== undefined && (typeof expires !== 'number' || !Number.isInteger(expires) || expires < 60 || expires > OID4VCI_LIMITS.maxOfferSeconds)) {
     throw invalid('expiresInSeconds', `expiresInSeconds must be a whole number from 60 to ${OID4VCI_LIMITS.maxOfferSeconds}`);
   }
+  const personReference = parsePersonReference(body['personReference']);
   return {
     credentials: validateOfferedCredentials(org, body['credentials'], now, { subjectRequired: pending !== true }),
     ...(formats === undefined ? {} : { formats: formats as OfferFormat[] }),
@@ -130,6 +140,7 @@ export function parseCreateOfferInput(org: Organisation, body: unknown, now: Dat
     ...(byReference === undefined ? {} : { byReference }),
     ...(pending === undefined ? {} : { pending }),
     ...(expires === undefined ? {} : { expiresInSeconds: expires as number }),
+    ...(personReference === undefined ? {} : { personReference }),
   };
 }
 
@@ -154,13 +165,18 @@ export function hashTxCode(offerId: string, txCode: string): string {
  * Creates a credential offer (OpenID4VCI 1.0, section 4.1.1) with a pre-authorised code and, by
  * default, a six-digit transaction code: the claims were validated by `parseCreateOfferInput`;
  * only hashes of the codes are kept (the offer JSON, code included, stays while the offer can be
- * fetched by reference). Audited as `offer.create`.
+ * fetched by reference). The person reference, if any, is stored beside the offer for HR's search
+ * and never leaves the issuer; the audit event says only that there is one (the log cannot be
+ * erased). Audited as `offer.create`.
  *
  * @example
  * const offer = await createOffer(ctx, org, parseCreateOfferInput(org, req.body, ctx.now()), principal);
  * // show offer.link as a QR code and tell the holder offer.txCode
+ * @throws PassportError `ERR_REQUEST_INVALID` (field `personReference`).
  */
 export async function createOffer(ctx: IssuerContext, org: Organisation, input: CreateOfferInput, principal: Pick<Principal, 'keyId'>): Promise<CreatedOffer> {
+  // Checked again here: callers other than parseCreateOfferInput (the console) pass it in.
+  const personReference = parsePersonReference(input.personReference) ?? null;
   const now = ctx.now();
   const id = `off_${randomBytes(16).toString('hex')}`;
   const code = randomSecret();
@@ -191,15 +207,39 @@ export async function createOffer(ctx: IssuerContext, org: Organisation, input: 
         actor: principal.keyId,
         action: 'offer.create',
         subject: id,
-        detail: { types: input.credentials.map((c) => c.type), formats, byReference, txCode: txCode !== null, pending: input.pending === true, expiresAt },
+        detail: {
+          types: input.credentials.map((c) => c.type),
+          formats,
+          byReference,
+          txCode: txCode !== null,
+          pending: input.pending === true,
+          expiresAt,
+          ...(personReference === null ? {} : { personReference: true }),
+        },
         at: now,
       },
     ],
     async (tx) => {
       await tx.query(
-        `INSERT INTO sp_offers (id, org_id, status, credentials, formats, by_reference, pending, tx_code_hash, code_hash, offer_json, created_by, created_at, expires_at, updated_at)
-         VALUES (?, ?, 'offered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, org.id, JSON.stringify(input.credentials), JSON.stringify(formats), byReference ? 1 : 0, input.pending ? 1 : 0, txCode === null ? null : hashTxCode(id, txCode), hashSecret(code), sealOfferJson(ctx, id, json), principal.keyId, at, expiresAt, at],
+        `INSERT INTO sp_offers (id, org_id, status, credentials, formats, by_reference, pending, tx_code_hash, code_hash, offer_json, person_ref, person_ref_key, created_by, created_at, expires_at, updated_at)
+         VALUES (?, ?, 'offered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          org.id,
+          JSON.stringify(input.credentials),
+          JSON.stringify(formats),
+          byReference ? 1 : 0,
+          input.pending ? 1 : 0,
+          txCode === null ? null : hashTxCode(id, txCode),
+          hashSecret(code),
+          sealOfferJson(ctx, id, json),
+          personReference,
+          personReference === null ? null : foldPersonReference(personReference),
+          principal.keyId,
+          at,
+          expiresAt,
+          at,
+        ],
       );
     },
   );
@@ -212,6 +252,7 @@ export async function createOffer(ctx: IssuerContext, org: Organisation, input: 
     txCode,
     qr: { png: `${base}/qr.png`, svg: `${base}/qr.svg` },
     expiresAt,
+    ...(personReference === null ? {} : { personReference }),
   };
 }
 

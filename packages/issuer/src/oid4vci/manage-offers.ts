@@ -34,6 +34,8 @@ export interface OfferView {
   txCode: boolean;
   /** The offer link, while the wallet can still fetch the offer. */
   link?: string;
+  /** HR's own label for whom the offer is for, when one was given (never in a credential). */
+  personReference?: string;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -85,6 +87,7 @@ async function viewOf(ctx: IssuerContext, offer: OfferRecord, now: Date): Promis
     pending: offer.pending,
     txCode: offer.txCodeHash !== null,
     ...(link ? { link } : {}),
+    ...(offer.personReference === null ? {} : { personReference: offer.personReference }),
     createdBy: offer.createdBy,
     createdAt: offer.createdAt,
     expiresAt: offer.expiresAt,
@@ -144,7 +147,7 @@ export async function getCredentialOfferJson(ctx: IssuerContext, orgId: string, 
 
 /**
  * Withdraws an offer the wallet has not used: it is gone for the wallet (the code no longer
- * works) and for HR; its claims are erased. Audited as `offer.withdraw`.
+ * works) and for HR; its claims and person reference are erased. Audited as `offer.withdraw`.
  *
  * @throws PassportError `ERR_OFFER_NOT_FOUND`, `ERR_OFFER_STATE_INVALID` (credentials were already issued from it).
  */
@@ -154,7 +157,11 @@ export async function withdrawOffer(ctx: IssuerContext, org: Organisation, offer
   await withAudit(ctx, [{ orgId: org.id, actor: principal.keyId, action: 'offer.withdraw', subject: offerId, detail: { status: offer.status }, at: now }], async (tx) => {
     const delivered = (await tx.query("SELECT COUNT(*) AS n FROM sp_offer_deliveries WHERE offer_id = ? AND state = 'issued'", [offerId])) as { n: number }[];
     if ((delivered[0]?.n ?? 0) > 0) throw new PassportError('ERR_OFFER_STATE_INVALID', 'credentials were issued from this offer: revoke them instead', { field: 'offerId' });
-    await tx.query("UPDATE sp_offers SET status = 'withdrawn', credentials = '[]', offer_json = NULL, updated_at = ? WHERE id = ?", [now.toISOString(), offerId]);
+    // Nothing was issued from it: its claims and HR's label for the person go with it.
+    await tx.query("UPDATE sp_offers SET status = 'withdrawn', credentials = '[]', offer_json = NULL, person_ref = NULL, person_ref_key = NULL, updated_at = ? WHERE id = ?", [
+      now.toISOString(),
+      offerId,
+    ]);
     await tx.query('DELETE FROM sp_offer_tokens WHERE offer_id = ?', [offerId]);
   });
 }

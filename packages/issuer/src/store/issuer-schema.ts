@@ -229,4 +229,11 @@ export const ISSUER_SCHEMA: readonly string[] = [
   // The HR console's client id at the organisation's OpenID provider (sign-in with the authorization
   // code flow); without one the console offers API keys only.
   `ALTER TABLE sp_oidc_configs ADD COLUMN client_id TEXT`,
+  // HR's own label for whom an offer is for ("Amara Okafor, ESR 12345678"), to find the person's
+  // credentials later: kept here only, never put in a credential, erased when the offer is
+  // withdrawn. person_ref_key is the label folded (case, accents) for a contains search, which
+  // SQLite's lower() cannot do beyond ASCII. No index: a B-tree cannot serve a contains search,
+  // and the organisation's offers are found by sp_offers_org.
+  `ALTER TABLE sp_offers ADD COLUMN person_ref TEXT`,
+  `ALTER TABLE sp_offers ADD COLUMN person_ref_key TEXT`,
 ];

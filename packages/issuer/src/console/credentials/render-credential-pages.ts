@@ -10,6 +10,8 @@ import { ACTION_CHOICES, REASON_LABELS, actionsFor, statusTag } from './status-l
 
 /** The search form's values, as typed. */
 export interface CredentialSearch {
+  /** Part of the person reference HR gave the offer (a name, a staff number). */
+  person?: string;
   holder?: string;
   holderRef?: string;
   type?: string;
@@ -29,6 +31,10 @@ export function holderReference(subjectHash: string): string {
 /** The path of a credential's page (credential ids are `urn:uuid:...`, which a path segment may hold as is). */
 export function credentialHref(id: string): string {
   return `/console/credentials/${id}`;
+}
+
+function personCell(r: IssuedCredentialRecord): SafeHtml {
+  return r.personReference === undefined ? html`<span class="nhsuk-u-secondary-text-colour">Not recorded</span>` : html`${r.personReference}`;
 }
 
 const TYPE_CHOICES = CATALOGUE.map((d) => ({ value: d.type, text: d.title })).sort((a, b) => a.text.localeCompare(b.text, 'en-GB'));
@@ -51,24 +57,39 @@ export function credentialListContent(input: {
     const message = errors.find((e) => e.field === field)?.message;
     return message ? { error: message } : {};
   };
+  // The person reference column only when a credential on the page has one (credentials issued
+  // through the API or in bulk have none).
+  const withPerson = records.some((r) => r.personReference !== undefined);
   const rows = records.map((r) => [
+    ...(withPerson ? [personCell(r)] : []),
     html`<a href="${consoleHref('/console/credentials', { holderRef: r.subjectHash })}"><span class="nhsuk-u-visually-hidden">Credentials of holder </span>${holderReference(r.subjectHash)}</a>`,
     html`<a href="${credentialHref(r.id)}">${typeTitle(r.type)}<span class="nhsuk-u-visually-hidden"> issued ${formatDateTime(r.issuedAt)}</span></a>`,
     formatDate(r.issuedAt),
     statusTag(r.status),
   ]);
+  const head = [...(withPerson ? ['Person reference'] : []), 'Holder', 'Type', 'Issued on', 'Status'];
   const results =
     records.length === 0
       ? html`<p id="no-results">${input.searched ? 'No credentials match your search.' : 'No credentials have been issued yet.'}</p>`
-      : html`${table({ caption: 'Issued credentials, newest first', head: ['Holder', 'Type', 'Issued on', 'Status'], rows })}${renderPagination(input.paging)}`;
+      : html`${table({ caption: 'Issued credentials, newest first', head, rows })}${renderPagination(input.paging)}`;
   return html`${errorSummary(errors)}
     <h1 class="nhsuk-heading-l">Issued credentials</h1>
-    <p>Find a person's credentials by the DID of their wallet, or by type and status. The issuer keeps no names: a holder is shown by a short reference to their DID.</p>
+    <p>Find a person's credentials by the name or staff number you gave when you made their offer, by the DID of their wallet, or by type and status.</p>
+    <p>Credentials carry no names. A name or staff number is your own reference, kept here only. Otherwise a holder is shown by a short reference to their DID.</p>
     ${search.holderRef
       ? insetText(html`<p>Showing the credentials of holder <strong>${holderReference(search.holderRef)}</strong>. <a href="/console/credentials">Show everyone's credentials</a></p>`)
       : ''}
     <form method="get" action="/console/credentials" novalidate>
       ${search.holderRef ? html`<input type="hidden" name="holderRef" value="${search.holderRef}">` : ''}
+      ${textInput({
+        id: 'person',
+        label: 'Name or staff number',
+        hint: 'As you gave it when you made the offer, or part of it. For example, Okafor or 12345678',
+        value: search.person ?? '',
+        spellcheck: false,
+        widthClass: 'nhsuk-input--width-30',
+        ...errorOf('person'),
+      })}
       ${textInput({
         id: 'holder',
         label: "Holder's DID or credential ID",
@@ -109,6 +130,7 @@ export function credentialPageContent(input: {
   const actions = actionsFor(r.status);
   const rows = [
     { key: 'Type', value: typeTitle(r.type) },
+    ...(r.personReference === undefined ? [] : [{ key: 'Person reference', value: html`<span id="credential-person-reference">${r.personReference}</span>` }]),
     { key: 'Status', value: html`<span id="credential-status">${statusTag(r.status)}</span>` },
     ...(r.statusReason ? [{ key: 'Reason for the status', value: REASON_LABELS[r.statusReason as StatusReason] ?? r.statusReason }] : []),
     ...(r.statusChangedAt ? [{ key: 'Status changed', value: formatDateTime(r.statusChangedAt) }] : []),

@@ -4,10 +4,11 @@ import type { Request, RequestHandler, Router } from 'express';
 import { authorise } from '../../api-keys/authenticate-api-key.js';
 import type { Role } from '../../api-keys/create-api-key.js';
 import type { IssuerContext } from '../../issuer-context.js';
+import { PERSON_REFERENCE_MAX, parsePersonReference } from '../../lib/person-reference.js';
 import { createOffer, getOffer, getOfferLink, listOffers, offerableTypes, parseCreateOfferInput, withdrawOffer, type CreateOfferInput } from '../../oid4vci/index.js';
 import { checkCsrf, consoleCallerOf, type ConsoleCaller } from '../console-session.js';
 import { buildClaimFields } from './lib/claim-fields.js';
-import { OFFER_EXPIRES_FIELD, OFFER_LIFETIMES, sendClaimFormPage } from './lib/claim-form-page.js';
+import { OFFER_EXPIRES_FIELD, OFFER_LIFETIMES, PERSON_REFERENCE_FIELD, sendClaimFormPage } from './lib/claim-form-page.js';
 import { mapClaimIssues, type ClaimErrors } from './lib/map-claim-issues.js';
 import { clearOfferPinCookie, readOfferPin, setOfferPinCookie } from './lib/offer-pin-cookie.js';
 import { sendOfferPage } from './lib/offer-page.js';
@@ -53,6 +54,23 @@ function bodyOf(req: Request): FormBody {
 function fieldOf(body: FormBody, name: string): string {
   const value = body[name];
   return typeof value === 'string' ? value : '';
+}
+
+/** The "Who is this for?" answer: the reference, nothing (left blank), or the error to show on it. */
+function readPersonReference(typed: string): { value?: string; error?: string } {
+  if (typed.trim() === '') return {};
+  try {
+    const value = parsePersonReference(typed);
+    return value === undefined ? {} : { value };
+  } catch (err: unknown) {
+    if (!(err instanceof PassportError)) throw err;
+    return {
+      error:
+        [...typed.trim()].length > PERSON_REFERENCE_MAX
+          ? `Enter a name or staff number of ${PERSON_REFERENCE_MAX} characters or fewer`
+          : 'Enter a name or staff number without tabs, line breaks or other control characters',
+    };
+  }
 }
 
 /**
@@ -108,12 +126,15 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     const form = buildClaimFields(definition);
     const read = readClaimFields(form, body);
     const expires = fieldOf(body, OFFER_EXPIRES_FIELD);
+    const personTyped = fieldOf(body, PERSON_REFERENCE_FIELD);
     const state = { values: read.values, counts: read.counts };
     if (fieldOf(body, ADD_ITEM_FIELD) !== '') {
       // "Add another": the form again with one more item, nothing checked yet.
-      sendClaimFormPage(res, { caller, definition, form, state, expires });
+      sendClaimFormPage(res, { caller, definition, form, state, expires, personReference: personTyped });
       return;
     }
+    // Checked apart from the claims (it is not part of them), so its error shows with theirs.
+    const person = readPersonReference(personTyped);
     const lifetime = OFFER_LIFETIMES.find((l) => l.value === expires);
     let input: CreateOfferInput | undefined;
     let errors: ClaimErrors = { summary: [], inline: new Map() };
@@ -128,16 +149,21 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
       if (!(err instanceof PassportError)) throw err;
       errors = mapClaimIssues(form, err, read.counts);
     }
+    if (person.error !== undefined) {
+      // The field is above the claims: its error comes first.
+      errors.summary.unshift({ field: PERSON_REFERENCE_FIELD, message: person.error });
+      errors.inline.set(PERSON_REFERENCE_FIELD, person.error);
+    }
     if (!lifetime) {
       const message = 'Select how long the person can take to accept the offer';
       errors.summary.push({ field: OFFER_EXPIRES_FIELD, message });
       errors.inline.set(OFFER_EXPIRES_FIELD, message);
     }
-    if (input === undefined || !lifetime) {
-      sendClaimFormPage(res, { caller, definition, form, state: { ...state, errors: errors.inline }, expires, errors: errors.summary });
+    if (input === undefined || !lifetime || person.error !== undefined) {
+      sendClaimFormPage(res, { caller, definition, form, state: { ...state, errors: errors.inline }, expires, personReference: personTyped, errors: errors.summary });
       return;
     }
-    const offer = await createOffer(ctx, caller.org, input, caller.principal);
+    const offer = await createOffer(ctx, caller.org, { ...input, ...(person.value === undefined ? {} : { personReference: person.value }) }, caller.principal);
     if (offer.txCode !== null) setOfferPinCookie(ctx, res, caller, offer.id, offer.txCode);
     res.redirect(303, `/console/offers/${offer.id}`);
   });

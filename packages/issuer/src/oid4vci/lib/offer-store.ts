@@ -27,6 +27,8 @@ export interface OfferRecord {
   txCodeHash: string | null;
   txCodeFailures: number;
   offerJson: string | null;
+  /** HR's own label for whom the offer is for; never put in a credential. */
+  personReference: string | null;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -44,6 +46,7 @@ interface OfferRow {
   tx_code_hash: string | null;
   tx_code_failures: number;
   offer_json: string | null;
+  person_ref: string | null;
   created_by: string;
   created_at: string;
   expires_at: string;
@@ -64,6 +67,7 @@ function offerFromRow(ctx: IssuerContext, row: OfferRow): OfferRecord {
     txCodeHash: row.tx_code_hash,
     txCodeFailures: row.tx_code_failures,
     offerJson: row.offer_json === null ? null : ctx.secretBox.open(row.offer_json, row.id).toString('utf8'),
+    personReference: row.person_ref,
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,

@@ -1,4 +1,4 @@
-import { backLink, button, errorSummary, html, radios, type FieldError } from '@staff-passport/core';
+import { backLink, button, errorSummary, html, radios, textInput, type FieldError } from '@staff-passport/core';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { Response } from 'express';
 import type { ConsoleCaller } from '../../console-session.js';
@@ -16,6 +16,9 @@ export const OFFER_LIFETIMES = [
 /** The id (and name) of the offer lifetime radios. */
 export const OFFER_EXPIRES_FIELD = 'offer-expires';
 
+/** The id (and name) of the "Who is this for?" input (the offer's person reference). */
+export const PERSON_REFERENCE_FIELD = 'personReference';
+
 /** What step 2 of issuing shows. */
 export interface ClaimFormPage {
   caller: ConsoleCaller;
@@ -24,6 +27,8 @@ export interface ClaimFormPage {
   state?: ClaimFormState;
   /** The offer lifetime chosen (seconds, as text). */
   expires?: string;
+  /** The person reference as typed. */
+  personReference?: string;
   /** The error summary (each linking to an input); inline messages are in `state.errors`. */
   errors?: FieldError[];
 }
@@ -33,14 +38,15 @@ function hasList(group: ClaimGroup): boolean {
 }
 
 /**
- * Step 2 of issuing (`/console/issue/{slug}`): the claim form generated from the type's schema,
- * then how long the offer lasts, and "Create offer". Shown again with 400, the error summary and
- * inline errors when the claims are not valid.
+ * Step 2 of issuing (`/console/issue/{slug}`): who the offer is for (HR's own reference, optional),
+ * the claim form generated from the type's schema, then how long the offer lasts, and "Create
+ * offer". Shown again with 400, the error summary and inline errors when the claims are not valid.
  */
 export function sendClaimFormPage(res: Response, page: ClaimFormPage): void {
   const { caller, definition, form } = page;
   const errors = page.errors ?? [];
   const expiresError = page.state?.errors?.get(OFFER_EXPIRES_FIELD);
+  const personError = page.state?.errors?.get(PERSON_REFERENCE_FIELD);
   // With "Add another" buttons in the form, pressing Enter in a field must still create the
   // offer: the first submit button of a form is the one Enter presses.
   const defaultSubmit = hasList(form)
@@ -60,6 +66,16 @@ export function sendClaimFormPage(res: Response, page: ClaimFormPage): void {
       <form method="post" action="/console/issue/${definition.slug}" novalidate>
         ${csrfField(caller)}
         ${defaultSubmit}
+        ${textInput({
+          id: PERSON_REFERENCE_FIELD,
+          label: 'Who is this for? (optional)',
+          hint: 'Their name or staff number, for your records. It is not put in the credential.',
+          value: page.personReference ?? '',
+          autocomplete: 'off',
+          spellcheck: false,
+          widthClass: 'nhsuk-input--width-30',
+          ...(personError ? { error: personError } : {}),
+        })}
         ${renderClaimFields(form, page.state ?? {})}
         <h2 class="nhsuk-heading-m">The offer</h2>
         ${radios({

@@ -35,9 +35,10 @@ function pinBlock(offer: OfferView, pin: string | undefined): SafeHtml {
 }
 
 /**
- * The offer page (`/console/offers/{offerId}`): the status as a tag with words, and while the
- * offer waits, its QR code, its link (to copy, and to open in a wallet on this device) and the PIN
- * (only just after the offer was made); what was delivered; withdraw; refresh.
+ * The offer page (`/console/offers/{offerId}`): whom it is for (HR's reference, when given), the
+ * status as a tag with words, and while the offer waits, its QR code, its link (to copy, and to
+ * open in a wallet on this device) and the PIN (only just after the offer was made); what was
+ * delivered; withdraw; refresh.
  */
 export function sendOfferPage(res: Response, page: OfferPage): void {
   const { caller, offer, pin } = page;
@@ -73,6 +74,7 @@ export function sendOfferPage(res: Response, page: OfferPage): void {
       <h1 class="nhsuk-heading-l"><span class="nhsuk-caption-l">Credential offer<span class="nhsuk-u-visually-hidden"> - </span></span>${types}</h1>
       <div data-offer-status-url="/console/offers/${offer.id}/status.json" data-offer-status="${offer.status}">
         ${summaryList([
+          ...(offer.personReference === undefined ? [] : [{ key: 'Person reference', value: html`<span id="offer-person-reference">${offer.personReference}</span>` }]),
           { key: 'Status', value: statusValue(status) },
           { key: 'What it means', value: html`<span id="offer-status-detail">${status.detail}</span>` },
           { key: 'Made', value: formatWhen(offer.createdAt) },

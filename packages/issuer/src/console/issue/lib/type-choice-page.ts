@@ -23,16 +23,19 @@ function titleOf(type: string): string {
 export function sendTypeChoicePage(res: Response, page: TypeChoicePage): void {
   const { caller, error } = page;
   const choices = offerableTypes().map((d) => ({ value: d.slug, text: d.title, hint: d.description }));
+  // The person reference column only when an offer listed has one.
+  const withPerson = page.offers.some((o) => o.personReference !== undefined);
   const recent =
     page.offers.length === 0
       ? html`<p>No offers yet.</p>`
       : table({
           caption: 'Recent offers',
           captionHidden: true,
-          head: ['Made', 'Credential', 'Status'],
+          head: ['Made', ...(withPerson ? ['Person reference'] : []), 'Credential', 'Status'],
           rows: page.offers.map((o) => {
             const status = offerStatusText(o.status);
-            return [html`<a href="/console/offers/${o.id}">${formatWhen(o.createdAt)}</a>`, o.types.map(titleOf).join(', '), tag(status.text, status.colour)];
+            const person = o.personReference === undefined ? html`<span class="nhsuk-u-secondary-text-colour">Not recorded</span>` : o.personReference;
+            return [html`<a href="/console/offers/${o.id}">${formatWhen(o.createdAt)}</a>`, ...(withPerson ? [person] : []), o.types.map(titleOf).join(', '), tag(status.text, status.colour)];
           }),
         });
   sendConsolePage(res, {
