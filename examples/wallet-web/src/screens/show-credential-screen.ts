@@ -1,0 +1,94 @@
+import type { AppContext, Screen } from '../app/app-context.js';
+import { problemScreen } from '../app/start-router.js';
+import { formatDate, formatValue } from '../lib/format-value.js';
+import { html } from '../lib/html.js';
+import { backLink, button, notificationBanner, summaryList, warningCallout } from '../lib/nhs-components.js';
+import { runBusy } from '../lib/run-busy.js';
+import { expiryMarkup, issuerText, statusMarkup } from './lib/credential-standing.js';
+import { credentialHref } from './lib/routes.js';
+
+/**
+ * One credential: who issued it, its dates, its status (checked on request: the whole status list
+ * is fetched, so the issuer cannot tell which credential was checked), every claim, and "Delete
+ * this credential".
+ */
+export async function showCredentialScreen(ctx: AppContext, params: Record<string, string>): Promise<Screen> {
+  const credential = await ctx.wallet.getCredential(params['id'] ?? '');
+  if (!credential) return notHeld();
+  const description = await ctx.wallet.describeCredential(credential);
+  const status = ctx.session.statuses.get(credential.id);
+  return {
+    title: description.title,
+    section: 'credentials',
+    content: html`${backLink('#/', 'Back to your credentials')}
+<h1>${description.title}</h1>
+${description.description ? html`<p>${description.description}</p>` : ''}
+${summaryList([
+  { key: 'Issued by', value: issuerText(description) },
+  ...(description.issuer.name ? [{ key: 'Issuer DID', value: html`<span class="app-break">${description.issuer.did}</span>` }] : []),
+  ...(description.expiry.validFrom ? [{ key: 'Valid from', value: formatDate(description.expiry.validFrom) }] : []),
+  { key: 'Expiry', value: expiryMarkup(description) },
+  { key: 'Status', value: html`<span id="credential-status">${statusMarkup(status)}</span>` },
+])}
+<form id="status-form" novalidate>${button({ text: 'Check its status now', variant: 'secondary', id: 'check-status' })}</form>
+<h2 class="nhsuk-heading-m">What it says</h2>
+${summaryList(description.claims.map((c) => ({ key: c.label, value: html`<span class="app-break">${formatValue(c.value)}</span>` })))}
+${button({ text: 'Delete this credential', variant: 'warning', href: `${credentialHref(credential.id)}/delete`, id: 'delete-credential' })}`,
+    bind: (main) => {
+      const form = main.querySelector<HTMLFormElement>('#status-form')!;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void runBusy(form, 'Checking the status', async () => {
+          ctx.session.statuses.set(credential.id, await ctx.wallet.checkCredentialStatus(credential));
+        }).then(
+          () => ctx.navigate(credentialHref(credential.id)),
+          () => ctx.show(problemScreen()),
+        );
+      });
+    },
+  };
+}
+
+/** "Delete this credential?": a confirmation before anything is deleted. */
+export async function showDeleteCredentialScreen(ctx: AppContext, params: Record<string, string>): Promise<Screen> {
+  const credential = await ctx.wallet.getCredential(params['id'] ?? '');
+  if (!credential) return notHeld();
+  const description = await ctx.wallet.describeCredential(credential);
+  return {
+    title: 'Delete this credential?',
+    section: 'credentials',
+    content: html`${backLink(credentialHref(credential.id))}
+<h1>Delete this credential?</h1>
+${warningCallout('You cannot undo this', html`<p>Your ${description.title} credential from ${issuerText(description)} will be deleted from this device. To get it back, you would need to ask for it again.</p>`)}
+<form id="delete-form" novalidate>
+  <div class="nhsuk-button-group">
+    ${button({ text: 'Yes, delete this credential', variant: 'warning', id: 'confirm-delete-credential' })}
+    <a class="nhsuk-link" href="${credentialHref(credential.id)}">No, keep it</a>
+  </div>
+</form>`,
+    bind: (main) => {
+      const form = main.querySelector<HTMLFormElement>('#delete-form')!;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void runBusy(form, 'Deleting', () => ctx.wallet.deleteCredential(credential.id)).then(
+          () => {
+            ctx.session.statuses.delete(credential.id);
+            ctx.session.flash = notificationBanner({ success: true, title: 'Deleted', content: `Your ${description.title} credential has been deleted` });
+            ctx.navigate('#/');
+          },
+          () => ctx.show(problemScreen()),
+        );
+      });
+    },
+  };
+}
+
+function notHeld(): Screen {
+  return {
+    title: 'Credential not found',
+    section: 'credentials',
+    content: html`<h1>Credential not found</h1>
+<p>Your wallet does not hold this credential. It may have been deleted.</p>
+${button({ text: 'Go to your credentials', href: '#/' })}`,
+  };
+}

@@ -1,0 +1,149 @@
+import type { OfferPreview, Wallet } from '@staff-passport/wallet-sdk/browser';
+import { didWebFromUrl } from '@staff-passport/wallet-sdk/browser';
+import type { AppContext, Screen } from '../app/app-context.js';
+import { problemScreen } from '../app/start-router.js';
+import { acceptOfferError } from '../lib/describe-error.js';
+import { formatDateTime } from '../lib/format-value.js';
+import { html } from '../lib/html.js';
+import { backLink, button, errorSummary, errorFor, notificationBanner, summaryList, tag, textInput, type FieldError } from '../lib/nhs-components.js';
+import { runBusy } from '../lib/run-busy.js';
+
+/**
+ * The offer preview: who is offering (the trust registry's organisation, else the issuer's own
+ * name, and its DID), the credential types, the PIN when the offer needs one; "Accept" or
+ * "Reject". Rejecting asks nothing further and stores nothing (the sharing log says rejected).
+ */
+export async function showOfferScreen(ctx: AppContext): Promise<Screen | undefined> {
+  if (!ctx.session.offer) {
+    ctx.navigate('#/add');
+    return undefined;
+  }
+  return offerScreen(ctx, ctx.session.offer, {});
+}
+
+function offererName(offer: OfferPreview): string {
+  return offer.organisation?.name ?? offer.issuerName ?? new URL(offer.credentialIssuer).host;
+}
+
+function offerScreen(ctx: AppContext, offer: OfferPreview, state: { pin?: string; errors?: FieldError[] }): Screen {
+  const errors = state.errors ?? [];
+  const who = offererName(offer);
+  const names = offer.credentials.map((c) => c.name);
+  const unsupported = offer.credentials.filter((c) => !c.supported);
+  const did = didWebFromUrl(offer.credentialIssuer);
+  const pin = offer.txCode;
+  const pinHint = pin?.description ?? (pin?.length ? `The ${pin.length} digit PIN you were given with the offer` : 'The PIN you were given with the offer');
+  return {
+    title: 'Add this credential?',
+    section: 'add',
+    hasErrors: errors.length > 0,
+    content: html`${backLink('#/add')}
+${errorSummary(errors)}
+<h1>${names.length === 1 ? 'Add this credential?' : 'Add these credentials?'}</h1>
+${summaryList([
+  {
+    key: 'Offered by',
+    value: offer.organisation
+      ? html`<span id="offer-organisation">${offer.organisation.name}${offer.organisation.odsCode ? ` (ODS code ${offer.organisation.odsCode})` : ''}</span>`
+      : html`<span id="offer-organisation">${who}</span><br>${tag('Not in the trust registry', 'grey')}`,
+  },
+  ...(did ? [{ key: 'Their DID', value: html`<span class="app-break" id="offer-did">${did}</span>` }] : []),
+  { key: 'Their service', value: html`<span class="app-break">${offer.credentialIssuer}</span>` },
+  { key: names.length === 1 ? 'Credential' : 'Credentials', value: html`<ul class="nhsuk-list nhsuk-u-margin-bottom-0" id="offer-credentials">${names.map((n) => html`<li>${n}</li>`)}</ul>` },
+  ...(offer.expiresAt ? [{ key: 'Offer ends', value: formatDateTime(offer.expiresAt) }] : []),
+])}
+${unsupported.length > 0 ? html`<p>This wallet cannot hold ${unsupported.map((c) => c.name).join(', ')}: ${unsupported.length === 1 ? 'it' : 'they'} will not be added.</p>` : ''}
+<form id="accept-form" novalidate>
+  ${
+    pin
+      ? textInput({
+          id: 'offer-pin',
+          label: 'PIN',
+          hint: pinHint,
+          inputmode: pin.inputMode === 'numeric' ? 'numeric' : 'text',
+          autocomplete: 'one-time-code',
+          spellcheck: false,
+          widthClass: 'nhsuk-input--width-10',
+          ...(state.pin === undefined ? {} : { value: state.pin }),
+          ...(errorFor(errors, 'offer-pin') ? { error: errorFor(errors, 'offer-pin')! } : {}),
+        })
+      : ''
+  }
+  <div class="nhsuk-button-group">
+    ${button({ text: 'Accept', id: 'accept-offer', name: 'decision', value: 'accept' })}
+    ${button({ text: 'Reject', id: 'reject-offer', variant: 'secondary', name: 'decision', value: 'reject' })}
+  </div>
+</form>`,
+    bind: (main) => {
+      const form = main.querySelector<HTMLFormElement>('#accept-form')!;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const submitter = (event as SubmitEvent).submitter;
+        const entered = main.querySelector<HTMLInputElement>('#offer-pin')?.value.trim();
+        if (submitter instanceof HTMLButtonElement && submitter.value === 'reject') void reject(ctx, offer, form);
+        else void accept(ctx, offer, form, entered);
+      });
+    },
+  };
+}
+
+/** Checks the PIN as typed, before anything is sent. */
+function pinProblem(offer: OfferPreview, pin: string | undefined): string | undefined {
+  const required = offer.txCode;
+  if (!required) return undefined;
+  if (!pin) return 'Enter the PIN';
+  if (required.inputMode === 'numeric' && !/^\d+$/.test(pin)) return 'The PIN must only include numbers 0 to 9';
+  if (required.length && pin.length !== required.length) return `The PIN must be ${required.length} ${required.inputMode === 'numeric' ? 'numbers' : 'characters'}`;
+  return undefined;
+}
+
+/** The holder key the credentials are bound to: the wallet's first, or a new one on first use. */
+async function holderOf(wallet: Wallet): Promise<string> {
+  const [existing] = await wallet.listHolders();
+  // P-256 (ES256): every browser's WebCrypto has it; the key is created non-extractable.
+  return existing ?? (await wallet.createHolder({ alg: 'ES256' }));
+}
+
+async function accept(ctx: AppContext, offer: OfferPreview, form: HTMLFormElement, pin: string | undefined): Promise<void> {
+  const problem = pinProblem(offer, pin);
+  if (problem) {
+    ctx.show(offerScreen(ctx, offer, { ...(pin === undefined ? {} : { pin }), errors: [{ field: 'offer-pin', message: problem }] }));
+    return;
+  }
+  let result;
+  try {
+    result = await runBusy(form, 'Adding the credential', async () =>
+      ctx.wallet.acceptCredentialOffer(offer, { holder: await holderOf(ctx.wallet), ...(offer.txCode && pin ? { txCode: pin } : {}) }),
+    );
+  } catch (err: unknown) {
+    const error = acceptOfferError(err);
+    ctx.show(offerScreen(ctx, offer, { ...(pin === undefined ? {} : { pin }), errors: [error] }));
+    return;
+  }
+  delete ctx.session.offer;
+  const byConfiguration = new Map(offer.credentials.map((c) => [c.configurationId, c.name]));
+  ctx.session.pending.push(...result.pending.map((credential) => ({ credential, name: byConfiguration.get(credential.configurationId) ?? credential.configurationId })));
+  const added = result.credentials.length;
+  const waiting = result.pending.length;
+  ctx.session.flash = notificationBanner({
+    success: true,
+    title: added === 1 ? 'Credential added' : 'Credentials added',
+    content: html`<p class="nhsuk-notification-banner__heading">${added === 1 ? '1 credential was' : `${added} credentials were`} added from ${offererName(offer)}</p>${
+      waiting > 0 ? html`<p>${waiting === 1 ? '1 more is' : `${waiting} more are`} still to come.</p>` : ''
+    }`,
+  });
+  ctx.navigate('#/');
+}
+
+async function reject(ctx: AppContext, offer: OfferPreview, form: HTMLFormElement): Promise<void> {
+  try {
+    await runBusy(form, 'Rejecting the offer', () => ctx.wallet.rejectCredentialOffer(offer));
+  } catch {
+    // Only the log entry could fail (nothing is sent when rejecting): the wallet's storage is at fault.
+    ctx.show(problemScreen());
+    return;
+  }
+  delete ctx.session.offer;
+  ctx.session.flash = notificationBanner({ title: 'Offer rejected', content: `You rejected the offer from ${offererName(offer)}. Nothing was added to your wallet` });
+  ctx.navigate('#/');
+}
