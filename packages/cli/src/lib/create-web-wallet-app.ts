@@ -2,10 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 
-/** What the web wallet reads from `/config.json` on its own origin. */
+/** How the web wallet is configured where it is served. */
 export interface WebWalletConfig {
   /** Let the wallet talk to issuers and verifiers over http on loopback (local demos and tests only). */
   allowHttpLoopback: boolean;
+  /**
+   * A signed trust registry to show organisations' names from: served beside the app as
+   * `/trust-registry.jwt`, with the public keys it must be signed with in `config.json`.
+   */
+  trustRegistry?: { jws: string; keys: readonly Record<string, unknown>[] };
 }
 
 // The wallet talks to any issuer and verifier the holder chooses (connect-src open to http(s));
@@ -25,7 +30,7 @@ const WALLET_CSP = [
 
 /**
  * Serves a built web wallet (the `dist` folder of `examples/wallet-web`) with its runtime
- * `config.json`: the app shell and assets, the service worker never cached by HTTP (so an update
+ * `config.json` (and the trust registry it reads organisations' names from, when given): the app shell and assets, the service worker never cached by HTTP (so an update
  * is seen), a content security policy, and no referrer.
  *
  * @example
@@ -42,10 +47,17 @@ export function createWebWalletApp(dir: string, config: WebWalletConfig): expres
     res.setHeader('x-content-type-options', 'nosniff');
     next();
   });
+  const { trustRegistry } = config;
   app.get('/config.json', (_req, res) => {
     res.setHeader('cache-control', 'no-store');
-    res.json(config);
+    res.json({ allowHttpLoopback: config.allowHttpLoopback, ...(trustRegistry ? { trustRegistryUrl: '/trust-registry.jwt', trustRegistryKeys: trustRegistry.keys } : {}) });
   });
+  if (trustRegistry) {
+    app.get('/trust-registry.jwt', (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.type('application/jwt').send(trustRegistry.jws);
+    });
+  }
   app.use(
     express.static(dir, {
       index: 'index.html',

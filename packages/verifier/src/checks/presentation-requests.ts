@@ -44,7 +44,8 @@ function view(row: RequestRow, profile: CheckProfile, audience: string): StoredR
     profileId: row.profile_id,
     profileTitle: profile.title,
     startDate: row.start_date,
-    purpose: row.purpose ?? `Pre-employment checks for the role: ${profile.title}`,
+    // The profile says why its checks are asked for; a request may say more.
+    purpose: row.purpose ?? (profile.purpose || `Pre-employment checks for the role: ${profile.title}`),
     nonce: row.nonce,
     audience: row.audience ?? audience,
     state: row.state,
