@@ -8,12 +8,10 @@
  * test-artifacts/screenshots/e2e-*.png.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
-import { createWebWalletApp } from '@staff-passport/cli';
 import type { Browser, Page } from 'playwright-core';
 import { buildWalletWeb } from '../../examples/wallet-web/test/lib/build-wallet-web.js';
+import { serveWalletWeb, type WalletWebServer } from '../../examples/wallet-web/test/lib/serve-wallet-web.js';
 import { PHONE_VIEWPORT, expectNoAxeViolations, launchChromium, saveScreenshot } from '../helpers/page-browser.js';
 import { buildSignedTrustRegistry } from '../helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
@@ -42,7 +40,7 @@ let services: Services;
 let registry: TrustRegistry | undefined;
 let browser: Browser;
 let walletDir: string;
-let walletServer: Server;
+let wallet: WalletWebServer | undefined;
 let walletUrl: string;
 let step = 0;
 
@@ -71,16 +69,14 @@ beforeAll(async () => {
   const added = await postJson(`${services.verifierUrl}/profiles`, PROFILE);
   expect(added.status).toBe(201);
   walletDir = await buildWalletWeb();
-  const app = createWebWalletApp(walletDir, { allowHttpLoopback: true, trustRegistry: { jws: signed.jws, keys: [signed.publicJwk] } });
-  walletServer = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => walletServer.once('listening', () => resolve()));
-  walletUrl = `http://127.0.0.1:${(walletServer.address() as AddressInfo).port}`;
+  wallet = await serveWalletWeb(walletDir, { allowHttpLoopback: true, trustRegistry: { jws: signed.jws, keys: [signed.publicJwk] } });
+  walletUrl = wallet.url;
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (walletServer ? walletServer.close(() => resolve()) : resolve()));
+  await wallet?.close();
   await services?.close();
   if (walletDir) rmSync(walletDir, { recursive: true, force: true });
 });

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { getCredentialType } from '@staff-passport/schemas';
 import { buildSignedTrustRegistry, type SignedTrustRegistry } from '../../../../test/helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../../../../test/helpers/start-services.js';
-import { serveWalletWeb, type WalletWebServer } from '../../server/serve-wallet-web.js';
+import { serveWalletWeb, type WalletWebServer } from './serve-wallet-web.js';
 import { buildWalletWeb } from './build-wallet-web.js';
 
 /** Why the verifier desk asks, as it tells the wallet (client_metadata.purpose). */
@@ -90,11 +90,7 @@ export async function startWalletWebWorld(): Promise<WalletWebWorld> {
     { did: verifierDid, odsCode: 'RYJ', name: VERIFIER_NAME, credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' },
   ]);
   current.registry = registry;
-  const app = await serveWalletWeb({
-    distDir,
-    config: { allowHttpLoopback: true, trustRegistryUrl: '/registry.jwt', trustRegistryKeys: [registry.publicJwk] },
-    files: { '/registry.jwt': { type: 'application/trust-registry+jwt', body: registry.jws } },
-  });
+  const app = await serveWalletWeb(distDir, { allowHttpLoopback: true, trustRegistry: { jws: registry.jws, keys: [registry.publicJwk] } });
   const added = await postJson(`${services.verifierUrl}/profiles`, IDENTITY_PROFILE);
   expect([added.status, added.body['code']]).toEqual([201, undefined]);
 

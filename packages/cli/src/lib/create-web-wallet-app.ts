@@ -13,20 +13,24 @@ export interface WebWalletConfig {
   trustRegistry?: { jws: string; keys: readonly Record<string, unknown>[] };
 }
 
-// The wallet talks to any issuer and verifier the holder chooses (connect-src open to http(s));
-// everything it runs and shows comes from its own origin.
-const WALLET_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' https: http:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+// The wallet talks to any issuer, verifier and registry the holder chooses: over https, and over
+// loopback http in local demos. Everything it runs and shows comes from its own origin.
+function walletCsp(allowHttpLoopback: boolean): string {
+  const connect = ["'self'", 'https:', ...(allowHttpLoopback ? ['http://127.0.0.1:*', 'http://localhost:*'] : [])].join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src ${connect}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /**
  * Serves a built web wallet (the `dist` folder of `examples/wallet-web`) with its runtime
@@ -41,8 +45,11 @@ export function createWebWalletApp(dir: string, config: WebWalletConfig): expres
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: build the web wallet first (pnpm --filter @staff-passport/example-wallet-web build)`);
   const app = express();
   app.disable('x-powered-by');
+  const csp = walletCsp(config.allowHttpLoopback);
   app.use((_req, res, next) => {
-    res.setHeader('content-security-policy', WALLET_CSP);
+    res.setHeader('content-security-policy', csp);
+    // The camera scans QR codes on this origin only.
+    res.setHeader('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('x-content-type-options', 'nosniff');
     next();
