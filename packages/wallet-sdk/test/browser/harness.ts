@@ -9,16 +9,12 @@
  *   const did = await page.evaluate(async () => (await walletApi().openBrowserWallet()).wallet.createHolder());
  * });
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { WalletPageApi } from './wallet-page-entry.js';
-
-/** Where CI installs Debian's chromium. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 let bundled: Promise<string> | undefined;
 
@@ -55,31 +51,8 @@ export async function serveWalletPage(): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
-/**
- * Launches headless Chromium (close it when done; {@link withBrowser} does).
- *
- * @throws Error when Chromium is not installed at {@link CHROMIUM_PATH}: these tests must run, not skip.
- */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}
-
-/**
- * Launches headless Chromium, runs `fn`, and always closes it.
- *
- * @throws Error when Chromium is not installed at {@link CHROMIUM_PATH}: these tests must run, not skip.
- */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser();
-  try {
-    return await fn(browser);
-  } finally {
-    await browser.close();
-  }
-}
+/** Debian's Chromium, launched as every browser test launches it (see test/helpers/page-browser.ts). */
+export { launchChromium as launchBrowser, withChromium as withBrowser } from '../../../../test/helpers/page-browser.js';
 
 /** A page of the wallet test origin, loaded and ready (`globalThis.sp` set). */
 export interface WalletPage {
