@@ -133,8 +133,9 @@ async function planQuery(preview: SharePreview, query: CredentialQueryPreview, c
   if (!view.selective && omit.size > 0) {
     throw invalid(`a ${view.credential.format} credential cannot leave claims out: share it whole or not at all`, `choices.${query.queryId}.omit`);
   }
-  // A credential without selective disclosure discloses everything, and the log says so.
-  const disclosed = chosen === undefined || !view.selective ? allClaimPaths(view) : chosen;
+  // A credential without selective disclosure discloses everything, and the log says so; an
+  // SD-JWT discloses what was chosen and the claims its issuer made plain, and the log says that.
+  const disclosed = chosen === undefined || !view.selective ? allClaimPaths(view) : [...chosen, ...(view.alwaysDisclosed ?? [])];
   return { query, credential: candidate.credential, disclose: view.selective ? chosen : undefined, logPaths: disclosed.map((p) => logPathOf(view, p)) };
 }
 

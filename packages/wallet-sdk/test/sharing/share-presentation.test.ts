@@ -25,12 +25,12 @@ beforeAll(async () => {
   issuer = await verifierKeys.createKey({ alg: 'EdDSA' });
 });
 
-async function wallet(vct = PID) {
+async function wallet(vct = PID, plain: readonly string[] = []) {
   const keys = new MemoryKeyStore();
   const holder = await keys.createKey({ alg: 'ES256' });
   const sdJwt = await issueSdJwt({
     payload: { iss: issuer.did, vct, cnf: { jwk: holder.publicJwk }, family_name: 'Patel', given_name: 'Priya', postal_code: 'LS1 4AP', locality: 'Leeds', region: 'West Yorkshire', date_of_birth: '1990-04-01', address: { street_address: '1 Park Row' } },
-    disclosable: ['family_name', 'given_name', 'postal_code', 'locality', 'region', 'date_of_birth', 'address', 'address.street_address'],
+    disclosable: ['family_name', 'given_name', 'postal_code', 'locality', 'region', 'date_of_birth', 'address', 'address.street_address'].filter((c) => !plain.includes(c)),
     signer: await verifierKeys.signerFor(issuer.did),
     typ: 'dc+sd-jwt',
   });
@@ -39,7 +39,7 @@ async function wallet(vct = PID) {
   return { keys, credentials, holder };
 }
 
-async function setup(request: Record<string, unknown>, options: { sign?: 'verifier' | 'other' | 'none'; vct?: string } = {}) {
+async function setup(request: Record<string, unknown>, options: { sign?: 'verifier' | 'other' | 'none'; vct?: string; plain?: string[] } = {}) {
   const clientId = `decentralized_identifier:${verifier.did}`;
   const payload = { client_id: clientId, response_type: 'vp_token', response_mode: 'direct_post', response_uri: RESPONSE_URI, nonce: 'n-0S6_WzA2Mj', state: 's-1', client_metadata: { client_name: 'Example Verifier' }, ...request };
   const other = await verifierKeys.createKey();
@@ -53,7 +53,7 @@ async function setup(request: Record<string, unknown>, options: { sign?: 'verifi
       return { body: { redirect_uri: 'https://verifier.example/done' } };
     },
   });
-  const w = await wallet(options.vct);
+  const w = await wallet(options.vct, options.plain);
   const parts: WalletParts = { keys: w.keys, credentials: w.credentials, log: new MemorySharingLog(), fetch: fake.fetch, now: () => new Date('2026-03-01T10:00:00Z') };
   const link =
     options.sign === 'none'
@@ -89,6 +89,20 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
     const token = JSON.parse(posted[0]!['vp_token']!) as Record<string, string[]>;
     expect(await disclosedNames(token['pid']![0]!)).toEqual(['date_of_birth', 'family_name', 'locality', 'region']);
     expect((await decodeSdJwt(token['pid']![0]!)).kbJwt?.payload).toMatchObject({ aud: clientId, nonce: 'n-0S6_WzA2Mj' });
+  });
+
+  it('the log also records the claims the issuer made plain: every presentation shows them', async () => {
+    const { parts, link } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') }, { plain: ['locality', 'address', 'address.street_address'] });
+    const preview = await readPresentationRequest(parts, link);
+    await sharePresentation(parts, preview, { choices: { pid: { credentialId: 'pid-1', omit: ['region'] } } });
+    const [entry] = await parts.log.list();
+    expect(entry!.claimsDisclosed).toEqual([
+      'credentialSubject.family_name',
+      'credentialSubject.postal_code',
+      'credentialSubject.date_of_birth',
+      'credentialSubject.locality',
+      'credentialSubject.address.street_address',
+    ]);
   });
 
   it('leaving an optional claim out picks the next claim set, and the log records what went', async () => {

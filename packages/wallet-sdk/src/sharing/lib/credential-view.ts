@@ -18,6 +18,23 @@ export interface CredentialView {
   vct?: string;
   /** Whether claims can be left out (SD-JWT). */
   selective: boolean;
+  /**
+   * SD-JWT: the claims the issuer did not make selectively disclosable (plain in the signed
+   * payload), which every presentation of the credential shows, whatever is chosen.
+   */
+  alwaysDisclosed?: ClaimPath[];
+}
+
+// Leaves of the signed payload outside the disclosures: plain claims, with `_sd` digests and the
+// SD-JWT VC envelope (iss, vct, cnf, status...) left out.
+function plainClaimPaths(node: Record<string, unknown>, prefix: (string | number)[], top: boolean): ClaimPath[] {
+  const paths: ClaimPath[] = [];
+  for (const [name, value] of Object.entries(node)) {
+    if (name === '_sd' || name === '_sd_alg' || (top && SD_JWT_VC_ENVELOPE_CLAIMS.includes(name))) continue;
+    if (isObject(value)) paths.push(...plainClaimPaths(value, [...prefix, name], false));
+    else paths.push([...prefix, name]);
+  }
+  return paths;
 }
 
 /** Decodes a stored credential for matching; undefined for one that cannot be presented (ldp_vc, malformed). */
@@ -26,7 +43,8 @@ export async function viewCredential(credential: StoredCredential): Promise<Cred
     if (credential.format === 'dc+sd-jwt' && typeof credential.raw === 'string') {
       const { claims } = await readSdJwtClaims(credential.raw);
       const vct = typeof claims['vct'] === 'string' ? claims['vct'] : undefined;
-      return { credential, root: claims, types: [], ...(vct ? { vct } : {}), selective: true };
+      const signed = decodeJwt(credential.raw.split('~')[0]!) as Record<string, unknown>;
+      return { credential, root: claims, types: [], ...(vct ? { vct } : {}), selective: true, alwaysDisclosed: plainClaimPaths(signed, [], true) };
     }
     if ((credential.format === 'jwt_vc_json' || credential.format === 'vc+jwt') && typeof credential.raw === 'string') {
       const payload = decodeJwt(credential.raw) as Record<string, unknown>;
