@@ -2,12 +2,12 @@
 // registers the service worker that lets the app start offline.
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './styles.css';
+import { html } from '@staff-passport/core/browser';
 import { createTrustRegistryLookup, openBrowserWallet, type OrganisationLookup } from '@staff-passport/wallet-sdk/browser';
 import { initAll } from 'nhsuk-frontend';
 import type { AppContext, Screen } from './app/app-context.js';
 import { loadAppConfig, type AppConfig } from './app/load-app-config.js';
 import { renderScreen, startRouter, type Route } from './app/start-router.js';
-import { html } from './lib/html.js';
 import { showAddScreen } from './screens/show-add-screen.js';
 import { showCredentialScreen, showDeleteCredentialScreen } from './screens/show-credential-screen.js';
 import { showHomeScreen } from './screens/show-home-screen.js';

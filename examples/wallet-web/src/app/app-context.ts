@@ -1,5 +1,5 @@
+import type { SafeHtml } from '@staff-passport/core/browser';
 import type { CredentialStatusCheck, OfferPreview, PendingCredential, SharePreview, ShareResult, Wallet } from '@staff-passport/wallet-sdk/browser';
-import type { SafeHtml } from '../lib/html.js';
 import type { AppConfig } from './load-app-config.js';
 
 /** The header navigation's sections; a screen names the one it belongs to. */

@@ -1,9 +1,8 @@
 // A small hash router: `#/credentials/{id}` style routes, each shown by one screen function. Hashes
 // that are not routes (the skip link's `#maincontent`, an error summary's `#offer-pin`) are anchors
 // in the page and are left alone.
+import { button, html } from '@staff-passport/core/browser';
 import { initAll } from 'nhsuk-frontend';
-import { html } from '../lib/html.js';
-import { button } from '../lib/nhs-components.js';
 import type { AppContext, Screen, ScreenFunction, ScreenSection } from './app-context.js';
 
 /** A route: a path pattern with `:name` parameters, and its screen. */

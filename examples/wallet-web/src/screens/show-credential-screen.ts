@@ -1,8 +1,7 @@
+import { backLink, button, html, notificationBanner, summaryList, warningCallout } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { formatDate, formatValue } from '../lib/format-value.js';
-import { html } from '../lib/html.js';
-import { backLink, button, notificationBanner, summaryList, warningCallout } from '../lib/nhs-components.js';
 import { runBusy } from '../lib/run-busy.js';
 import { expiryMarkup, issuerText, statusMarkup } from './lib/credential-standing.js';
 import { credentialHref } from './lib/routes.js';

@@ -1,6 +1,5 @@
+import { button, html, insetText, notificationBanner, type SafeHtml } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
-import { html, type SafeHtml } from '../lib/html.js';
-import { button, insetText, notificationBanner } from '../lib/nhs-components.js';
 import { expiryMarkup, issuerText, statusMarkup } from './lib/credential-standing.js';
 import { credentialHref } from './lib/routes.js';
 import { takeFlash } from './lib/take-flash.js';

@@ -1,10 +1,9 @@
+import { button, html, notificationBanner, summaryList, tag, type TagColour } from '@staff-passport/core/browser';
 import type { CredentialDescription, SharingLogEntry } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';
 import { claimLabel, formatDateTime, humanise } from '../lib/format-value.js';
-import { html } from '../lib/html.js';
-import { button, notificationBanner, summaryList, tag, type TagColour } from '../lib/nhs-components.js';
 import { takeFlash } from './lib/take-flash.js';
 
 const ACTIONS: Record<SharingLogEntry['action'], { tag: string; colour: TagColour; heading: (who: string) => string }> = {

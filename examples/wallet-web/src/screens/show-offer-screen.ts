@@ -1,11 +1,10 @@
+import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/core/browser';
 import type { OfferPreview, Wallet } from '@staff-passport/wallet-sdk/browser';
 import { didWebFromUrl } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { acceptOfferError } from '../lib/describe-error.js';
 import { formatDateTime } from '../lib/format-value.js';
-import { html } from '../lib/html.js';
-import { backLink, button, errorSummary, errorFor, notificationBanner, summaryList, tag, textInput, type FieldError } from '../lib/nhs-components.js';
 import { runBusy } from '../lib/run-busy.js';
 
 /**

@@ -1,7 +1,6 @@
+import { errorSummary, html, type FieldError } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { requestLinkError } from '../lib/describe-error.js';
-import { html } from '../lib/html.js';
-import { errorSummary, type FieldError } from '../lib/nhs-components.js';
 import { runBusy } from '../lib/run-busy.js';
 import { bindLinkEntry, linkEntry } from './lib/link-entry.js';
 

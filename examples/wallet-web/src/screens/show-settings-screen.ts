@@ -1,8 +1,7 @@
+import { backLink, button, errorSummary, html, notificationBanner, summaryList, textInput, warningCallout, type FieldError } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';
-import { html } from '../lib/html.js';
-import { backLink, button, errorSummary, notificationBanner, summaryList, textInput, warningCallout, type FieldError } from '../lib/nhs-components.js';
 import { runBusy } from '../lib/run-busy.js';
 import { takeFlash } from './lib/take-flash.js';
 

@@ -1,10 +1,9 @@
+import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core/browser';
 import type { CandidateCredential, CredentialDescription, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { alwaysSharedClaims, isAlwaysShared } from '../lib/always-shared-claims.js';
 import { shareError } from '../lib/describe-error.js';
 import { claimLabel, formatDateTime, formatValue, humanise } from '../lib/format-value.js';
-import { html, type SafeHtml } from '../lib/html.js';
-import { backLink, button, checkboxes, errorSummary, errorFor, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError } from '../lib/nhs-components.js';
 import { planShareGroups, type ShareGroup } from '../lib/plan-share-groups.js';
 import { runBusy } from '../lib/run-busy.js';
 import { expiryText, issuerText } from './lib/credential-standing.js';
@@ -127,7 +126,7 @@ function groupMarkup(group: ShareGroup, gi: number, descriptions: Descriptions, 
     choose
       ? radios({
           id: optionField,
-          legend: group.required ? 'Which do you want to share?' : 'Do you want to share this?',
+          label: group.required ? 'Which do you want to share?' : 'Do you want to share this?',
           choices: [
             ...group.options.map((option, oi) => ({
               value: String(oi),
@@ -155,7 +154,7 @@ function queryMarkup(candidates: CandidateCredential[], prefix: string, descript
     candidates.length > 1
       ? radios({
           id: credentialField,
-          legend: 'Which credential do you want to share?',
+          label: 'Which credential do you want to share?',
           choices: candidates.map((c, ci) => {
             const d = descriptions.get(c.credential.id);
             // Two credentials of a type may differ only by when they arrived.
@@ -190,7 +189,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
       ? checkboxes({
           id: `${claimsField}-${choosable[0]!.k}`,
           name: claimsField,
-          legend: 'Choose what to share',
+          label: 'Choose what to share',
           hint: 'Details marked Required must be shared to answer the request. Optional details are not shared unless you choose them.',
           ...(error ? { error } : {}),
           choices: choosable.map(({ claim, k }) => ({

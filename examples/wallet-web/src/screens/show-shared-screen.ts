@@ -1,8 +1,8 @@
+import { button, html } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { alwaysSharedClaims } from '../lib/always-shared-claims.js';
+import { confirmationPanel } from '../lib/confirmation-panel.js';
 import { claimLabel } from '../lib/format-value.js';
-import { html } from '../lib/html.js';
-import { button, panel } from '../lib/nhs-components.js';
 import { verifierName } from './show-share-screen.js';
 
 /** "Shared with X": the confirmation, with exactly what was sent (the claims the presentation disclosed). */
@@ -27,7 +27,7 @@ export async function showSharedScreen(ctx: AppContext): Promise<Screen | undefi
   return {
     title: `Shared with ${name}`,
     section: 'share',
-    content: html`${panel(`Shared with ${name}`, `You shared ${count === 1 ? '1 credential' : `${count} credentials`}`)}
+    content: html`${confirmationPanel(`Shared with ${name}`, `You shared ${count === 1 ? '1 credential' : `${count} credentials`}`)}
 <h2 class="nhsuk-heading-m">What you shared</h2>
 <div id="shared-details">${sections}</div>
 <p>This is kept in your <a href="#/log">sharing log</a>.</p>

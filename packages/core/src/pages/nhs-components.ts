@@ -1,5 +1,6 @@
 // Small renderers for the NHS.UK frontend components our pages use, with the frontend's markup
 // (class names, ids and aria links as in its Nunjucks macros) so its CSS and JavaScript apply.
+// Node-free: the server-rendered pages and the web wallet (through core's browser entry) share them.
 import { html, type SafeHtml } from './html.js';
 
 /** One error on a form: `field` is the id of the input it belongs to (the summary links to it). */
@@ -29,6 +30,16 @@ export function errorSummary(errors: readonly FieldError[]): SafeHtml {
 </div>`;
 }
 
+/**
+ * The message of one field's error among a form's errors, if any (for the field's `error` option).
+ *
+ * @example
+ * textInput({ id: 'pin', label: 'PIN', error: errorFor(errors, 'pin') });
+ */
+export function errorFor(errors: readonly FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
 /** What every form field takes. */
 export interface FieldOptions {
   /** The input's id (also its name unless `name` is given; the error summary links here). */
@@ -42,7 +53,7 @@ export interface FieldOptions {
   labelIsPageHeading?: boolean;
 }
 
-function describedBy(o: FieldOptions): string | undefined {
+function describedBy(o: Pick<FieldOptions, 'id' | 'hint' | 'error'>): string | undefined {
   const ids = [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].filter(Boolean);
   return ids.length === 0 ? undefined : ids.join(' ');
 }
@@ -58,7 +69,7 @@ function errorMessage(o: Pick<FieldOptions, 'id' | 'error'>): SafeHtml {
   return o.error ? html`<span class="nhsuk-error-message" id="${o.id}-error"><span class="nhsuk-u-visually-hidden">Error:</span> ${o.error}</span>` : html``;
 }
 
-function describedByAttr(o: FieldOptions): SafeHtml {
+function describedByAttr(o: Pick<FieldOptions, 'id' | 'hint' | 'error'>): SafeHtml {
   const ids = describedBy(o);
   return ids ? html` aria-describedby="${ids}"` : html``;
 }
@@ -93,21 +104,32 @@ export function textInput(o: TextInputOptions): SafeHtml {
 export interface TextareaOptions extends FieldOptions {
   value?: string;
   rows?: number;
+  /** `false` turns the browser's spelling check off (for codes and links pasted in). */
+  spellcheck?: boolean;
+  /** Whether a phone's keyboard capitalises what is typed (`off` for codes and links). */
+  autocapitalize?: 'off' | 'none' | 'on' | 'sentences' | 'words' | 'characters';
+  autocomplete?: string;
 }
 
 /** A labelled textarea with hint and inline error. */
 export function textarea(o: TextareaOptions): SafeHtml {
   return html`<div class="nhsuk-form-group${o.error ? ' nhsuk-form-group--error' : ''}">
   ${fieldTop(o)}
-  <textarea class="nhsuk-textarea${o.error ? ' nhsuk-textarea--error' : ''}" id="${o.id}" name="${o.name ?? o.id}" rows="${o.rows ?? 5}"${describedByAttr(o)}>${o.value ?? ''}</textarea>
+  <textarea class="nhsuk-textarea${o.error ? ' nhsuk-textarea--error' : ''}" id="${o.id}" name="${o.name ?? o.id}" rows="${o.rows ?? 5}"${o.spellcheck === false ? html` spellcheck="false"` : ''}${o.autocapitalize ? html` autocapitalize="${o.autocapitalize}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${describedByAttr(o)}>${o.value ?? ''}</textarea>
 </div>`;
 }
 
 /** A choice in a select, radios or checkboxes. */
 export interface Choice {
   value: string;
-  text: string;
-  hint?: string;
+  /** The label's text, or (radios and checkboxes) markup built with {@link html}. */
+  text: string | SafeHtml;
+  /** The choice's own hint (radios and checkboxes). */
+  hint?: string | SafeHtml;
+  /** Checked (radios and checkboxes), as well as any choice named by the group's `value`. */
+  checked?: boolean;
+  /** The input's own id (radios and checkboxes; default the group's `id` for the first, `{id}-{n}` after). */
+  id?: string;
 }
 
 /** Options for {@link selectField}. */
@@ -130,14 +152,16 @@ export function selectField(o: SelectOptions): SafeHtml {
 }
 
 /** Options for {@link radios} and {@link checkboxes}. */
-export interface ChoiceGroupOptions extends Omit<FieldOptions, 'labelIsPageHeading'> {
-  /** The fieldset's legend. */
-  label: string;
+export interface ChoiceGroupOptions extends Omit<FieldOptions, 'label' | 'labelIsPageHeading'> {
+  /** The fieldset's legend (text, or markup built with {@link html}). */
+  label: string | SafeHtml;
   choices: readonly Choice[];
   /** The chosen value(s). */
   value?: string | readonly string[];
   /** Render the legend as the page's heading. */
   legendIsPageHeading?: boolean;
+  /** The legend's size: `s` by default, `l` when it is the page's heading. */
+  legendSize?: 's' | 'm' | 'l';
   /** Show the choices side by side (radios only). */
   inline?: boolean;
 }
@@ -146,7 +170,8 @@ function choiceGroup(kind: 'radios' | 'checkboxes', o: ChoiceGroupOptions): Safe
   const chosen = new Set(typeof o.value === 'string' ? [o.value] : (o.value ?? []));
   const name = o.name ?? o.id;
   const input = kind === 'radios' ? 'radio' : 'checkbox';
-  const legend = html`<legend class="nhsuk-fieldset__legend${o.legendIsPageHeading ? ' nhsuk-fieldset__legend--l' : ' nhsuk-fieldset__legend--s'}">${o.legendIsPageHeading ? html`<h1 class="nhsuk-fieldset__heading">${o.label}</h1>` : o.label}</legend>`;
+  const size = o.legendSize ?? (o.legendIsPageHeading ? 'l' : 's');
+  const legend = html`<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--${size}">${o.legendIsPageHeading ? html`<h1 class="nhsuk-fieldset__heading">${o.label}</h1>` : o.label}</legend>`;
   return html`<div class="nhsuk-form-group${o.error ? ' nhsuk-form-group--error' : ''}">
   <fieldset class="nhsuk-fieldset"${describedByAttr(o)}>
     ${legend}
@@ -154,9 +179,9 @@ function choiceGroup(kind: 'radios' | 'checkboxes', o: ChoiceGroupOptions): Safe
     ${errorMessage(o)}
     <div class="nhsuk-${kind}${o.inline ? ` nhsuk-${kind}--inline` : ''}" data-module="nhsuk-${kind}">
       ${o.choices.map((c, i) => {
-        const id = i === 0 ? o.id : `${o.id}-${i + 1}`;
+        const id = c.id ?? (i === 0 ? o.id : `${o.id}-${i + 1}`);
         return html`<div class="nhsuk-${kind}__item">
-        <input class="nhsuk-${kind}__input" id="${id}" name="${name}" type="${input}" value="${c.value}"${chosen.has(c.value) ? html` checked` : ''}${c.hint ? html` aria-describedby="${id}-item-hint"` : ''}>
+        <input class="nhsuk-${kind}__input" id="${id}" name="${name}" type="${input}" value="${c.value}"${c.checked || chosen.has(c.value) ? html` checked` : ''}${c.hint ? html` aria-describedby="${id}-item-hint"` : ''}>
         <label class="nhsuk-label nhsuk-${kind}__label" for="${id}">${c.text}</label>
         ${c.hint ? html`<div class="nhsuk-hint nhsuk-${kind}__hint" id="${id}-item-hint">${c.hint}</div>` : ''}
       </div>`;
@@ -183,7 +208,8 @@ export function checkboxes(o: ChoiceGroupOptions): SafeHtml {
 
 /** Options for {@link button}. */
 export interface ButtonOptions {
-  text: string;
+  /** The button's text, or markup built with {@link html}. */
+  text: string | SafeHtml;
   variant?: 'primary' | 'secondary' | 'reverse' | 'warning' | 'login';
   type?: 'submit' | 'button';
   /** Render as a link that looks like a button. */
@@ -207,9 +233,15 @@ export interface SummaryRow {
   value: SafeHtml | string;
 }
 
+/** Options for {@link summaryList}. */
+export interface SummaryListOptions {
+  /** No lines between the rows (`nhsuk-summary-list--no-border`), for a list inside a card. */
+  noBorder?: boolean;
+}
+
 /** Key and value pairs (`<dl class="nhsuk-summary-list">`). */
-export function summaryList(rows: readonly SummaryRow[]): SafeHtml {
-  return html`<dl class="nhsuk-summary-list">
+export function summaryList(rows: readonly SummaryRow[], options: SummaryListOptions = {}): SafeHtml {
+  return html`<dl class="nhsuk-summary-list${options.noBorder ? ' nhsuk-summary-list--no-border' : ''}">
   ${rows.map((r) => html`<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">${r.key}</dt><dd class="nhsuk-summary-list__value">${r.value}</dd></div>`)}
 </dl>`;
 }

@@ -24,6 +24,8 @@ import {
   warningCallout,
   backLink,
 } from '../../src/index.js';
+// The web wallet takes the kit from the browser entry (errorFor is not in the package index yet).
+import { errorFor, html as browserHtml, textInput as browserTextInput } from '../../src/browser.js';
 import { expectNoAxeViolations, expectReachableByKeyboard, withChromium } from '../../../../test/helpers/page-browser.js';
 
 describe('html', () => {
@@ -33,6 +35,52 @@ describe('html', () => {
     expect(html`<p>${rawHtml('<b>ok</b>')}</p>`.value).toBe('<p><b>ok</b></p>');
     expect(html`${[1, 2]}${undefined}${null}${false}`.value).toBe('12');
     expect(escapeHtml(`'&`)).toBe('&#39;&amp;');
+  });
+});
+
+describe('component options', () => {
+  it('is the same kit through the browser entry', () => {
+    expect(browserHtml).toBe(html);
+    expect(browserTextInput).toBe(textInput);
+  });
+
+  it('finds a field\'s error message', () => {
+    const errors = [{ field: 'pin', message: 'Enter the PIN' }];
+    expect(errorFor(errors, 'pin')).toBe('Enter the PIN');
+    expect(errorFor(errors, 'name')).toBeUndefined();
+  });
+
+  it('keeps the default markup when the added options are not used', () => {
+    const group = radios({ id: 'a', label: 'Pick', choices: [{ value: 'x', text: 'X' }, { value: 'y', text: 'Y' }], value: 'y' }).value;
+    expect(group).toContain('<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Pick</legend>');
+    expect(group).toContain('id="a" name="a" type="radio" value="x">');
+    expect(group).toContain('id="a-2" name="a" type="radio" value="y" checked>');
+    expect(radios({ id: 'a', label: 'Pick', legendIsPageHeading: true, choices: [] }).value).toContain('<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l"><h1 class="nhsuk-fieldset__heading">Pick</h1></legend>');
+    expect(textarea({ id: 'r', label: 'Reason' }).value).toContain('<textarea class="nhsuk-textarea" id="r" name="r" rows="5"></textarea>');
+    expect(summaryList([]).value).toMatch(/^<dl class="nhsuk-summary-list">/);
+  });
+
+  it('takes markup labels, per-choice ids and checked, a legend size, textarea typing hints and a borderless summary list', () => {
+    const group = checkboxes({
+      id: 'c-1',
+      name: 'c',
+      label: html`Choose <em>what</em>`,
+      legendSize: 'm',
+      choices: [
+        { id: 'c-1', value: '1', text: html`Name ${tag('Required', 'blue')}`, hint: '<Ada>', checked: true },
+        { id: 'c-4', value: '4', text: 'Email' },
+      ],
+    }).value;
+    expect(group).toContain('<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Choose <em>what</em></legend>');
+    expect(group).toContain('id="c-1" name="c" type="checkbox" value="1" checked aria-describedby="c-1-item-hint">');
+    expect(group).toContain('<label class="nhsuk-label nhsuk-checkboxes__label" for="c-1">Name <strong class="nhsuk-tag nhsuk-tag--blue">Required</strong></label>');
+    expect(group).toContain('id="c-1-item-hint">&lt;Ada&gt;</div>');
+    expect(group).toContain('id="c-4" name="c" type="checkbox" value="4">');
+    expect(textarea({ id: 'link', label: 'Link', rows: 4, spellcheck: false, autocapitalize: 'off', autocomplete: 'off' }).value).toContain(
+      'rows="4" spellcheck="false" autocapitalize="off" autocomplete="off">',
+    );
+    expect(summaryList([], { noBorder: true }).value).toMatch(/^<dl class="nhsuk-summary-list nhsuk-summary-list--no-border">/);
+    expect(button({ text: html`Share <span class="nhsuk-u-visually-hidden">with the desk</span>` }).value).toContain('>Share <span class="nhsuk-u-visually-hidden">with the desk</span></button>');
   });
 });
 
@@ -66,9 +114,12 @@ describe('the NHS.UK page kit in Chromium', () => {
               ${selectField({ id: 'type', label: 'Type', placeholder: 'Choose a type', choices: [{ value: 'a', text: 'A' }] })}
               ${radios({ id: 'action', label: 'What do you want to do?', error: 'Choose what to do', choices: [{ value: 'revoke', text: 'Revoke', hint: 'For good' }, { value: 'suspend', text: 'Suspend' }] })}
               ${checkboxes({ id: 'claims', label: 'Claims', choices: [{ value: 'name', text: 'Name' }], value: ['name'] })}
+              ${checkboxes({ id: 'share-0', name: 'share', label: html`Choose <em>what</em> to share`, legendSize: 'm', choices: [{ id: 'share-0', value: '0', text: html`Name ${tag('Required', 'blue')}`, hint: 'Ada', checked: true }, { id: 'share-3', value: '3', text: 'Email' }] })}
+              ${textarea({ id: 'link', label: 'Link', rows: 4, spellcheck: false, autocapitalize: 'off', autocomplete: 'off' })}
               ${button({ text: 'Save', id: 'save' })}
             </form>
             ${summaryList([{ key: 'Status', value: tag('Active', 'green') }])}
+            ${summaryList([{ key: 'When', value: 'Today' }], { noBorder: true })}
             ${table({ caption: 'Credentials', head: ['Name', 'Type'], rows: [['A', 'B']] })}
             ${insetText('A note')}
             ${warningCallout('Take care', 'This cannot be undone')}`,

@@ -1,9 +1,8 @@
 // Where a credential stands, as words with a tag: its expiry and (when checked) its status. The
 // meaning is in the text; the tag's colour only repeats it.
+import { html, tag, type SafeHtml } from '@staff-passport/core/browser';
 import type { CredentialDescription, CredentialStatusCheck } from '@staff-passport/wallet-sdk/browser';
 import { formatDate, formatDateTime } from '../../lib/format-value.js';
-import { html, type SafeHtml } from '../../lib/html.js';
-import { tag } from '../../lib/nhs-components.js';
 
 /** "Expires 3 March 2027", "Expired 2 June 2026" (with an "Expired" tag), "Does not expire"... */
 export function expiryText(description: CredentialDescription): { text: string; tag?: SafeHtml } {

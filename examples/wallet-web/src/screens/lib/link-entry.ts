@@ -1,7 +1,6 @@
 // "Scan a QR code" or "Paste a link": the first step of adding a credential and of answering a
 // request. The camera is an enhancement: the text box always works, with or without one.
-import { html, type SafeHtml } from '../../lib/html.js';
-import { button, insetText, textarea } from '../../lib/nhs-components.js';
+import { button, html, insetText, textarea, type SafeHtml } from '@staff-passport/core/browser';
 import { startQrScan, type QrScan } from '../../lib/scan-qr-code.js';
 
 /** Which link: a credential offer (OpenID4VCI) or a presentation request (OpenID4VP). */
@@ -44,7 +43,7 @@ export function linkEntry(kind: LinkKind, options: { value?: string; error?: str
 ${button({ text: 'Scan a QR code', variant: 'secondary', type: 'button', id: 'start-scan' })}
 <h2 class="nhsuk-heading-m">${text.heading}</h2>
 <form id="${kind}-form" novalidate>
-  ${textarea({ id, label: text.label, hint: text.hint, rows: 4, ...(options.value ? { value: options.value } : {}), ...(options.error ? { error: options.error } : {}) })}
+  ${textarea({ id, label: text.label, hint: text.hint, rows: 4, spellcheck: false, autocapitalize: 'off', autocomplete: 'off', ...(options.value ? { value: options.value } : {}), ...(options.error ? { error: options.error } : {}) })}
   ${button({ text: 'Continue', id: `${kind}-continue` })}
 </form>`;
 }

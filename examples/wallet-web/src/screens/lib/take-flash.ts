@@ -1,5 +1,5 @@
+import { html, type SafeHtml } from '@staff-passport/core/browser';
 import type { AppContext } from '../../app/app-context.js';
-import { html, type SafeHtml } from '../../lib/html.js';
 
 /** The banner the previous screen left ("Credential added"), shown once. */
 export function takeFlash(ctx: AppContext): SafeHtml {
