@@ -1,4 +1,4 @@
-import { TtlCache, button, errorSummary, html, insetText, selectField, table, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { TtlCache, button, html, insetText, selectField, table, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core';
 import type { RequestHandler, Router } from 'express';
 import type { AuditEntry } from '../audit/list-audit-events.js';
 import { verifyAuditChain, type AuditChainReport } from '../audit/verify-audit-chain.js';
@@ -10,8 +10,8 @@ import { CONSOLE_ROLES, hasConsoleRole, sendForbidden } from './lib/console-role
 import { formText } from './lib/form-fields.js';
 import { formatDateTimeParts } from './lib/format-date.js';
 import { consoleHref, renderPagination, type PaginationLinks } from './lib/render-pagination.js';
+import { fieldErrorOf, sendFormPage } from './lib/send-form-page.js';
 import { credentialHref } from './credentials/render-credential-pages.js';
-import { sendConsolePage } from './render-console-page.js';
 
 const PAGE_SIZE = 25;
 // Checking a chain reads all of it: the answer is kept a minute, and only while the chain has no new entry.
@@ -109,18 +109,17 @@ export function addAuditPages(router: Router, ctx: IssuerContext, signedIn: Requ
       targetCell(e, chain),
     ]);
     const choices = Object.entries(AUDIT_ACTIONS).map(([value, text]) => ({ value, text }));
-    sendConsolePage(res, {
+    sendFormPage(res, {
       title: 'Audit log',
       caller,
       section: 'audit',
-      status: errors.length > 0 ? 400 : 200,
-      hasErrors: errors.length > 0,
-      content: html`${errorSummary(errors)}
+      errors,
+      content: html`
         <h1 class="nhsuk-heading-l">Audit log</h1>
         <p>Everything done for ${caller.org.name}, newest first. Each entry is chained to the one before it, so a change to any entry shows.</p>
         ${chainCheck(report)}
         <form method="get" action="/console/audit" novalidate>
-          ${selectField({ id: 'action', label: 'Action', placeholder: 'All actions', choices, value: action ?? actionInput, ...(errors[0] ? { error: errors[0].message } : {}) })}
+          ${selectField({ id: 'action', label: 'Action', placeholder: 'All actions', choices, value: action ?? actionInput, ...fieldErrorOf(errors, 'action') })}
           ${button({ text: 'Filter', variant: 'secondary', id: 'filter' })}
         </form>
         ${entries.length === 0

@@ -5,7 +5,7 @@ import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authe
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import type { Organisation } from '../organisations/organisation.js';
-import { readCookie, secureAttribute } from './lib/cookies.js';
+import { openSealedJson, readCookie, sealJson, secureAttribute } from './lib/cookies.js';
 
 /** The console's session cookie: sealed (AES-256-GCM under the secret), HttpOnly, SameSite=Strict. */
 export const SESSION_COOKIE = 'sp_console';
@@ -48,7 +48,7 @@ function secureFlag(ctx: IssuerContext): string {
  */
 export function setConsoleSession(ctx: IssuerContext, res: Response, input: Pick<ConsoleSession, 'orgId' | 'token' | 'kind' | 'displayName'>): ConsoleSession {
   const session: ConsoleSession = { ...input, csrf: randomBytes(16).toString('base64url'), expiresAt: ctx.now().getTime() + SESSION_TTL_MS };
-  const sealed = ctx.secretBox.seal(JSON.stringify(session), SESSION_AAD);
+  const sealed = sealJson(ctx.secretBox, session, SESSION_AAD);
   res.append('set-cookie', `${SESSION_COOKIE}=${sealed}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}${secureFlag(ctx)}`);
   return session;
 }
@@ -61,18 +61,13 @@ export function clearConsoleSession(ctx: IssuerContext, res: Response): void {
 /** The session in the request's cookie, if there is one that opens, parses and has not expired. */
 export function readConsoleSession(ctx: IssuerContext, req: Request): ConsoleSession | undefined {
   const sealed = readCookie(req, SESSION_COOKIE);
-  if (!sealed) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(ctx.secretBox.open(sealed, SESSION_AAD).toString('utf8'));
-    if (!isObject(parsed)) return undefined;
-    const { orgId, token, kind, csrf, expiresAt, displayName } = parsed;
-    if (typeof orgId !== 'string' || typeof token !== 'string' || (kind !== 'api-key' && kind !== 'oidc') || typeof csrf !== 'string' || typeof expiresAt !== 'number') return undefined;
-    if (expiresAt <= ctx.now().getTime()) return undefined;
-    return { orgId, token, kind, csrf, expiresAt, ...(typeof displayName === 'string' ? { displayName } : {}) };
-  } catch {
-    // A cookie from another secret, altered, or not ours: treated as signed out.
-    return undefined;
-  }
+  // A cookie from another secret, altered, or not ours: treated as signed out.
+  const parsed = sealed ? openSealedJson(ctx.secretBox, sealed, SESSION_AAD) : undefined;
+  if (!parsed) return undefined;
+  const { orgId, token, kind, csrf, expiresAt, displayName } = parsed;
+  if (typeof orgId !== 'string' || typeof token !== 'string' || (kind !== 'api-key' && kind !== 'oidc') || typeof csrf !== 'string' || typeof expiresAt !== 'number') return undefined;
+  if (expiresAt <= ctx.now().getTime()) return undefined;
+  return { orgId, token, kind, csrf, expiresAt, ...(typeof displayName === 'string' ? { displayName } : {}) };
 }
 
 /**

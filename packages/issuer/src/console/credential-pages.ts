@@ -8,8 +8,9 @@ import { STATUS_REASONS, changeCredentialStatus, type StatusAction, type StatusR
 import { checkCsrf, consoleCallerOf, type ConsoleCaller } from './console-session.js';
 import { CONSOLE_ROLES, hasConsoleRole, sendForbidden } from './lib/console-roles.js';
 import { formText } from './lib/form-fields.js';
+import { readIdParam } from './lib/read-id-param.js';
 import { consoleHref, type PaginationLinks } from './lib/render-pagination.js';
-import { sendConsolePage } from './render-console-page.js';
+import { sendFormPage } from './lib/send-form-page.js';
 import { credentialListContent, credentialPageContent, credentialHref, typeTitle, type CredentialSearch, type StatusForm } from './credentials/render-credential-pages.js';
 import { ACTION_DONE, actionsFor, statusText } from './credentials/status-labels.js';
 
@@ -19,9 +20,7 @@ const PAGE_SIZE = 20;
 const MAX_NOTE = 500;
 
 function credentialIdOf(req: Request): string {
-  const id = req.params['credentialId'];
-  if (typeof id !== 'string' || !CREDENTIAL_ID.test(id)) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', 'there is no credential with that ID', { field: 'credentialId' });
-  return id;
+  return readIdParam(req, 'credentialId', CREDENTIAL_ID, 'ERR_CREDENTIAL_NOT_FOUND', 'there is no credential with that ID');
 }
 
 /** The search as typed, checked: the query for the domain, or the errors to show. */
@@ -84,12 +83,12 @@ function sendCredentialPage(
   extra: { done?: string; errors?: FieldError[]; form?: StatusForm; status?: number } = {},
 ): void {
   const errors = extra.errors ?? [];
-  sendConsolePage(res, {
+  sendFormPage(res, {
     title: typeTitle(record.type),
     caller,
     section: 'credentials',
-    status: extra.status ?? 200,
-    hasErrors: errors.length > 0,
+    errors,
+    status: extra.status,
     beforeContent: backLink('/console/credentials', 'Back to issued credentials'),
     content: credentialPageContent({
       caller,
@@ -126,12 +125,11 @@ export function addCredentialPages(router: Router, ctx: IssuerContext, signedIn:
     }
     const searched = Object.keys(query).length > 0;
     const { records, paging } = errors.length > 0 ? { records: [], paging: {} } : await findPage(ctx, caller.org.id, req, query, search);
-    sendConsolePage(res, {
+    sendFormPage(res, {
       title: 'Issued credentials',
       caller,
       section: 'credentials',
-      status: errors.length > 0 ? 400 : 200,
-      hasErrors: errors.length > 0,
+      errors,
       content: credentialListContent({ search, errors, records, paging, searched }),
     });
   });

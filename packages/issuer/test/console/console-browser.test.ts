@@ -7,11 +7,12 @@
  * violation on any page or state (empty forms, errors, results, success, 403, 404).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
 import { IDP_NAMES, startOidcProvider, type OidcProviderHandle } from '../auth/helpers/start-oidc-provider.js';
 import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 import { issueExample, randomHolder } from './helpers/console-client.js';
+import { withFreshPage } from './helpers/open-console-browser.js';
 
 const CLIENT_ID = 'staff-passport-console';
 
@@ -42,11 +43,6 @@ afterAll(async () => {
   await issuer?.close();
 });
 
-async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  return { context, page: await context.newPage() };
-}
-
 /** Signs in through the form with the mouse-free path the e2e test also uses (fill and press Enter). */
 async function signIn(page: Page, apiKey: string): Promise<void> {
   await page.goto(`${issuer.url}/console/sign-in`);
@@ -62,8 +58,7 @@ async function activeId(page: Page): Promise<string> {
 
 describe('signing in', () => {
   it('with an API key, using the keyboard alone: errors first, then the home page', async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await page.goto(`${issuer.url}/`);
       expect(new URL(page.url()).pathname).toBe('/console/sign-in');
       await expectNoAxeViolations(page, 'sign-in page (empty)');
@@ -108,14 +103,11 @@ describe('signing in', () => {
       await expectNoAxeViolations(page, 'sign-in page (signed out)');
       await page.goto(`${issuer.url}/console/home`);
       expect(new URL(page.url()).pathname).toBe('/console/sign-in');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("with the organisation's account at its OpenID provider (code flow with PKCE), back to the console by itself", async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await page.goto(`${issuer.url}/console/sign-in`);
       await page.fill('#oidc-org', 'org_0000000000000000');
       await page.click('#oidc-continue');
@@ -143,14 +135,11 @@ describe('signing in', () => {
       expect(await page.locator('body').textContent()).toContain(`as ${IDP_NAMES['alice']!}`);
       await expectNoAxeViolations(page, 'home page (signed in with the organisation account)');
       await saveScreenshot(page, 'console-home-oidc');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('cancelling at the provider comes back to the sign-in page with the reason and a way to try again', async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await page.goto(`${issuer.url}/console/sign-in?org=${issuer.a.org.id}`);
       await page.click('#oidc-sign-in');
       await page.waitForURL(`${idp.issuer}/interaction/**`);
@@ -160,16 +149,13 @@ describe('signing in', () => {
       expect(await page.title()).toBe('Error: Sign in - Staff Passport HR console');
       await expectNoAxeViolations(page, 'sign-in page (cancelled at the provider)');
       await saveScreenshot(page, 'console-sign-in-oidc-cancelled');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('issued credentials', () => {
   it('finds a credential by person and type, and revokes it with a reason', async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await signIn(page, issuer.a.keys.issuer);
       await page.click('a.nhsuk-header__navigation-link:has-text("Issued credentials")');
       await page.waitForURL('**/console/credentials');
@@ -211,14 +197,11 @@ describe('issued credentials', () => {
       expect(await page.locator('#credential-status').textContent()).toBe('Revoked');
       await expectNoAxeViolations(page, 'credential page (revoked, success banner)');
       await saveScreenshot(page, 'console-credential-revoked');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('suspends a credential, then reinstates it', async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await signIn(page, issuer.a.keys.issuer);
       await page.goto(`${issuer.url}/console/credentials/${ids.training}`);
       await page.check('input[name="action"][value="suspend"]');
@@ -236,16 +219,13 @@ describe('issued credentials', () => {
       expect(await page.locator('#credential-status').textContent()).toBe('Active');
       expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Credential reinstated');
       await saveScreenshot(page, 'console-credential-reinstated');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the audit log and error pages', () => {
   it('lists the status changes; an issuer gets the 403 page; an unknown page the 404 page', async () => {
-    const { context, page } = await freshPage();
-    try {
+    await withFreshPage(browser, async (page) => {
       await signIn(page, issuer.a.keys.issuer);
       await page.goto(`${issuer.url}/console/audit`);
       expect(await page.locator('h1').textContent()).toContain('You do not have permission to read the audit log');
@@ -255,29 +235,24 @@ describe('the audit log and error pages', () => {
       await page.goto(`${issuer.url}/console/no-such-page`);
       expect(await page.locator('h1').textContent()).toBe('Page not found');
       await expectNoAxeViolations(page, '404 page');
-    } finally {
-      await context.close();
-    }
+    });
 
-    const admin = await freshPage();
-    try {
-      await signIn(admin.page, issuer.a.keys['org-admin']);
-      await admin.page.click('a.nhsuk-header__navigation-link:has-text("Audit log")');
-      await admin.page.waitForURL('**/console/audit');
-      expect(await admin.page.locator('#audit-check').textContent()).toContain('The audit log is intact');
-      const actions = (await admin.page.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+    await withFreshPage(browser, async (admin) => {
+      await signIn(admin, issuer.a.keys['org-admin']);
+      await admin.click('a.nhsuk-header__navigation-link:has-text("Audit log")');
+      await admin.waitForURL('**/console/audit');
+      expect(await admin.locator('#audit-check').textContent()).toContain('The audit log is intact');
+      const actions = (await admin.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
       for (const action of ['Credential revoked', 'Credential suspended', 'Credential reinstated', 'Credential issued']) expect(actions).toContain(action);
-      expect(await admin.page.locator('tbody').textContent()).toContain('Note: Left the trust on 30 September');
-      await expectNoAxeViolations(admin.page, 'audit log');
-      await saveScreenshot(admin.page, 'console-audit');
+      expect(await admin.locator('tbody').textContent()).toContain('Note: Left the trust on 30 September');
+      await expectNoAxeViolations(admin, 'audit log');
+      await saveScreenshot(admin, 'console-audit');
 
-      await admin.page.selectOption('#action', 'credential.revoke');
-      await admin.page.click('#filter');
-      await admin.page.waitForURL('**/console/audit?action=credential.revoke');
-      expect(await admin.page.locator('tbody tr').count()).toBe(1);
-      await expectNoAxeViolations(admin.page, 'audit log (filtered)');
-    } finally {
-      await admin.context.close();
-    }
+      await admin.selectOption('#action', 'credential.revoke');
+      await admin.click('#filter');
+      await admin.waitForURL('**/console/audit?action=credential.revoke');
+      expect(await admin.locator('tbody tr').count()).toBe(1);
+      await expectNoAxeViolations(admin, 'audit log (filtered)');
+    });
   });
 });

@@ -5,25 +5,20 @@
  * issued credentials search, combined with type and holder, kept across pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { getCredentialType } from '@staff-passport/schemas';
-import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
+import type { Wallet } from '@staff-passport/wallet-sdk';
 import { buildClaimFields } from '../../src/console/issue/lib/claim-fields.js';
 import { startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 import { claimFormBody } from './helpers/claim-form-body.js';
 import { errorLinks, fetchPage, issueExample, randomHolder, titleOf, type PageAnswer } from './helpers/console-client.js';
-import { consoleSession, type TestConsoleSession } from './helpers/console-cookie.js';
+import { consoleSession, cookiesSetBy, type TestConsoleSession } from './helpers/console-cookie.js';
+import { exampleClaims } from './helpers/example-claims.js';
+import { openTestWallet } from './helpers/open-test-wallet.js';
 
 let issuer: TestIssuer;
 let session: TestConsoleSession;
 let wallet: Wallet;
 let closeWallet: () => Promise<void>;
-
-function exampleClaims(type: string): Record<string, unknown> {
-  const { id: _id, ...claims } = getCredentialType(type)!.example['credentialSubject'] as Record<string, unknown>;
-  return claims;
-}
 
 /** The issue form as a person fills it in: the type's example claims, the reference, 7 days. */
 function issueForm(slug: string, type: string, personReference: string, claims: Record<string, unknown> = exampleClaims(type)): string {
@@ -52,7 +47,7 @@ async function issueFor(personReference: string, type = 'TrainingRecord'): Promi
   expect(created).toHaveLength(1);
   const link = (await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${offerId}`, { headers: { authorization: `Bearer ${issuer.a.keys.issuer}` } }).then((r) => r.json())) as { link: string };
   // The PIN is shown once, on the offer page the redirect leads to (from its cookie).
-  const cookie = made.setCookies.map((c) => c.split(';')[0]!).join('; ');
+  const cookie = cookiesSetBy(made.setCookies).join('; ');
   const offerPage = await fetchPage(`${issuer.url}${made.location}`, { cookie: `${session.cookie}; ${cookie}` });
   const pin = /id="offer-pin">(\d{6})</.exec(offerPage.text)?.[1];
   expect(pin).toMatch(/^\d{6}$/);
@@ -77,10 +72,8 @@ async function acceptApiOffer(personReference: string): Promise<string[]> {
 
 beforeAll(async () => {
   issuer = await startIssuer();
-  session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
-  const opened = await openNodeWallet({ file: join(issuer.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex'), allowHttpLoopback: true });
-  wallet = opened.wallet;
-  closeWallet = opened.close;
+  session = consoleSession(issuer);
+  ({ wallet, close: closeWallet } = await openTestWallet(issuer));
 });
 afterAll(async () => {
   await closeWallet?.();

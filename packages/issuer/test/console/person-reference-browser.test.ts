@@ -7,44 +7,30 @@
  * and opens it. axe-core (WCAG 2.2 A and AA) on every page and state; screenshots of each step.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { openNodeWallet } from '@staff-passport/wallet-sdk';
-import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, expectReachableByKeyboard, saveScreenshot } from '../../../../test/helpers/page-browser.js';
 import { startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 import { issueExample, randomHolder } from './helpers/console-client.js';
-import { consoleSession } from './helpers/console-cookie.js';
+import { openConsoleBrowser, type ConsoleBrowser } from './helpers/open-console-browser.js';
+import { openTestWallet } from './helpers/open-test-wallet.js';
 
 const PERSON = 'Amara Okafor, ESR 12345678';
 
 let issuer: TestIssuer;
-let browser: Browser;
+let hr: ConsoleBrowser;
 let page: Page;
-const problems: string[] = [];
 const issued: string[] = [];
 
 beforeAll(async () => {
   issuer = await startIssuer();
   // Someone else's DBS check, issued through the API (no person reference), to be left out.
   await issueExample(issuer.url, issuer.a.org.id, issuer.a.keys.issuer, 'DbsCheck', randomHolder());
-  browser = await launchChromium();
-  const context = await browser.newContext();
-  const session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer, displayName: 'Hannah HR' });
-  await context.addCookies([{ name: 'sp_console', value: session.value, url: issuer.url, httpOnly: true, sameSite: 'Strict' }]);
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Forms shown again with errors answer 400 by design: only failed scripts, styles, images and fetches count.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-  });
+  hr = await openConsoleBrowser({ issuer, displayName: 'Hannah HR' });
+  page = hr.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await hr?.close();
   await issuer?.close();
 });
 
@@ -106,7 +92,7 @@ describe('issuing by offer for a named person, then finding their credential', (
   });
 
   it('the wallet accepts it with the PIN; the recent offers show the reference', async () => {
-    const { wallet, close } = await openNodeWallet({ file: join(issuer.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex'), allowHttpLoopback: true });
+    const { wallet, close } = await openTestWallet(issuer);
     try {
       const holder = await wallet.createHolder();
       const result = await wallet.acceptCredentialOffer(await wallet.readCredentialOffer(offerLink), { txCode: pin, holder });
@@ -169,6 +155,6 @@ describe('issuing by offer for a named person, then finding their credential', (
   });
 
   it('no script errors and no content security policy violations on any page', () => {
-    expect(problems).toEqual([]);
+    expect(hr.problems).toEqual([]);
   });
 });

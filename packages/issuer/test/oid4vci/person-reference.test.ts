@@ -6,14 +6,13 @@
  * the offers' deliveries once a wallet has accepted.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { sha256Hex } from '@staff-passport/core';
-import { getCredentialType } from '@staff-passport/schemas';
-import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
+import type { Wallet } from '@staff-passport/wallet-sdk';
 import { listAuditEvents } from '../../src/audit/list-audit-events.js';
 import { getIssuedCredential, listIssuedCredentials } from '../../src/credentials/list-issued-credentials.js';
 import { issueExample, randomHolder } from '../console/helpers/console-client.js';
+import { exampleClaims } from '../console/helpers/example-claims.js';
+import { openTestWallet } from '../console/helpers/open-test-wallet.js';
 import { call, startIssuer, type TestIssuer, type TestOrg } from '../helpers/start-issuer.js';
 
 let issuer: TestIssuer;
@@ -28,11 +27,6 @@ interface Created {
   personReference?: string;
 }
 
-function claimsOf(type: string): Record<string, unknown> {
-  const { id: _id, ...claims } = getCredentialType(type)!.example['credentialSubject'] as Record<string, unknown>;
-  return claims;
-}
-
 function offersUrl(org: TestOrg): string {
   return `${issuer.url}/orgs/${org.org.id}/offers`;
 }
@@ -40,7 +34,7 @@ function offersUrl(org: TestOrg): string {
 async function makeOffer(body: Record<string, unknown>, options: { type?: string; org?: TestOrg } = {}): Promise<Created> {
   const org = options.org ?? issuer.a;
   const type = options.type ?? 'TrainingRecord';
-  const res = await call(offersUrl(org), { key: org.keys.issuer, body: { credentials: [{ type, credentialSubject: claimsOf(type) }], ...body } });
+  const res = await call(offersUrl(org), { key: org.keys.issuer, body: { credentials: [{ type, credentialSubject: exampleClaims(type) }], ...body } });
   expect([res.status, res.body['code']]).toEqual([201, undefined]);
   return res.body as unknown as Created;
 }
@@ -56,9 +50,7 @@ async function accept(created: Created, org: TestOrg = issuer.a): Promise<{ ids:
 
 beforeAll(async () => {
   issuer = await startIssuer();
-  const opened = await openNodeWallet({ file: join(issuer.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex'), allowHttpLoopback: true });
-  wallet = opened.wallet;
-  closeWallet = opened.close;
+  ({ wallet, close: closeWallet } = await openTestWallet(issuer));
 });
 afterAll(async () => {
   await closeWallet?.();
@@ -97,7 +89,7 @@ describe('offers with a person reference (HR)', () => {
     ['a right-to-left override', 'Amara \u202EOkafor'],
   ])('refuses %s: a 400 problem ERR_REQUEST_INVALID naming personReference, and no offer', async (_what, personReference) => {
     const before = (await issuer.ctx.db.query('SELECT COUNT(*) AS n FROM sp_offers')) as { n: number }[];
-    const res = await call(offersUrl(issuer.a), { key: issuer.a.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claimsOf('TrainingRecord') }], personReference } });
+    const res = await call(offersUrl(issuer.a), { key: issuer.a.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: exampleClaims('TrainingRecord') }], personReference } });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect([res.body['code'], res.body['field']]).toEqual(['ERR_REQUEST_INVALID', 'personReference']);

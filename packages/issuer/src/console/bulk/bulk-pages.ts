@@ -1,4 +1,3 @@
-import { PassportError } from '@staff-passport/core';
 import type { Request, RequestHandler, Router } from 'express';
 import { authorise } from '../../api-keys/authenticate-api-key.js';
 import type { Role } from '../../api-keys/create-api-key.js';
@@ -6,7 +5,10 @@ import type { IssuerContext } from '../../issuer-context.js';
 import { getJob, listJobs } from '../../jobs/get-job.js';
 import { JOB_ID_PATTERN } from '../../jobs/job.js';
 import { listJobErrors, renderJobErrorsCsv } from '../../jobs/list-job-errors.js';
-import { consoleCallerOf, type ConsoleCaller } from '../console-session.js';
+import { consoleCallerOf } from '../console-session.js';
+import { hasConsoleRole } from '../lib/console-roles.js';
+import { readIdParam } from '../lib/read-id-param.js';
+import { serveConsoleScript } from '../lib/serve-console-script.js';
 import { BULK_PROGRESS_SCRIPT, BULK_PROGRESS_SCRIPT_PATH } from './lib/bulk-progress-script.js';
 import { sendJobPage } from './lib/job-page.js';
 import { jobProgress } from './lib/job-progress.js';
@@ -17,19 +19,8 @@ const UPLOADERS: readonly Role[] = ['issuer', 'org-admin'];
 const READERS: readonly Role[] = ['issuer', 'org-admin', 'auditor'];
 const RECENT_JOBS = 20;
 
-function may(caller: ConsoleCaller, roles: readonly Role[]): boolean {
-  try {
-    authorise(caller.principal, caller.org.id, roles);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function jobIdOf(req: Request): string {
-  const id = req.params['jobId'];
-  if (typeof id !== 'string' || !JOB_ID_PATTERN.test(id)) throw new PassportError('ERR_JOB_NOT_FOUND', 'There is no bulk upload at this address.', { field: 'jobId' });
-  return id;
+  return readIdParam(req, 'jobId', JOB_ID_PATTERN, 'ERR_JOB_NOT_FOUND', 'There is no bulk upload at this address.');
 }
 
 function pageOf(req: Request): number {
@@ -44,15 +35,12 @@ function pageOf(req: Request): number {
  * (paged) and download them as CSV.
  */
 export function addBulkPages(router: Router, ctx: IssuerContext, signedIn: RequestHandler): void {
-  router.get(BULK_PROGRESS_SCRIPT_PATH, (_req, res) => {
-    res.type('text/javascript').setHeader('cache-control', 'no-cache');
-    res.send(BULK_PROGRESS_SCRIPT);
-  });
+  serveConsoleScript(router, BULK_PROGRESS_SCRIPT_PATH, BULK_PROGRESS_SCRIPT);
 
   router.get('/console/bulk', signedIn, async (_req, res) => {
     const caller = consoleCallerOf(res);
     authorise(caller.principal, caller.org.id, READERS);
-    sendUploadPage(res, { caller, jobs: await listJobs(ctx, caller.org.id, { limit: RECENT_JOBS }), canUpload: may(caller, UPLOADERS) });
+    sendUploadPage(res, { caller, jobs: await listJobs(ctx, caller.org.id, { limit: RECENT_JOBS }), canUpload: hasConsoleRole(caller, UPLOADERS) });
   });
 
   router.post('/console/bulk', signedIn, async (req, res) => {

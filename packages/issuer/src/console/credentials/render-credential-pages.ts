@@ -1,4 +1,4 @@
-import { button, errorSummary, html, insetText, notificationBanner, radios, selectField, summaryList, table, textInput, textarea, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { button, html, insetText, notificationBanner, radios, selectField, summaryList, table, textInput, textarea, type FieldError, type SafeHtml } from '@staff-passport/core';
 import { CATALOGUE, getCredentialType } from '@staff-passport/schemas';
 import type { IssuedCredentialRecord } from '../../credentials/list-issued-credentials.js';
 import { STATUS_REASONS, type StatusAction, type StatusReason } from '../../status/change-credential-status.js';
@@ -6,6 +6,7 @@ import { csrfField } from '../render-console-page.js';
 import type { ConsoleCaller } from '../console-session.js';
 import { formatDate, formatDateTime } from '../lib/format-date.js';
 import { consoleHref, renderPagination, type PaginationLinks } from '../lib/render-pagination.js';
+import { fieldErrorOf } from '../lib/send-form-page.js';
 import { ACTION_CHOICES, REASON_LABELS, actionsFor, statusTag } from './status-labels.js';
 
 /** The search form's values, as typed. */
@@ -53,10 +54,6 @@ export function credentialListContent(input: {
   searched: boolean;
 }): SafeHtml {
   const { search, errors, records } = input;
-  const errorOf = (field: string): { error: string } | Record<string, never> => {
-    const message = errors.find((e) => e.field === field)?.message;
-    return message ? { error: message } : {};
-  };
   // The person reference column only when a credential on the page has one (credentials issued
   // through the API or in bulk have none).
   const withPerson = records.some((r) => r.personReference !== undefined);
@@ -72,7 +69,7 @@ export function credentialListContent(input: {
     records.length === 0
       ? html`<p id="no-results">${input.searched ? 'No credentials match your search.' : 'No credentials have been issued yet.'}</p>`
       : html`${table({ caption: 'Issued credentials, newest first', head, rows })}${renderPagination(input.paging)}`;
-  return html`${errorSummary(errors)}
+  return html`
     <h1 class="nhsuk-heading-l">Issued credentials</h1>
     <p>Find a person's credentials by the name or staff number you gave when you made their offer, by the DID of their wallet, or by type and status.</p>
     <p>Credentials carry no names. A name or staff number is your own reference, kept here only. Otherwise a holder is shown by a short reference to their DID.</p>
@@ -88,7 +85,7 @@ export function credentialListContent(input: {
         value: search.person ?? '',
         spellcheck: false,
         widthClass: 'nhsuk-input--width-30',
-        ...errorOf('person'),
+        ...fieldErrorOf(errors, 'person'),
       })}
       ${textInput({
         id: 'holder',
@@ -96,10 +93,10 @@ export function credentialListContent(input: {
         hint: 'For example, did:key:z6Mk... or urn:uuid:...',
         value: search.holder ?? '',
         spellcheck: false,
-        ...errorOf('holder'),
+        ...fieldErrorOf(errors, 'holder'),
       })}
-      ${selectField({ id: 'type', label: 'Credential type', placeholder: 'Any type', choices: TYPE_CHOICES, value: search.type ?? '', ...errorOf('type') })}
-      ${selectField({ id: 'status', label: 'Status', placeholder: 'Any status', choices: STATUS_CHOICES, value: search.status ?? '', ...errorOf('status') })}
+      ${selectField({ id: 'type', label: 'Credential type', placeholder: 'Any type', choices: TYPE_CHOICES, value: search.type ?? '', ...fieldErrorOf(errors, 'type') })}
+      ${selectField({ id: 'status', label: 'Status', placeholder: 'Any status', choices: STATUS_CHOICES, value: search.status ?? '', ...fieldErrorOf(errors, 'status') })}
       ${button({ text: 'Search', variant: 'secondary', id: 'search' })}
     </form>
     <div aria-live="polite">${results}</div>`;
@@ -123,10 +120,6 @@ export function credentialPageContent(input: {
 }): SafeHtml {
   const { record: r } = input;
   const errors = input.errors ?? [];
-  const errorOf = (field: string): { error: string } | Record<string, never> => {
-    const message = errors.find((e) => e.field === field)?.message;
-    return message ? { error: message } : {};
-  };
   const actions = actionsFor(r.status);
   const rows = [
     { key: 'Type', value: typeTitle(r.type) },
@@ -159,7 +152,7 @@ export function credentialPageContent(input: {
             label: 'What do you want to do?',
             choices: actions.map((a: StatusAction) => ({ value: a, ...ACTION_CHOICES[a] })),
             ...(form.action ? { value: form.action } : {}),
-            ...errorOf('action'),
+            ...fieldErrorOf(errors, 'action'),
           })}
           ${selectField({
             id: 'reason',
@@ -168,12 +161,12 @@ export function credentialPageContent(input: {
             placeholder: 'Choose a reason',
             choices: STATUS_REASONS.map((reason) => ({ value: reason, text: REASON_LABELS[reason] })),
             value: form.reason ?? '',
-            ...errorOf('reason'),
+            ...fieldErrorOf(errors, 'reason'),
           })}
-          ${textarea({ id: 'note', label: 'Note (optional)', hint: 'Up to 500 characters. Kept in the audit log.', rows: 3, value: form.note ?? '', ...errorOf('note') })}
+          ${textarea({ id: 'note', label: 'Note (optional)', hint: 'Up to 500 characters. Kept in the audit log.', rows: 3, value: form.note ?? '', ...fieldErrorOf(errors, 'note') })}
           ${button({ text: 'Change status', id: 'change-status' })}
         </form>`;
-  return html`${errorSummary(errors)}
+  return html`
     ${input.done ? notificationBanner({ success: true, title: 'Success', content: input.done }) : ''}
     <h1 class="nhsuk-heading-l"><span class="nhsuk-caption-l">Credential</span> ${typeTitle(r.type)}</h1>
     ${summaryList(rows)}

@@ -7,6 +7,9 @@ import type { IssuerContext } from '../../issuer-context.js';
 import { PERSON_REFERENCE_MAX, parsePersonReference } from '../../lib/person-reference.js';
 import { createOffer, getOffer, getOfferLink, listOffers, offerableTypes, parseCreateOfferInput, withdrawOffer, type CreateOfferInput } from '../../oid4vci/index.js';
 import { checkCsrf, consoleCallerOf, type ConsoleCaller } from '../console-session.js';
+import { hasConsoleRole } from '../lib/console-roles.js';
+import { readIdParam } from '../lib/read-id-param.js';
+import { serveConsoleScript } from '../lib/serve-console-script.js';
 import { buildClaimFields } from './lib/claim-fields.js';
 import { OFFER_EXPIRES_FIELD, OFFER_LIFETIMES, PERSON_REFERENCE_FIELD, sendClaimFormPage } from './lib/claim-form-page.js';
 import { mapClaimIssues, type ClaimErrors } from './lib/map-claim-issues.js';
@@ -25,15 +28,6 @@ function allowed(caller: ConsoleCaller, roles: readonly Role[]): void {
   authorise(caller.principal, caller.org.id, roles);
 }
 
-function canIssue(caller: ConsoleCaller): boolean {
-  try {
-    allowed(caller, ISSUERS);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function definitionOf(req: Request): CredentialTypeDefinition {
   const name = req.params['type'];
   const definition = offerableTypes().find((d) => d.slug === name || d.type === name);
@@ -42,9 +36,7 @@ function definitionOf(req: Request): CredentialTypeDefinition {
 }
 
 function offerIdOf(req: Request): string {
-  const id = req.params['offerId'];
-  if (typeof id !== 'string' || !OFFER_ID.test(id)) throw new PassportError('ERR_OFFER_NOT_FOUND', 'There is no credential offer at this address.', { field: 'offerId' });
-  return id;
+  return readIdParam(req, 'offerId', OFFER_ID, 'ERR_OFFER_NOT_FOUND', 'There is no credential offer at this address.');
 }
 
 function bodyOf(req: Request): FormBody {
@@ -82,10 +74,7 @@ function readPersonReference(typed: string): { value?: string; error?: string } 
  * withdraw it there.
  */
 export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: RequestHandler): void {
-  router.get(OFFER_STATUS_SCRIPT_PATH, (_req, res) => {
-    res.type('text/javascript').setHeader('cache-control', 'no-cache');
-    res.send(OFFER_STATUS_SCRIPT);
-  });
+  serveConsoleScript(router, OFFER_STATUS_SCRIPT_PATH, OFFER_STATUS_SCRIPT);
 
   router.get('/console/issue', signedIn, async (req, res) => {
     const caller = consoleCallerOf(res);
@@ -174,7 +163,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     const offer = await getOffer(ctx, caller.org.id, offerIdOf(req));
     const pin = offer.status === 'offered' ? readOfferPin(ctx, req, caller, offer.id) : undefined;
     if (offer.status !== 'offered') clearOfferPinCookie(ctx, res, offer.id);
-    sendOfferPage(res, { caller, offer, canIssue: canIssue(caller), ...(pin === undefined ? {} : { pin }) });
+    sendOfferPage(res, { caller, offer, canIssue: hasConsoleRole(caller, ISSUERS), ...(pin === undefined ? {} : { pin }) });
   });
 
   router.get('/console/offers/:offerId/status.json', signedIn, async (req, res) => {

@@ -9,12 +9,37 @@ function arrow(path: string, name: string): SafeHtml {
   return html`<svg class="nhsuk-icon nhsuk-icon--${name}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true"><path d="${path}"/></svg>`;
 }
 
+/** A page link: where it goes, and what that page holds. */
+export interface PaginationLink {
+  href: string;
+  label: string;
+}
+
 /** The links of {@link renderPagination}; a link left out is not shown. */
 export interface PaginationLinks {
   /** The page before (newer entries), labelled "Previous". */
-  previous?: { href: string; label: string };
+  previous?: PaginationLink;
   /** The page after (older entries), labelled "Next". */
-  next?: { href: string; label: string };
+  next?: PaginationLink;
+}
+
+// The template's two links differ only in these.
+const DIRECTIONS = {
+  previous: { rel: 'prev', title: 'Previous', arrowPath: ARROW_LEFT, arrowName: 'arrow-left' },
+  next: { rel: 'next', title: 'Next', arrowPath: ARROW_RIGHT, arrowName: 'arrow-right' },
+} as const;
+
+function paginationItem(direction: keyof typeof DIRECTIONS, link: PaginationLink | undefined): SafeHtml | '' {
+  if (!link) return '';
+  const { rel, title, arrowPath, arrowName } = DIRECTIONS[direction];
+  return html`<li class="nhsuk-pagination-item--${direction}">
+      <a class="nhsuk-pagination__link nhsuk-pagination__link--${rel}" href="${link.href}" rel="${rel}">
+        <span class="nhsuk-pagination__title">${title}<span class="nhsuk-u-visually-hidden"> page</span></span>
+        <span class="nhsuk-u-visually-hidden">:</span>
+        <span class="nhsuk-pagination__page">${link.label}</span>
+        ${arrow(arrowPath, arrowName)}
+      </a>
+    </li>`;
 }
 
 /**
@@ -28,26 +53,8 @@ export function renderPagination(links: PaginationLinks): SafeHtml {
   if (!links.previous && !links.next) return html``;
   return html`<nav class="nhsuk-pagination" role="navigation" aria-label="Pagination">
   <ul class="nhsuk-list nhsuk-pagination__list">
-    ${links.previous
-      ? html`<li class="nhsuk-pagination-item--previous">
-      <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href="${links.previous.href}" rel="prev">
-        <span class="nhsuk-pagination__title">Previous<span class="nhsuk-u-visually-hidden"> page</span></span>
-        <span class="nhsuk-u-visually-hidden">:</span>
-        <span class="nhsuk-pagination__page">${links.previous.label}</span>
-        ${arrow(ARROW_LEFT, 'arrow-left')}
-      </a>
-    </li>`
-      : ''}
-    ${links.next
-      ? html`<li class="nhsuk-pagination-item--next">
-      <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href="${links.next.href}" rel="next">
-        <span class="nhsuk-pagination__title">Next<span class="nhsuk-u-visually-hidden"> page</span></span>
-        <span class="nhsuk-u-visually-hidden">:</span>
-        <span class="nhsuk-pagination__page">${links.next.label}</span>
-        ${arrow(ARROW_RIGHT, 'arrow-right')}
-      </a>
-    </li>`
-      : ''}
+    ${paginationItem('previous', links.previous)}
+    ${paginationItem('next', links.next)}
   </ul>
 </nav>`;
 }

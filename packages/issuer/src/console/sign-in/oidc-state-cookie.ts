@@ -1,7 +1,6 @@
-import { isObject } from '@staff-passport/core';
 import type { Request, Response } from 'express';
 import type { IssuerContext } from '../../issuer-context.js';
-import { readCookie, secureAttribute } from '../lib/cookies.js';
+import { openSealedJson, readCookie, sealJson, secureAttribute } from '../lib/cookies.js';
 import { OIDC_SIGN_IN_TTL_MS, type OidcSignInState } from './oidc-sign-in.js';
 
 /** The cookie that carries a sign-in at the organisation's provider from the redirect to the callback. */
@@ -14,7 +13,7 @@ const ATTRIBUTES = 'Path=/console/sign-in; HttpOnly; SameSite=Lax';
 
 /** Keeps the sign-in's state, PKCE verifier and nonce in a sealed cookie (AES-256-GCM) for ten minutes. */
 export function setOidcStateCookie(ctx: IssuerContext, res: Response, state: OidcSignInState): void {
-  const sealed = ctx.secretBox.seal(JSON.stringify(state), AAD);
+  const sealed = sealJson(ctx.secretBox, state, AAD);
   res.append('set-cookie', `${OIDC_STATE_COOKIE}=${sealed}; ${ATTRIBUTES}; Max-Age=${OIDC_SIGN_IN_TTL_MS / 1000}${secureAttribute(ctx.publicUrl)}`);
 }
 
@@ -26,27 +25,22 @@ export function clearOidcStateCookie(ctx: IssuerContext, res: Response): void {
 /** The sign-in state in the request's cookie, when it opens and is whole (its expiry is checked when it is used). */
 export function readOidcStateCookie(ctx: IssuerContext, req: Request): OidcSignInState | undefined {
   const sealed = readCookie(req, OIDC_STATE_COOKIE);
-  if (!sealed) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(ctx.secretBox.open(sealed, AAD).toString('utf8'));
-    if (!isObject(parsed)) return undefined;
-    const { orgId, next, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri, expiresAt } = parsed;
-    const texts = [orgId, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri];
-    if (!texts.every((t): t is string => typeof t === 'string') || typeof expiresAt !== 'number') return undefined;
-    if (next !== undefined && typeof next !== 'string') return undefined;
-    return {
-      orgId: orgId as string,
-      ...(next === undefined ? {} : { next }),
-      state: state as string,
-      nonce: nonce as string,
-      codeVerifier: codeVerifier as string,
-      issuer: issuer as string,
-      tokenEndpoint: tokenEndpoint as string,
-      redirectUri: redirectUri as string,
-      expiresAt,
-    };
-  } catch {
-    // Altered, from another secret, or not ours: as if there were none.
-    return undefined;
-  }
+  // Altered, from another secret, or not ours: as if there were none.
+  const parsed = sealed ? openSealedJson(ctx.secretBox, sealed, AAD) : undefined;
+  if (!parsed) return undefined;
+  const { orgId, next, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri, expiresAt } = parsed;
+  const texts = [orgId, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri];
+  if (!texts.every((t): t is string => typeof t === 'string') || typeof expiresAt !== 'number') return undefined;
+  if (next !== undefined && typeof next !== 'string') return undefined;
+  return {
+    orgId: orgId as string,
+    ...(next === undefined ? {} : { next }),
+    state: state as string,
+    nonce: nonce as string,
+    codeVerifier: codeVerifier as string,
+    issuer: issuer as string,
+    tokenEndpoint: tokenEndpoint as string,
+    redirectUri: redirectUri as string,
+    expiresAt,
+  };
 }

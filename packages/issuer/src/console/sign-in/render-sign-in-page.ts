@@ -1,7 +1,7 @@
-import { button, errorSummary, html, notificationBanner, textInput, type FieldError } from '@staff-passport/core';
+import { button, html, notificationBanner, textInput, type FieldError } from '@staff-passport/core';
 import type { Response } from 'express';
 import { consoleHref } from '../lib/render-pagination.js';
-import { sendConsolePage } from '../render-console-page.js';
+import { fieldErrorOf, sendFormPage } from '../lib/send-form-page.js';
 
 /** What the sign-in page shows. */
 export interface SignInPageModel {
@@ -38,7 +38,6 @@ export function oidcStartHref(orgId: string, next: string | undefined): string {
  */
 export function sendSignInPage(res: Response, model: SignInPageModel): void {
   const errors = model.errors ?? [];
-  const errorOf = (field: string): string | undefined => errors.find((e) => e.field === field)?.message;
   const nextField = model.next ? html`<input type="hidden" name="next" value="${model.next}">` : '';
   const banner =
     model.banner === 'signed-out'
@@ -46,7 +45,7 @@ export function sendSignInPage(res: Response, model: SignInPageModel): void {
       : model.banner === 'expired'
         ? notificationBanner({ title: 'Important', content: 'Your session has ended. Sign in again to carry on.' })
         : '';
-  const oidcError = errorOf(SIGN_IN_FIELDS.oidcLink);
+  const oidcError = fieldErrorOf(errors, SIGN_IN_FIELDS.oidcLink).error;
   const oidcPart = model.oidcOrg
     ? html`<p>You will go to the sign-in page of ${model.oidcOrg.name}, then come back here.</p>
       ${oidcError
@@ -64,16 +63,16 @@ export function sendSignInPage(res: Response, model: SignInPageModel): void {
           value: model.oidcLookup ?? '',
           widthClass: 'nhsuk-input--width-20',
           spellcheck: false,
-          ...(errorOf(SIGN_IN_FIELDS.oidcOrg) ? { error: errorOf(SIGN_IN_FIELDS.oidcOrg)! } : {}),
+          ...fieldErrorOf(errors, SIGN_IN_FIELDS.oidcOrg),
         })}
         ${button({ text: 'Continue', variant: 'secondary', id: 'oidc-continue' })}
       </form>`;
 
-  sendConsolePage(res, {
+  sendFormPage(res, {
     title: 'Sign in',
-    status: model.status ?? (errors.length > 0 ? 400 : 200),
-    hasErrors: errors.length > 0,
-    content: html`${errorSummary(errors)}
+    status: model.status,
+    errors,
+    content: html`
       ${banner}
       <h1 class="nhsuk-heading-l">Sign in</h1>
       <p>Sign in to issue your organisation's staff credentials, find them and change their status.</p>
@@ -89,7 +88,7 @@ export function sendSignInPage(res: Response, model: SignInPageModel): void {
           value: model.orgId ?? '',
           widthClass: 'nhsuk-input--width-20',
           spellcheck: false,
-          ...(errorOf(SIGN_IN_FIELDS.orgId) ? { error: errorOf(SIGN_IN_FIELDS.orgId)! } : {}),
+          ...fieldErrorOf(errors, SIGN_IN_FIELDS.orgId),
         })}
         ${textInput({
           id: SIGN_IN_FIELDS.apiKey,
@@ -98,7 +97,7 @@ export function sendSignInPage(res: Response, model: SignInPageModel): void {
           type: 'password',
           autocomplete: 'off',
           spellcheck: false,
-          ...(errorOf(SIGN_IN_FIELDS.apiKey) ? { error: errorOf(SIGN_IN_FIELDS.apiKey)! } : {}),
+          ...fieldErrorOf(errors, SIGN_IN_FIELDS.apiKey),
         })}
         ${button({ text: 'Sign in', id: 'sign-in' })}
       </form>`,

@@ -5,18 +5,17 @@
  * report is read from the page. axe-core (WCAG 2.2 A and AA) on every state; screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { issueCredential } from '../../../src/issuing/issue-credential.js';
 import type { IssueRowFunction } from '../../../src/jobs/index.js';
-import { expectNoAxeViolations, launchChromium, saveScreenshot } from '../../../../../test/helpers/page-browser.js';
+import { expectNoAxeViolations, saveScreenshot } from '../../../../../test/helpers/page-browser.js';
 import { trainingCsv, trainingRow } from '../../jobs/helpers/bulk-files.js';
 import { startJobIssuer, type JobIssuer } from '../../jobs/helpers/start-job-issuer.js';
-import { consoleSession } from '../helpers/console-cookie.js';
+import { openConsoleBrowser, type ConsoleBrowser } from '../helpers/open-console-browser.js';
 
 let issuer: JobIssuer;
-let browser: Browser;
+let hr: ConsoleBrowser;
 let page: Page;
-const problems: string[] = [];
 
 // Issuing waits until the test lets it go, so the page can be seen mid-way.
 let release!: () => void;
@@ -38,24 +37,13 @@ async function uploadFile(kind: string, name: string, content: string): Promise<
 
 beforeAll(async () => {
   issuer = await startJobIssuer({ issueRow: heldIssueRow });
-  browser = await launchChromium();
-  const context = await browser.newContext();
-  const session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
-  await context.addCookies([{ name: 'sp_console', value: session.value, url: issuer.url, httpOnly: true, sameSite: 'Strict' }]);
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Forms shown again with errors answer 400 by design: only failed scripts, styles, images and fetches count.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-  });
+  hr = await openConsoleBrowser({ issuer });
+  page = hr.page;
 });
 
 afterAll(async () => {
   release();
-  await browser?.close();
+  await hr?.close();
   await issuer?.close();
 });
 
@@ -114,6 +102,6 @@ describe('bulk upload in the console', () => {
     await page.goto(`${issuer.url}/console/bulk`);
     await expect(page.locator('table.nhsuk-table tbody tr').count()).resolves.toBe(2);
     await expectNoAxeViolations(page, 'recent uploads');
-    expect(problems).toEqual([]);
+    expect(hr.problems).toEqual([]);
   });
 });

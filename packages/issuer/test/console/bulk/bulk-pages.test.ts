@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { getJob, type BulkJob } from '../../../src/jobs/index.js';
 import { trainingCsv, trainingRow } from '../../jobs/helpers/bulk-files.js';
 import { startJobIssuer, type JobIssuer } from '../../jobs/helpers/start-job-issuer.js';
+import { errorLinks, fetchPage, type PageAnswer } from '../helpers/console-client.js';
 import { consoleSession, type TestConsoleSession } from '../helpers/console-cookie.js';
 
 let issuer: JobIssuer;
@@ -28,14 +29,8 @@ async function upload(fields: Record<string, string>, file?: { name: string; con
   return { status: res.status, text: await res.text(), location: res.headers.get('location') };
 }
 
-async function get(path: string): Promise<Page & { type: string | null }> {
-  const res = await fetch(`${issuer.url}${path}`, { headers: { cookie: session.cookie } });
-  return { status: res.status, text: await res.text(), location: null, type: res.headers.get('content-type') };
-}
-
-function summaryLinks(page: string): string[] {
-  const summary = /<div class="nhsuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
-  return [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+function get(path: string): Promise<PageAnswer> {
+  return fetchPage(`${issuer.url}${path}`, { cookie: session.cookie });
 }
 
 async function finished(jobId: string): Promise<BulkJob> {
@@ -54,7 +49,7 @@ function jobIdOf(page: Page): string {
 
 beforeAll(async () => {
   issuer = await startJobIssuer();
-  session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
+  session = consoleSession(issuer);
 });
 
 afterAll(async () => {
@@ -74,14 +69,14 @@ describe('the upload form', () => {
     const page = await upload({ _csrf: session.csrf });
     expect(page.status).toBe(400);
     expect(page.text).toContain('<title>Error: Bulk upload');
-    expect(summaryLinks(page.text)).toEqual(['kind', 'file']);
+    expect(errorLinks(page.text)).toEqual(['kind', 'file']);
     expect(page.text).toContain('Select a file to upload');
     expect(page.text).toContain('id="file-error"');
   });
 
   it('a file of the wrong type, an empty file, a header without the needed column: errors on the file, the choices kept', async () => {
     const wrong = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.pdf', content: '%PDF-1.4' });
-    expect([wrong.status, summaryLinks(wrong.text)]).toEqual([400, ['file']]);
+    expect([wrong.status, errorLinks(wrong.text)]).toEqual([400, ['file']]);
     expect(wrong.text).toContain('The selected file must be a CSV');
     expect(wrong.text).toMatch(/value="training-compliance" checked/);
 
@@ -94,7 +89,7 @@ describe('the upload form', () => {
     expect(header.text).toContain('The selected file cannot be used: the header has no');
 
     const version = await upload({ _csrf: session.csrf, kind: 'training-compliance', cstfVersion: 'one' }, { name: 'export.csv', content: trainingCsv(2) });
-    expect([version.status, summaryLinks(version.text)]).toEqual([400, ['cstfVersion']]);
+    expect([version.status, errorLinks(version.text)]).toEqual([400, ['cstfVersion']]);
 
     const jsonl = await upload({ _csrf: session.csrf, kind: 'jsonl' }, { name: 'export.csv', content: '{}' });
     expect(jsonl.text).toContain('The selected file must be a JSON lines file (.jsonl)');
@@ -103,7 +98,7 @@ describe('the upload form', () => {
   it('a file over the upload limit: an error on the file', async () => {
     const small = await startJobIssuer({ maxUploadBytes: 2048 });
     try {
-      const own = consoleSession(small.ctx, { orgId: small.a.org.id, apiKey: small.a.keys.issuer });
+      const own = consoleSession(small);
       const form = new FormData();
       form.set('_csrf', own.csrf);
       form.set('kind', 'training-compliance');
@@ -119,7 +114,7 @@ describe('the upload form', () => {
   it('refuses an upload without the CSRF token, and from an auditor', async () => {
     const forged = await upload({ kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(2) });
     expect(forged.status).toBe(403);
-    const auditor = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.auditor });
+    const auditor = consoleSession(issuer, { role: 'auditor' });
     const refused = await upload({ _csrf: auditor.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(2) }, auditor.cookie);
     expect(refused.status).toBe(403);
     const res = await fetch(`${issuer.url}/console/bulk`, { headers: { cookie: auditor.cookie } });
@@ -173,7 +168,7 @@ describe('a job from the console', () => {
 
   it("another organisation's job is not found", async () => {
     const mine = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(1) });
-    const b = consoleSession(issuer.ctx, { orgId: issuer.b.org.id, apiKey: issuer.b.keys.issuer });
+    const b = consoleSession(issuer, { org: issuer.b });
     const res = await fetch(`${issuer.url}${mine.location!}`, { headers: { cookie: b.cookie } });
     expect(res.status).toBe(404);
     await finished(jobIdOf(mine));

@@ -13,7 +13,7 @@ export interface PageAnswer {
 }
 
 /** GETs or POSTs (form-encoded) a console page, without following redirects. */
-export async function fetchPage(url: string, options: { cookie?: string; form?: Record<string, string> | string } = {}): Promise<PageAnswer> {
+export async function fetchPage(url: string, options: { cookie?: string; form?: Record<string, string> | URLSearchParams | string } = {}): Promise<PageAnswer> {
   const body = options.form === undefined ? undefined : typeof options.form === 'string' ? options.form : new URLSearchParams(options.form).toString();
   const res = await fetch(url, {
     method: body === undefined ? 'GET' : 'POST',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IssuerContext } from '@staff-passport/issuer';
+import type { IssuerContext, Role } from '@staff-passport/issuer';
 
 /** A console session made for a test, as the sign-in page would make it. */
 export interface TestConsoleSession {
@@ -11,32 +11,54 @@ export interface TestConsoleSession {
   csrf: string;
 }
 
+/** An organisation of a test issuer, with an API key for each role. */
+export interface ConsoleTestOrg {
+  org: { id: string };
+  keys: Record<Role, string>;
+}
+
+/** A started test issuer (`startIssuer`'s or `startJobIssuer`'s): what a console session needs of it. */
+export interface ConsoleTestIssuer {
+  url: string;
+  ctx: IssuerContext;
+  a: ConsoleTestOrg;
+}
+
+/** Whose session {@link consoleSession} makes. */
+export interface ConsoleSessionOptions {
+  /** The organisation (default: the issuer's first, `a`). */
+  org?: ConsoleTestOrg;
+  /** Whose API key of the organisation signs in (default: `issuer`). */
+  role?: Role;
+  /** The name the header shows. */
+  displayName?: string;
+}
+
 /**
- * Builds the console's session cookie for an organisation and an API key, sealed exactly as
+ * Builds the console's session cookie for an organisation's API key, sealed exactly as
  * `setConsoleSession` seals it, so tests of the pages need not go through the sign-in page.
  *
  * @example
- * const session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
+ * const session = consoleSession(issuer); // organisation a's issuer key
+ * const auditor = consoleSession(issuer, { role: 'auditor' });
  * await fetch(`${issuer.url}/console/issue`, { headers: { cookie: session.cookie } });
  */
-export function consoleSession(ctx: IssuerContext, input: { orgId: string; apiKey: string; displayName?: string }): TestConsoleSession {
+export function consoleSession(issuer: Pick<ConsoleTestIssuer, 'ctx' | 'a'>, options: ConsoleSessionOptions = {}): TestConsoleSession {
+  const org = options.org ?? issuer.a;
   const csrf = randomBytes(16).toString('base64url');
   const session = {
-    orgId: input.orgId,
-    token: input.apiKey,
+    orgId: org.org.id,
+    token: org.keys[options.role ?? 'issuer'],
     kind: 'api-key',
     csrf,
-    expiresAt: ctx.now().getTime() + 8 * 3_600_000,
-    ...(input.displayName ? { displayName: input.displayName } : {}),
+    expiresAt: issuer.ctx.now().getTime() + 8 * 3_600_000,
+    ...(options.displayName ? { displayName: options.displayName } : {}),
   };
-  const value = ctx.secretBox.seal(JSON.stringify(session), 'staff-passport console session');
+  const value = issuer.ctx.secretBox.seal(JSON.stringify(session), 'staff-passport console session');
   return { cookie: `sp_console=${value}`, value, csrf };
 }
 
-/** The `name=value` pairs a response sets, for the next request's `cookie` header (cleared ones left out). */
-export function cookiesSetBy(res: Response): string[] {
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .filter((c) => !c.endsWith('='));
+/** The `name=value` pairs of a response's Set-Cookie lines, for the next request's `cookie` header (cleared ones left out). */
+export function cookiesSetBy(setCookies: readonly string[]): string[] {
+  return setCookies.map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='));
 }

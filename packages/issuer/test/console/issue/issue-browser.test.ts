@@ -7,20 +7,16 @@
  * axe-core (WCAG 2.2 A and AA) on every page and state; screenshots of each step.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { openNodeWallet } from '@staff-passport/wallet-sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchChromium, saveScreenshot } from '../../../../../test/helpers/page-browser.js';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, saveScreenshot } from '../../../../../test/helpers/page-browser.js';
 import { readQrPng } from '../../../../../test/helpers/read-qr.js';
 import { startIssuer, type TestIssuer } from '../../helpers/start-issuer.js';
-import { consoleSession } from '../helpers/console-cookie.js';
+import { openConsoleBrowser, type ConsoleBrowser } from '../helpers/open-console-browser.js';
+import { openTestWallet } from '../helpers/open-test-wallet.js';
 
 let issuer: TestIssuer;
-let browser: Browser;
-let context: BrowserContext;
+let hr: ConsoleBrowser;
 let page: Page;
-const problems: string[] = [];
 
 /** Presses Tab until the focused element matches `selector` (the page is used without a mouse). */
 async function tabTo(selector: string, maxTabs = 300): Promise<void> {
@@ -43,23 +39,12 @@ async function chooseFirst(selector: string): Promise<void> {
 
 beforeAll(async () => {
   issuer = await startIssuer();
-  browser = await launchChromium();
-  context = await browser.newContext();
-  const session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer, displayName: 'Hannah HR' });
-  await context.addCookies([{ name: 'sp_console', value: session.value, url: issuer.url, httpOnly: true, sameSite: 'Strict' }]);
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
-  // Forms shown again with errors answer 400 by design: only failed scripts, styles, images and fetches count.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
-  });
+  hr = await openConsoleBrowser({ issuer, displayName: 'Hannah HR' });
+  page = hr.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await hr?.close();
   await issuer?.close();
 });
 
@@ -130,7 +115,7 @@ describe('issuing a DBS check from the console', () => {
   });
 
   it('the wallet accepts with the PIN; the page shows it accepted (by its script, and on refresh)', async () => {
-    const { wallet, close } = await openNodeWallet({ file: join(issuer.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex'), allowHttpLoopback: true });
+    const { wallet, close } = await openTestWallet(issuer);
     try {
       const holder = await wallet.createHolder();
       const preview = await wallet.readCredentialOffer(offerLink);
@@ -162,6 +147,6 @@ describe('issuing a DBS check from the console', () => {
   });
 
   it('no script errors and no content security policy violations on any page', () => {
-    expect(problems).toEqual([]);
+    expect(hr.problems).toEqual([]);
   });
 });

@@ -12,31 +12,19 @@ import { hashTxCode, offerableTypes } from '../../../src/oid4vci/index.js';
 import { readQrPng } from '../../../../../test/helpers/read-qr.js';
 import { startIssuer, type TestIssuer } from '../../helpers/start-issuer.js';
 import { claimFormBody } from '../helpers/claim-form-body.js';
+import { errorLinks, fetchPage, type PageAnswer } from '../helpers/console-client.js';
 import { consoleSession, cookiesSetBy, type TestConsoleSession } from '../helpers/console-cookie.js';
+import { exampleClaims } from '../helpers/example-claims.js';
 
 let issuer: TestIssuer;
 let session: TestConsoleSession;
 
-interface Page {
-  status: number;
-  text: string;
-  location: string | null;
-  res: Response;
+function get(path: string, cookies: string[] = []): Promise<PageAnswer> {
+  return fetchPage(`${issuer.url}${path}`, { cookie: [session.cookie, ...cookies].join('; ') });
 }
 
-async function get(path: string, cookies: string[] = []): Promise<Page> {
-  const res = await fetch(`${issuer.url}${path}`, { redirect: 'manual', headers: { cookie: [session.cookie, ...cookies].join('; ') } });
-  return { status: res.status, text: await res.text(), location: res.headers.get('location'), res };
-}
-
-async function post(path: string, body: URLSearchParams, cookie = session.cookie): Promise<Page> {
-  const res = await fetch(`${issuer.url}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-  });
-  return { status: res.status, text: await res.text(), location: res.headers.get('location'), res };
+function post(path: string, body: URLSearchParams, cookie = session.cookie): Promise<PageAnswer> {
+  return fetchPage(`${issuer.url}${path}`, { cookie, form: body });
 }
 
 function withCsrf(body: URLSearchParams): URLSearchParams {
@@ -44,18 +32,8 @@ function withCsrf(body: URLSearchParams): URLSearchParams {
   return body;
 }
 
-function exampleClaims(type: string): Record<string, unknown> {
-  const { id: _id, ...claims } = getCredentialType(type)!.example['credentialSubject'] as Record<string, unknown>;
-  return claims;
-}
-
 function ids(page: string): string[] {
   return [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
-}
-
-function summaryLinks(page: string): string[] {
-  const summary = /<div class="nhsuk-error-summary"[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
-  return [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
 }
 
 // Every property of the subject schema a person fills in (not the holder's id, not a const).
@@ -81,7 +59,7 @@ async function storedClaims(offerId: string): Promise<unknown> {
 
 beforeAll(async () => {
   issuer = await startIssuer();
-  session = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.issuer });
+  session = consoleSession(issuer);
 });
 
 afterAll(async () => {
@@ -98,7 +76,7 @@ describe('choosing the type', () => {
     const none = await post('/console/issue', withCsrf(new URLSearchParams()));
     expect(none.status).toBe(400);
     expect(none.text).toContain('<title>Error: Issue a credential');
-    expect(summaryLinks(none.text)).toEqual(['type']);
+    expect(errorLinks(none.text)).toEqual(['type']);
     expect(none.text).toContain('id="type-error"');
 
     const chosen = await post('/console/issue', withCsrf(new URLSearchParams({ type: 'dbs-check' })));
@@ -108,9 +86,9 @@ describe('choosing the type', () => {
   it('refuses a form without its CSRF token, and an auditor (403 pages, not problem+json)', async () => {
     const forged = await post('/console/issue', new URLSearchParams({ type: 'dbs-check' }));
     expect(forged.status).toBe(403);
-    expect(forged.res.headers.get('content-type')).toContain('text/html');
+    expect(forged.type).toContain('text/html');
 
-    const auditor = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.auditor });
+    const auditor = consoleSession(issuer, { role: 'auditor' });
     const res = await fetch(`${issuer.url}/console/issue`, { headers: { cookie: auditor.cookie } });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -158,7 +136,7 @@ describe('checking a submission', () => {
     const page = await post('/console/issue/dbs-check', withCsrf(new URLSearchParams()));
     expect(page.status).toBe(400);
     expect(page.text).toContain('<title>Error: Issue a DBS check credential');
-    const links = summaryLinks(page.text);
+    const links = errorLinks(page.text);
     expect(links).toEqual(
       expect.arrayContaining(['dbs-level', 'dbs-certificateNumber', 'dbs-issuedOn', 'dbs-decision', 'check-standardVersion', 'check-checkedBy', 'check-checkedAt', 'attributeMetadata-origin', 'attributeMetadata-verifier', 'attributeMetadata-lastRefresh']),
     );
@@ -181,7 +159,7 @@ describe('checking a submission', () => {
     body.set('check-checkedAt', 'yesterday');
     const page = await post('/console/issue/dbs-check', body);
     expect(page.status).toBe(400);
-    expect(summaryLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn', 'check-checkedAt']);
+    expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn', 'check-checkedAt']);
     expect(page.text).toContain('Workforce is required for an enhanced check');
     expect(page.text).toContain('Enter certificate number in the right format: a DBS certificate number is 12 digits');
     expect(page.text).toContain('Issued on must be a real date, for example 27 3 2026');
@@ -206,7 +184,7 @@ describe('checking a submission', () => {
     body.delete('history-employments-1-jobTitle');
     const page = await post('/console/issue/employment-history', body);
     expect(page.status).toBe(400);
-    expect(summaryLinks(page.text)).toEqual(['history-employments-1-jobTitle']);
+    expect(errorLinks(page.text)).toEqual(['history-employments-1-jobTitle']);
     expect(page.text).toContain('Enter job title (Employments, item 2)');
 
     // A rule about a whole list (a gap not explained) is shown on the list, its link going to the list's first input.
@@ -214,7 +192,7 @@ describe('checking a submission', () => {
     const gapless = claimFormBody(form, { ...claims, history }, { _csrf: session.csrf, 'offer-expires': '604800' });
     const rule = await post('/console/issue/employment-history', gapless);
     expect(rule.status).toBe(400);
-    expect(summaryLinks(rule.text)).toEqual(['history-gaps-0-fromOn']);
+    expect(errorLinks(rule.text)).toEqual(['history-gaps-0-fromOn']);
     expect(rule.text).toMatch(/id="history-gaps-error"><span class="nhsuk-u-visually-hidden">Error:<\/span> Explained gaps: the gap from 2025-04-01 to 2025-08-31 is not explained/);
   });
 });
@@ -223,7 +201,7 @@ describe('making the offer', () => {
   it.each(offerableTypes().map((d) => [d.type, d.slug]))('%s: the example claims typed into the form become the offer, unchanged', async (type, slug) => {
     const form: ClaimGroup = buildClaimFields(getCredentialType(type)!);
     const page = await post(`/console/issue/${slug}`, claimFormBody(form, exampleClaims(type), { _csrf: session.csrf, 'offer-expires': '86400' }));
-    expect([page.status, summaryLinks(page.text)]).toEqual([303, []]);
+    expect([page.status, errorLinks(page.text)]).toEqual([303, []]);
     const offerId = /^\/console\/offers\/(off_[0-9a-f]{32})$/.exec(page.location ?? '')?.[1];
     expect(offerId).toBeDefined();
     expect(await storedClaims(offerId!)).toEqual(exampleClaims(type));
@@ -234,8 +212,8 @@ describe('making the offer', () => {
     const made = await post('/console/issue/dbs-check', claimFormBody(form, exampleClaims('DbsCheck'), { _csrf: session.csrf, 'offer-expires': '604800' }));
     expect(made.status).toBe(303);
     const offerId = made.location!.split('/').at(-1)!;
-    const pinCookies = cookiesSetBy(made.res);
-    expect(made.res.headers.getSetCookie()[0]).toMatch(new RegExp(`^sp_offer_pin=.+; Max-Age=900; Path=/console/offers/${offerId}; HttpOnly; SameSite=Strict`));
+    const pinCookies = cookiesSetBy(made.setCookies);
+    expect(made.setCookies[0]).toMatch(new RegExp(`^sp_offer_pin=.+; Max-Age=900; Path=/console/offers/${offerId}; HttpOnly; SameSite=Strict`));
 
     const shown = await get(made.location!, pinCookies);
     expect(shown.status).toBe(200);
@@ -253,14 +231,14 @@ describe('making the offer', () => {
     expect(readQrPng(new Uint8Array(await png.arrayBuffer()))).toBe(link);
 
     // Another session (or the same one without the cookie) is told the PIN was shown when the offer was made.
-    const other = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys['org-admin'] });
+    const other = consoleSession(issuer, { role: 'org-admin' });
     const elsewhere = await fetch(`${issuer.url}${made.location!}`, { headers: { cookie: [other.cookie, ...pinCookies].join('; ') } });
     const text = await elsewhere.text();
     expect(text).not.toContain('id="offer-pin"');
     expect(text).toContain('The PIN was shown when the offer was made');
 
     // An auditor reads the status, never the QR code or link, and cannot withdraw.
-    const auditor = consoleSession(issuer.ctx, { orgId: issuer.a.org.id, apiKey: issuer.a.keys.auditor });
+    const auditor = consoleSession(issuer, { role: 'auditor' });
     const audited = await (await fetch(`${issuer.url}${made.location!}`, { headers: { cookie: auditor.cookie } })).text();
     expect(audited).toContain('id="offer-status"');
     expect(audited).not.toContain('id="offer-qr"');
@@ -276,7 +254,7 @@ describe('making the offer', () => {
     const made = await post('/console/issue/training-record', claimFormBody(form, exampleClaims('TrainingRecord'), { _csrf: session.csrf, 'offer-expires': '604800' }));
     const offerId = made.location!.split('/').at(-1)!;
 
-    const b = consoleSession(issuer.ctx, { orgId: issuer.b.org.id, apiKey: issuer.b.keys.issuer });
+    const b = consoleSession(issuer, { org: issuer.b });
     const foreign = await fetch(`${issuer.url}/console/offers/${offerId}`, { headers: { cookie: b.cookie } });
     expect(foreign.status).toBe(404);
 

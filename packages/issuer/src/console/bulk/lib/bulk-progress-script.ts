@@ -1,3 +1,5 @@
+import { buildPollingScript } from '../../lib/build-polling-script.js';
+
 /** Where the job page's script is served (same origin: the pages' content security policy allows only that). */
 export const BULK_PROGRESS_SCRIPT_PATH = '/console/assets/bulk-job-progress.js';
 
@@ -6,42 +8,34 @@ export const BULK_PROGRESS_SCRIPT_PATH = '/console/assets/bulk-job-progress.js';
  * words (a polite live region); once the job has finished, loads the page again for the counts
  * and the row-error report. Without JavaScript the page's refresh link does it.
  */
-export const BULK_PROGRESS_SCRIPT = `// Staff Passport HR console: keeps a bulk job's progress bar moving.
-const root = document.querySelector('[data-job-progress-url]');
-if (root && root.getAttribute('data-job-finished') !== 'true') {
-  const url = root.getAttribute('data-job-progress-url');
-  const bar = document.getElementById('job-progress');
-  const text = document.getElementById('job-progress-text');
-  const state = document.getElementById('job-state');
-  const tick = async () => {
-    try {
-      const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
-      if (res.ok) {
-        const body = await res.json();
-        if (bar) {
-          if (body.max === null) {
-            bar.removeAttribute('value');
-          } else {
-            bar.max = Math.max(body.max, 1);
-            bar.value = body.value;
-          }
-          bar.textContent = body.text;
-        }
-        if (text && text.textContent !== body.text) text.textContent = body.text;
-        if (state) {
-          state.textContent = body.state.text;
-          state.className = 'nhsuk-tag nhsuk-tag--' + body.state.colour;
-        }
-        if (body.finished) {
-          window.location.reload();
-          return;
-        }
-      }
-    } catch (err) {
-      // Offline for a moment: the next tick tries again.
-    }
-    setTimeout(tick, 1000);
-  };
-  setTimeout(tick, 1000);
+export const BULK_PROGRESS_SCRIPT = buildPollingScript({
+  purpose: "keeps a bulk job's progress bar moving.",
+  urlAttribute: 'data-job-progress-url',
+  startWhen: "root.getAttribute('data-job-finished') !== 'true'",
+  setup: `
+const bar = document.getElementById('job-progress');
+const text = document.getElementById('job-progress-text');
+const state = document.getElementById('job-state');
+`,
+  onAnswer: `
+if (bar) {
+  if (body.max === null) {
+    bar.removeAttribute('value');
+  } else {
+    bar.max = Math.max(body.max, 1);
+    bar.value = body.value;
+  }
+  bar.textContent = body.text;
 }
-`;
+if (text && text.textContent !== body.text) text.textContent = body.text;
+if (state) {
+  state.textContent = body.state.text;
+  state.className = 'nhsuk-tag nhsuk-tag--' + body.state.colour;
+}
+if (body.finished) {
+  window.location.reload();
+  return;
+}
+`,
+  everyMs: 1000,
+});

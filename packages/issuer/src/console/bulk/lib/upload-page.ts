@@ -1,8 +1,9 @@
-import { button, checkboxes, errorSummary, html, radios, selectField, table, tag, textInput, type FieldError } from '@staff-passport/core';
+import { button, checkboxes, html, radios, selectField, table, tag, textInput, type FieldError } from '@staff-passport/core';
 import type { Response } from 'express';
 import type { BulkJob } from '../../../jobs/job.js';
 import type { ConsoleCaller } from '../../console-session.js';
-import { csrfField, sendConsolePage } from '../../render-console-page.js';
+import { fieldErrorOf, sendFormPage } from '../../lib/send-form-page.js';
+import { csrfField } from '../../render-console-page.js';
 import { formatCount, formatWhen } from '../../issue/lib/format-when.js';
 import { JOB_KIND_TEXT, jobProgress } from './job-progress.js';
 import { FILE_FIELD, type BulkUploadFields } from './receive-bulk-upload.js';
@@ -24,13 +25,8 @@ const FORMATS = [
   { value: 'ldp_vc', text: 'Data Integrity (JSON-LD)' },
 ];
 
-function errorOf(errors: readonly FieldError[], field: string): { error?: string } {
-  const found = errors.find((e) => e.field === field);
-  return found ? { error: found.message } : {};
-}
-
 function fileUpload(errors: readonly FieldError[]): ReturnType<typeof html> {
-  const error = errors.find((e) => e.field === FILE_FIELD)?.message;
+  const { error } = fieldErrorOf(errors, FILE_FIELD);
   const describedBy = ['file-hint', error ? 'file-error' : ''].filter(Boolean).join(' ');
   // The NHS.UK file upload markup without its script: the script's drop zone button gets an
   // accessible name that does not start with its visible text (axe: label-content-name-mismatch),
@@ -80,16 +76,16 @@ export function sendUploadPage(res: Response, page: UploadPage): void {
             { value: 'jsonl', text: JOB_KIND_TEXT.jsonl, hint: 'One issue request on each line, as the API takes them at POST /credentials/issue.' },
           ],
           ...(fields.kind ? { value: fields.kind } : {}),
-          ...errorOf(errors, 'kind'),
+          ...fieldErrorOf(errors, 'kind'),
         })}
-        ${selectField({ id: 'format', label: 'Credential format', hint: 'A line of a JSON lines file may ask for its own.', choices: FORMATS, value: fields.format || 'vc+jwt', ...errorOf(errors, 'format') })}
+        ${selectField({ id: 'format', label: 'Credential format', hint: 'A line of a JSON lines file may ask for its own.', choices: FORMATS, value: fields.format || 'vc+jwt', ...fieldErrorOf(errors, 'format') })}
         ${textInput({
           id: 'cstfVersion',
           label: 'CSTF version (optional)',
           hint: 'For training compliance exports: the Core Skills Training Framework version the training meets, for example 1.2.',
           widthClass: 'nhsuk-input--width-5',
           ...(fields.cstfVersion ? { value: fields.cstfVersion } : {}),
-          ...errorOf(errors, 'cstfVersion'),
+          ...fieldErrorOf(errors, 'cstfVersion'),
         })}
         ${checkboxes({
           id: 'cstfAligned',
@@ -102,13 +98,12 @@ export function sendUploadPage(res: Response, page: UploadPage): void {
         ${button({ text: 'Upload file', id: 'upload-file' })}
       </form>`
     : html`<p>You can see uploads; uploading needs the issuer or organisation admin role.</p>`;
-  sendConsolePage(res, {
+  sendFormPage(res, {
     title: 'Bulk upload',
     caller,
     section: 'bulk',
-    status: errors.length > 0 ? 400 : 200,
-    hasErrors: errors.length > 0,
-    content: html`${errorSummary(errors)}
+    errors,
+    content: html`
       <h1 class="nhsuk-heading-l">Bulk upload</h1>
       <p>Issue credentials to many people at once from an ESR export or a file of issue requests. Every row is checked first: if any row has a problem, nothing is issued and you get a report of the rows to correct.</p>
       ${form}

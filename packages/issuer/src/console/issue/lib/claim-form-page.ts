@@ -1,8 +1,9 @@
-import { backLink, button, errorSummary, html, radios, textInput, type FieldError } from '@staff-passport/core';
+import { backLink, button, html, radios, textInput, type FieldError } from '@staff-passport/core';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { Response } from 'express';
 import type { ConsoleCaller } from '../../console-session.js';
-import { csrfField, sendConsolePage } from '../../render-console-page.js';
+import { sendFormPage } from '../../lib/send-form-page.js';
+import { csrfField } from '../../render-console-page.js';
 import type { ClaimGroup } from './claim-fields.js';
 import { renderClaimFields, type ClaimFormState } from './render-claim-fields.js';
 
@@ -52,14 +53,13 @@ export function sendClaimFormPage(res: Response, page: ClaimFormPage): void {
   const defaultSubmit = hasList(form)
     ? html`<button type="submit" class="nhsuk-u-visually-hidden" tabindex="-1" aria-hidden="true">Create offer</button>`
     : html``;
-  sendConsolePage(res, {
+  sendFormPage(res, {
     title: `Issue a ${definition.title} credential`,
     caller,
     section: 'issue',
-    status: errors.length > 0 ? 400 : 200,
-    hasErrors: errors.length > 0,
+    errors,
     beforeContent: backLink('/console/issue'),
-    content: html`${errorSummary(errors)}
+    content: html`
       <h1 class="nhsuk-heading-l"><span class="nhsuk-caption-l">Issue a credential<span class="nhsuk-u-visually-hidden"> - </span></span>${definition.title}</h1>
       <p>${definition.description}</p>
       <p>You do not need the person's wallet details: the credential is bound to their wallet when they accept the offer with its PIN.</p>

@@ -1,4 +1,4 @@
-import { button, html, insetText, notificationBanner, summaryList, table, type SafeHtml } from '@staff-passport/core';
+import { button, html, insetText, notificationBanner, summaryList, table, type SafeHtml, type TableOptions } from '@staff-passport/core';
 import type { Response } from 'express';
 import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
 import type { ConsoleCaller } from '../../console-session.js';
@@ -34,6 +34,13 @@ function pinBlock(offer: OfferView, pin: string | undefined): SafeHtml {
     ${insetText('The PIN was shown when the offer was made. If the person does not have it, withdraw this offer and make a new one.')}`;
 }
 
+// A section of what happened to the offer: its heading and table, or nothing while there is nothing to list.
+function historyTable(heading: string, options: Omit<TableOptions, 'captionHidden'>): SafeHtml {
+  if (options.rows.length === 0) return html``;
+  return html`<h2 class="nhsuk-heading-m">${heading}</h2>
+        ${table({ ...options, captionHidden: true })}`;
+}
+
 /**
  * The offer page (`/console/offers/{offerId}`): whom it is for (HR's reference, when given), the
  * status as a tag with words, and while the offer waits, its QR code, its link (to copy, and to
@@ -45,26 +52,16 @@ export function sendOfferPage(res: Response, page: OfferPage): void {
   const status = offerStatusText(offer.status);
   const waiting = page.canIssue && offer.status === 'offered' && offer.link !== undefined;
   const types = offer.types.map(titleOf).join(', ');
-  const deliveries =
-    offer.deliveries.length === 0
-      ? html``
-      : html`<h2 class="nhsuk-heading-m">What the wallet received</h2>
-        ${table({
-          caption: 'Credentials delivered from this offer',
-          captionHidden: true,
-          head: ['Credential', 'Format', 'State', 'Updated'],
-          rows: offer.deliveries.map((d) => [titleOf(d.type), d.configurationId.slice(d.type.length + 1).replace(/_/g, ' '), d.state === 'issued' ? 'Issued' : d.state === 'deferred' ? 'Waiting for the check' : 'Being issued', formatWhen(d.updatedAt)]),
-        })}`;
-  const events =
-    offer.events.length === 0
-      ? html``
-      : html`<h2 class="nhsuk-heading-m">What the wallet said</h2>
-        ${table({
-          caption: 'Notifications from the wallet',
-          captionHidden: true,
-          head: ['When', 'Event', 'Credential'],
-          rows: offer.events.map((e) => [formatWhen(e.time), e.event.replace(/_/g, ' '), e.type ? titleOf(e.type) : '']),
-        })}`;
+  const deliveries = historyTable('What the wallet received', {
+    caption: 'Credentials delivered from this offer',
+    head: ['Credential', 'Format', 'State', 'Updated'],
+    rows: offer.deliveries.map((d) => [titleOf(d.type), d.configurationId.slice(d.type.length + 1).replace(/_/g, ' '), d.state === 'issued' ? 'Issued' : d.state === 'deferred' ? 'Waiting for the check' : 'Being issued', formatWhen(d.updatedAt)]),
+  });
+  const events = historyTable('What the wallet said', {
+    caption: 'Notifications from the wallet',
+    head: ['When', 'Event', 'Credential'],
+    rows: offer.events.map((e) => [formatWhen(e.time), e.event.replace(/_/g, ' '), e.type ? titleOf(e.type) : '']),
+  });
   sendConsolePage(res, {
     title: 'Credential offer',
     caller,

@@ -1,7 +1,7 @@
-import { isObject } from '@staff-passport/core';
 import type { Request, Response } from 'express';
 import type { IssuerContext } from '../../../issuer-context.js';
 import type { ConsoleCaller } from '../../console-session.js';
+import { openSealedJson, sealJson, secureAttribute } from '../../lib/cookies.js';
 
 // The offer's PIN (transaction code) is kept only as a hash: the page that shows it after the
 // offer is made reads it from this cookie, sealed under the secret, bound to the offer and to the
@@ -17,12 +17,12 @@ function pathOf(offerId: string): string {
 }
 
 function flags(ctx: IssuerContext, offerId: string): string {
-  return `; Path=${pathOf(offerId)}; HttpOnly; SameSite=Strict${ctx.publicUrl.startsWith('https:') ? '; Secure' : ''}`;
+  return `; Path=${pathOf(offerId)}; HttpOnly; SameSite=Strict${secureAttribute(ctx.publicUrl)}`;
 }
 
 /** Keeps an offer's PIN for its page, for {@link OFFER_PIN_TTL_MS}. */
 export function setOfferPinCookie(ctx: IssuerContext, res: Response, caller: ConsoleCaller, offerId: string, pin: string): void {
-  const sealed = ctx.secretBox.seal(JSON.stringify({ offerId, pin, csrf: caller.session.csrf, expiresAt: ctx.now().getTime() + OFFER_PIN_TTL_MS }), PIN_AAD);
+  const sealed = sealJson(ctx.secretBox, { offerId, pin, csrf: caller.session.csrf, expiresAt: ctx.now().getTime() + OFFER_PIN_TTL_MS }, PIN_AAD);
   res.append('set-cookie', `${PIN_COOKIE}=${sealed}; Max-Age=${OFFER_PIN_TTL_MS / 1000}${flags(ctx, offerId)}`);
 }
 
@@ -36,14 +36,11 @@ export function readOfferPin(ctx: IssuerContext, req: Request, caller: ConsoleCa
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq <= 0 || part.slice(0, eq).trim() !== PIN_COOKIE) continue;
-    try {
-      const kept: unknown = JSON.parse(ctx.secretBox.open(part.slice(eq + 1).trim(), PIN_AAD).toString('utf8'));
-      if (!isObject(kept) || kept['offerId'] !== offerId || kept['csrf'] !== caller.session.csrf) continue;
-      if (typeof kept['expiresAt'] !== 'number' || kept['expiresAt'] <= ctx.now().getTime() || typeof kept['pin'] !== 'string') continue;
-      return kept['pin'];
-    } catch {
-      // Not ours, altered, or sealed under another secret: no PIN to show.
-    }
+    // Not ours, altered, or sealed under another secret: no PIN to show.
+    const kept = openSealedJson(ctx.secretBox, part.slice(eq + 1).trim(), PIN_AAD);
+    if (!kept || kept['offerId'] !== offerId || kept['csrf'] !== caller.session.csrf) continue;
+    if (typeof kept['expiresAt'] !== 'number' || kept['expiresAt'] <= ctx.now().getTime() || typeof kept['pin'] !== 'string') continue;
+    return kept['pin'];
   }
   return undefined;
 }

@@ -1,8 +1,9 @@
-import { button, errorSummary, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/core';
+import { button, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/core';
 import type { Response } from 'express';
 import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
 import type { ConsoleCaller } from '../../console-session.js';
-import { csrfField, sendConsolePage } from '../../render-console-page.js';
+import { sendFormPage } from '../../lib/send-form-page.js';
+import { csrfField } from '../../render-console-page.js';
 import { formatWhen } from './format-when.js';
 import { offerStatusText } from './offer-status-text.js';
 
@@ -38,13 +39,12 @@ export function sendTypeChoicePage(res: Response, page: TypeChoicePage): void {
             return [html`<a href="/console/offers/${o.id}">${formatWhen(o.createdAt)}</a>`, ...(withPerson ? [person] : []), o.types.map(titleOf).join(', '), tag(status.text, status.colour)];
           }),
         });
-  sendConsolePage(res, {
+  sendFormPage(res, {
     title: 'Issue a credential',
     caller,
     section: 'issue',
-    status: error ? 400 : 200,
-    hasErrors: error !== undefined,
-    content: html`${error ? errorSummary([error]) : ''}
+    errors: error ? [error] : [],
+    content: html`
       ${page.withdrawn ? notificationBanner({ success: true, title: 'Offer withdrawn', content: 'The offer was withdrawn: its QR code, link and PIN no longer work.' }) : ''}
       <form method="post" action="/console/issue" novalidate>
         ${csrfField(caller)}
