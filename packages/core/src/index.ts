@@ -44,6 +44,7 @@ export type { CheckOutcome, CredentialVerification, VerificationCheck } from './
 export { jsonBody, notFound, problemHandler, requestLogger, sendProblem } from './http/problem-middleware.js';
 export { listen } from './http/listen.js';
 export { openCors } from './http/open-cors.js';
+export { readCookie, secureCookieAttribute } from './http/read-cookie.js';
 export type { RunningServer } from './http/listen.js';
 export { TRUST_REGISTRY_JWT_TYP, TRUST_REGISTRY_MEDIA_TYPE, TRUST_REGISTRY_TYPE, addTrustRegistryEntry, checkIssuerTrust, createJwkSigner, createTrustRegistryDraft, findTrustedOrganisation, generateRegistryKey, listTrustedOrganisations, loadTrustRegistry, parseTrustRegistry, parseTrustRegistryDraft, removeTrustRegistryEntries, renewTrustRegistry, signTrustRegistry, validateTrustRegistry, verifyTrustRegistry } from './trust/index.js';
 export type { CheckIssuerTrustOptions, CreateTrustRegistryDraftOptions, FetchRegistryText, IssuerTrust, LoadTrustRegistryOptions, RegistryJwk, RegistryKeyPair, RenewTrustRegistryOptions, SignTrustRegistryOptions, TrustRegistry, TrustRegistryDraft, TrustRegistryEntry, TrustRegistryOperator, TrustRegistryVerification, TrustedOrganisation, ValidateTrustRegistryOptions, VerifyTrustRegistryOptions } from './trust/index.js';

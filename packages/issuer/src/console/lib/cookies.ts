@@ -1,26 +1,7 @@
 import { isObject, type SecretBox } from '@staff-passport/core';
-import type { Request } from 'express';
 
-/**
- * The value of a cookie of the request, or `undefined` (the first one when sent twice).
- *
- * @example
- * const sealed = readCookie(req, 'sp_console');
- */
-export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
-/** `; Secure` when the console is served over https (browsers refuse Secure cookies over http). */
-export function secureAttribute(publicUrl: string): string {
-  return publicUrl.startsWith('https:') ? '; Secure' : '';
-}
+/** Cookie reading and the Secure attribute, as the verifier desk uses them. */
+export { readCookie, secureCookieAttribute as secureAttribute } from '@staff-passport/core';
 
 /**
  * A cookie value holding a JSON object sealed under the secret (AES-256-GCM), bound by `aad` to

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { PassportError, isObject } from '@staff-passport/core';
+import { PassportError, isObject, readCookie, secureCookieAttribute } from '@staff-passport/core';
 import type { Request, Response } from 'express';
 
 /** The desk's CSRF cookie: the same value is posted back in the form's `_csrf` field (double submit). */
@@ -7,26 +7,16 @@ export const DESK_CSRF_COOKIE = 'sp_desk_csrf';
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
-function cookieOf(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 /**
  * The desk's CSRF token for this browser: the one in its cookie, or a new one set now. The
  * verifier has no sign-in, so a double-submit token stands in for a session's: a page on
  * another site can neither read the cookie nor (SameSite=Strict) have it sent with its post.
  */
 export function deskCsrfToken(req: Request, res: Response, publicUrl: string): string {
-  const held = cookieOf(req, DESK_CSRF_COOKIE);
+  const held = readCookie(req, DESK_CSRF_COOKIE);
   if (held !== undefined && TOKEN.test(held)) return held;
   const token = randomBytes(16).toString('base64url');
-  const secure = publicUrl.startsWith('https:') ? '; Secure' : '';
+  const secure = secureCookieAttribute(publicUrl);
   res.append('set-cookie', `${DESK_CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${secure}`);
   return token;
 }
@@ -37,7 +27,7 @@ export function deskCsrfToken(req: Request, res: Response, publicUrl: string): s
  * @throws PassportError `ERR_FORBIDDEN` (field `_csrf`) when either is missing or they differ.
  */
 export function checkDeskCsrf(req: Request, body: unknown): void {
-  const held = cookieOf(req, DESK_CSRF_COOKIE);
+  const held = readCookie(req, DESK_CSRF_COOKIE);
   const sent = isObject(body) ? body['_csrf'] : undefined;
   const ok = held !== undefined && TOKEN.test(held) && typeof sent === 'string' && sent.length === held.length && timingSafeEqual(Buffer.from(sent), Buffer.from(held));
   if (!ok) throw new PassportError('ERR_FORBIDDEN', 'This form is out of date. Go back to the start page and try again.', { field: '_csrf' });
