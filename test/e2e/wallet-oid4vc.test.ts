@@ -235,10 +235,12 @@ describe('sharing (OpenID4VP 1.0)', () => {
 
   it('shares, leaving out an optional claim; the verifier answers and its polled report says the check passed', async () => {
     // An optional claim of an SD-JWT credential (outside a claim set every answer needs).
-    const query = preview.queries.find((q) => q.candidates.some((c) => c.selective && c.claims.some((claim) => !claim.required && claim.value !== undefined)))!;
+    // (Claims the issuer made plain are always shared: they cannot be left out.)
+    const omittable = (claim: { required: boolean; alwaysShared: boolean; value?: unknown }): boolean => !claim.required && !claim.alwaysShared && claim.value !== undefined;
+    const query = preview.queries.find((q) => q.candidates.some((c) => c.selective && c.claims.some(omittable)))!;
     expect(query).toBeDefined();
-    const candidate = query.candidates.find((c) => c.selective && c.claims.some((claim) => !claim.required && claim.value !== undefined))!;
-    const optional = candidate.claims.find((claim) => !claim.required && claim.value !== undefined)!;
+    const candidate = query.candidates.find((c) => c.selective && c.claims.some(omittable))!;
+    const optional = candidate.claims.find(omittable)!;
 
     const shared = await wallet.sharePresentation(preview, { choices: { [query.queryId]: { credentialId: candidate.credential.id, omit: [optional.path] } } });
     const mine = shared.shared.find((s) => s.queryId === query.queryId)!;

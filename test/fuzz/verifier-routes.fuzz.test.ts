@@ -3,7 +3,7 @@
  * the W3C VC API (challenges, credential and presentation verification), check profiles,
  * presentation requests and their answers, results and their exports, and OpenID4VP (the
  * verifier's did.json, requests, polling, QR codes, the request object and the direct_post
- * response URI). The table below is checked against the routes the app really has, so a new route
+ * response URI), and the desk's pages (whose errors are HTML pages naming the code). The table below is checked against the routes the app really has, so a new route
  * cannot go unfuzzed. Same hostile input and the same rule as the issuer's fuzz
  * (issuer-routes.fuzz.test.ts): below 500; errors are problem+json with a code, or on the
  * OpenID4VP protocol endpoints the OAuth `{error, error_description, code}`.
@@ -50,6 +50,16 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/oid4vp/requests/:id/request-object', protocol: true },
   { method: 'POST', path: '/oid4vp/requests/:id/request-object', fields: ['wallet_nonce', 'wallet_metadata'], protocol: true },
   { method: 'POST', path: '/oid4vp/requests/:id/response', fields: ['vp_token', 'state', 'error', 'error_description', 'response'], protocol: true },
+  // The verifier desk's pages (the start page is registered twice: its security headers, then the page).
+  { method: 'GET', path: '/', query: ['profile'], page: true },
+  { method: 'GET', path: '/', query: ['profile'], page: true },
+  { method: 'POST', path: '/desk/requests', fields: ['_csrf', 'profileId', 'startDate-day', 'startDate-month', 'startDate-year', 'query'], page: true },
+  { method: 'GET', path: '/desk/requests/:id', query: ['refresh'], page: true },
+  { method: 'GET', path: '/desk/requests/:id/result', page: true },
+  { method: 'GET', path: '/desk/assets/desk.css', page: true },
+  { method: 'GET', path: '/desk/assets/desk-request.js', page: true },
+  { method: 'GET', path: '/assets/nhsuk/init.js', page: true },
+  { method: 'GET', path: '/assets/nhsuk/nhsuk-frontend.min.css', page: true },
 ];
 
 beforeAll(async () => {

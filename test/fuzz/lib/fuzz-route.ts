@@ -23,6 +23,8 @@ export interface FuzzRoute {
   query?: readonly string[];
   /** Answers errors the OAuth way (`{error, error_description, code}`). */
   protocol?: boolean;
+  /** A page for people: answers errors as an HTML page naming the code. */
+  page?: boolean;
   /** A body that works, sent as one of the draws' base to reach deeper code. */
   validBody?: () => unknown;
 }
@@ -41,7 +43,7 @@ async function sendAndCheck(baseUrl: string, route: FuzzRoute, req: HostileReque
   const answer = await sendRaw(baseUrl, req);
   tally.cases += 1;
   tally.statuses.set(answer.status, (tally.statuses.get(answer.status) ?? 0) + 1);
-  const problem = checkAnswer(answer, route.protocol === true);
+  const problem = checkAnswer(answer, route.protocol === true ? 'protocol' : route.page === true ? 'page' : 'api');
   if (problem) throw new Error(`${route.method} ${route.path} [${label}] ${req.method} ${req.path.slice(0, 200)} (${req.headers['content-type'] ?? 'no type'}): ${problem}`);
 }
 

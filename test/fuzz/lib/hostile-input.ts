@@ -57,9 +57,15 @@ export function closeAgent(): void {
  * (headers over Node's 16 KiB limit), answered by Node's HTTP parser before any of our code runs.
  * Returns what is wrong, or undefined.
  */
-export function checkAnswer(answer: RawAnswer, protocol: boolean): string | undefined {
+export function checkAnswer(answer: RawAnswer, kind: 'api' | 'protocol' | 'page'): string | undefined {
   if (answer.status >= 500 || answer.status < 100) return `status ${answer.status}: ${answer.text.slice(0, 300)}`;
   if (answer.status < 400 || answer.status === 431) return undefined;
+  // Pages answer people: an HTML page that says what went wrong and names the stable code.
+  if (kind === 'page') {
+    if (!answer.type.startsWith('text/html')) return `a ${answer.status} page as ${answer.type}, not HTML`;
+    return /ERR_[A-Z0-9_]+/.test(answer.text) ? undefined : `a ${answer.status} page naming no code: ${answer.text.slice(0, 200)}`;
+  }
+  const protocol = kind === 'protocol';
   let body: unknown;
   try {
     body = JSON.parse(answer.text);

@@ -133,10 +133,15 @@ async function planQuery(preview: SharePreview, query: CredentialQueryPreview, c
   if (!view.selective && omit.size > 0) {
     throw invalid(`a ${view.credential.format} credential cannot leave claims out: share it whole or not at all`, `choices.${query.queryId}.omit`);
   }
+  for (const path of omit) {
+    if (candidate.claims.some((c) => c.path === path && c.alwaysShared)) {
+      throw invalid(`${path} cannot be left out: the issuer did not make it selectively disclosable, so every presentation of this credential shows it`, `choices.${query.queryId}.omit`);
+    }
+  }
   // A credential without selective disclosure discloses everything, and the log says so; an
   // SD-JWT discloses what was chosen and the claims its issuer made plain, and the log says that.
   const disclosed = chosen === undefined || !view.selective ? allClaimPaths(view) : [...chosen, ...(view.alwaysDisclosed ?? [])];
-  return { query, credential: candidate.credential, disclose: view.selective ? chosen : undefined, logPaths: disclosed.map((p) => logPathOf(view, p)) };
+  return { query, credential: candidate.credential, disclose: view.selective ? chosen : undefined, logPaths: [...new Set(disclosed.map((p) => logPathOf(view, p)))] };
 }
 
 function chooseDcqlClaims(preview: SharePreview, query: CredentialQueryPreview, view: CredentialView, omit: ReadonlySet<string>): ClaimPath[] | undefined {

@@ -13,6 +13,11 @@ export interface PreviewClaim {
   required: boolean;
   /** Shared unless the holder leaves it out (optional claims outside the preferred claim set are not). */
   sharedByDefault: boolean;
+  /**
+   * Shown by every presentation of this credential, whatever is chosen: its issuer did not make it
+   * selectively disclosable (or the credential has no selective disclosure). It cannot be left out.
+   */
+  alwaysShared: boolean;
 }
 
 /** A stored credential that answers a credential query, and what sharing it would disclose. */

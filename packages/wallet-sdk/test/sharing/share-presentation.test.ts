@@ -105,6 +105,15 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
     ]);
   });
 
+  it('a claim the issuer made plain is marked always shared, and cannot be left out', async () => {
+    const { parts, link } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') }, { plain: ['region'] });
+    const preview = await readPresentationRequest(parts, link);
+    const claims = preview.queries[0]!.candidates[0]!.claims;
+    expect(claims.find((c) => c.path === 'region')).toMatchObject({ alwaysShared: true, sharedByDefault: true });
+    expect(claims.find((c) => c.path === 'family_name')).toMatchObject({ alwaysShared: false });
+    await expect(sharePresentation(parts, preview, { choices: { pid: { credentialId: 'pid-1', omit: ['region'] } } })).rejects.toMatchObject({ code: 'ERR_WALLET_REQUEST_INVALID', field: 'choices.pid.omit' });
+  });
+
   it('leaving an optional claim out picks the next claim set, and the log records what went', async () => {
     const { parts, link, posted } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') });
     const preview = await readPresentationRequest(parts, link);

@@ -99,3 +99,16 @@ export function allClaimPaths(view: CredentialView): ClaimPath[] {
   const subject = view.root['credentialSubject'];
   return isObject(subject) ? Object.keys(subject).map((name) => ['credentialSubject', name]) : [];
 }
+
+/**
+ * Whether every presentation of the credential shows this claim: its issuer did not make it (or
+ * an object holding it) selectively disclosable. Always true for a credential without selective disclosure.
+ */
+export function isAlwaysDisclosed(view: CredentialView, path: ClaimPath): boolean {
+  if (!view.selective) return true;
+  const dotted = dottedPath(path);
+  return (view.alwaysDisclosed ?? []).some((plain) => {
+    const p = dottedPath(plain);
+    return p === dotted || dotted.startsWith(`${p}.`);
+  });
+}

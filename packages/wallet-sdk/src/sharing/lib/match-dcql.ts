@@ -1,7 +1,7 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import { VOCAB, getCredentialType } from '@staff-passport/schemas';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
-import { allClaimPaths, dottedPath, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
+import { allClaimPaths, dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
 interface ClaimQuery {
   id?: string;
@@ -84,7 +84,8 @@ function previewClaims(view: CredentialView, plan: DcqlPlan): PreviewClaim[] {
       logPath: logPathOf(view, claim.path),
       ...(values.length > 0 ? { value: claim.path.includes(null) ? values : values[0] } : {}),
       required: plan.sets.every((s) => s.includes(i)),
-      sharedByDefault: plan.sets[0]!.includes(i),
+      sharedByDefault: plan.sets[0]!.includes(i) || isAlwaysDisclosed(view, claim.path),
+      alwaysShared: isAlwaysDisclosed(view, claim.path),
     };
   });
 }

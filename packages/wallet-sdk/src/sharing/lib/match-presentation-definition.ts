@@ -1,7 +1,7 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
 import { SubmissionRequirements, type DescriptorState } from './submission-requirements.js';
-import { dottedPath, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
+import { dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
 /** A PE field a candidate answers: where, and whether the holder may leave it out. */
 export interface PeFieldMatch {
@@ -130,6 +130,7 @@ function previewClaim(view: CredentialView, field: PeFieldMatch): PreviewClaim {
     ...(values.length > 0 ? { value: values[0] } : {}),
     required: !field.optional,
     sharedByDefault: true,
+    alwaysShared: isAlwaysDisclosed(view, field.path),
   };
 }
 
