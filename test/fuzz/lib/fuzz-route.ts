@@ -17,6 +17,8 @@ export interface FuzzRoute {
   params: Record<string, string>;
   /** The authorization header that works, if any. */
   authorization?: string;
+  /** A cookie sent with every request (a console session), if any. */
+  cookie?: string;
   /** Top-level body fields the route reads. */
   fields?: readonly string[];
   /** Query parameter names the route reads. */
@@ -76,6 +78,7 @@ export async function fuzzRoute(baseUrl: string, route: FuzzRoute, numRuns: numb
       headers: {
         ...headers,
         ...(authorization === undefined ? {} : { authorization }),
+        ...(route.cookie === undefined ? {} : { cookie: route.cookie }),
         ...(sent?.contentType === undefined ? {} : { 'content-type': sent.contentType }),
       },
       ...(sent?.body === undefined ? {} : { body: sent.body }),
@@ -87,7 +90,10 @@ export async function fuzzRoute(baseUrl: string, route: FuzzRoute, numRuns: numb
 
   if (!hasBody) return;
   const path = fillPath(route.path, Object.fromEntries(paramNames.map((n) => [n, encodeURIComponent(route.params[n] ?? 'x')])));
-  const auth: Record<string, string> = route.authorization === undefined ? {} : { authorization: route.authorization };
+  const auth: Record<string, string> = {
+    ...(route.authorization === undefined ? {} : { authorization: route.authorization }),
+    ...(route.cookie === undefined ? {} : { cookie: route.cookie }),
+  };
   const field = JSON.stringify(route.fields?.[0] ?? 'credential');
   const fixed: [string, string][] = [
     ['deep-array-10000', deepJson(10_000, 'array')],

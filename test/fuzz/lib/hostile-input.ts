@@ -60,10 +60,12 @@ export function closeAgent(): void {
 export function checkAnswer(answer: RawAnswer, kind: 'api' | 'protocol' | 'page'): string | undefined {
   if (answer.status >= 500 || answer.status < 100) return `status ${answer.status}: ${answer.text.slice(0, 300)}`;
   if (answer.status < 400 || answer.status === 431) return undefined;
-  // Pages answer people: an HTML page that says what went wrong and names the stable code.
+  // Pages answer people: an HTML page that names the stable code, or a form shown again with the
+  // NHS error summary (each field's message, linked to the field).
   if (kind === 'page') {
     if (!answer.type.startsWith('text/html')) return `a ${answer.status} page as ${answer.type}, not HTML`;
-    return /ERR_[A-Z0-9_]+/.test(answer.text) ? undefined : `a ${answer.status} page naming no code: ${answer.text.slice(0, 200)}`;
+    if (/ERR_[A-Z0-9_]+/.test(answer.text) || answer.text.includes('nhsuk-error-summary')) return undefined;
+    return `a ${answer.status} page naming no code and showing no error summary: ${answer.text.slice(0, 200)}`;
   }
   const protocol = kind === 'protocol';
   let body: unknown;
