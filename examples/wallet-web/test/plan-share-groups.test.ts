@@ -1,12 +1,10 @@
 /**
  * How the share screen lays out a request: one group per credential set (OpenID4VP 1.0 section
  * 6.2: `options`, `required`) or Presentation Exchange 2.0 group (submission requirements `pick`
- * and `all`), with only the options the wallet can answer; and which SD-JWT claims the holder
- * cannot withhold (SD-JWT, RFC 9901 section 4: only claims behind a digest can be).
+ * and `all`), with only the options the wallet can answer.
  */
 import { describe, expect, it } from '@jest/globals';
 import type { CandidateCredential, CredentialQueryPreview, SharePreview, StoredCredential } from '@staff-passport/wallet-sdk/browser';
-import { alwaysSharedClaims, isAlwaysShared } from '../src/lib/always-shared-claims.js';
 import { formatValue, humanise } from '../src/lib/format-value.js';
 import { planShareGroups } from '../src/lib/plan-share-groups.js';
 
@@ -15,7 +13,7 @@ function stored(id: string, format: StoredCredential['format'] = 'dc+sd-jwt', ra
 }
 
 function query(queryId: string, candidates: string[], required = false): CredentialQueryPreview {
-  const list: CandidateCredential[] = candidates.map((id) => ({ credential: stored(id), claims: [], selective: true }));
+  const list: CandidateCredential[] = candidates.map((id) => ({ credential: stored(id), claims: [], selective: true, alwaysShared: [] }));
   return { queryId, required, candidates: list };
 }
 
@@ -74,24 +72,6 @@ describe('planShareGroups', () => {
     expect(ids(groups)).toEqual([[['id_sd'], ['id_jwt']], [['dbs']], [['rec_1', 'rec_2']], [['extra']]]);
     expect(groups.map((g) => g.required)).toEqual([true, false, true, false]);
     expect(groups[0]!.purpose).toBe('Who you are');
-  });
-});
-
-describe('alwaysSharedClaims', () => {
-  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-  it("lists the subject claims in the SD-JWT's payload (not behind a digest), leaving out the envelope", () => {
-    const payload = { iss: 'did:web:trust.example', vct: 'https://example/vct', cnf: { jwk: {} }, iat: 1, _sd_alg: 'sha-256', _sd: ['d1'], identity: { confidenceLevel: 'medium', _sd: ['d2'], idsp: { providerName: 'Example' } }, tags: ['a'] };
-    const credential = stored('a', 'dc+sd-jwt', `${encode({ alg: 'ES256' })}.${encode(payload)}.sig~disclosure~`);
-    const always = alwaysSharedClaims(credential);
-    expect([...always].sort()).toEqual(['identity.confidenceLevel', 'identity.idsp.providerName', 'tags']);
-    expect(isAlwaysShared('credentialSubject.identity.confidenceLevel', always)).toBe(true);
-    expect(isAlwaysShared('identity.verifiedAt', always)).toBe(false);
-  });
-
-  it('is empty for a JWT VC (shared whole anyway) and for a payload that cannot be read', () => {
-    expect(alwaysSharedClaims(stored('a', 'jwt_vc_json', `${encode({})}.${encode({ vc: {} })}.sig`)).size).toBe(0);
-    expect(alwaysSharedClaims(stored('b', 'dc+sd-jwt', 'not-a-jwt')).size).toBe(0);
   });
 });
 

@@ -1,7 +1,6 @@
 import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core/browser';
 import type { CandidateCredential, CredentialDescription, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
-import { alwaysSharedClaims, isAlwaysShared } from '../lib/always-shared-claims.js';
 import { shareError } from '../lib/describe-error.js';
 import { claimLabel, formatDateTime, formatValue, humanise } from '../lib/format-value.js';
 import { planShareGroups, type ShareGroup } from '../lib/plan-share-groups.js';
@@ -177,12 +176,12 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
   }
   const claimsField = `${prefix}-claims`;
   const checked = values ? new Set(values.get(claimsField) ?? []) : undefined;
-  const always = alwaysSharedClaims(candidate.credential);
   const asked = candidate.claims.map((claim, k) => ({ claim, k })).filter(({ claim }) => claim.value !== undefined);
-  const choosable = asked.filter(({ claim }) => !isAlwaysShared(claim.path, always));
-  const fixed = asked.filter(({ claim }) => isAlwaysShared(claim.path, always));
-  const askedPaths = new Set(asked.map(({ claim }) => claim.path.replace(/^credentialSubject\./, '')));
-  const others = [...always].filter((path) => !askedPaths.has(path));
+  // Claims the issuer did not make selectively disclosable (the SDK says which) are not the holder's to choose.
+  const choosable = asked.filter(({ claim }) => !claim.alwaysShared);
+  const fixed = asked.filter(({ claim }) => claim.alwaysShared);
+  // What else the credential always shares: not asked for, nor part of an always-shared claim listed above.
+  const others = candidate.alwaysShared.filter((path) => !asked.some(({ claim }) => claim.path === path || (claim.alwaysShared && path.startsWith(`${claim.path}.`))));
   const error = choosable.map(({ k }) => errorFor(errors, `${claimsField}-${k}`)).find(Boolean);
   return html`${from}${
     choosable.length > 0
@@ -239,11 +238,10 @@ function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descript
       }
       const claimsField = `${prefix}-c${ci}-claims`;
       const checked = new Set(values.get(claimsField) ?? []);
-      const always = alwaysSharedClaims(candidate.credential);
       const omit: string[] = [];
       candidate.claims.forEach((claim, k) => {
         // Claims the credential always shares are not the holder's to leave out (nor an error).
-        if (checked.has(String(k)) || claim.value === undefined || isAlwaysShared(claim.path, always)) return;
+        if (checked.has(String(k)) || claim.value === undefined || claim.alwaysShared) return;
         if (claim.required) {
           const label = claimLabel(claim.path, descriptions.get(candidate.credential.id));
           problems.push({ field: `${claimsField}-${k}`, message: `Select ${label}: it is required to answer this request. If you do not want to share it, choose Do not share` });

@@ -1,6 +1,5 @@
 import { button, html } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
-import { alwaysSharedClaims } from '../lib/always-shared-claims.js';
 import { confirmationPanel } from '../lib/confirmation-panel.js';
 import { claimLabel } from '../lib/format-value.js';
 import { verifierName } from './show-share-screen.js';
@@ -17,9 +16,9 @@ export async function showSharedScreen(ctx: AppContext): Promise<Screen | undefi
   for (const item of shared.result.shared) {
     const credential = await ctx.wallet.getCredential(item.credentialId);
     const description = credential ? await ctx.wallet.describeCredential(credential) : undefined;
-    // What the presentation disclosed, and what an SD-JWT credential shares whatever was chosen.
+    // What the presentation disclosed: the claims chosen and those the credential always shares
+    // (the SDK lists both; a credential without selective disclosure, all of them).
     const paths = new Set(item.claimsDisclosed.map((path) => path.replace(/^credentialSubject\./, '')));
-    if (credential) for (const path of alwaysSharedClaims(credential)) paths.add(path);
     sections.push(html`<h3 class="nhsuk-heading-s">${description?.title ?? 'Credential'}</h3>
 <ul class="nhsuk-list nhsuk-list--bullet app-shared-claims">${[...paths].map((path) => html`<li>${claimLabel(path, description)}</li>`)}</ul>`);
   }

@@ -26,6 +26,19 @@ export interface CandidateCredential {
   claims: PreviewClaim[];
   /** Whether claims can be left out (SD-JWT); otherwise the whole credential is disclosed. */
   selective: boolean;
+  /**
+   * Every claim a presentation of this credential discloses whatever the holder chooses, asked
+   * for or not: dotted paths in the form of {@link PreviewClaim.path} (from the SD-JWT's claims,
+   * `identity.confidenceLevel`; from the W3C credential, `credentialSubject.role`). SD-JWT: the
+   * claims its issuer did not make selectively disclosable (plain in the signed payload; leaves,
+   * arrays whole), without the SD-JWT VC envelope (iss, vct, cnf, status...). A credential without
+   * selective disclosure goes whole: every claim of its subject. A claim asked for that is listed
+   * here (or lies under one) has {@link PreviewClaim.alwaysShared} set.
+   *
+   * @example
+   * const notAsked = candidate.alwaysShared.filter((path) => !candidate.claims.some((c) => c.path === path));
+   */
+  alwaysShared: string[];
 }
 
 /** One credential the verifier asks for (a DCQL credential query, or a PE input descriptor). */

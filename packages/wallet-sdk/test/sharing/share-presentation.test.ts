@@ -114,6 +114,37 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
     await expect(sharePresentation(parts, preview, { choices: { pid: { credentialId: 'pid-1', omit: ['region'] } } })).rejects.toMatchObject({ code: 'ERR_WALLET_REQUEST_INVALID', field: 'choices.pid.omit' });
   });
 
+  it('each candidate lists every claim it always shares, asked for or not, as preview paths (SD-JWT, RFC 9901 section 4)', async () => {
+    const { parts, link } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') }, { plain: ['region', 'given_name', 'address', 'address.street_address'] });
+    const preview = await readPresentationRequest(parts, link);
+    const candidate = preview.queries[0]!.candidates[0]!;
+    // given_name and address.street_address are not asked for, and go all the same; the envelope (iss, vct, cnf) is not a claim.
+    expect([...candidate.alwaysShared].sort()).toEqual(['address.street_address', 'given_name', 'region']);
+    expect(candidate.claims.filter((c) => c.alwaysShared).map((c) => c.path)).toEqual(['region']);
+    const result = await sharePresentation(parts, preview, { choices: { pid: { credentialId: 'pid-1', omit: ['locality'] } } });
+    expect(result.shared[0]!.claimsDisclosed).toEqual(expect.arrayContaining(candidate.alwaysShared.map((p) => `credentialSubject.${p}`)));
+  });
+
+  it('nothing always shared when the issuer made every claim disclosable', async () => {
+    const { parts, link } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') });
+    const preview = await readPresentationRequest(parts, link);
+    expect(preview.queries[0]!.candidates[0]!.alwaysShared).toEqual([]);
+  });
+
+  it('an object claim is always shared when nothing inside it is disclosable, not when a part of it is', async () => {
+    const dcql = { credentials: [{ id: 'pid', format: 'dc+sd-jwt', meta: { vct_values: [PID] }, claims: [{ path: ['address'] }, { path: ['given_name'] }] }] };
+    const plainObject = await setup({ dcql_query: dcql }, { plain: ['address', 'address.street_address'] });
+    const whole = (await readPresentationRequest(plainObject.parts, plainObject.link)).queries[0]!.candidates[0]!;
+    expect(whole.claims.map((c) => [c.path, c.alwaysShared])).toEqual([
+      ['address', true],
+      ['given_name', false],
+    ]);
+    const plainContainer = await setup({ dcql_query: dcql }, { plain: ['address'] });
+    const part = (await readPresentationRequest(plainContainer.parts, plainContainer.link)).queries[0]!.candidates[0]!;
+    expect(part.claims.find((c) => c.path === 'address')).toMatchObject({ alwaysShared: false });
+    expect(part.alwaysShared).toEqual([]);
+  });
+
   it('leaving an optional claim out picks the next claim set, and the log records what went', async () => {
     const { parts, link, posted } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') });
     const preview = await readPresentationRequest(parts, link);
@@ -186,6 +217,40 @@ describe('Presentation Exchange 2.0', () => {
     await sharePresentation(parts, preview, { choices: { identity: { credentialId: 'pid-1', omit: ['region'] } } });
     expect(await disclosedNames(posted[0]!['vp_token']!)).toEqual(['family_name']);
     expect(JSON.parse(posted[0]!['presentation_submission']!)).toMatchObject({ definition_id: 'pd-1', descriptor_map: [{ id: 'identity', format: 'vc+sd-jwt', path: '$' }] });
+  });
+
+  it('lists the claims the SD-JWT always shares, marks the asked ones, and refuses leaving one out', async () => {
+    const { parts, link, posted } = await setup({ presentation_definition: definition }, { plain: ['region', 'locality'] });
+    const preview = await readPresentationRequest(parts, link);
+    const candidate = preview.queries[0]!.candidates[0]!;
+    expect([...candidate.alwaysShared].sort()).toEqual(['locality', 'region']);
+    expect(candidate.claims.map((c) => [c.path, c.alwaysShared])).toEqual([
+      ['vct', false],
+      ['family_name', false],
+      ['region', true],
+    ]);
+    await expect(sharePresentation(parts, preview, { choices: { identity: { credentialId: 'pid-1', omit: ['region'] } } })).rejects.toMatchObject({ code: 'ERR_WALLET_REQUEST_INVALID', field: 'choices.identity.omit' });
+    expect(posted).toEqual([]);
+    const result = await sharePresentation(parts, preview);
+    expect(result.shared[0]!.claimsDisclosed).toEqual(expect.arrayContaining(['credentialSubject.family_name', 'credentialSubject.region', 'credentialSubject.locality']));
+  });
+
+  it('a credential without selective disclosure always shares every claim of its subject (it goes whole)', async () => {
+    const { parts, link, holder } = await setup({
+      presentation_definition: {
+        id: 'pd-2',
+        input_descriptors: [{ id: 'staff', format: { jwt_vc_json: { alg: ['ES256'] } }, constraints: { fields: [{ path: ['$.vc.credentialSubject.role', '$.credentialSubject.role'] }] } }],
+      },
+    });
+    const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential', 'StaffCredential'], issuer: issuer.did, credentialSubject: { id: holder.did, role: 'Nurse', band: '5' } };
+    const raw = await signJwt(await verifierKeys.signerFor(issuer.did), { typ: 'JWT' }, { iss: issuer.did, sub: holder.did, nbf: 1767225600, vc });
+    await parts.credentials.put({ id: 'staff-1', format: 'jwt_vc_json', raw, types: vc.type, issuer: issuer.did, holder: holder.did, claims: vc.credentialSubject, storedAt: '2026-01-01T00:00:00Z' });
+    const preview = await readPresentationRequest(parts, link);
+    const candidate = preview.queries[0]!.candidates[0]!;
+    expect(candidate).toMatchObject({ selective: false, alwaysShared: ['credentialSubject.id', 'credentialSubject.role', 'credentialSubject.band'] });
+    expect(candidate.claims).toEqual([expect.objectContaining({ path: 'credentialSubject.role', alwaysShared: true })]);
+    const result = await sharePresentation(parts, preview);
+    expect(result.shared[0]!.claimsDisclosed).toEqual(candidate.alwaysShared);
   });
 });
 

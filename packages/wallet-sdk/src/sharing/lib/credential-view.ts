@@ -102,13 +102,24 @@ export function allClaimPaths(view: CredentialView): ClaimPath[] {
 
 /**
  * Whether every presentation of the credential shows this claim: its issuer did not make it (or
- * an object holding it) selectively disclosable. Always true for a credential without selective disclosure.
+ * an object holding it) selectively disclosable, nor anything inside it. Always true for a
+ * credential without selective disclosure.
  */
 export function isAlwaysDisclosed(view: CredentialView, path: ClaimPath): boolean {
   if (!view.selective) return true;
+  const plain = new Set((view.alwaysDisclosed ?? []).map(dottedPath));
   const dotted = dottedPath(path);
-  return (view.alwaysDisclosed ?? []).some((plain) => {
-    const p = dottedPath(plain);
-    return p === dotted || dotted.startsWith(`${p}.`);
-  });
+  if ([...plain].some((p) => p === dotted || dotted.startsWith(`${p}.`))) return true;
+  // An object claim with nothing selectively disclosable inside it (every leaf plain) is always
+  // disclosed too; one holding a Disclosure is not, since that part can be withheld.
+  if (!path.every((s): s is string | number => s !== null)) return false;
+  const [value] = selectPath(view.root, path);
+  if (!isObject(value)) return false;
+  const leaves = plainClaimPaths(value, [...path], false);
+  return leaves.length > 0 && leaves.every((leaf) => plain.has(dottedPath(leaf)));
+}
+
+/** The claims every presentation of the credential discloses, dotted (a candidate's `alwaysShared`). */
+export function alwaysSharedPaths(view: CredentialView): string[] {
+  return (view.selective ? (view.alwaysDisclosed ?? []) : allClaimPaths(view)).map(dottedPath);
 }

@@ -1,7 +1,7 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import { VOCAB, getCredentialType } from '@staff-passport/schemas';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
-import { allClaimPaths, dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
+import { allClaimPaths, alwaysSharedPaths, dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
 interface ClaimQuery {
   id?: string;
@@ -33,7 +33,7 @@ export function matchDcql(query: Record<string, unknown>, views: readonly Creden
     const candidates: CandidateCredential[] = [];
     for (const view of views) {
       const plan = planDcql(q, view);
-      if (plan) candidates.push({ credential: view.credential, claims: previewClaims(view, plan), selective: view.selective });
+      if (plan) candidates.push({ credential: view.credential, claims: previewClaims(view, plan), selective: view.selective, alwaysShared: alwaysSharedPaths(view) });
     }
     return {
       queryId: q['id'],

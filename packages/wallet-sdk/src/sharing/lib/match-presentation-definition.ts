@@ -1,7 +1,7 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import type { CandidateCredential, CredentialQueryPreview, PreviewClaim } from '../share-preview.js';
 import { SubmissionRequirements, type DescriptorState } from './submission-requirements.js';
-import { dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
+import { alwaysSharedPaths, dottedPath, isAlwaysDisclosed, logPathOf, selectPath, type ClaimPath, type CredentialView } from './credential-view.js';
 
 /** A PE field a candidate answers: where, and whether the holder may leave it out. */
 export interface PeFieldMatch {
@@ -23,7 +23,7 @@ export function matchPresentationDefinition(definition: Record<string, unknown>,
     const candidates: CandidateCredential[] = [];
     for (const view of views) {
       const fields = planDescriptor(d, definition, view);
-      if (fields) candidates.push({ credential: view.credential, claims: fields.map((f) => previewClaim(view, f)), selective: view.selective });
+      if (fields) candidates.push({ credential: view.credential, claims: fields.map((f) => previewClaim(view, f)), selective: view.selective, alwaysShared: alwaysSharedPaths(view) });
     }
     const purpose = typeof d['purpose'] === 'string' ? d['purpose'] : typeof d['name'] === 'string' ? d['name'] : undefined;
     return { queryId: d['id'], required: true, ...(purpose ? { purpose } : {}), candidates };
