@@ -163,9 +163,9 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     for (const query of preview.queries) {
       const candidate = query.candidates[0];
       if (!candidate) continue;
-      const claims = candidate.claims.map((c) => `${c.path}${c.required ? '' : ' (optional)'}`).join(', ');
+      const claims = candidate.claims.map((c) => `${c.path}${c.required ? '' : c.alwaysShared ? ' (optional, but always shared with this credential)' : ' (optional)'}`).join(', ');
       say(`   - ${candidate.credential.types[0] ?? candidate.credential.format}: ${claims}`);
-      const optional = leftOut === undefined ? candidate.claims.find((c) => !c.required && c.value !== undefined && candidate.selective) : undefined;
+      const optional = leftOut === undefined ? candidate.claims.find((c) => !c.required && !c.alwaysShared && c.value !== undefined && candidate.selective) : undefined;
       if (optional) {
         leftOut = optional.path;
         choices[query.queryId] = { credentialId: candidate.credential.id, omit: [optional.path] };

@@ -43,6 +43,7 @@ export { CheckList, failedChecks } from './verification/verification-result.js';
 export type { CheckOutcome, CredentialVerification, VerificationCheck } from './verification/verification-result.js';
 export { jsonBody, notFound, problemHandler, requestLogger, sendProblem } from './http/problem-middleware.js';
 export { listen } from './http/listen.js';
+export { clientErrorOf } from './http/client-error-of.js';
 export { openCors } from './http/open-cors.js';
 export { readCookie, secureCookieAttribute } from './http/read-cookie.js';
 export type { RunningServer } from './http/listen.js';

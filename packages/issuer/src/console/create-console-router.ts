@@ -1,4 +1,4 @@
-import { PassportError, nhsukAssets, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
+import { PassportError, clientErrorOf, nhsukAssets, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import { RateLimitedError } from '../auth/rate-limited-error.js';
@@ -14,22 +14,6 @@ export type { ConsoleRouterOptions } from './console-router-options.js';
 import { readConsoleSession, requireConsoleSession } from './console-session.js';
 import { sendConsolePage } from './render-console-page.js';
 
-// A parser's or the router's own error (too large, unreadable, bad percent-encoding) is the
-// client's: it becomes a 4xx page with our code, never a 500.
-function clientErrorOf(err: unknown): unknown {
-  if (err instanceof PassportError) return err;
-  const parserType = (err as { type?: unknown } | null)?.type;
-  if (parserType === 'entity.too.large') return new PassportError('ERR_BODY_TOO_LARGE', 'the form is too large', { cause: err });
-  if (parserType === 'parameters.too.many') return new PassportError('ERR_BODY_TOO_LARGE', 'the form has too many fields', { cause: err });
-  if (typeof parserType === 'string') return new PassportError('ERR_REQUEST_INVALID', 'the form could not be read', { cause: err });
-  if (err instanceof URIError) return new PassportError('ERR_REQUEST_INVALID', 'the address is not valid', { cause: err });
-  const status = (err as { status?: unknown; expose?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: unknown }).expose === true) {
-    return new PassportError('ERR_REQUEST_INVALID', 'the request could not be read', { cause: err });
-  }
-  return err;
-}
-
 function sentence(text: string): string {
   const trimmed = text.trim();
   return trimmed ? `${trimmed[0]!.toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}` : trimmed;
@@ -38,6 +22,8 @@ function sentence(text: string): string {
 // Errors on pages are pages: a 4xx says what went wrong in words; a 500 says nothing internal.
 function pageErrors(logger: Logger): ErrorRequestHandler {
   return (raw: unknown, _req, res, _next) => {
+    // A parser's or the router's own error (too large, unreadable, bad percent-encoding) is the
+    // client's: it becomes a 4xx page with our code, never a 500.
     const err = clientErrorOf(raw);
     const problem = toProblem(err);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err }, 'internal error on a console page');

@@ -1,4 +1,4 @@
-import { PassportError, html, nhsukAssets, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
+import { PassportError, clientErrorOf, html, nhsukAssets, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { VerifierContext } from '../verifier-context.js';
 import { DESK_CSS, DESK_REQUEST_SCRIPT } from './lib/desk-assets.js';
@@ -17,11 +17,8 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
       next(err);
       return;
     }
-    let error = err;
-    // The form parser's own errors are bad input, never a 500.
-    const parserType = (err as { type?: unknown } | null)?.type;
-    if (parserType === 'entity.too.large' || parserType === 'parameters.too.many') error = new PassportError('ERR_BODY_TOO_LARGE', 'The form sent too much.', { cause: err });
-    else if (typeof parserType === 'string') error = new PassportError('ERR_REQUEST_INVALID', 'The form could not be read.', { cause: err });
+    // The form parser's and the router's own errors (bad percent-encoding too) are bad input, never a 500.
+    const error = clientErrorOf(err);
     const problem = toProblem(error);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err: error }, 'internal error on a desk page');
     if (res.headersSent) {

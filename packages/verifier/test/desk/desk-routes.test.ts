@@ -259,6 +259,14 @@ describe('errors are pages', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  // Found by the route fuzz: a lone surrogate, percent-encoded, cannot be decoded into the id.
+  it.each([['/desk/requests/%ED%A0%80/result'], ['/desk/requests/%ZZ']])('%s: bad percent-encoding is a 400 page naming the code, not a 500', async (path) => {
+    const page = await get(path);
+    expect(page.status).toBe(400);
+    expect(page.type).toContain('text/html');
+    expect(page.body).toContain('ERR_REQUEST_INVALID');
+  });
+
   it('the API outside the desk still answers problem+json', async () => {
     const res = await fetch(`${url}/results/res_00000000000000000000`);
     expect(res.status).toBe(404);
