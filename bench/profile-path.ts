@@ -1,11 +1,12 @@
 /**
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof --conditions=@staff-passport/source --import tsx
- * bench/profile-path.ts <issue-jose|verify-jose|verify-passport> [seconds]`: runs one path alone
+ * bench/profile-path.ts <issue-jose|verify-jose|verify-passport|bulk> [seconds | rows]`: runs one path alone
  * (no Veramo or @sd-jwt baselines), so a CPU profile shows its cost; read the profile with
  * `bench/analyse-cpu-profile.ts`. `issue-jose` and `verify-jose` take turns with raw Ed25519
  * (as `pnpm bench` does) and print the ratio, so changes can be compared on a busy machine;
  * `--alone` leaves the raw turns out (for a profile of the path only); `--issue-first` issues for
- * the same time before measuring (as `pnpm bench` does before verify-jose).
+ * the same time before measuring (as `pnpm bench` does before verify-jose). `bulk 100000` runs one
+ * bulk job of 100,000 rows (workers sign; the main thread's profile shows the job's plumbing).
  */
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { issueCredential } from '@staff-passport/issuer';
@@ -13,6 +14,7 @@ import { verifyOneCredential } from '@staff-passport/verifier';
 import { createBenchWorld, exampleCredential } from './lib/bench-world.js';
 import { concurrentRunner, measureInTurns, serialRunner, type PathResult } from './measure.js';
 import { ISSUE_CONCURRENCY } from './paths/jose-paths.js';
+import { runBulkJob } from './paths/bulk-paths.js';
 import { benchVerifyPassport } from './paths/passport-paths.js';
 
 const args = process.argv.slice(2);
@@ -52,6 +54,12 @@ try {
       durationMs,
       turns,
     );
+  } else if (path === 'bulk') {
+    // `bulk ROWS`: one bulk job of ROWS rows (the second argument) in this process, so a CPU
+    // profile of it is this process's (`pnpm bench` runs it in a child holding only the issuer).
+    const bulk = await runBulkJob({ issuer: world.issuer, org: world.org, principal: world.principal, dir: world.dir }, Number(seconds));
+    results = [bulk];
+    out(JSON.stringify(bulk.detail));
   } else if (path === 'verify-passport') {
     results = [await benchVerifyPassport(world, Math.max(50, Math.round(durationMs / 8)))];
   } else {

@@ -4,7 +4,8 @@
  * prints a table and writes bench/results/latest.json (`--quick`: bench/results/quick.json).
  * `--quick` is a short smoke run that checks the harness works: no figure from it means anything.
  * `--only` runs some groups: raw, agent, jose, sdjwt, passport, wallet, status, http, bulk;
- * `--bulk-rows=N` sizes the bulk run.
+ * `--bulk-rows=N` sizes the bulk run, which runs in a child process holding only the issuer
+ * (bench/bulk-job.ts), so its memory is the job's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,7 +51,7 @@ try {
   }
   if (wants('http')) results.push(...(await benchHttpPaths(world, settings.httpSeconds)));
   if (wants('bulk')) {
-    const bulk = await benchBulk(world, settings.bulkRows);
+    const bulk = await benchBulk(settings.bulkRows);
     compare(bulk, raw.rawSign);
     const issue = results.find((r) => r.path === 'issue-jose');
     if (issue) compare(bulk, issue);

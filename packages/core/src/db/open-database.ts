@@ -49,7 +49,8 @@ function serialiseTransactions(dataSource: DataSource): void {
 /**
  * Opens a service's SQLite file: Veramo's tables (keys, DIDs, credentials) through its migrations,
  * then ours, in WAL mode so readers never wait for the writer and a killed process loses nothing
- * it had committed.
+ * it had committed (`synchronous` stays FULL: a commit is on disk when it returns), the log
+ * checkpointed every 10,000 pages.
  *
  * @example
  * const db = await openDatabase({ file: 'data/issuer.sqlite', schema: ISSUER_SCHEMA });
@@ -71,6 +72,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   serialiseTransactions(dataSource);
   await dataSource.query('PRAGMA busy_timeout = 5000');
   await dataSource.query('PRAGMA foreign_keys = ON');
+  // Checkpoint the log every 10,000 pages (40 MB) rather than SQLite's 1,000: a page written again
+  // before the checkpoint (an index's hot pages, the ends of tables) is copied to the database once.
+  // Issuing in bulk writes a page of each index with random keys per credential, so at 1,000 pages
+  // nearly every commit checkpointed (docs/performance.md: 14 % more rows a second at 100,000 rows).
+  if (options.file !== ':memory:') await dataSource.query('PRAGMA wal_autocheckpoint = 10000');
   for (const statement of options.schema ?? []) {
     try {
       await dataSource.query(statement);

@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
-import { insertRows, type SqlValue } from '../store/insert-rows.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEvents, planAuditAppend, type AuditEventInput } from '../audit/append-audit-event.js';
+import { insertRows, insertRowsSql, type SqlValue } from '../store/insert-rows.js';
+import { prepareSqlScripts, runSqlScript } from '../store/run-sql-script.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -53,18 +54,55 @@ const RECORD_COLUMNS = [
   'stored_credential',
 ] as const;
 
+// SQLite's message when an INSERT meets a request key the organisation was issued before.
+const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key/;
+
+function rowOf(r: IssuedRecord): SqlValue[] {
+  return [
+    r.id,
+    r.orgId,
+    r.type,
+    r.schemaId,
+    r.subjectHash,
+    r.format,
+    r.issuedAt,
+    r.issuedBy,
+    r.validUntil,
+    r.credentialHash,
+    r.signingKid,
+    r.statusListId,
+    r.statusIndex,
+    r.requestKey,
+    r.jobId,
+    r.storedCredential,
+  ];
+}
+
 /**
  * Group commit for issuing: records that arrive while a transaction is being written are written
  * together in the next one, with their audit events, so the cost per credential is a few row
- * inserts rather than a transaction (and an fsync) each; the records of a batch go in one `INSERT`
- * (see `insertRows`), their audit events in another. A caller's promise settles only after its
+ * inserts rather than a transaction (and an fsync) each. A caller's promise settles only after its
  * transaction has committed: an answered request is durable.
+ *
+ * A batch is written as one script in a single call to SQLite (`runSqlScript`: begin, the records
+ * in one `INSERT`, their audit events in one `INSERT` per chain from the chain's head kept in
+ * memory, commit), because each round trip of a transaction waits for the main thread, which in a
+ * bulk job is busy with the next rows. Request keys (bulk rows, offers) are checked by the unique
+ * `(org_id, request_key)` index as the records go in. When the script cannot be used or fails (the
+ * first batch of a chain, a key issued before: a job resumed, a file uploaded again; a chain head
+ * another writer moved), the batch is written again as a TypeORM transaction that looks the keys up
+ * first, answers the rows already issued `duplicate` and reads the chain's head.
  */
 export class IssueCommitQueue {
   private pending: Pending[] = [];
   private running: Promise<void> | undefined;
+  // After a batch met keys issued before, the next ones look their keys up first (a resumed job
+  // meets many in a row) until a batch finds none.
+  private expectTaken = false;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    prepareSqlScripts(db);
+  }
 
   /** Queues a record and its audit event; settles once both are committed (or were a duplicate). */
   commit(record: IssuedRecord, audit: AuditEventInput): Promise<CommitOutcome> {
@@ -94,52 +132,89 @@ export class IssueCommitQueue {
     this.running = undefined;
   }
 
+  /** Which of the batch's request keys the organisations were issued before, as `org_id NUL request_key`. */
+  private async findTaken(tx: EntityManager, batch: readonly Pending[]): Promise<Set<string>> {
+    const keyed = batch.filter((p) => p.record.requestKey !== null);
+    const taken = new Set<string>();
+    for (let i = 0; i < keyed.length; i += 500) {
+      const chunk = keyed.slice(i, i + 500);
+      // Served by the unique (org_id, request_key) index.
+      const rows = (await tx.query(
+        'SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (SELECT value->>0, value->>1 FROM json_each(?))',
+        [JSON.stringify(chunk.map((p) => [p.record.orgId, p.record.requestKey]))],
+      )) as { org_id: string; request_key: string }[];
+      for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
+    }
+    return taken;
+  }
+
+  /** The rows to insert, their audit events and each record's outcome, given the keys taken before. */
+  private plan(batch: readonly Pending[], taken: ReadonlySet<string>): { rows: SqlValue[][]; audits: AuditEventInput[]; outcomes: CommitOutcome[] } {
+    const seen = new Set<string>();
+    const rows: SqlValue[][] = [];
+    const audits: AuditEventInput[] = [];
+    const outcomes: CommitOutcome[] = [];
+    for (const { record, audit } of batch) {
+      const key = record.requestKey === null ? undefined : `${record.orgId}\u0000${record.requestKey}`;
+      // A key issued before, or earlier in this batch (a row repeated in a file).
+      if (key !== undefined && (taken.has(key) || seen.has(key))) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      if (key !== undefined) seen.add(key);
+      rows.push(rowOf(record));
+      audits.push(audit);
+      outcomes.push('inserted');
+    }
+    return { rows, audits, outcomes };
+  }
+
   private async write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
-    return this.db.transaction(async (tx) => {
-      const keyed = batch.filter((p) => p.record.requestKey !== null);
-      const taken = new Set<string>();
-      for (let i = 0; i < keyed.length; i += 500) {
-        const chunk = keyed.slice(i, i + 500);
-        const rows = (await tx.query(
-          `SELECT org_id, request_key FROM sp_issued_credentials WHERE request_key IN (${chunk.map(() => '?').join(',')})`,
-          chunk.map((p) => p.record.requestKey),
-        )) as { org_id: string; request_key: string }[];
-        for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
-      }
-      const outcomes: CommitOutcome[] = [];
-      const audits: AuditEventInput[] = [];
-      const rows: SqlValue[][] = [];
-      for (const { record: r, audit } of batch) {
-        const key = r.requestKey === null ? undefined : `${r.orgId}\u0000${r.requestKey}`;
-        if (key !== undefined && taken.has(key)) {
-          outcomes.push('duplicate');
-          continue;
+    if (!this.expectTaken) {
+      // Built before the script is queued, so none of it sits between two database calls.
+      const plan = this.plan(batch, new Set());
+      const audit = planAuditAppend(this.db, plan.audits);
+      const records = insertRowsSql('sp_issued_credentials', RECORD_COLUMNS, plan.rows);
+      if (audit && records !== undefined) {
+        try {
+          // Rows of bulk jobs only: nobody is answered about them until the job's progress is
+          // written, at the usual level, which makes them durable too (see runSqlScript).
+          const deferSync = batch.every((p) => p.record.jobId !== null);
+          await runSqlScript(this.db, [records, ...audit.statements], { deferSync });
+          audit.remember();
+          return plan.outcomes;
+        } catch (err: unknown) {
+          // Nothing was written. A key issued before: look keys up from now on (a resumed job meets
+          // many). Anything else (a chain head moved, or a real failure) is for the transaction below.
+          if (err instanceof Error && REQUEST_KEY_TAKEN.test(err.message)) this.expectTaken = true;
         }
-        if (key !== undefined) taken.add(key);
-        rows.push([
-          r.id,
-          r.orgId,
-          r.type,
-          r.schemaId,
-          r.subjectHash,
-          r.format,
-          r.issuedAt,
-          r.issuedBy,
-          r.validUntil,
-          r.credentialHash,
-          r.signingKid,
-          r.statusListId,
-          r.statusIndex,
-          r.requestKey,
-          r.jobId,
-          r.storedCredential,
-        ]);
-        audits.push(audit);
-        outcomes.push('inserted');
       }
-      await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, rows);
-      await appendAuditEvents(tx, audits);
-      return outcomes;
+    }
+    return this.writeInTransaction(batch);
+  }
+
+  /** The batch as a TypeORM transaction: keys looked up when expected, heads read when not known. */
+  private writeInTransaction(batch: readonly Pending[]): Promise<CommitOutcome[]> {
+    const lookUpFirst = this.expectTaken;
+    return this.db.transaction(async (tx) => {
+      let plan = lookUpFirst ? undefined : this.plan(batch, new Set());
+      if (plan) {
+        try {
+          await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, plan.rows);
+        } catch (err: unknown) {
+          // insertRows writes all or none: the transaction is as it was.
+          if (!(err instanceof Error && REQUEST_KEY_TAKEN.test(err.message))) throw err;
+          plan = undefined;
+        }
+      }
+      if (!plan) {
+        const taken = await this.findTaken(tx, batch);
+        this.expectTaken = taken.size > 0;
+        plan = this.plan(batch, taken);
+        await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, plan.rows);
+      }
+      await appendAuditEvents(tx, plan.audits);
+      return plan.outcomes;
     });
   }
 }

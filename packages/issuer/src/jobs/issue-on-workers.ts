@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { PassportError, signingKeyObjectOf, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
 import type { KeyObject } from 'node:crypto';
 import type { IssuerContext } from '../issuer-context.js';
-import { issueCredential } from '../issuing/issue-credential.js';
+import { issueCredentialOutcome } from '../issuing/issue-credential.js';
 import { getOrgSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { IssueRowFunction } from './job-runner.js';
@@ -55,7 +55,8 @@ interface Lane {
 
 /**
  * Bulk issuing with signatures on worker threads: each row goes through `issueCredential` as
- * before (validation, status index, group commit, audit), and only the JWS signature is made on a
+ * before (validation, status index, group commit, audit; answering the outcome only, see
+ * `issueCredentialOutcome`), and only the JWS signature is made on a
  * thread, with the organisation's key handed over once as a `KeyObject`. Signing inputs of rows
  * issued in the same turn are batched into one message per thread. Plug it in with
  * `configureJobs(ctx, { issueRow })`; Data Integrity (`ldp_vc`) rows still sign on the main thread.
@@ -159,7 +160,9 @@ export function createWorkerIssueRow(options: WorkerIssueRowOptions = {}): Worke
     return signer;
   };
 
-  const issueRow: IssueRowFunction = (ctx, org, request, principal, origin) => issueCredential(ctx, org, request, principal, { ...origin, signerFor });
+  // The outcome only: a bulk row's credential is handed to nobody (stored with its record when the
+  // issuer keeps credentials), so it need not wait in memory for the group commit.
+  const issueRow: IssueRowFunction = (ctx, org, request, principal, origin) => issueCredentialOutcome(ctx, org, request, principal, { ...origin, signerFor });
   return Object.assign(issueRow, {
     async close(): Promise<void> {
       closed = true;

@@ -1,11 +1,12 @@
 import { rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PassportError } from '@staff-passport/core';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
-import { issueCredential, prepareCredential, type IssueOrigin, type IssueRequest, type IssuedCredential } from '../issuing/issue-credential.js';
+import { issueCredentialOutcome, prepareCredential, type IssueOrigin, type IssueRequest, type IssuedCredential } from '../issuing/issue-credential.js';
 import { resolveHolderJwk } from '../issuing/resolve-holder-jwk.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import type { Organisation } from '../organisations/organisation.js';
@@ -17,8 +18,9 @@ import { openBulkSource, type BulkSource } from './lib/open-bulk-source.js';
 import { rowRequestKey } from './lib/row-request-key.js';
 
 /**
- * Issues one row of a job: `issueCredential` by default. Injected so signing can be spread over
- * worker threads for large jobs without touching the job logic; it must honour `origin.requestKey`
+ * Issues one row of a job: by default `issueCredentialOutcome` (`issueCredential` answering the
+ * outcome only). Injected so signing can be spread over worker threads for large jobs without
+ * touching the job logic; it must honour `origin.requestKey`
  * (a key already issued for the organisation answers `duplicate` and issues nothing) and settle
  * only once the credential's record is committed.
  */
@@ -32,7 +34,7 @@ export type IssueRowFunction = (
 
 /** How bulk jobs run in this process (see {@link configureJobs}). */
 export interface JobRunnerOptions {
-  /** Issues one row (default {@link issueCredential}). */
+  /** Issues one row (default `issueCredentialOutcome`). */
   issueRow?: IssueRowFunction;
   /** Rows of one job being issued at once, so the group commit writes them together (default 128). */
   concurrency?: number;
@@ -57,7 +59,10 @@ const DEFAULTS = {
 // slow row does, and bounds what a restart repeats (as duplicates).
 const WINDOW_PER_SLOT = 8;
 const ERROR_FLUSH_ROWS = 500;
-const YIELD_EVERY_ROWS = 256;
+// The longest the job loop runs before it lets the event loop in, in milliseconds: SQLite answers
+// each statement of the issue queue's transaction through the event loop, so a long turn here
+// holds the commit up (256 rows a turn was 15-25 ms, and four statements a commit each waited).
+const TURN_MS = 2;
 
 type RowOutcome = 'issued' | 'duplicate' | 'skipped' | 'failed';
 
@@ -78,7 +83,7 @@ class JobRunner {
     options: JobRunnerOptions,
   ) {
     this.options = {
-      issueRow: options.issueRow ?? issueCredential,
+      issueRow: options.issueRow ?? issueCredentialOutcome,
       concurrency: options.concurrency ?? DEFAULTS.concurrency,
       progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
       maxStoredErrors: options.maxStoredErrors ?? DEFAULTS.maxStoredErrors,
@@ -186,6 +191,7 @@ class JobRunner {
     let stored = 0;
     let pending: RowError[] = [];
     let lastSave = Date.now();
+    let turnStart = performance.now();
     try {
       for await (const r of source.rows) {
         if (this.stopping) return undefined;
@@ -207,7 +213,10 @@ class JobRunner {
           await updateJobRow(db, job.id, { validated: total, error_count: errorCount, updated_at: this.ctx.now().toISOString() });
         }
         // Validation is CPU work between file reads: let requests (progress polls) in.
-        if (total % YIELD_EVERY_ROWS === 0) await nextTurn();
+        if (performance.now() - turnStart >= TURN_MS) {
+          await nextTurn();
+          turnStart = performance.now();
+        }
       }
     } finally {
       await source.close();
@@ -304,7 +313,7 @@ class JobRunner {
     const source = await this.openSource(job, org);
     let finished = false;
     try {
-      let seen = 0;
+      let turnStart = performance.now();
       for await (const r of source.rows) {
         if (r.row <= resumeAfter) continue;
         // Wait for a free slot with the gate open, both checked with no await before the row starts
@@ -315,6 +324,8 @@ class JobRunner {
           if (this.gate) await this.gate;
           else if (inFlight >= concurrency || window.length - head >= concurrency * WINDOW_PER_SLOT) await new Promise<void>((resolve) => (wake = resolve));
           else break;
+          // Woken inside another task (a commit answering its rows): this turn starts now.
+          turnStart = performance.now();
         }
         if (this.stopping || abort !== undefined) break;
         const entry: (typeof window)[number] = { row: r.row, outcome: undefined };
@@ -352,8 +363,10 @@ class JobRunner {
               resolve?.();
             });
         }
-        seen += 1;
-        if (seen % YIELD_EVERY_ROWS === 0) await nextTurn();
+        if (performance.now() - turnStart >= TURN_MS) {
+          await nextTurn();
+          turnStart = performance.now();
+        }
       }
       finished = !this.stopping && abort === undefined;
     } finally {

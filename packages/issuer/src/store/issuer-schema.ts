@@ -162,9 +162,7 @@ export const ISSUER_SCHEMA: readonly string[] = [
    )`,
   `CREATE INDEX IF NOT EXISTS sp_job_errors_job ON sp_job_errors (job_id, row_no)`,
   `CREATE INDEX IF NOT EXISTS sp_issued_credentials_job ON sp_issued_credentials (job_id)`,
-  // The issue queue looks request keys up without the organisation (WHERE request_key IN ...): the
-  // unique (org_id, request_key) index cannot serve that, and a scan per batch slows large jobs.
-  `CREATE INDEX IF NOT EXISTS sp_issued_credentials_request_key ON sp_issued_credentials (request_key)`,
+  // (An index on request_key alone stood here; it is dropped at the end of this list.)
   // OpenID4VCI credential offers (pre-authorised code flow). The claims wait here until the wallet
   // fetches them; the transaction code is kept only as a hash, the pre-authorised code as a hash
   // for lookup (its text stays in offer_json only while the offer can still be fetched).
@@ -236,4 +234,8 @@ export const ISSUER_SCHEMA: readonly string[] = [
   // and the organisation's offers are found by sp_offers_org.
   `ALTER TABLE sp_offers ADD COLUMN person_ref TEXT`,
   `ALTER TABLE sp_offers ADD COLUMN person_ref_key TEXT`,
+  // The issue queue now looks request keys up with their organisation (WHERE (org_id, request_key)
+  // IN ...), which the unique (org_id, request_key) index serves: the index on request_key alone is
+  // used by no query (test/store/issuer-query-plans.test.ts) and cost every issue a random page write.
+  `DROP INDEX IF EXISTS sp_issued_credentials_request_key`,
 ];

@@ -15,7 +15,8 @@ const credential = JSON.parse(JSON.stringify(trainingRecordType.example).replace
 let issuer: JobIssuer;
 let issueRow: WorkerIssueRow;
 beforeAll(async () => {
-  issuer = await startJobIssuer();
+  // Credentials kept with their records, to verify what the threads signed.
+  issuer = await startJobIssuer({}, { storeCredentials: true });
   issueRow = createWorkerIssueRow({ threads: 2, maxBatch: 8 });
 });
 afterAll(async () => {
@@ -33,8 +34,10 @@ describe('createWorkerIssueRow', () => {
     expect(again.outcome).toBe('duplicate');
 
     const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
-    const one = await issueRow(ctx, a.org, { credential }, principal, {});
-    const jwt = (one as unknown as { encoded: string }).encoded;
+    // A row answers its outcome only; the credential is the one stored with its record.
+    const one = await issueRow(ctx, a.org, { credential }, principal, { requestKey: 'row-one' });
+    expect(one).toEqual({ outcome: 'inserted' });
+    const jwt = ((await ctx.db.query("SELECT stored_credential FROM sp_issued_credentials WHERE request_key = 'row-one'")) as { stored_credential: string }[])[0]!.stored_credential;
     const verified = await verifyVcJose({ jwt, resolver });
     expect(verified.checks.find((c) => c.check === 'signature')?.outcome).toBe('passed');
     const stored = (await ctx.db.query('SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE org_id = ?', [a.org.id])) as { n: number }[];
@@ -44,8 +47,9 @@ describe('createWorkerIssueRow', () => {
   it('signs ES256, SD-JWT VC and VC 1.1 JWT rows too', async () => {
     const { ctx, b } = issuer;
     const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
-    const es256 = (await issueRow(ctx, b.org, { credential, options: { alg: 'ES256' } }, { keyId: 'test' }, {})) as unknown as { encoded: string };
-    expect((await verifyVcJose({ jwt: es256.encoded, resolver })).checks.find((c) => c.check === 'signature')?.outcome).toBe('passed');
+    await issueRow(ctx, b.org, { credential, options: { alg: 'ES256' } }, { keyId: 'test' }, { requestKey: 'row-es256' });
+    const es256 = ((await ctx.db.query("SELECT stored_credential FROM sp_issued_credentials WHERE request_key = 'row-es256'")) as { stored_credential: string }[])[0]!.stored_credential;
+    expect((await verifyVcJose({ jwt: es256, resolver })).checks.find((c) => c.check === 'signature')?.outcome).toBe('passed');
     for (const format of ['dc+sd-jwt', 'jwt_vc_json'] as const) {
       const issued = await issueRow(ctx, b.org, { credential, options: { format } }, { keyId: 'test' }, {});
       expect(issued.outcome).toBe('inserted');

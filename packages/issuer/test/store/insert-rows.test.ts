@@ -1,11 +1,13 @@
 /**
  * `insertRows`: a batch of rows in one statement (as JSON through `json_each`), with SQLite's own
- * types kept (text, integer, real, NULL) and the rows' order kept (an autoincrement key follows it).
+ * types kept (text, integer, real, NULL) and the rows' order kept (an autoincrement key follows it),
+ * all or none, under a condition when asked; `insertRowsSql`: the same statement as text for a
+ * script, its values inlined and quoted.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { openDatabase } from '@staff-passport/core';
 import type { DataSource } from 'typeorm';
-import { insertRows } from '../../src/store/insert-rows.js';
+import { insertRows, insertRowsSql, sqlLiteral } from '../../src/store/insert-rows.js';
 
 let db: DataSource;
 
@@ -60,4 +62,58 @@ it('fails the whole statement, in the caller transaction, when one row breaks a 
   await db.query('CREATE TABLE IF NOT EXISTS u (id TEXT PRIMARY KEY)');
   await expect(db.transaction((tx) => insertRows(tx, 'u', ['id'], [['a'], ['b'], ['a']]))).rejects.toThrow(/UNIQUE/);
   expect(await db.query('SELECT count(*) AS c FROM u')).toEqual([{ c: 0 }]);
+});
+
+it('inserts only when onlyIf holds, and says how many rows it wrote', async () => {
+  await db.query('DELETE FROM t');
+  const rows = [['a', 1], ['b', 2]];
+  const written = await db.transaction(async (tx) => [
+    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [0] } }),
+    // Now two rows are there: the condition is false and nothing is written.
+    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [0] } }),
+    // The bound fallback (a text with U+0000) checks the condition too.
+    await insertRows(tx, 't', ['name', 'n'], [['c\u0000', 3]], { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [2] } }),
+    await insertRows(tx, 't', ['name', 'n'], [['d\u0000', 4]], { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [2] } }),
+  ]);
+  expect(written).toEqual([2, 0, 1, 0]);
+  expect(((await db.query('SELECT n FROM t ORDER BY seq')) as { n: number }[]).map((r) => r.n)).toEqual([1, 2, 3]);
+});
+
+it('writes a bound batch of several statements all or none (a savepoint)', async () => {
+  await db.query('CREATE TABLE IF NOT EXISTS w (id TEXT PRIMARY KEY, note TEXT)');
+  await db.query('DELETE FROM w');
+  // 4,000 two-column rows bound as parameters take a single statement's 8,000; 4,500 take two.
+  const rows = Array.from({ length: 4500 }, (_, i) => [`id-${i}`, 'with U+0000: \u0000']);
+  rows[4400] = ['id-1', 'a duplicate in the second statement'];
+  await db.transaction(async (tx) => {
+    await expect(insertRows(tx, 'w', ['id', 'note'], rows)).rejects.toThrow(/UNIQUE/);
+    // The transaction goes on, with nothing of the batch in it.
+    expect(await tx.query('SELECT count(*) AS c FROM w')).toEqual([{ c: 0 }]);
+  });
+});
+
+it('writes the same statement as text for a script (insertRowsSql), quotes and all', async () => {
+  await db.query('DELETE FROM t');
+  const rows = [
+    ["it's \"quoted\" -- ; DROP TABLE t", -7, 0.5, 'ünïcödé ✓ 𝄞'],
+    ["'", 0, -2.25, null],
+  ] as const;
+  const sql = insertRowsSql('t', ['name', 'n', 'x', 'note'], rows)!;
+  expect(sql.startsWith('INSERT OR ROLLBACK INTO t (name, n, x, note) SELECT')).toBe(true);
+  await db.query(sql);
+  expect(await db.query('SELECT name, n, x, note FROM t ORDER BY seq')).toEqual(rows.map(([name, n, x, note]) => ({ name, n, x, note })));
+  expect(insertRowsSql('t', ['name'], [['a\u0000b']])).toBeUndefined();
+  expect(insertRowsSql('t', ['name'], [])).toBeUndefined();
+  expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
+  expect(sqlLiteral(null)).toBe('NULL');
+  expect(() => sqlLiteral(Number.NaN)).toThrow(TypeError);
+});
+
+it('a nullUnless condition that fails makes the statement fail on its NOT NULL column', async () => {
+  await db.query('CREATE TABLE IF NOT EXISTS v (seq INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL)');
+  await db.query('DELETE FROM v');
+  const ok = insertRowsSql('v', ['a', 'b'], [['1', 'x']], { nullUnless: { column: 'b', condition: '(SELECT count(*) FROM v) = 0' } })!;
+  await db.query(ok);
+  await expect(db.query(ok)).rejects.toThrow(/NOT NULL constraint failed: v\.b/);
+  expect(await db.query('SELECT a, b FROM v')).toEqual([{ a: '1', b: 'x' }]);
 });
