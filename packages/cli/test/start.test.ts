@@ -11,6 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueBulkCommand } from '../src/commands/issue-bulk.js';
+import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
 import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry } from '@staff-passport/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -126,6 +128,13 @@ describe('staff-passport start --demo', () => {
       const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
       expect(front.status).toBe(303);
       expect(front.headers.get('location')).toBe('/console/sign-in');
+      // A bulk job through the started service, which signs bulk rows on worker threads.
+      const csv = join(dataDir, 'bulk.csv');
+      writeFileSync(csv, trainingCsv(300));
+      let printed = '';
+      const sink = { write: (t: string) => (printed += t) };
+      const code = await issueBulkCommand(csv, { 'issuer-url': facts.issuer.url, org: facts.issuer.orgId, 'api-key': facts.issuer.apiKey, kind: 'training-compliance' }, { stdout: sink, stderr: { ...sink, isTTY: false, columns: 100 }, env: {}, pollMs: 50, lineEveryMs: 0 });
+      expect([code, printed]).toEqual([0, expect.stringMatching(/Issued 300 credentials from 300 rows/)]);
       const again = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
       expect(again.issuer).toEqual(facts.issuer);
       const issued = await post(`${again.issuer.url}/orgs/${again.issuer.orgId}/credentials/issue`, { credential: again.exampleCredential }, { authorization: `Bearer ${again.issuer.apiKey}` });

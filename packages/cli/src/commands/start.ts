@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
-import { createIssuerApp, createIssuerContext, resumeJobs, stopJobs } from '@staff-passport/issuer';
+import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
 import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
@@ -102,6 +102,9 @@ export async function startCommand(options: Record<string, string | true>): Prom
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
     // Bulk uploads can be large: the whole request may take longer than the default limit.
     issuerServer.server.requestTimeout = 60 * 60_000;
+    // Bulk jobs sign on worker threads (one per core beside this one), 256 rows in flight.
+    const issueRow = createWorkerIssueRow();
+    configureJobs(issuerCtx, { issueRow, concurrency: 256 });
     // Jobs a previous run was issuing when it stopped (or was killed) carry on.
     await resumeJobs(issuerCtx);
     const verifierCtx = await createVerifierContext({
@@ -131,6 +134,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
     out('Stopping...');
     await Promise.all(servers.map((s) => s.close()));
     await stopJobs(issuerCtx);
+    await issueRow.close();
     await issuerCtx.close();
     await verifierCtx.close();
     return EXIT.ok;
