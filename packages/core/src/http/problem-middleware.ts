@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { clientErrorOf } from './client-error-of.js';
 import { PassportError } from '../errors/passport-error.js';
 import { PROBLEM_CONTENT_TYPE, toProblem, type ProblemDetails } from '../errors/to-problem.js';
 
@@ -52,17 +53,6 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new PassportError('ERR_NOT_FOUND', `no route for ${req.method} ${req.path}`));
 };
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
-
-// An http-errors 4xx raised by express or a parser (`expose` marks it safe to show): a client's fault.
-function isClientHttpError(err: unknown): boolean {
-  const e = err as { status?: unknown; expose?: unknown } | null;
-  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true && !(err instanceof PassportError);
-}
-
 /**
  * The last middleware: every error becomes problem details with a stable code. Body-parser
  * errors, undecodable path parameters and express's other 4xx errors map to our codes; anything
@@ -70,17 +60,7 @@ function isClientHttpError(err: unknown): boolean {
  */
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    let error = err;
-    const parserType = (err as BodyParserError | null)?.type;
-    if (parserType === 'entity.parse.failed') error = new PassportError('ERR_JSON_MALFORMED', 'the body is not valid JSON', { cause: err });
-    else if (parserType === 'entity.too.large') error = new PassportError('ERR_BODY_TOO_LARGE', 'the body is over the size limit', { cause: err });
-    else if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
-      error = new PassportError('ERR_UNSUPPORTED_MEDIA_TYPE', 'unsupported content encoding or charset', { cause: err });
-    } else if (typeof parserType === 'string') error = new PassportError('ERR_REQUEST_INVALID', 'the body could not be read', { cause: err });
-    else if (err instanceof URIError) {
-      // The router's own error for a path parameter that is not valid percent-encoding (`/x/%ZZ`).
-      error = new PassportError('ERR_REQUEST_INVALID', 'the path is not valid percent-encoding', { field: 'path', cause: err });
-    } else if (isClientHttpError(err)) error = new PassportError('ERR_REQUEST_INVALID', 'the request could not be read', { cause: err });
+    const error = clientErrorOf(err);
     const problem = toProblem(error);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err: error }, 'internal error');
     if (res.headersSent) {
