@@ -228,6 +228,14 @@ describe('bad answers get the OAuth error JSON with our code, never a 500', () =
     expect(res.body).toMatchObject({ error: 'invalid_request', code: 'ERR_UNSUPPORTED_MEDIA_TYPE' });
   });
 
+  // Found by the route fuzz: the parser's error for a body that is not the gzip it claims was a 500.
+  it.each(['request_uri', 'response_uri'])('a body that is not the gzip it claims at the %s: 400 in the OAuth format, not a 500', async (endpoint) => {
+    const url = endpoint === 'request_uri' ? (payload['response_uri'] as string).replace(/\/response$/, '/request-object') : (payload['response_uri'] as string);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: Buffer.from([123, 34, 254, 225, 207, 38, 140, 77]) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: expect.any(String), code: expect.stringMatching(/^ERR_/) });
+  });
+
   it('after all of them the request is still pending (a bad answer does not use the nonce up)', async () => {
     expect((await poll(pollUrl))['state']).toBe('pending');
   });

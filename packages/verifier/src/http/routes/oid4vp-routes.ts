@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import { PassportError, httpStatusFor, isObject, jsonBody, openCors, renderQrPng, renderQrSvg, toProblem, type ErrorCode, type Logger } from '@staff-passport/core';
+import { PassportError, clientErrorOf, httpStatusFor, isObject, jsonBody, openCors, renderQrPng, renderQrSvg, toProblem, type ErrorCode, type Logger } from '@staff-passport/core';
 import {
   REQUEST_OBJECT_MEDIA_TYPE,
   buildVerifierDidDocument,
@@ -32,6 +32,9 @@ function oauthErrors(logger: Logger, requestUri: boolean): ErrorRequestHandler {
     const parserType = (err as { type?: unknown } | null)?.type;
     if (parserType === 'entity.too.large') error = new PassportError('ERR_BODY_TOO_LARGE', 'the body is over the size limit', { cause: err });
     else if (typeof parserType === 'string') error = new PassportError('ERR_VP_RESPONSE_INVALID', 'the body could not be read', { cause: err });
+    // Everything else the parsers or the router raise (a body that is not the gzip it claims,
+    // bad percent-encoding) is the client's too: the same mapping as the rest of the API.
+    else error = clientErrorOf(err);
     const problem = toProblem(error);
     if (problem.status >= 500) logger.error({ reqId: res.locals['requestId'], err: error }, 'internal error');
     if (res.headersSent) {
