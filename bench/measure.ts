@@ -42,9 +42,19 @@ export function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number
   return { p50Ms: Number(at(0.5).toFixed(3)), p99Ms: Number(at(0.99).toFixed(3)) };
 }
 
+/**
+ * Operations per second to three significant figures: a path slower than one operation a second
+ * (a 10,000-credential revocation on a busy machine) keeps a rate above zero instead of rounding
+ * to 0, which would make every ratio against it meaningless.
+ */
+export function ratePerSecond(ops: number, elapsedMs: number): number {
+  const rate = (ops / elapsedMs) * 1000;
+  return rate >= 100 ? Math.round(rate) : Number(rate.toPrecision(3));
+}
+
 /** Builds a result from a count of operations over an elapsed time and their latencies. */
 export function resultOf(path: string, ops: number, elapsedMs: number, latencies: number[], rssMb: number): PathResult {
-  return { path, opsPerSec: Math.round((ops / elapsedMs) * 1000), ...percentiles(latencies), rssMb, vs: [] };
+  return { path, opsPerSec: ratePerSecond(ops, elapsedMs), ...percentiles(latencies), rssMb, vs: [] };
 }
 
 /** What one stretch of a path measured. */

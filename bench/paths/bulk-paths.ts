@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { trainingExpiry, type CstfLevel, type CstfSubjectCode } from '@staff-passport/schemas';
 import { configureJobs, createJob, createWorkerIssueRow, getJob, type IssueRowFunction, type IssuerContext, type Organisation } from '@staff-passport/issuer';
-import { RssSampler, percentiles, type PathResult } from '../measure.js';
+import { RssSampler, percentiles, ratePerSecond, type PathResult } from '../measure.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HEADER = 'Employee Number,NI Number,First Name,Last Name,Holder DID,Competence Name,Date Last Awarded,Expiry Date,Compliance Status';
@@ -143,7 +143,7 @@ export async function runBulkJob(target: BulkTarget, rows: number, concurrency =
         const issuingMs = end - (issuingFrom ?? started);
         return {
           path: 'bulk-1m',
-          opsPerSec: Math.round((rows / issuingMs) * 1000),
+          opsPerSec: ratePerSecond(rows, issuingMs),
           ...percentiles(Array.from(latencies.subarray(0, timedRows))),
           rssMb: rss.stop(),
           vs: [],

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { envelopeCredential } from '@staff-passport/core';
 import { issueCredential } from '@staff-passport/issuer';
 import { exampleCredential, type BenchWorld } from '../lib/bench-world.js';
-import { RssSampler, type PathResult } from '../measure.js';
+import { RssSampler, ratePerSecond, type PathResult } from '../measure.js';
 
 /** Connections the load generator keeps open. */
 export const HTTP_CONNECTIONS = 50;
@@ -20,7 +20,7 @@ async function load(path: string, options: { url: string; headers: Record<string
   const errors = r.errors + r.timeouts + r.non2xx;
   return {
     path,
-    opsPerSec: Math.round(r['2xx'] / r.duration),
+    opsPerSec: ratePerSecond(r['2xx'], r.duration * 1000),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
     rssMb: rss.stop(),
