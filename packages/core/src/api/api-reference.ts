@@ -15,12 +15,31 @@ const INIT_SCRIPT = `fetch('/openapi.json', { headers: { accept: 'application/js
   .then(function (spec) {
     var here = window.location.origin;
     spec.servers = [{ url: here, description: 'this service' }].concat((spec.servers || []).filter(function (s) { return s.url !== here; }));
-    window.ui = SwaggerUIBundle({ spec: spec, dom_id: '#swagger-ui', deepLinking: true, tryItOutEnabled: false, presets: [SwaggerUIBundle.presets.apis], layout: 'BaseLayout', validatorUrl: null, withCredentials: false });
+    window.ui = SwaggerUIBundle({ spec: spec, dom_id: '#swagger-ui', deepLinking: false, tryItOutEnabled: false, presets: [SwaggerUIBundle.presets.apis], layout: 'BaseLayout', validatorUrl: null, withCredentials: false });
   });
+// Swagger UI leaves its server list and its schemas' icon-only expand buttons without a name for
+// assistive technology: name them whenever they are drawn.
+new MutationObserver(function () {
+  var servers = document.getElementById('servers');
+  if (servers && !servers.hasAttribute('aria-label')) servers.setAttribute('aria-label', 'Server');
+  document.querySelectorAll('.json-schema-2020-12-accordion:not([aria-label])').forEach(function (button) {
+    if (button.textContent.trim() === '') button.setAttribute('aria-label', 'Show or hide the schema');
+  });
+}).observe(document.getElementById('swagger-ui'), { childList: true, subtree: true });
 `;
 
-// Swagger UI's own colours for a few labels fall below WCAG AA contrast on white; these darken them.
-const CONTRAST_CSS = `.swagger-ui .opblock-tag small,.swagger-ui .opblock .opblock-summary-description,.swagger-ui .parameter__in,.swagger-ui .prop-format,.swagger-ui .renderedMarkdown p,.swagger-ui table thead tr td,.swagger-ui table thead tr th,.swagger-ui .response-col_links{color:#212b32}
+// Swagger UI's own colours for some labels and buttons fall below WCAG 2.2 AA contrast on white
+// (axe-core finds them): these take the NHS.UK palette's darker shades instead.
+const CONTRAST_CSS = `.swagger-ui .info .title small{background:#425563!important}
+.swagger-ui .info .title small.version-stamp{background:#006747!important}
+.swagger-ui .btn.authorize{color:#006747!important;border-color:#006747!important}.swagger-ui .btn.authorize svg{fill:#006747!important}
+.swagger-ui .btn.try-out__btn,.swagger-ui .btn.btn-clear{color:#212b32!important;border-color:#4c6272!important}
+.swagger-ui .btn.execute{background-color:#005eb8!important;border-color:#005eb8!important;color:#fff!important}
+.swagger-ui .download-contents{background:#425563!important;color:#fff!important}
+.swagger-ui .json-schema-2020-12__constraint{background:#4c2c92!important;color:#fff!important}
+.swagger-ui .highlight-code .microlight span,.swagger-ui .microlight span{color:#f0f4f5!important}
+.swagger-ui .json-schema-2020-12-expand-deep-button,.swagger-ui .json-schema-2020-12__attribute--muted,.swagger-ui .json-schema-2020-12-keyword__name--secondary,.swagger-ui .json-schema-2020-12-keyword__value--secondary{color:#4c6272!important}
+.swagger-ui .opblock-tag small,.swagger-ui .opblock .opblock-summary-description,.swagger-ui .parameter__in,.swagger-ui .prop-format,.swagger-ui .renderedMarkdown p,.swagger-ui table thead tr td,.swagger-ui table thead tr th,.swagger-ui .response-col_links{color:#212b32}
 .swagger-ui .opblock.opblock-get .opblock-summary-method{background:#005eb8}.swagger-ui .opblock.opblock-post .opblock-summary-method{background:#006747}.swagger-ui .opblock.opblock-put .opblock-summary-method{background:#8a4b00}.swagger-ui .opblock.opblock-delete .opblock-summary-method{background:#a00000}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 

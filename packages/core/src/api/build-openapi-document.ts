@@ -132,13 +132,14 @@ export function buildOpenApiDocument<Deps, Role extends string>(routes: readonly
       responses: sorted,
     };
   }
+  const securitySchemes = { ...(info.security?.platform ?? {}), ...(info.security?.roles ?? {}) };
   return {
     openapi: '3.1.0',
     info: { title: info.title, version: info.version, description: info.description },
     servers: [{ url: info.serverUrl }],
     paths,
     components: {
-      securitySchemes: { ...(info.security?.platform ?? {}), ...(info.security?.roles ?? {}) },
+      ...(Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {}),
       schemas: { Problem: PROBLEM_SCHEMA, OAuthError: OAUTH_ERROR_SCHEMA, ...(info.schemas ?? {}) },
     },
   };
