@@ -55,6 +55,9 @@ export { buildOpenApiDocument, toOpenApiPath } from './api/build-openapi-documen
 export type { OpenApiDocument, OpenApiInfo } from './api/build-openapi-document.js';
 export { API_REFERENCE_ASSETS_PATH, apiReferenceAssets, apiReferenceRoutes } from './api/api-reference.js';
 export { jsonSchema } from './api/json-schema.js';
+export { healthRoute } from './api/health-route.js';
+export { qrCodeRoutes } from './api/qr-code-routes.js';
+export type { QrCodeRoutesBase } from './api/qr-code-routes.js';
 export type { ApiAccess, ApiErrorFormat, ApiMethod, ApiParameter, ApiRequestBody, ApiResponse, ApiRoute, JsonSchema } from './api/api-route.js';
 export { TRUST_REGISTRY_JWT_TYP, TRUST_REGISTRY_MEDIA_TYPE, TRUST_REGISTRY_TYPE, addTrustRegistryEntry, checkIssuerTrust, createJwkSigner, createTrustRegistryDraft, findTrustedOrganisation, generateRegistryKey, listTrustedOrganisations, loadTrustRegistry, parseTrustRegistry, parseTrustRegistryDraft, removeTrustRegistryEntries, renewTrustRegistry, signTrustRegistry, validateTrustRegistry, verifyTrustRegistry } from './trust/index.js';
 export type { CheckIssuerTrustOptions, CreateTrustRegistryDraftOptions, FetchRegistryText, IssuerTrust, LoadTrustRegistryOptions, RegistryJwk, RegistryKeyPair, RenewTrustRegistryOptions, SignTrustRegistryOptions, TrustRegistry, TrustRegistryDraft, TrustRegistryEntry, TrustRegistryOperator, TrustRegistryVerification, TrustedOrganisation, ValidateTrustRegistryOptions, VerifyTrustRegistryOptions } from './trust/index.js';

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Router } from 'express';
+import type { ErrorCode } from '../errors/error-codes.js';
 import { PassportError } from '../errors/passport-error.js';
 import type { ApiParameter, ApiRoute } from './api-route.js';
 import { createBodyValidatorCompiler } from './compile-body-validator.js';
@@ -14,13 +15,21 @@ export interface RegisterApiRoutesOptions<Deps, Role extends string> {
   guard: (route: ApiRoute<Deps, Role>) => RequestHandler | undefined;
 }
 
-function checkParams(req: Request, params: readonly ApiParameter[]): void {
-  for (const param of params) {
-    if (!param.notFound) continue;
-    const value = req.params[param.name];
-    const pattern = typeof param.schema['pattern'] === 'string' ? new RegExp(param.schema['pattern']) : undefined;
-    if (typeof value !== 'string' || (pattern !== undefined && !pattern.test(value))) {
-      throw new PassportError(param.notFound, `no ${param.name} like that`, { field: param.name });
+interface ParamCheck {
+  name: string;
+  pattern: RegExp | undefined;
+  notFound: ErrorCode;
+}
+
+function paramChecksOf(params: readonly ApiParameter[]): ParamCheck[] {
+  return params.flatMap((p) => (p.notFound ? [{ name: p.name, notFound: p.notFound, pattern: typeof p.schema['pattern'] === 'string' ? new RegExp(p.schema['pattern']) : undefined }] : []));
+}
+
+function checkParams(req: Request, checks: readonly ParamCheck[]): void {
+  for (const check of checks) {
+    const value = req.params[check.name];
+    if (typeof value !== 'string' || (check.pattern !== undefined && !check.pattern.test(value))) {
+      throw new PassportError(check.notFound, `no ${check.name} like that`, { field: check.name });
     }
   }
 }
@@ -39,7 +48,7 @@ export function registerApiRoutes<Deps, Role extends string>(router: Router, rou
   const compile = createBodyValidatorCompiler();
   for (const route of routes) {
     const guard = options.guard(route);
-    const params = (route.params ?? []).filter((p) => p.notFound !== undefined);
+    const params = paramChecksOf(route.params ?? []);
     const body = route.body && (route.body.validation ?? 'ajv') === 'ajv' ? route.body : undefined;
     const validateBody = body ? compile(body.schema) : undefined;
     const optional = body?.required === false;

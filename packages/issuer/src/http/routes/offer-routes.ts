@@ -1,8 +1,9 @@
-import { PassportError, jsonSchema as s, renderQrPng, renderQrSvg, type JsonSchema } from '@staff-passport/core';
+import { PassportError, jsonSchema as s, qrCodeRoutes, type JsonSchema } from '@staff-passport/core';
 import type { Request } from 'express';
 import { OFFER_FORMATS, completeOffer, createOffer, getOffer, getOfferLink, listOffers, parseCreateOfferInput, withdrawOffer } from '../../oid4vci/index.js';
 import { OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
-import { ALL_ROLES, EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute } from '../issuer-route.js';
+import type { Role } from '../../api-keys/create-api-key.js';
+import { ALL_ROLES, EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { PERSON_REFERENCE_SCHEMA } from '../issuer-schemas.js';
 import { callerOf, queryParam } from '../request-helpers.js';
 
@@ -34,7 +35,6 @@ const OFFER_EXAMPLE = {
   deliveries: [],
   events: [],
 };
-const qrParams = [PARAM.orgId, PARAM.offerId];
 
 /**
  * HR's OpenID4VCI offers: create (claims validated now, a transaction code shown once, a link and
@@ -112,36 +112,10 @@ export const OFFER_ROUTES: IssuerRoute[] = [
       res.json(await getOffer(ctx, callerOf(res).org.id, offerIdOf(req)));
     },
   },
-  {
-    method: 'get',
-    path: '/orgs/:orgId/offers/:offerId/qr.png',
-    summary: 'The offer link as a QR code (PNG), while the offer is unused',
-    tag: 'offers',
-    access: ISSUING_ROLES,
-    params: qrParams,
-    responses: { 200: { description: 'the QR code', contentType: 'image/png', schema: s.string({ contentMediaType: 'image/png' }) } },
-    errors: [400, 401, 403, 404],
-    handler: async ({ ctx }, req, res) => {
-      const link = await getOfferLink(ctx, callerOf(res).org.id, offerIdOf(req));
-      res.setHeader('cache-control', 'no-store');
-      res.type('image/png').send(await renderQrPng(link));
-    },
-  },
-  {
-    method: 'get',
-    path: '/orgs/:orgId/offers/:offerId/qr.svg',
-    summary: 'The offer link as a QR code (SVG), while the offer is unused',
-    tag: 'offers',
-    access: ISSUING_ROLES,
-    params: qrParams,
-    responses: { 200: { description: 'the QR code', contentType: 'image/svg+xml', schema: s.string(), example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 33 33">...</svg>' } },
-    errors: [400, 401, 403, 404],
-    handler: async ({ ctx }, req, res) => {
-      const link = await getOfferLink(ctx, callerOf(res).org.id, offerIdOf(req));
-      res.setHeader('cache-control', 'no-store');
-      res.type('image/svg+xml').send(await renderQrSvg(link));
-    },
-  },
+  ...qrCodeRoutes<IssuerRouteDeps, Role>(
+    { path: '/orgs/:orgId/offers/:offerId/qr', what: 'the offer link, while the offer is unused,', tag: 'offers', access: ISSUING_ROLES, params: [PARAM.orgId, PARAM.offerId], errors: [400, 401, 403, 404] },
+    ({ ctx }, req, res) => getOfferLink(ctx, callerOf(res).org.id, offerIdOf(req)),
+  ),
   {
     method: 'post',
     path: '/orgs/:orgId/offers/:offerId/complete',

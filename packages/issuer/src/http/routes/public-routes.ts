@@ -1,26 +1,16 @@
-import { PassportError, jsonSchema as s } from '@staff-passport/core';
+import { PassportError, healthRoute, jsonSchema as s } from '@staff-passport/core';
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
 import { buildDidDocument } from '../../organisations/build-did-document.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
 import { renderStatusList, STATUS_LIST_MEDIA_TYPES, type StatusListView } from '../../status/render-status-list.js';
-import { EXAMPLE, PARAM, type IssuerRoute } from '../issuer-route.js';
+import { EXAMPLE, PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { orgIdOf, pathParam } from '../request-helpers.js';
 
 const JWT_EXAMPLE = 'eyJhbGciOiJFZERTQSIsImtpZCI6Ii4uLiJ9.eyJ...fQ.c2ln';
 
 /** Routes anyone may read: health, DID documents, status lists, the catalogue's schemas and context. */
 export const PUBLIC_ROUTES: IssuerRoute[] = [
-  {
-    method: 'get',
-    path: '/healthz',
-    summary: 'Liveness',
-    tag: 'service',
-    access: 'public',
-    responses: { 200: { description: 'the service is up', schema: s.object({ status: s.enum(['ok']) }, ['status']), example: { status: 'ok' } } },
-    handler: (_deps, _req, res) => {
-      res.json({ status: 'ok' });
-    },
-  },
+  healthRoute<IssuerRouteDeps>(),
   {
     method: 'get',
     path: '/orgs/:orgId/did.json',

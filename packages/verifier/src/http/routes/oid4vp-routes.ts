@@ -7,9 +7,8 @@ import {
   jsonBody,
   jsonSchema as s,
   openCors,
+  qrCodeRoutes,
   registerApiRoutes,
-  renderQrPng,
-  renderQrSvg,
   toProblem,
   type ErrorCode,
   type Logger,
@@ -190,36 +189,9 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
       res.json(await getOid4vpRequest(ctx, req.params['id'] as string));
     },
   },
-  {
-    method: 'get',
-    path: '/oid4vp/requests/:id/qr.png',
-    summary: 'The openid4vp:// link as a QR code (PNG)',
-    tag: 'oid4vp',
-    access: 'public',
-    params: idParams,
-    responses: { 200: { description: 'the QR code', contentType: 'image/png', schema: s.string({ contentMediaType: 'image/png' }) } },
-    errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      const status = await getOid4vpRequest(ctx, req.params['id'] as string);
-      res.setHeader('cache-control', 'no-store');
-      res.type('image/png').send(await renderQrPng(status.link));
-    },
-  },
-  {
-    method: 'get',
-    path: '/oid4vp/requests/:id/qr.svg',
-    summary: 'The openid4vp:// link as a QR code (SVG)',
-    tag: 'oid4vp',
-    access: 'public',
-    params: idParams,
-    responses: { 200: { description: 'the QR code', contentType: 'image/svg+xml', schema: s.string(), example: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 33 33">...</svg>' } },
-    errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      const status = await getOid4vpRequest(ctx, req.params['id'] as string);
-      res.setHeader('cache-control', 'no-store');
-      res.type('image/svg+xml').send(await renderQrSvg(status.link));
-    },
-  },
+  ...qrCodeRoutes<VerifierRouteDeps, string>({ path: '/oid4vp/requests/:id/qr', what: 'the openid4vp:// link', tag: 'oid4vp', access: 'public', params: idParams, errors: [404] }, async ({ ctx }, req) => {
+    return (await getOid4vpRequest(ctx, req.params['id'] as string)).link;
+  }),
   {
     ...protocol,
     method: 'get',

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { PROBLEM_CONTENT_TYPE, jsonSchema as s } from '@staff-passport/core';
+import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s } from '@staff-passport/core';
 import { getCheckResult, runProfileCheck } from '../../checks/run-profile-check.js';
 import { createPresentationRequest, getPresentationRequest } from '../../checks/presentation-requests.js';
 import { issueNonce } from '../../nonces/nonce-store.js';
@@ -8,7 +8,7 @@ import { toEsrCsv } from '../../report/to-esr-csv.js';
 import type { VerificationReport } from '../../verification/verification-report.js';
 import { verifyCredentialRequest } from '../../verification/verify-credential-request.js';
 import { verifyPresentationRequest } from '../../verification/verify-presentation-request.js';
-import { EXAMPLE, PARAM, type VerifierRoute } from '../verifier-route.js';
+import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
 
 function sendReport(res: express.Response, report: VerificationReport): void {
   if (report.verified) {
@@ -82,17 +82,7 @@ const resultParams = [PARAM.resultId];
  * the results with the verified attributes as JSON or ESR-style CSV.
  */
 export const VERIFIER_API_ROUTES: VerifierRoute[] = [
-  {
-    method: 'get',
-    path: '/healthz',
-    summary: 'Liveness',
-    tag: 'service',
-    access: 'public',
-    responses: { 200: { description: 'the service is up', schema: s.object({ status: s.enum(['ok']) }, ['status']), example: { status: 'ok' } } },
-    handler: (_deps, _req, res) => {
-      res.json({ status: 'ok' });
-    },
-  },
+  healthRoute<VerifierRouteDeps>(),
   {
     method: 'post',
     path: '/challenges',
