@@ -4,6 +4,7 @@
  * parameters, body and answers, and examples.
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 
 /** Problems found with an operation (empty when none). */
 export function operationProblems(doc: Record<string, unknown>): string[] {
@@ -57,4 +58,17 @@ export async function openApiErrors(doc: Record<string, unknown>): Promise<unkno
   const result = await validator.validate(structuredClone(doc));
   if (validator.version !== '3.1') return [`not OpenAPI 3.1 but ${String(validator.version)}`];
   return result.valid ? [] : ((result.errors as unknown[] | undefined) ?? ['invalid']);
+}
+
+/**
+ * Checks a real answer against the schema the document gives for it (method, OpenAPI path,
+ * status, media type), `$ref`s resolved in the document; returns the mismatches (empty when none).
+ */
+export function answerProblems(doc: Record<string, unknown>, method: string, path: string, status: number, body: unknown, contentType = 'application/json'): string[] {
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema(doc, 'openapi');
+  const pointer = ['paths', path, method, 'responses', String(status), 'content', contentType, 'schema'].map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  const validate = ajv.compile({ $ref: `openapi#/${pointer}` });
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `${method.toUpperCase()} ${path} ${status}: ${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { toOpenApiPath } from '@staff-passport/core';
 import { ISSUER_ROUTES, createIssuerApp } from '@staff-passport/issuer';
-import { openApiErrors, operationProblems } from '../../../test/helpers/check-openapi-document.js';
+import { answerProblems, openApiErrors, operationProblems } from '../../../test/helpers/check-openapi-document.js';
+import { trainingCredential } from '../../../test/helpers/training-credential.js';
 import { listAppRoutes } from './helpers/list-app-routes.js';
 import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
 
@@ -55,6 +56,49 @@ it('is valid OpenAPI 3.1, and every operation has schemas for what it takes and 
   expect(await openApiErrors(doc)).toEqual([]);
   expect(operationProblems(doc)).toEqual([]);
   for (const needed of ['revoke', 'suspend', 'reinstate', 'credentials/status', 'audit']) expect(Object.keys(doc['paths'] as object).some((p) => p.includes(needed))).toBe(true);
+});
+
+it("the service's real answers fit the documented schemas", async () => {
+  const org = issuer.a.org.id;
+  const admin = issuer.a.keys['org-admin'];
+  const problems: string[] = [];
+  const check = async (method: string, path: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const res = await call(`${issuer.url}${url}`, { method: method.toUpperCase(), key: admin, ...(body === undefined ? {} : { body }) });
+    problems.push(...answerProblems(doc, method, path, res.status, res.body, res.type.split(';')[0]!));
+    return res.body;
+  };
+  const { id: _holder, ...claims } = trainingCredential('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')['credentialSubject'] as Record<string, unknown>;
+  await check('post', '/orgs/{orgId}/credentials/issue', `/orgs/${org}/credentials/issue`, { credential: trainingCredential('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK') });
+  const list = await check('get', '/orgs/{orgId}/credentials', `/orgs/${org}/credentials`);
+  const credentialId = (list['credentials'] as { id: string }[])[0]!.id;
+  await check('get', '/orgs/{orgId}/credentials/{credentialId}', `/orgs/${org}/credentials/${credentialId}`);
+  await check('post', '/orgs/{orgId}/credentials/{credentialId}/suspend', `/orgs/${org}/credentials/${credentialId}/suspend`, { reason: 'other' });
+  await check('post', '/orgs/{orgId}/credentials/status-changes', `/orgs/${org}/credentials/status-changes`, { action: 'reinstate', credentialIds: [credentialId], reason: 'other' });
+  const offer = await check('post', '/orgs/{orgId}/offers', `/orgs/${org}/offers`, { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], personReference: 'Dara Byrne' });
+  await check('get', '/orgs/{orgId}/offers', `/orgs/${org}/offers`);
+  await check('get', '/orgs/{orgId}/offers/{offerId}', `/orgs/${org}/offers/${String(offer['id'])}`);
+  const key = await check('post', '/orgs/{orgId}/api-keys', `/orgs/${org}/api-keys`, { role: 'auditor', label: 'contract test' });
+  await check('post', '/orgs/{orgId}/api-keys/{keyId}/role', `/orgs/${org}/api-keys/${String(key['id'])}/role`, { role: 'issuer' });
+  await check('post', '/orgs/{orgId}/api-keys/{keyId}/revoke', `/orgs/${org}/api-keys/${String(key['id'])}/revoke`, {});
+  for (const [path, url] of [
+    ['/healthz', '/healthz'],
+    ['/schemas', '/schemas'],
+    ['/orgs/{orgId}', `/orgs/${org}`],
+    ['/orgs/{orgId}/keys', `/orgs/${org}/keys`],
+    ['/orgs/{orgId}/api-keys', `/orgs/${org}/api-keys`],
+    ['/orgs/{orgId}/oidc', `/orgs/${org}/oidc`],
+    ['/orgs/{orgId}/audit', `/orgs/${org}/audit`],
+    ['/orgs/{orgId}/audit/verify', `/orgs/${org}/audit/verify`],
+    ['/orgs/{orgId}/jobs', `/orgs/${org}/jobs`],
+    ['/.well-known/openid-credential-issuer/orgs/{orgId}', `/.well-known/openid-credential-issuer/orgs/${org}`],
+    ['/.well-known/oauth-authorization-server/orgs/{orgId}', `/.well-known/oauth-authorization-server/orgs/${org}`],
+    ['/orgs/{orgId}/credentials/{credentialId}', `/orgs/${org}/credentials/urn:uuid:00000000-0000-4000-8000-000000000000`],
+  ]) {
+    await check('get', path!, url!);
+  }
+  const platform = await call(`${issuer.url}/orgs`, { key: issuer.platformKey });
+  problems.push(...answerProblems(doc, 'get', '/orgs', platform.status, platform.body));
+  expect(problems).toEqual([]);
 });
 
 it('validates bodies with the documented schema: a 400 problem naming the code and the field', async () => {

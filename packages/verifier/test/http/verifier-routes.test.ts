@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createLogger, listen, toOpenApiPath } from '@staff-passport/core';
 import { VERIFIER_ROUTES, createVerifierApp, createVerifierContext, type VerifierContext } from '../../src/index.js';
 import { listAppRoutes } from '../../../issuer/test/helpers/list-app-routes.js';
-import { openApiErrors, operationProblems } from '../../../../test/helpers/check-openapi-document.js';
+import { answerProblems, openApiErrors, operationProblems } from '../../../../test/helpers/check-openapi-document.js';
 
 let ctx: VerifierContext & { close(): Promise<void> };
 let url: string;
@@ -54,6 +54,32 @@ it('is valid OpenAPI 3.1 generated from the table, and every operation has schem
   expect(documented.sort()).toEqual(VERIFIER_ROUTES.map((r) => `${r.method.toUpperCase()} ${toOpenApiPath(r.path)}`).sort());
   expect(await openApiErrors(doc)).toEqual([]);
   expect(operationProblems(doc)).toEqual([]);
+});
+
+it("the service's real answers fit the documented schemas", async () => {
+  const problems: string[] = [];
+  const base = url;
+  const check = async (method: string, path: string, target: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const res = await fetch(`${base}${target}`, { method: method.toUpperCase(), ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+    const answer = (type.includes('json') ? await res.json() : await res.text()) as Record<string, unknown>;
+    problems.push(...answerProblems(doc, method, path, res.status, answer, type));
+    return answer;
+  };
+  const profiles = await check('get', '/profiles', '/profiles');
+  const profileId = (profiles['profiles'] as { id: string }[])[0]!.id;
+  await check('get', '/profiles/{profileId}', `/profiles/${profileId}`);
+  await check('get', '/healthz', '/healthz');
+  await check('get', '/.well-known/did.json', '/.well-known/did.json');
+  const challenge = await check('post', '/challenges', '/challenges', {});
+  await check('post', '/presentations/verify', '/presentations/verify', { verifiablePresentation: 'not.a.presentation', options: { challenge: challenge['challenge'], domain: challenge['domain'] } });
+  await check('post', '/credentials/verify', '/credentials/verify', { verifiableCredential: 'not.a.credential' });
+  const request = await check('post', '/presentation-requests', '/presentation-requests', { profileId, startDate: '2030-01-01' });
+  await check('get', '/presentation-requests/{requestId}', `/presentation-requests/${String(request['id'])}`);
+  const oid4vp = await check('post', '/oid4vp/requests', '/oid4vp/requests', { profileId });
+  await check('get', '/oid4vp/requests/{id}', `/oid4vp/requests/${String(oid4vp['id'])}`);
+  await check('get', '/results/{resultId}', `/results/res_${'0'.repeat(20)}`);
+  expect(problems).toEqual([]);
 });
 
 it('validates bodies with the documented schema: a 400 problem naming the code and the field', async () => {
