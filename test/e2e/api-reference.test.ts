@@ -48,6 +48,12 @@ describe.each([
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const watched = watch(page, url);
+      // Injected through the DevTools protocol, so the page's own policy does not apply to it.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
       await page.goto(`${url}/docs/api`);
       await page.waitForSelector('.opblock', { timeout: 60_000 });
       expect(await page.locator('.opblock').count()).toBe(operations);
@@ -76,6 +82,7 @@ describe.each([
       await saveScreenshot(page, `api-reference-${name}`);
       expect(watched.offOrigin).toEqual([]);
       expect(watched.cspViolations).toEqual([]);
+      expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       expect(watched.pageErrors).toEqual([]);
       const violations = await runAxe(page);
             expect(violations).toEqual([]);

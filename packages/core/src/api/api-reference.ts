@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import { escapeHtml } from '../pages/html.js';
+import { pageSecurityHeaders } from '../pages/nhsuk-assets.js';
 import type { ApiRoute } from './api-route.js';
 import type { OpenApiDocument } from './build-openapi-document.js';
 
@@ -43,30 +44,10 @@ const CONTRAST_CSS = `.swagger-ui .info .title small{background:#425563!importan
 .swagger-ui .opblock.opblock-get .opblock-summary-method{background:#005eb8}.swagger-ui .opblock.opblock-post .opblock-summary-method{background:#006747}.swagger-ui .opblock.opblock-put .opblock-summary-method{background:#8a4b00}.swagger-ui .opblock.opblock-delete .opblock-summary-method{background:#a00000}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
-/**
- * The content security policy of the reference page: the services' page policy (our own scripts,
- * styles and images only, no framing), with exactly one addition: inline `style` attributes,
- * which Swagger UI's components set as they render. Scripts stay `'self'` only, and `connect-src
- * 'self'` limits "Try it out" to this origin.
- */
-const REFERENCE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const referenceHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('content-security-policy', REFERENCE_POLICY);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-  next();
-};
+// The reference page keeps the services' page policy unchanged (our own scripts, styles and
+// images only, no framing, `connect-src 'self'` so "Try it out" calls this origin only): Swagger UI
+// sets styles through the DOM, which the policy allows, and needs no inline script or style.
+const referenceHeaders: RequestHandler = pageSecurityHeaders();
 
 function swaggerUiDir(): string {
   const require = createRequire(import.meta.url);
