@@ -1,6 +1,6 @@
 /**
  * Property-based fuzzing of every issuer route (issue 10, "Bad input on every HTTP route"): the
- * route table is ISSUER_ROUTES (the OpenAPI list the app is checked against). Each route gets
+ * route table is ISSUER_ROUTES (the table the app registers from and its OpenAPI document is generated from). Each route gets
  * random JSON, its own fields with wrong types, 10,000 levels of nesting, huge strings, large
  * arrays, odd Unicode, `__proto__` and `constructor` keys, bytes that are not JSON, odd content
  * types and encodings, junk and huge authorization and other headers, hostile path segments
@@ -13,7 +13,7 @@
  * times (the limiters have their own tests, test/fuzz/limits.test.ts among them).
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { ISSUER_ROUTES, createAuthenticator, stopJobs, type RouteSpec } from '@staff-passport/issuer';
+import { ISSUER_ROUTES, createAuthenticator, stopJobs, type IssuerRoute as RouteSpec } from '@staff-passport/issuer';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
 import { trainingCredential } from '../helpers/training-credential.js';
 import { closeAgent, rssMiB, sendRaw } from './lib/hostile-input.js';
@@ -70,7 +70,7 @@ function authorizationFor(route: RouteSpec): string | undefined {
 }
 
 function fieldsOf(route: RouteSpec): string[] {
-  const properties = (route.body as { properties?: Record<string, unknown> } | undefined)?.properties;
+  const properties = (route.body?.schema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties ? Object.keys(properties) : [];
 }
 

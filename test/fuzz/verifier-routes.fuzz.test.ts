@@ -50,6 +50,9 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/oid4vp/requests/:id/request-object', protocol: true },
   { method: 'POST', path: '/oid4vp/requests/:id/request-object', fields: ['wallet_nonce', 'wallet_metadata'], protocol: true },
   { method: 'POST', path: '/oid4vp/requests/:id/response', fields: ['vp_token', 'state', 'error', 'error_description', 'response'], protocol: true },
+  // The API's description, generated from the route table, and its interactive reference.
+  { method: 'GET', path: '/openapi.json' },
+  { method: 'GET', path: '/docs/api', page: true },
   // The verifier desk's pages (the start page is registered twice: its security headers, then the page).
   { method: 'GET', path: '/', query: ['profile'], page: true },
   { method: 'GET', path: '/', query: ['profile'], page: true },

@@ -18,8 +18,9 @@ export { getIssuedCredential, listIssuedCredentials } from './credentials/list-i
 export type { CredentialQuery, IssuedCredentialRecord } from './credentials/list-issued-credentials.js';
 export { createIssuerApp } from './http/create-issuer-app.js';
 export type { IssuerAppOptions } from './http/create-issuer-app.js';
-export { ISSUER_ROUTES, buildOpenApiDocument, toOpenApiPath } from './http/openapi.js';
-export type { RouteSpec } from './http/openapi.js';
+export { ISSUER_ROUTES, buildIssuerOpenApiDocument } from './http/issuer-routes.js';
+export { guardIssuerRoute } from './http/guard-issuer-route.js';
+export type { IssuerRoute, IssuerRouteDeps } from './http/issuer-route.js';
 export { apiKeyAuthenticator } from './http/require-role.js';
 export {
   addAuthHeaders,
@@ -51,7 +52,7 @@ export {
   stopJobs,
 } from './jobs/index.js';
 export type { BulkJob, CreateJobInput, IssueRowFunction, JobErrorReport, WorkerIssueRow, WorkerIssueRowOptions, JobKind, JobOptions, JobRunnerOptions, JobState, RowError, RowIssue, SkipReason } from './jobs/index.js';
-export { addJobRoutes, isJobUpload } from './http/routes/job-routes.js';
+export { isJobUpload } from './http/routes/job-routes.js';
 export { issueCredential, parseIssueRequest, prepareCredential } from './issuing/issue-credential.js';
 export type { IssueOrigin, IssueRequest, IssuedCredential, PreparedCredential } from './issuing/issue-credential.js';
 export { CREDENTIAL_FORMATS } from './issuing/secure-credential.js';

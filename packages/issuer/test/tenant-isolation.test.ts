@@ -4,7 +4,7 @@
  * every role, and each organisation's own resources named under the other's path.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ISSUER_ROUTES, createAuthenticator, type RouteSpec } from '@staff-passport/issuer';
+import { ISSUER_ROUTES, createAuthenticator, type IssuerRoute as RouteSpec } from '@staff-passport/issuer';
 import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
 import { trainingCredential } from '../../../test/helpers/training-credential.js';
 

@@ -1,20 +1,15 @@
 import express from 'express';
-import { jsonBody, notFound, problemHandler, requestLogger } from '@staff-passport/core';
+import { apiReferenceAssets, jsonBody, notFound, openCors, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import { addAuthHeaders } from '../auth/add-auth-headers.js';
 import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
-import type { SignInLimiter } from '../auth/create-sign-in-limiter.js';
+import { createSignInLimiter, type SignInLimiter } from '../auth/create-sign-in-limiter.js';
 import { createConsoleRouter } from '../console/create-console-router.js';
-import { buildOpenApiDocument, renderApiReference } from './openapi.js';
-import { addAuditRoutes } from './routes/audit-routes.js';
-import { addCredentialRoutes } from './routes/credential-routes.js';
-import { addJobRoutes, isJobUpload } from './routes/job-routes.js';
-import { addOid4vciRoutes, isOid4vciProtocolRequest } from './routes/oid4vci-routes.js';
-import { addOfferRoutes } from './routes/offer-routes.js';
-import { addOidcRoutes } from './routes/oidc-routes.js';
-import { addOrgAdminRoutes } from './routes/org-admin-routes.js';
-import { addPlatformRoutes } from './routes/platform-routes.js';
-import { addPublicRoutes } from './routes/public-routes.js';
+import { guardIssuerRoute } from './guard-issuer-route.js';
+import type { IssuerRouteDeps } from './issuer-route.js';
+import { ISSUER_ROUTES, buildIssuerOpenApiDocument } from './issuer-routes.js';
+import { isJobUpload } from './routes/job-routes.js';
+import { OID4VCI_CORS_PATHS, isOid4vciProtocolRequest, oid4vciCors } from './routes/oid4vci-routes.js';
 
 /** Options for {@link createIssuerApp}. */
 export interface IssuerAppOptions {
@@ -32,8 +27,9 @@ export interface IssuerAppOptions {
 
 /**
  * The issuer's HTTP API as an express app, with no side effects (no listening, no start-up work):
- * what `server.ts` serves and what tests drive. Every route is described in `GET /openapi.json`,
- * with a readable reference at `GET /docs/api`.
+ * what `server.ts` serves and what tests drive. Every route is registered from `ISSUER_ROUTES`
+ * (roles applied and bodies validated from it) and described by the document generated from it at
+ * `GET /openapi.json`, with an interactive reference at `GET /docs/api`.
  */
 export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = {}): express.Express {
   const app = express();
@@ -52,24 +48,15 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   app.use(jsonBody('1mb').map(skipForUploads));
 
   const router = express.Router();
-  addPublicRoutes(router, ctx);
-  addPlatformRoutes(router, ctx);
-  addOrgAdminRoutes(router, ctx, authenticate);
-  addCredentialRoutes(router, ctx, authenticate);
-  addAuditRoutes(router, ctx, authenticate);
-  addJobRoutes(router, ctx, authenticate);
-  addOidcRoutes(router, ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true });
-  addOfferRoutes(router, ctx, authenticate);
-  addOid4vciRoutes(router, ctx, options.tokenLimiter === undefined ? {} : { tokenLimiter: options.tokenLimiter });
+  // Wallets in browsers check signatures and status, and use OpenID4VCI, from their own origin.
+  router.use(['/orgs/:orgId/did.json', '/orgs/:orgId/status', '/schemas', '/contexts'], openCors({ methods: 'GET' }));
+  router.use(OID4VCI_CORS_PATHS, oid4vciCors);
+  router.use(apiReferenceAssets());
+  // Guessing codes across many offers from one address is refused (429) before the per-offer lock.
+  const tokenLimiter = options.tokenLimiter === false ? undefined : (options.tokenLimiter ?? createSignInLimiter({ burst: 30, perMinute: 10 }));
+  const deps: IssuerRouteDeps = { ctx, authenticate, allowHttpLoopback: options.allowHttpLoopback === true, tokenLimiter, openapi: buildIssuerOpenApiDocument(ctx.publicUrl) };
+  registerApiRoutes(router, ISSUER_ROUTES, { deps, guard: (route) => guardIssuerRoute(deps, route) });
   options.extraRoutes?.(router);
-
-  const openapi = buildOpenApiDocument(ctx.publicUrl);
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
-  });
-  router.get('/docs/api', (_req, res) => {
-    res.type('html').send(renderApiReference(openapi));
-  });
 
   app.use(router);
   app.use(notFound);

@@ -1,4 +1,4 @@
-import { PassportError, isObject } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
 import type { Request, Response } from 'express';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { Organisation } from '../organisations/organisation.js';
@@ -19,17 +19,6 @@ export function orgIdOf(req: Request): string {
 /** The authenticated principal and organisation, set by `requireRole`. */
 export function callerOf(res: Response): { principal: Principal; org: Organisation } {
   return res.locals['caller'] as { principal: Principal; org: Organisation };
-}
-
-/**
- * A JSON object body whose keys are all in `allowed`.
- *
- * @throws PassportError `ERR_REQUEST_INVALID` naming the unknown field.
- */
-export function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (!isObject(body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be a JSON object', { field: 'body' });
-  for (const key of Object.keys(body)) if (!allowed.includes(key)) throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
-  return body;
 }
 
 /**

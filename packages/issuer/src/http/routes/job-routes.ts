@@ -1,19 +1,15 @@
-import { PassportError } from '@staff-passport/core';
-import type { Request, Router } from 'express';
-import { authorise } from '../../api-keys/authenticate-api-key.js';
-import type { IssuerContext } from '../../issuer-context.js';
-import type { CredentialFormat } from '../../issuing/secure-credential.js';
+import { PassportError, jsonSchema as s } from '@staff-passport/core';
+import type { Request } from 'express';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../issuing/secure-credential.js';
 import { createJob, type CreateJobInput } from '../../jobs/create-job.js';
-import { findJobOrganisation, getJob, listJobs } from '../../jobs/get-job.js';
-import { JOB_ID_PATTERN, JOB_KINDS, type JobKind } from '../../jobs/job.js';
+import { getJob, listJobs } from '../../jobs/get-job.js';
+import { JOB_KINDS, type JobKind } from '../../jobs/job.js';
 import { listJobErrors, renderJobErrorsCsv } from '../../jobs/list-job-errors.js';
-import type { Authenticator } from '../../auth/create-authenticator.js';
-import { requireRole } from '../require-role.js';
-import { callerOf, pathParam, queryParam } from '../request-helpers.js';
+import { ALL_ROLES, EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute } from '../issuer-route.js';
+import { callerOf, queryParam } from '../request-helpers.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines', 'application/x-jsonlines', 'text/plain'];
-const READ_ROLES = ['issuer', 'org-admin', 'auditor'] as const;
 
 function jobInputOf(req: Request): CreateJobInput {
   let kind = queryParam(req, 'kind');
@@ -52,72 +48,153 @@ function limitOf(req: Request): number | undefined {
   return /^\d{1,3}$/.test(limit) ? Number(limit) : -1;
 }
 
+const job = s.ref('BulkJob');
+const JOB_EXAMPLE = {
+  id: EXAMPLE.jobId,
+  orgId: EXAMPLE.orgId,
+  kind: 'training-compliance',
+  format: 'vc+jwt',
+  options: { cstfVersion: '1.2', cstfAligned: false },
+  state: 'issuing',
+  total: 1200,
+  validated: 1200,
+  done: 480,
+  issued: 470,
+  duplicates: 10,
+  skipped: 0,
+  errors: 0,
+  ratePerSecond: 160,
+  secondsLeft: 5,
+  fileSha256: '3b7e...c2',
+  fileBytes: 183402,
+  createdBy: EXAMPLE.keyId,
+  createdAt: EXAMPLE.time,
+  updatedAt: EXAMPLE.time,
+  completedAt: null,
+  failure: null,
+};
+
 /**
  * Bulk issuing jobs: upload an ESR-style CSV export or JSON lines (streamed to the data folder),
  * follow its progress, read its row errors (JSON or CSV). A job belongs to the organisation it was
  * uploaded to; any other organisation gets 404 for it.
  */
-export function addJobRoutes(router: Router, ctx: IssuerContext, authenticate: Authenticator): void {
-  const issuers = requireRole(ctx, authenticate, ['issuer', 'org-admin']);
-  const readers = requireRole(ctx, authenticate, READ_ROLES);
-
-  router.post('/orgs/:orgId/jobs', issuers, async (req, res) => {
-    const { org, principal } = callerOf(res);
-    try {
-      const input = jobInputOf(req);
-      checkBody(req, input.kind);
-      const length = req.get('content-length');
-      const job = await createJob(ctx, org, principal, input, req, length !== undefined && /^\d+$/.test(length) ? { contentLength: Number(length) } : {});
-      res.location(`/orgs/${org.id}/jobs/${job.id}`);
-      res.status(202).json(job);
-    } catch (err: unknown) {
-      // Answered before the whole file was read (too large, wrong type): close the connection
-      // after the answer instead of reading the rest of the upload.
-      if (!req.readableEnded) res.setHeader('connection', 'close');
-      throw err;
-    }
-  });
-
-  router.get('/orgs/:orgId/jobs', readers, async (req, res) => {
-    const limit = limitOf(req);
-    res.json({ jobs: await listJobs(ctx, callerOf(res).org.id, limit === undefined ? {} : { limit }) });
-  });
-
-  router.get('/orgs/:orgId/jobs/:jobId', readers, async (req, res) => {
-    res.json(await getJob(ctx, callerOf(res).org.id, pathParam(req, 'jobId', JOB_ID_PATTERN, 'ERR_JOB_NOT_FOUND')));
-  });
-
-  router.get('/orgs/:orgId/jobs/:jobId/errors', readers, async (req, res) => {
-    const jobId = pathParam(req, 'jobId', JOB_ID_PATTERN, 'ERR_JOB_NOT_FOUND');
-    const format = queryParam(req, 'format');
-    if (format !== undefined && format !== 'json' && format !== 'csv') throw new PassportError('ERR_REQUEST_INVALID', 'format must be json or csv', { field: 'format' });
-    const report = await listJobErrors(ctx, callerOf(res).org.id, jobId);
-    if (format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv')) {
-      res.type('text/csv; charset=utf-8').attachment(`${jobId}-errors.csv`).send(renderJobErrorsCsv(report));
-      return;
-    }
-    res.json(report);
-  });
-
-  // The job by id alone: its organisation comes from the job, and the caller must belong to it.
-  router.get('/jobs/:jobId', async (req, res) => {
-    const jobId = pathParam(req, 'jobId', JOB_ID_PATTERN, 'ERR_JOB_NOT_FOUND');
-    const authorization = req.get('authorization');
-    if (!authorization) throw new PassportError('ERR_AUTH_MISSING', 'send an API key as Authorization: Bearer <key>', { field: 'authorization' });
-    const orgId = await findJobOrganisation(ctx, jobId);
-    let principal;
-    try {
-      principal = await authenticate(req, orgId);
-    } catch (err: unknown) {
-      // A caller of another organisation learns nothing: the job is simply not found.
-      if (err instanceof PassportError && err.code === 'ERR_ORG_NOT_FOUND') throw new PassportError('ERR_JOB_NOT_FOUND', 'no job with that id', { field: 'jobId' });
-      throw err;
-    }
-    if (principal.orgId !== orgId) throw new PassportError('ERR_JOB_NOT_FOUND', 'no job with that id', { field: 'jobId' });
-    authorise(principal, orgId, READ_ROLES);
-    res.json(await getJob(ctx, orgId, jobId));
-  });
-}
+export const JOB_ROUTES: IssuerRoute[] = [
+  {
+    method: 'post',
+    path: '/orgs/:orgId/jobs',
+    tag: 'jobs',
+    access: ISSUING_ROLES,
+    summary:
+      'Upload an ESR training compliance or assignment export (CSV with a Holder DID column) or JSON lines as a bulk issuing job: every row validated first, then issued; rows already issued are never issued again',
+    params: [PARAM.orgId],
+    query: [
+      queryParameter('kind', 'training-compliance, assignment or jsonl (default jsonl for application/x-ndjson)', s.enum(JOB_KINDS), 'training-compliance'),
+      queryParameter('format', `${CREDENTIAL_FORMATS.join(', ')} (default vc+jwt; a JSON line may name its own)`, s.enum(CREDENTIAL_FORMATS)),
+      queryParameter('cstfVersion', 'training: the CSTF version met (default 1.2)', s.string(), '1.2'),
+      queryParameter('cstfAligned', 'training: true when the organisation has a CSTF Declaration of Alignment (default false)', s.enum(['true', 'false'])),
+    ],
+    body: {
+      contentType: 'text/csv',
+      schema: s.string({ description: 'the file, streamed: text/csv for ESR exports, application/x-ndjson for JSON lines ({credential, options} a line); at most 2 GiB' }),
+      example: 'Employee Number,Holder DID,Competence Name,Achievement Date,Expiry Date\n12345678,did:key:z6Mk...,NHS|CSTF|Fire Safety - 1 Year|,2026-02-20,2027-02-20\n',
+      // Streamed to disk as it arrives, never parsed as JSON: the job checks each row.
+      validation: 'handler',
+    },
+    responses: { 202: { description: 'the job (state validating); Location names it', schema: job, example: { ...JOB_EXAMPLE, state: 'validating', done: 0, issued: 0, duplicates: 0, validated: 0 } } },
+    errors: [400, 401, 403, 404, 413, 415],
+    handler: async ({ ctx }, req, res) => {
+      const { org, principal } = callerOf(res);
+      try {
+        const input = jobInputOf(req);
+        checkBody(req, input.kind);
+        const length = req.get('content-length');
+        const created = await createJob(ctx, org, principal, input, req, length !== undefined && /^\d+$/.test(length) ? { contentLength: Number(length) } : {});
+        res.location(`/orgs/${org.id}/jobs/${created.id}`);
+        res.status(202).json(created);
+      } catch (err: unknown) {
+        // Answered before the whole file was read (too large, wrong type): close the connection
+        // after the answer instead of reading the rest of the upload.
+        if (!req.readableEnded) res.setHeader('connection', 'close');
+        throw err;
+      }
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs',
+    summary: "The organisation's bulk jobs, newest first",
+    tag: 'jobs',
+    access: ALL_ROLES,
+    params: [PARAM.orgId],
+    query: [queryParameter('limit', '1 to 500 (default 50)', s.string({ pattern: '^[0-9]{1,3}$' }), '50')],
+    responses: { 200: { description: 'the jobs', schema: s.object({ jobs: s.array(job) }, ['jobs']), example: { jobs: [JOB_EXAMPLE] } } },
+    errors: [400, 401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      const limit = limitOf(req);
+      res.json({ jobs: await listJobs(ctx, callerOf(res).org.id, limit === undefined ? {} : { limit }) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs/:jobId',
+    summary: 'A bulk job and its progress (done, total, rate, time left)',
+    tag: 'jobs',
+    access: ALL_ROLES,
+    params: [PARAM.orgId, PARAM.jobId],
+    responses: { 200: { description: 'the job', schema: job, example: JOB_EXAMPLE } },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      res.json(await getJob(ctx, callerOf(res).org.id, req.params['jobId'] as string));
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs/:jobId/errors',
+    summary: "A bulk job's row errors (row, column, code, message), JSON or CSV",
+    tag: 'jobs',
+    access: ALL_ROLES,
+    params: [PARAM.orgId, PARAM.jobId],
+    query: [queryParameter('format', 'json (default) or csv (also chosen by Accept: text/csv)', s.enum(['json', 'csv']), 'json')],
+    responses: {
+      200: {
+        description: 'the row errors; text/csv with format=csv',
+        schema: s.object(
+          { jobId: s.string(), count: s.integer(), complete: s.boolean({ description: 'false while rows are still being checked' }), errors: s.array(s.anyObject('a row error: row, column, code, message')) },
+          ['jobId', 'count', 'complete', 'errors'],
+          { open: true },
+        ),
+        example: { jobId: EXAMPLE.jobId, count: 1, complete: true, errors: [{ row: 14, column: 'Holder DID', code: 'ERR_DID_INVALID', message: 'not a DID' }] },
+      },
+    },
+    errors: [400, 401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      const jobId = req.params['jobId'] as string;
+      const format = queryParam(req, 'format');
+      if (format !== undefined && format !== 'json' && format !== 'csv') throw new PassportError('ERR_REQUEST_INVALID', 'format must be json or csv', { field: 'format' });
+      const report = await listJobErrors(ctx, callerOf(res).org.id, jobId);
+      if (format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv')) {
+        res.type('text/csv; charset=utf-8').attachment(`${jobId}-errors.csv`).send(renderJobErrorsCsv(report));
+        return;
+      }
+      res.json(report);
+    },
+  },
+  {
+    // The job by id alone: its organisation comes from the job, and the caller must belong to it (the guard).
+    method: 'get',
+    path: '/jobs/:jobId',
+    summary: 'A bulk job by id alone, for a caller of its organisation',
+    tag: 'jobs',
+    access: ALL_ROLES,
+    params: [PARAM.jobId],
+    responses: { 200: { description: 'the job', schema: job, example: JOB_EXAMPLE } },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      res.json(await getJob(ctx, callerOf(res).org.id, req.params['jobId'] as string));
+    },
+  },
+];
 
 /**
  * Whether a request is a bulk upload, whose body is a streamed file (CSV or JSON lines) that the

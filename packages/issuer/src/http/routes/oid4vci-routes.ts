@@ -1,8 +1,6 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { PassportError, openCors } from '@staff-passport/core';
-import { createSignInLimiter, type SignInLimiter } from '../../auth/create-sign-in-limiter.js';
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { PassportError, jsonSchema as s, openCors } from '@staff-passport/core';
 import { RateLimitedError } from '../../auth/rate-limited-error.js';
-import type { IssuerContext } from '../../issuer-context.js';
 import {
   buildAuthorizationServerMetadata,
   buildCredentialIssuerMetadata,
@@ -12,15 +10,17 @@ import {
   receiveNotification,
   requestCredential,
   requestDeferredCredential,
+  NOTIFICATION_EVENTS,
+  PRE_AUTHORIZED_CODE_GRANT,
   toOauthError,
   type Oid4vciEndpoint,
 } from '../../oid4vci/index.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
 import type { Organisation } from '../../organisations/organisation.js';
+import { EXAMPLE, PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { orgIdOf } from '../request-helpers.js';
 
 const PROTOCOL_POST = /^\/orgs\/[^/]+\/oid4vci\/(token|nonce|credential|deferred-credential|notification)\/?$/;
-const OFFER_ID = /^off_[0-9a-f]{32}$/;
 const parseForm = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 });
 const parseJson = express.json({ limit: '1mb', strict: true, type: () => true });
 
@@ -33,8 +33,11 @@ export function isOid4vciProtocolRequest(req: { method: string; path: string }):
   return req.method === 'POST' && PROTOCOL_POST.test(req.path);
 }
 
-// Wallets in browsers call these endpoints from other origins (metadata, offers, protocol).
-const cors = openCors();
+/** The paths wallets in browsers call from other origins (metadata, offers, protocol): CORS open. */
+export const OID4VCI_CORS_PATHS = ['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', '/orgs/:orgId/oid4vci'];
+
+/** Open CORS for {@link OID4VCI_CORS_PATHS}. */
+export const oid4vciCors: RequestHandler = openCors();
 
 function runParser(parser: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -60,18 +63,18 @@ async function readBody(req: Request, res: Response, kind: 'form' | 'json'): Pro
 }
 
 function protocolRoute(
-  ctx: IssuerContext,
   endpoint: Oid4vciEndpoint,
-  handle: (req: Request, res: Response, org: Organisation) => Promise<void>,
-  limiter?: SignInLimiter,
-): RequestHandler {
-  return async (req, res) => {
-    const org = await getOrganisation(ctx, orgIdOf(req));
+  handle: (deps: IssuerRouteDeps, req: Request, res: Response, org: Organisation) => Promise<void>,
+  limited = false,
+): IssuerRoute['handler'] {
+  return async (deps, req, res) => {
+    const org = await getOrganisation(deps.ctx, orgIdOf(req));
     res.setHeader('cache-control', 'no-store');
     const caller = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const limiter = limited ? deps.tokenLimiter : undefined;
     try {
       limiter?.check(caller);
-      await handle(req, res, org);
+      await handle(deps, req, res, org);
     } catch (err: unknown) {
       if (!(err instanceof PassportError)) throw err;
       if (err instanceof RateLimitedError) {
@@ -88,14 +91,16 @@ function protocolRoute(
   };
 }
 
-/** Options for {@link addOid4vciRoutes}. */
-export interface Oid4vciRouteOptions {
-  /**
-   * Limits failed token requests per client address (default: a burst of 30, then 10 a minute),
-   * on top of the five tries each offer allows its transaction code; `false` turns it off.
-   */
-  tokenLimiter?: SignInLimiter | false;
-}
+const JWT = 'eyJhbGciOiJFZERTQSJ9.eyJ...fQ.c2ln';
+const ISSUER_URL = `https://issuer.example.nhs.uk/orgs/${EXAMPLE.orgId}`;
+const credentialsAnswer = s.object({ credentials: s.array(s.object({ credential: { anyOf: [s.string(), s.anyObject('an ldp_vc credential')] } }, ['credential'])), notification_id: s.string() }, ['credentials', 'notification_id']);
+const deferredAnswer = s.object({ transaction_id: s.string(), interval: s.integer({ description: 'seconds to wait before asking again' }) }, ['transaction_id', 'interval']);
+const CREDENTIALS_EXAMPLE = { credentials: [{ credential: JWT }], notification_id: 'ntf_0a1b2c3d4e5f' };
+const DEFERRED_EXAMPLE = { transaction_id: 'txn_0a1b2c3d4e5f', interval: 5 };
+// The protocol endpoints read and check their own bodies, and answer errors the OAuth way with OpenID4VCI's error codes.
+const handlerChecked = { validation: 'handler' } as const;
+const protocol = { access: 'public', tag: 'oid4vci', errorFormat: 'oauth', params: [PARAM.orgId] } as const;
+const metadataParams = [PARAM.orgId];
 
 /**
  * The wallet-facing OpenID4VCI 1.0 endpoints of every organisation (no HR sign-in, CORS open):
@@ -104,72 +109,168 @@ export interface Oid4vciRouteOptions {
  * under `/orgs/{orgId}/oid4vci/`. Failed token requests are limited per client address
  * (`ERR_RATE_LIMITED`, 429 with `retry-after`).
  */
-export function addOid4vciRoutes(router: Router, ctx: IssuerContext, options: Oid4vciRouteOptions = {}): void {
-  // Guessing codes across many offers from one address is refused (429) before the per-offer lock.
-  const tokenLimiter = options.tokenLimiter === false ? undefined : (options.tokenLimiter ?? createSignInLimiter({ burst: 30, perMinute: 10 }));
-  router.use(['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', '/orgs/:orgId/oid4vci'], cors);
-
-  router.get('/.well-known/openid-credential-issuer/orgs/:orgId', async (req, res) => {
-    const org = await getOrganisation(ctx, orgIdOf(req));
-    res.setHeader('cache-control', 'public, max-age=300');
-    res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org));
-  });
-
-  router.get('/.well-known/oauth-authorization-server/orgs/:orgId', async (req, res) => {
-    const org = await getOrganisation(ctx, orgIdOf(req));
-    res.setHeader('cache-control', 'public, max-age=300');
-    res.json(buildAuthorizationServerMetadata(ctx.publicUrl, org));
-  });
-
-  // The credential_offer_uri target (OpenID4VCI 1.0, section 4.1.3): the offer JSON while unused.
-  router.get('/orgs/:orgId/oid4vci/offers/:offerId', async (req, res) => {
-    const orgId = orgIdOf(req);
-    const offerId = req.params['offerId'];
-    if (typeof offerId !== 'string' || !OFFER_ID.test(offerId)) throw new PassportError('ERR_OFFER_NOT_FOUND', 'no credential offer with that id', { field: 'offerId' });
-    const json = await getCredentialOfferJson(ctx, orgId, offerId);
-    res.setHeader('cache-control', 'no-store');
-    res.type('application/json').send(json);
-  });
-
-  router.post(
-    '/orgs/:orgId/oid4vci/token',
-    protocolRoute(ctx, 'token', async (req, res, org) => {
-      const form = (await readBody(req, res, 'form')) as Record<string, unknown>;
-      res.json(await exchangePreAuthorizedCode(ctx, org.id, form));
-    }, tokenLimiter),
-  );
-
-  router.post(
-    '/orgs/:orgId/oid4vci/nonce',
-    protocolRoute(ctx, 'credential', async (_req, res, org) => {
+export const OID4VCI_ROUTES: IssuerRoute[] = [
+  {
+    method: 'get',
+    path: '/.well-known/openid-credential-issuer/orgs/:orgId',
+    summary: 'OpenID4VCI Credential Issuer Metadata of the organisation (OpenID4VCI 1.0, 12.2)',
+    tag: 'oid4vci',
+    access: 'public',
+    params: metadataParams,
+    responses: {
+      200: {
+        description: 'credential issuer metadata',
+        schema: s.object({ credential_issuer: s.string(), credential_endpoint: s.string(), nonce_endpoint: s.string(), credential_configurations_supported: s.anyObject('by configuration id') }, ['credential_issuer', 'credential_endpoint'], { open: true }),
+        example: { credential_issuer: ISSUER_URL, credential_endpoint: `${ISSUER_URL}/oid4vci/credential`, nonce_endpoint: `${ISSUER_URL}/oid4vci/nonce`, credential_configurations_supported: {} },
+      },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const org = await getOrganisation(ctx, orgIdOf(req));
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org));
+    },
+  },
+  {
+    method: 'get',
+    path: '/.well-known/oauth-authorization-server/orgs/:orgId',
+    summary: 'OAuth 2.0 Authorization Server Metadata of the organisation (RFC 8414)',
+    tag: 'oid4vci',
+    access: 'public',
+    params: metadataParams,
+    responses: {
+      200: {
+        description: 'authorization server metadata',
+        schema: s.object({ issuer: s.string(), token_endpoint: s.string() }, ['issuer', 'token_endpoint'], { open: true }),
+        example: { issuer: ISSUER_URL, token_endpoint: `${ISSUER_URL}/oid4vci/token`, 'pre-authorized_grant_anonymous_access_supported': true },
+      },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const org = await getOrganisation(ctx, orgIdOf(req));
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.json(buildAuthorizationServerMetadata(ctx.publicUrl, org));
+    },
+  },
+  {
+    // The credential_offer_uri target (OpenID4VCI 1.0, section 4.1.3): the offer JSON while unused.
+    method: 'get',
+    path: '/orgs/:orgId/oid4vci/offers/:offerId',
+    summary: 'A credential offer by reference (credential_offer_uri)',
+    tag: 'oid4vci',
+    access: 'public',
+    params: [PARAM.orgId, PARAM.offerId],
+    responses: {
+      200: {
+        description: 'the credential offer (OpenID4VCI 1.0, section 4.1.1)',
+        schema: s.object({ credential_issuer: s.string(), credential_configuration_ids: s.array(s.string()), grants: s.anyObject('the pre-authorised code grant') }, ['credential_issuer', 'credential_configuration_ids'], { open: true }),
+        example: {
+          credential_issuer: ISSUER_URL,
+          credential_configuration_ids: ['TrainingRecord_jwt_vc_json'],
+          grants: { [PRE_AUTHORIZED_CODE_GRANT]: { 'pre-authorized_code': 'Xq3...', tx_code: { input_mode: 'numeric', length: 6 } } },
+        },
+      },
+    },
+    errors: [400, 404],
+    handler: async ({ ctx }, req, res) => {
+      const json = await getCredentialOfferJson(ctx, orgIdOf(req), req.params['offerId'] as string);
+      res.setHeader('cache-control', 'no-store');
+      res.type('application/json').send(json);
+    },
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/token',
+    summary: 'Token endpoint: pre-authorised code and transaction code for an access token (form-encoded)',
+    body: {
+      contentType: 'application/x-www-form-urlencoded',
+      schema: s.object({ grant_type: s.enum([PRE_AUTHORIZED_CODE_GRANT]), 'pre-authorized_code': s.string(), tx_code: s.string() }, ['grant_type', 'pre-authorized_code']),
+      example: { grant_type: PRE_AUTHORIZED_CODE_GRANT, 'pre-authorized_code': 'Xq3...', tx_code: '493817' },
+      ...handlerChecked,
+    },
+    responses: {
+      200: {
+        description: 'an access token',
+        schema: s.object({ access_token: s.string(), token_type: s.enum(['Bearer']), expires_in: s.integer() }, ['access_token', 'token_type', 'expires_in'], { open: true }),
+        example: { access_token: 'at_...', token_type: 'Bearer', expires_in: 600 },
+      },
+    },
+    errors: [400, 401, 415, 429],
+    handler: protocolRoute(
+      'token',
+      async ({ ctx }, req, res, org) => {
+        const form = (await readBody(req, res, 'form')) as Record<string, unknown>;
+        res.json(await exchangePreAuthorizedCode(ctx, org.id, form));
+      },
+      true,
+    ),
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/nonce',
+    summary: 'Nonce endpoint: a fresh c_nonce for key proofs',
+    responses: { 200: { description: 'a nonce', schema: s.object({ c_nonce: s.string() }, ['c_nonce']), example: { c_nonce: 'n-0S6_WzA2Mj' } } },
+    errors: [404],
+    handler: protocolRoute('credential', async ({ ctx }, _req, res, org) => {
       res.json(await issueNonce(ctx, org.id));
     }),
-  );
-
-  router.post(
-    '/orgs/:orgId/oid4vci/credential',
-    protocolRoute(ctx, 'credential', async (req, res, org) => {
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/credential',
+    summary: 'Credential endpoint (access token): one credential per key proof, or 202 with a transaction_id when deferred',
+    body: {
+      schema: s.object({ credential_configuration_id: s.string(), proofs: s.object({ jwt: s.array(s.string(), { maxItems: 10 }) }) }, ['credential_configuration_id', 'proofs'], { open: true }),
+      example: { credential_configuration_id: 'TrainingRecord_jwt_vc_json', proofs: { jwt: [JWT] } },
+      ...handlerChecked,
+    },
+    responses: {
+      200: { description: 'the credentials', schema: credentialsAnswer, example: CREDENTIALS_EXAMPLE },
+      202: { description: 'deferred: ask the deferred credential endpoint later', schema: deferredAnswer, example: DEFERRED_EXAMPLE },
+    },
+    errors: [400, 401, 415],
+    handler: protocolRoute('credential', async ({ ctx }, req, res, org) => {
       const body = await readBody(req, res, 'json');
       const result = await requestCredential(ctx, org, req.get('authorization'), body);
       res.status(result.status).json(result.body);
     }),
-  );
-
-  router.post(
-    '/orgs/:orgId/oid4vci/deferred-credential',
-    protocolRoute(ctx, 'deferred-credential', async (req, res, org) => {
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/deferred-credential',
+    summary: 'Deferred credential endpoint (access token): the credentials once HR completes the offer, 202 until then',
+    body: { schema: s.object({ transaction_id: s.string() }, ['transaction_id'], { open: true }), example: { transaction_id: 'txn_0a1b2c3d4e5f' }, ...handlerChecked },
+    responses: {
+      200: { description: 'the credentials', schema: credentialsAnswer, example: CREDENTIALS_EXAMPLE },
+      202: { description: 'not yet: ask again after the interval', schema: deferredAnswer, example: DEFERRED_EXAMPLE },
+    },
+    errors: [400, 401, 415],
+    handler: protocolRoute('deferred-credential', async ({ ctx }, req, res, org) => {
       const body = await readBody(req, res, 'json');
       const result = await requestDeferredCredential(ctx, org, req.get('authorization'), body);
       res.status(result.status).json(result.body);
     }),
-  );
-
-  router.post(
-    '/orgs/:orgId/oid4vci/notification',
-    protocolRoute(ctx, 'notification', async (req, res, org) => {
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/orgs/:orgId/oid4vci/notification',
+    summary: 'Notification endpoint (access token): credential_accepted, credential_failure or credential_deleted',
+    body: {
+      schema: s.object({ notification_id: s.string(), event: s.enum(Object.keys(NOTIFICATION_EVENTS)), event_description: s.string() }, ['notification_id', 'event'], { open: true }),
+      example: { notification_id: 'ntf_0a1b2c3d4e5f', event: 'credential_accepted' },
+      ...handlerChecked,
+    },
+    responses: { 204: { description: 'recorded', contentType: 'none' } },
+    errors: [400, 401, 415],
+    handler: protocolRoute('notification', async ({ ctx }, req, res, org) => {
       const body = await readBody(req, res, 'json');
       await receiveNotification(ctx, org, req.get('authorization'), body);
       res.status(204).end();
     }),
-  );
-}
+  },
+];

@@ -1,56 +1,136 @@
-import { PassportError, openCors } from '@staff-passport/core';
+import { PassportError, healthRoute, jsonSchema as s } from '@staff-passport/core';
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
-import type { Router } from 'express';
-import type { IssuerContext } from '../../issuer-context.js';
 import { buildDidDocument } from '../../organisations/build-did-document.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
 import { renderStatusList, STATUS_LIST_MEDIA_TYPES, type StatusListView } from '../../status/render-status-list.js';
+import { EXAMPLE, PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { orgIdOf, pathParam } from '../request-helpers.js';
 
+const JWT_EXAMPLE = 'eyJhbGciOiJFZERTQSIsImtpZCI6Ii4uLiJ9.eyJ...fQ.c2ln';
+
 /** Routes anyone may read: health, DID documents, status lists, the catalogue's schemas and context. */
-export function addPublicRoutes(router: Router, ctx: IssuerContext): void {
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  // Wallets in browsers check signatures and status from their own origin.
-  router.use(['/orgs/:orgId/did.json', '/orgs/:orgId/status', '/schemas', '/contexts'], openCors({ methods: 'GET' }));
-
-  router.get('/orgs/:orgId/did.json', async (req, res) => {
-    const org = await getOrganisation(ctx, orgIdOf(req));
-    res.setHeader('cache-control', 'public, max-age=300');
-    res.type('application/did+json').send(JSON.stringify(await buildDidDocument(ctx, org)));
-  });
-
-  router.get('/orgs/:orgId/status/:listId/:view', async (req, res) => {
-    const org = await getOrganisation(ctx, orgIdOf(req));
-    const listId = pathParam(req, 'listId', /^sl_[0-9a-f]{16}$/);
-    const view = pathParam(req, 'view', /^(revocation|suspension|token)$/) as StatusListView;
-    const rendered = await renderStatusList(ctx, org, listId, view);
-    // Short-lived caching: a revocation shows on the next fetch after at most this long.
-    res.setHeader('cache-control', 'public, max-age=60');
-    res.setHeader('etag', `"${rendered.version}"`);
-    res.setHeader('last-modified', new Date(rendered.updatedAt).toUTCString());
-    if (req.get('if-none-match') === `"${rendered.version}"`) {
-      res.status(304).end();
-      return;
-    }
-    res.type(STATUS_LIST_MEDIA_TYPES[view]).send(rendered.jwt);
-  });
-
-  router.get('/schemas', (_req, res) => {
-    res.json(CATALOGUE.map((d) => ({ type: d.type, version: d.version, id: d.schemaId, vct: d.vct })));
-  });
-
-  router.get('/schemas/:slug/:version', (req, res) => {
-    const definition = CATALOGUE.find((d) => d.slug === req.params['slug'] && d.version === req.params['version']);
-    if (!definition) throw new PassportError('ERR_NOT_FOUND', 'no such schema', { field: 'slug' });
-    res.setHeader('cache-control', 'public, max-age=86400, immutable');
-    res.type('application/schema+json').send(JSON.stringify(definition.schema));
-  });
-
-  router.get('/contexts/v1', (_req, res) => {
-    res.setHeader('cache-control', 'public, max-age=86400');
-    res.type('application/ld+json').send(JSON.stringify(buildStaffPassportContext()));
-  });
-}
+export const PUBLIC_ROUTES: IssuerRoute[] = [
+  healthRoute<IssuerRouteDeps>(),
+  {
+    method: 'get',
+    path: '/orgs/:orgId/did.json',
+    summary: "The organisation's did:web DID document (keys, ODS code in alsoKnownAs)",
+    tag: 'organisations',
+    access: 'public',
+    params: [PARAM.orgId],
+    responses: {
+      200: {
+        description: 'DID document',
+        contentType: 'application/did+json',
+        schema: s.object({ '@context': {}, id: s.string(), alsoKnownAs: s.array(s.string()), verificationMethod: s.array(s.anyObject('a verification method with publicKeyJwk')) }, ['id'], { open: true }),
+        example: { '@context': ['https://www.w3.org/ns/did/v1'], id: EXAMPLE.did, alsoKnownAs: ['https://odsportal.digital.nhs.uk/Organisation/RTH'], verificationMethod: [] },
+      },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const org = await getOrganisation(ctx, orgIdOf(req));
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.type('application/did+json').send(JSON.stringify(await buildDidDocument(ctx, org)));
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/status/:listId/:view',
+    summary: 'A status list: view revocation or suspension (BitstringStatusListCredential, vc+jwt) or token (IETF Token Status List, statuslist+jwt)',
+    tag: 'status',
+    access: 'public',
+    params: [
+      { ...PARAM.orgId },
+      { name: 'listId', description: 'the status list', schema: s.string({ pattern: '^sl_[0-9a-f]{16}$' }), example: EXAMPLE.listId },
+      { name: 'view', description: 'which list', schema: s.enum(['revocation', 'suspension', 'token']), example: 'revocation' },
+    ],
+    responses: {
+      200: {
+        description: 'the signed status list (`application/vc+jwt`; `application/statuslist+jwt` for the token view), with an ETag',
+        contentType: 'application/vc+jwt',
+        schema: s.string({ description: 'a compact JWS' }),
+        example: JWT_EXAMPLE,
+        headers: { etag: { description: 'the list version', schema: s.string() } },
+      },
+      304: { description: 'not modified since the ETag sent in If-None-Match', contentType: 'none' },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const org = await getOrganisation(ctx, orgIdOf(req));
+      const listId = pathParam(req, 'listId', /^sl_[0-9a-f]{16}$/);
+      const view = pathParam(req, 'view', /^(revocation|suspension|token)$/) as StatusListView;
+      const rendered = await renderStatusList(ctx, org, listId, view);
+      // Short-lived caching: a revocation shows on the next fetch after at most this long.
+      res.setHeader('cache-control', 'public, max-age=60');
+      res.setHeader('etag', `"${rendered.version}"`);
+      res.setHeader('last-modified', new Date(rendered.updatedAt).toUTCString());
+      if (req.get('if-none-match') === `"${rendered.version}"`) {
+        res.status(304).end();
+        return;
+      }
+      res.type(STATUS_LIST_MEDIA_TYPES[view]).send(rendered.jwt);
+    },
+  },
+  {
+    method: 'get',
+    path: '/schemas',
+    summary: 'The credential catalogue: types, versions, schema ids, vct',
+    tag: 'catalogue',
+    access: 'public',
+    responses: {
+      200: {
+        description: 'the catalogue',
+        schema: s.array(s.object({ type: s.string(), version: s.string(), id: s.string({ format: 'uri' }), vct: s.string() }, ['type', 'version', 'id', 'vct'])),
+        example: [{ type: 'TrainingRecord', version: '1.0', id: 'https://issuer.example.nhs.uk/schemas/training-record/1.0', vct: 'https://issuer.example.nhs.uk/vct/training-record' }],
+      },
+    },
+    handler: (_deps, _req, res) => {
+      res.json(CATALOGUE.map((d) => ({ type: d.type, version: d.version, id: d.schemaId, vct: d.vct })));
+    },
+  },
+  {
+    method: 'get',
+    path: '/schemas/:slug/:version',
+    summary: 'A credential type JSON Schema (2020-12), at its $id path',
+    tag: 'catalogue',
+    access: 'public',
+    params: [
+      { name: 'slug', description: 'the type, kebab-case', schema: s.string(), example: 'training-record' },
+      { name: 'version', description: 'the schema version', schema: s.string(), example: '1.0' },
+    ],
+    responses: {
+      200: {
+        description: 'the JSON Schema',
+        contentType: 'application/schema+json',
+        schema: s.anyObject('a JSON Schema 2020-12 document'),
+        example: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://issuer.example.nhs.uk/schemas/training-record/1.0', type: 'object' },
+      },
+    },
+    errors: [404],
+    handler: (_deps, req, res) => {
+      const definition = CATALOGUE.find((d) => d.slug === req.params['slug'] && d.version === req.params['version']);
+      if (!definition) throw new PassportError('ERR_NOT_FOUND', 'no such schema', { field: 'slug' });
+      res.setHeader('cache-control', 'public, max-age=86400, immutable');
+      res.type('application/schema+json').send(JSON.stringify(definition.schema));
+    },
+  },
+  {
+    method: 'get',
+    path: '/contexts/v1',
+    summary: 'The staff passport JSON-LD context',
+    tag: 'catalogue',
+    access: 'public',
+    responses: {
+      200: {
+        description: 'the JSON-LD context',
+        contentType: 'application/ld+json',
+        schema: s.object({ '@context': s.anyObject('term definitions') }, ['@context'], { open: true }),
+        example: { '@context': { '@protected': true, TrainingRecord: 'https://w3id.org/staff-passport#TrainingRecord' } },
+      },
+    },
+    handler: (_deps, _req, res) => {
+      res.setHeader('cache-control', 'public, max-age=86400');
+      res.type('application/ld+json').send(JSON.stringify(buildStaffPassportContext()));
+    },
+  },
+];

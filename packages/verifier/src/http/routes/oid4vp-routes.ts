@@ -1,5 +1,18 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import { PassportError, clientErrorOf, httpStatusFor, isObject, jsonBody, openCors, renderQrPng, renderQrSvg, toProblem, type ErrorCode, type Logger } from '@staff-passport/core';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import {
+  PassportError,
+  clientErrorOf,
+  httpStatusFor,
+  isObject,
+  jsonBody,
+  jsonSchema as s,
+  openCors,
+  qrCodeRoutes,
+  registerApiRoutes,
+  toProblem,
+  type ErrorCode,
+  type Logger,
+} from '@staff-passport/core';
 import {
   REQUEST_OBJECT_MEDIA_TYPE,
   buildVerifierDidDocument,
@@ -10,10 +23,7 @@ import {
   signRequestObject,
   type CreateOid4vpRequestInput,
 } from '../../oid4vp/index.js';
-import type { VerifierContext } from '../../verifier-context.js';
-
-const REQUEST_ID = /^req_[0-9a-f]{20}$/;
-const CREATE_FIELDS = ['profileId', 'startDate', 'purpose', 'query', 'expiresInSeconds'];
+import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
 
 // OAuth error codes for our codes (RFC 6749 section 5.2, RFC 9101 section 7, OpenID4VP 1.0 section 8.5).
 function oauthErrorOf(code: ErrorCode, requestUri: boolean): string {
@@ -49,12 +59,6 @@ function oauthErrors(logger: Logger, requestUri: boolean): ErrorRequestHandler {
   };
 }
 
-function requestId(req: Request): string {
-  const value = req.params['id'];
-  if (typeof value !== 'string' || !REQUEST_ID.test(value)) throw new PassportError('ERR_VP_REQUEST_NOT_FOUND', 'no OpenID4VP request with that id', { field: 'id' });
-  return value;
-}
-
 // direct_post and request_uri POST bodies are form-encoded (OpenID4VP 1.0 sections 8.2 and 5.10).
 const formBody: RequestHandler[] = [
   express.urlencoded({ extended: false, limit: '4mb', parameterLimit: 20 }),
@@ -67,100 +71,190 @@ const formBody: RequestHandler[] = [
   },
 ];
 
-function createInput(body: unknown): CreateOid4vpRequestInput {
-  if (!isObject(body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {profileId, startDate?, purpose?, query?, expiresInSeconds?}', { field: 'body' });
-  for (const key of Object.keys(body)) if (!CREATE_FIELDS.includes(key)) throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
-  const str = (field: string): string | undefined => {
-    const value = body[field];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw new PassportError('ERR_REQUEST_INVALID', `${field} must be text`, { field });
-    return value;
-  };
-  const profileId = str('profileId');
-  if (profileId === undefined) throw new PassportError('ERR_REQUEST_INVALID', 'profileId is required', { field: 'profileId' });
-  const startDate = str('startDate');
-  const purpose = str('purpose');
-  const query = str('query');
-  const ttl = body['expiresInSeconds'];
-  if (ttl !== undefined && typeof ttl !== 'number') throw new PassportError('ERR_REQUEST_INVALID', 'expiresInSeconds must be a number', { field: 'expiresInSeconds' });
-  if (query !== undefined && query !== 'dcql' && query !== 'pe') throw new PassportError('ERR_REQUEST_INVALID', "query must be 'dcql' or 'pe'", { field: 'query' });
+function createInput(body: Record<string, unknown>): CreateOid4vpRequestInput {
+  const { profileId, startDate, purpose, query, expiresInSeconds } = body as Partial<Record<string, string>> & { expiresInSeconds?: number };
   return {
-    profileId,
+    profileId: profileId!,
     ...(startDate === undefined ? {} : { startDate }),
     ...(purpose === undefined ? {} : { purpose }),
-    ...(query === undefined ? {} : { query }),
-    ...(ttl === undefined ? {} : { expiresInSeconds: ttl }),
+    ...(query === undefined ? {} : { query: query as 'dcql' | 'pe' }),
+    ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }),
   };
 }
 
-/**
- * The OpenID4VP routes (mounted before the app's JSON body parser: the protocol endpoints take
- * form-encoded bodies):
- * - `GET /.well-known/did.json`: the verifier's did:web document (the key its request objects are signed with);
- * - `POST /oid4vp/requests` `{profileId, startDate?, purpose?, query?: 'dcql'|'pe', expiresInSeconds?}`:
- *   201 `{id, clientId, requestUri, link, qr: {png, svg}, pollUrl, query, expiresAt}`;
- * - `GET /oid4vp/requests/{id}`: the state to poll (pending, answered with a result summary, refused, expired);
- * - `GET /oid4vp/requests/{id}/qr.png|qr.svg`: the `openid4vp://` link as a QR code;
- * - `GET|POST /oid4vp/requests/{id}/request-object`: the signed request object (`application/oauth-authz-req+jwt`;
- *   a POST may carry `wallet_nonce`, OpenID4VP 1.0 section 5.10);
- * - `POST /oid4vp/requests/{id}/response`: the response URI (`direct_post`, section 8.2): 200 `{}`.
- * HR-facing routes answer errors as problem details; the protocol endpoints as OAuth errors with our `code`.
- */
-export function createOid4vpRouter(ctx: VerifierContext): Router {
-  const router = express.Router();
-  const protocol = express.Router();
+const requestObject: VerifierRoute['handler'] = async ({ ctx }, req, res) => {
+  const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
+  const walletNonce = body['wallet_nonce'];
+  if (walletNonce !== undefined && typeof walletNonce !== 'string') throw new PassportError('ERR_REQUEST_INVALID', 'wallet_nonce must be given once', { field: 'wallet_nonce' });
+  const jwt = await signRequestObject(ctx, req.params['id'] as string, walletNonce === undefined ? {} : { walletNonce });
+  res.setHeader('cache-control', 'no-store');
+  res.type(REQUEST_OBJECT_MEDIA_TYPE).send(jwt);
+};
 
+const LINK = `openid4vp://?client_id=decentralized_identifier%3A${encodeURIComponent(EXAMPLE.verifier)}&request_uri=https%3A%2F%2Fverifier.example.nhs.uk%2Foid4vp%2Frequests%2F${EXAMPLE.requestId}%2Frequest-object`;
+const STATUS_EXAMPLE = { id: EXAMPLE.requestId, state: 'pending', clientId: `decentralized_identifier:${EXAMPLE.verifier}`, link: LINK, query: 'dcql', profileId: EXAMPLE.profileId, startDate: '2026-04-01', requestFetched: false, expiresAt: '2026-03-01T09:40:00.000Z' };
+const REQUEST_OBJECT = 'eyJhbGciOiJFZERTQSIsInR5cCI6Im9hdXRoLWF1dGh6LXJlcStqd3QifQ.eyJ...fQ.c2ln';
+const idParams = [PARAM.oid4vpId];
+const requestObjectAnswer = {
+  description: 'the signed request object (application/oauth-authz-req+jwt)',
+  contentType: REQUEST_OBJECT_MEDIA_TYPE,
+  schema: s.string({ description: 'a compact JWS' }),
+  example: REQUEST_OBJECT,
+};
+// The protocol endpoints answer errors the OAuth way, with our code beside it.
+const protocol = { access: 'public', tag: 'oid4vp', errorFormat: 'oauth', params: idParams } as const;
+
+/**
+ * The OpenID4VP routes: the verifier's did:web document; `POST /oid4vp/requests`; the state to
+ * poll; its QR codes; the signed request object (`request_uri`, GET or POST with `wallet_nonce`,
+ * OpenID4VP 1.0 section 5.10) and the `direct_post` response URI (section 8.2). HR-facing routes
+ * answer errors as problem details; the protocol endpoints as OAuth errors with our `code`.
+ */
+export const OID4VP_ROUTES: VerifierRoute[] = [
+  {
+    method: 'get',
+    path: '/.well-known/did.json',
+    summary: "The verifier's did:web document (the key its request objects are signed with)",
+    tag: 'oid4vp',
+    access: 'public',
+    responses: {
+      200: {
+        description: 'DID document',
+        contentType: 'application/did+json',
+        schema: s.object({ '@context': {}, id: s.string(), verificationMethod: s.array(s.anyObject('a verification method with publicKeyJwk')) }, ['id'], { open: true }),
+        example: { '@context': ['https://www.w3.org/ns/did/v1'], id: EXAMPLE.verifier, verificationMethod: [] },
+      },
+    },
+    handler: async ({ ctx }, _req, res) => {
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
+    },
+  },
+  {
+    method: 'post',
+    path: '/oid4vp/requests',
+    summary: 'Create an OpenID4VP request from a check profile: a link and QR codes for the wallet, and a URL to poll',
+    tag: 'oid4vp',
+    access: 'public',
+    before: jsonBody('64kb'),
+    body: {
+      schema: s.object(
+        {
+          profileId: s.string({ description: 'the check profile' }),
+          startDate: s.string({ description: 'the start date, such as 2026-12-01' }),
+          purpose: s.string({ description: 'why, as shown to the person' }),
+          query: s.enum(['dcql', 'pe'], { description: 'DCQL (default) or Presentation Exchange' }),
+          expiresInSeconds: s.number({ description: 'a whole number from 60 to 86400' }),
+        },
+        ['profileId'],
+      ),
+      example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', query: 'dcql' },
+    },
+    responses: {
+      201: {
+        description: 'the request',
+        schema: s.object(
+          { id: s.string(), clientId: s.string(), requestUri: s.string(), link: s.string(), qr: s.object({ png: s.string(), svg: s.string() }, ['png', 'svg']), pollUrl: s.string(), query: s.enum(['dcql', 'pe']), expiresAt: s.string() },
+          ['id', 'clientId', 'requestUri', 'link', 'qr', 'pollUrl', 'query', 'expiresAt'],
+          { open: true },
+        ),
+        example: {
+          id: EXAMPLE.requestId,
+          clientId: `decentralized_identifier:${EXAMPLE.verifier}`,
+          requestUri: `https://verifier.example.nhs.uk/oid4vp/requests/${EXAMPLE.requestId}/request-object`,
+          link: LINK,
+          qr: { png: `/oid4vp/requests/${EXAMPLE.requestId}/qr.png`, svg: `/oid4vp/requests/${EXAMPLE.requestId}/qr.svg` },
+          pollUrl: `/oid4vp/requests/${EXAMPLE.requestId}`,
+          query: 'dcql',
+          expiresAt: '2026-03-01T09:40:00.000Z',
+        },
+      },
+    },
+    errors: [400, 404, 413, 415],
+    handler: async ({ ctx }, req, res) => {
+      res.status(201).json(await createOid4vpRequest(ctx, createInput(req.body as Record<string, unknown>)));
+    },
+  },
+  {
+    method: 'get',
+    path: '/oid4vp/requests/:id',
+    summary: 'The state of an OpenID4VP request, to poll: pending, answered (with a result summary), refused or expired',
+    tag: 'oid4vp',
+    access: 'public',
+    params: idParams,
+    responses: { 200: { description: 'the state', schema: s.ref('Oid4vpRequestStatus'), example: STATUS_EXAMPLE } },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      res.setHeader('cache-control', 'no-store');
+      res.json(await getOid4vpRequest(ctx, req.params['id'] as string));
+    },
+  },
+  ...qrCodeRoutes<VerifierRouteDeps, string>({ path: '/oid4vp/requests/:id/qr', what: 'the openid4vp:// link', tag: 'oid4vp', access: 'public', params: idParams, errors: [404] }, async ({ ctx }, req) => {
+    return (await getOid4vpRequest(ctx, req.params['id'] as string)).link;
+  }),
+  {
+    ...protocol,
+    method: 'get',
+    path: '/oid4vp/requests/:id/request-object',
+    summary: 'The signed request object (request_uri, OpenID4VP 1.0 section 5)',
+    responses: { 200: requestObjectAnswer },
+    errors: [400, 404, 409],
+    handler: requestObject,
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/oid4vp/requests/:id/request-object',
+    summary: "The signed request object for a wallet that posts its wallet_nonce (request_uri_method post, section 5.10)",
+    before: formBody,
+    body: {
+      contentType: 'application/x-www-form-urlencoded',
+      schema: s.object({ wallet_nonce: s.string(), wallet_metadata: s.string({ description: 'JSON' }) }, [], { open: true }),
+      example: { wallet_nonce: 'qPmxiNFCR3QTm19POc8u' },
+      // A form, read by the handler; its errors are OAuth errors.
+      validation: 'handler',
+    },
+    responses: { 200: requestObjectAnswer },
+    errors: [400, 404, 409, 413, 415],
+    handler: requestObject,
+  },
+  {
+    ...protocol,
+    method: 'post',
+    path: '/oid4vp/requests/:id/response',
+    summary: 'The response URI (direct_post, OpenID4VP 1.0 section 8.2): the wallet posts its vp_token (or an error)',
+    before: formBody,
+    body: {
+      contentType: 'application/x-www-form-urlencoded',
+      schema: s.object({ vp_token: s.string({ description: 'JSON: the presentations by credential query id (DCQL) or a presentation submission (PE)' }), state: s.string(), error: s.string(), error_description: s.string(), presentation_submission: s.string() }, [], {
+        open: true,
+      }),
+      example: { vp_token: '{"training":["eyJ...~"]}', state: EXAMPLE.requestId },
+      // A form, checked by the protocol handler; its errors are OAuth errors.
+      validation: 'handler',
+    },
+    responses: { 200: { description: 'received', schema: s.object({}, [], { open: true }), example: {} } },
+    errors: [400, 404, 409, 413, 415],
+    handler: async ({ ctx }, req, res) => {
+      const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
+      await handleOid4vpResponse(ctx, req.params['id'] as string, body);
+      res.setHeader('cache-control', 'no-store');
+      res.status(200).json({});
+    },
+  },
+];
+
+/**
+ * The router of {@link OID4VP_ROUTES} (mounted before the app's JSON body parser: the protocol
+ * endpoints take form-encoded bodies), with open CORS where wallets in browsers call, and the
+ * protocol endpoints' OAuth error answers.
+ */
+export function createOid4vpRouter(deps: VerifierRouteDeps, guard: (route: VerifierRoute) => RequestHandler | undefined): Router {
+  const router = express.Router();
   // Wallets in browsers fetch the request object and post the response from their own origin.
   router.use(['/.well-known/did.json', '/oid4vp/requests/:id/request-object', '/oid4vp/requests/:id/response'], openCors());
-
-  router.get('/.well-known/did.json', async (_req, res) => {
-    res.setHeader('cache-control', 'public, max-age=300');
-    res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
-  });
-
-  router.post('/oid4vp/requests', ...jsonBody('64kb'), async (req, res) => {
-    res.status(201).json(await createOid4vpRequest(ctx, createInput(req.body)));
-  });
-
-  router.get('/oid4vp/requests/:id', async (req, res) => {
-    res.setHeader('cache-control', 'no-store');
-    res.json(await getOid4vpRequest(ctx, requestId(req)));
-  });
-
-  router.get('/oid4vp/requests/:id/qr.png', async (req, res) => {
-    const status = await getOid4vpRequest(ctx, requestId(req));
-    res.setHeader('cache-control', 'no-store');
-    res.type('image/png').send(await renderQrPng(status.link));
-  });
-
-  router.get('/oid4vp/requests/:id/qr.svg', async (req, res) => {
-    const status = await getOid4vpRequest(ctx, requestId(req));
-    res.setHeader('cache-control', 'no-store');
-    res.type('image/svg+xml').send(await renderQrSvg(status.link));
-  });
-
-  const requestObject: RequestHandler = async (req, res) => {
-    const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
-    const walletNonce = body['wallet_nonce'];
-    if (walletNonce !== undefined && typeof walletNonce !== 'string') throw new PassportError('ERR_REQUEST_INVALID', 'wallet_nonce must be given once', { field: 'wallet_nonce' });
-    const jwt = await signRequestObject(ctx, requestId(req), walletNonce === undefined ? {} : { walletNonce });
-    res.setHeader('cache-control', 'no-store');
-    res.type(REQUEST_OBJECT_MEDIA_TYPE).send(jwt);
-  };
-  const requestObjects = express.Router();
-  requestObjects.get('/oid4vp/requests/:id/request-object', requestObject);
-  requestObjects.post('/oid4vp/requests/:id/request-object', ...formBody, requestObject);
-  requestObjects.use('/oid4vp/requests/:id/request-object', oauthErrors(ctx.logger, true));
-
-  protocol.post('/oid4vp/requests/:id/response', ...formBody, async (req, res) => {
-    const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
-    await handleOid4vpResponse(ctx, requestId(req), body);
-    res.setHeader('cache-control', 'no-store');
-    res.status(200).json({});
-  });
-  protocol.use('/oid4vp/requests/:id/response', oauthErrors(ctx.logger, false));
-
-  router.use(requestObjects);
-  router.use(protocol);
+  registerApiRoutes(router, OID4VP_ROUTES, { deps, guard });
+  router.use('/oid4vp/requests/:id/request-object', oauthErrors(deps.ctx.logger, true));
+  router.use('/oid4vp/requests/:id/response', oauthErrors(deps.ctx.logger, false));
   return router;
 }

@@ -1,0 +1,34 @@
+import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/core';
+import { OID4VP_ROUTES } from './routes/oid4vp-routes.js';
+import { VERIFIER_API_ROUTES } from './routes/verifier-api-routes.js';
+import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
+import { VERIFIER_SCHEMAS } from './verifier-schemas.js';
+
+const TITLE = 'Staff Passport verifier API';
+
+/** The routes registered after the app's JSON body parser: the REST API and the API reference. */
+export const VERIFIER_JSON_ROUTES: readonly VerifierRoute[] = [...VERIFIER_API_ROUTES, ...apiReferenceRoutes<VerifierRouteDeps>((deps) => deps.openapi, TITLE)];
+
+/**
+ * Every route of the verifier's API (the desk's pages apart): method, path, who may call it, what
+ * it accepts and answers, and its handler. The routers register from it, ajv validates bodies
+ * with its schemas, and `/openapi.json` is generated from it.
+ */
+export const VERIFIER_ROUTES: readonly VerifierRoute[] = [...OID4VP_ROUTES, ...VERIFIER_JSON_ROUTES];
+
+/**
+ * The verifier's OpenAPI 3.1 document, generated from {@link VERIFIER_ROUTES}.
+ *
+ * @example
+ * const doc = buildVerifierOpenApiDocument(ctx.publicUrl);
+ */
+export function buildVerifierOpenApiDocument(publicUrl: string): OpenApiDocument {
+  return buildOpenApiDocument(VERIFIER_ROUTES, {
+    title: TITLE,
+    version: '0.1.0',
+    description:
+      "Verify credentials and presentations (W3C VC API), check a new starter against a check profile, ask a wallet over OpenID4VP, and export the verified attributes. Errors are RFC 9457 problem details with a stable `code` and the `field` at fault (the OpenID4VP protocol endpoints answer OAuth errors with the same `code`). A failed verification is a 400 whose problem details carry the whole report.",
+    serverUrl: publicUrl,
+    schemas: VERIFIER_SCHEMAS,
+  });
+}
