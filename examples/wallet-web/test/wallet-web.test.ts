@@ -230,11 +230,11 @@ describe('the web wallet', () => {
     expect(sent).not.toContain('GPG 45 profile');
     await check('shared confirmation', '12-shared');
 
-    // The verifier desk's poll: answered, every check passed, ready to start.
+    // The verifier desk's poll: answered, every check passed, ready once the new employer has seen the originals in person.
     const polled = await world.pollRequest(request.id);
     expect(polled['state']).toBe('answered');
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: unknown[] };
-    expect(result).toMatchObject({ decision: 'ready_to_start', verified: true, failedChecks: [] });
+    expect(result).toMatchObject({ decision: 'ready_once_checks_done', verified: true, failedChecks: [] });
     // What the verifier received (its export of the verified attributes): not the claim left out.
     const exported = await world.getJson(`${world.services.verifierUrl}/results/${polled['resultId'] as string}/export.json`);
     const identity = exported['identity'] as Record<string, unknown>;
@@ -330,7 +330,7 @@ describe('the web wallet', () => {
     await waitForHeading(`Shared with ${VERIFIER_NAME}`);
     const polled = await world.pollRequest(request.id);
     expect(polled['state']).toBe('answered');
-    expect(polled['result']).toMatchObject({ decision: 'ready_to_start', verified: true, failedChecks: [] });
+    expect(polled['result']).toMatchObject({ decision: 'ready_once_checks_done', verified: true, failedChecks: [] });
   });
 
   it('a credential still to come (deferred, OpenID4VCI 1.0 section 9) waits on the home screen until HR completes it', async () => {

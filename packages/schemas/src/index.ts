@@ -106,6 +106,33 @@ export {
   WORK_RESTRICTION_KINDS,
 } from './reference/right-to-work.js';
 export type { RightToWorkDocument, RightToWorkList, RightToWorkMethod } from './reference/right-to-work.js';
+export {
+  DBS_STATUS_CHECK,
+  DEFAULT_MOVE_KIND,
+  MOVE_KINDS,
+  MOVE_KIND_CODES,
+  REGISTER_SEARCH,
+  RELIANCE_BASES,
+  RELIANCE_BASIS_IDS,
+  RELIANCE_CHECK_KINDS,
+  RELIANCE_DECISIONS,
+  RELIANCE_DECISION_CODES,
+  RELIANCE_DEFAULTS,
+  RELIANCE_SOURCE,
+  REPORT_OUTCOMES,
+  REPORT_OUTCOME_CODES,
+  RIGHT_TO_WORK_ROUTES,
+} from './reference/reliance.js';
+export type {
+  MoveKind,
+  RelianceBasis,
+  RelianceBasisId,
+  RelianceCheckKind,
+  RelianceChoice,
+  RelianceDecision,
+  ReportOutcome,
+  RightToWorkRoute,
+} from './reference/reliance.js';
 export { STAFF_GROUPS, STAFF_GROUP_CODES, STAFF_GROUPS_SOURCE } from './reference/staff-groups.js';
 export type { StaffGroupCode } from './reference/staff-groups.js';
 

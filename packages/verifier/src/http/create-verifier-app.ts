@@ -93,15 +93,17 @@ export function createVerifierApp(ctx: VerifierContext, options: { extraRoutes?:
   });
 
   router.post('/presentation-requests', async (req, res) => {
-    if (!isObject(req.body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {profileId, startDate, purpose?}', { field: 'body' });
+    if (!isObject(req.body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {profileId, startDate, purpose?, move?}', { field: 'body' });
     for (const key of Object.keys(req.body)) {
-      if (!['profileId', 'startDate', 'purpose'].includes(key)) throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
+      if (!['profileId', 'startDate', 'purpose', 'move'].includes(key)) throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
     }
     const purpose = textField(req.body, 'purpose', false);
+    const move = textField(req.body, 'move', false);
     const request = await createPresentationRequest(ctx, {
       profileId: textField(req.body, 'profileId', true)!,
       startDate: textField(req.body, 'startDate', true)!,
       ...(purpose === undefined ? {} : { purpose }),
+      ...(move === undefined ? {} : { move }),
     });
     res.status(201).json(request);
   });

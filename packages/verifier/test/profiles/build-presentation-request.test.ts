@@ -79,8 +79,8 @@ describe('buildPresentationRequest', () => {
   it('offers the claims every credential has as a second claim set, so an optional claim does not block (section 6.4.1)', () => {
     const rtw = query('right_to_work__right_to_work__sd');
     expect(rtw.claim_sets).toEqual([
-      ['rightToWork_listType', 'rightToWork_documentExpiresOn', 'rightToWork_permissionExpiresOn', 'rightToWork_followUpDueOn'],
-      ['rightToWork_listType'],
+      ['rightToWork_listType', 'rightToWork_documentExpiresOn', 'rightToWork_permissionExpiresOn', 'rightToWork_followUpDueOn', 'rightToWork_method', 'rightToWork_documentKind'],
+      ['rightToWork_listType', 'rightToWork_method', 'rightToWork_documentKind'],
     ]);
     // All of a training summary's subjects are always present: no claim sets.
     expect(query('statutory_mandatory_training__training_summary__sd').claim_sets).toBeUndefined();
@@ -124,7 +124,7 @@ describe('buildPresentationRequest', () => {
 
   it('builds a Presentation Exchange 2.0 definition: limit_disclosure only for SD-JWT, type filters, alternatives as submission requirements', () => {
     const pd = request.presentation_definition;
-    expect(pd.id).toBe('registered-nurse-band-5-acute@1.0.0');
+    expect(pd.id).toBe('registered-nurse-band-5-acute@1.1.0');
     const sd = pd.input_descriptors.find((d) => d.id === 'dbs__dbs_check__sd')!;
     expect(sd.constraints.limit_disclosure).toBe('required');
     expect(sd.constraints.fields[0]).toEqual({ path: ['$.vct'], filter: { type: 'string', enum: [getCredentialType('DbsCheck')!.vct] } });

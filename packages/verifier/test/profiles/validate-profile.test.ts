@@ -46,6 +46,20 @@ describe('validateProfile', () => {
     ],
     ['a duplicate requirement id', (p) => (p.requirements[1]!['id'] = 'identity'), 'requirements.1.id', 'duplicate'],
     [
+      'reliance laxer than the rule it cites allows (a new employer relying on right to work)',
+      (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['new_employer'] = { decision: 'rely', basis: 'rtw-own-check' }),
+      'requirements.1.reliance.new_employer.decision',
+      'reliance_too_lax',
+    ],
+    ['a reliance basis not in the reference data', (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['new_employer'] = { decision: 'repeat', basis: 'hunch' }), 'requirements.1.reliance.new_employer.basis', 'enum'],
+    ['a kind of move that does not exist', (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['holiday'] = { decision: 'repeat', basis: 'rtw-own-check' }), 'requirements.1.reliance.holiday', 'unknown_property'],
+    [
+      'a negative employment gap tolerance',
+      (p) => ((p.requirements[indexOf(p, 'employment_history')]!['rule'] as Record<string, unknown>)['gapToleranceDays'] = -1),
+      'requirements.6.rule.gapToleranceDays',
+      'minimum',
+    ],
+    [
       'a CSTF level the subject does not have',
       (p) => {
         const i = indexOf(p, 'statutory_mandatory_training');

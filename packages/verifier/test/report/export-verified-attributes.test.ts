@@ -46,7 +46,7 @@ describe('exportVerifiedAttributes', () => {
     expect(exported).toMatchObject({
       profileId: 'registered-nurse-band-5-acute',
       startDate: '2026-10-05',
-      decision: 'ready_to_start',
+      decision: 'ready_once_checks_done',
       holder: HOLDER,
       identity: { credentialIndex: 0, confidenceLevel: 'medium', profile: 'M1B', reverifyBy: '2029-10-01' },
       rightToWork: { listType: 'ListB', permissionExpiresOn: '2028-03-31', followUpDueOn: '2028-03-01' },

@@ -13,7 +13,7 @@ import {
 import type { VerifierContext } from '../../verifier-context.js';
 
 const REQUEST_ID = /^req_[0-9a-f]{20}$/;
-const CREATE_FIELDS = ['profileId', 'startDate', 'purpose', 'query', 'expiresInSeconds'];
+const CREATE_FIELDS = ['profileId', 'startDate', 'purpose', 'move', 'query', 'expiresInSeconds'];
 
 // OAuth error codes for our codes (RFC 6749 section 5.2, RFC 9101 section 7, OpenID4VP 1.0 section 8.5).
 function oauthErrorOf(code: ErrorCode, requestUri: boolean): string {
@@ -68,7 +68,7 @@ const formBody: RequestHandler[] = [
 ];
 
 function createInput(body: unknown): CreateOid4vpRequestInput {
-  if (!isObject(body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {profileId, startDate?, purpose?, query?, expiresInSeconds?}', { field: 'body' });
+  if (!isObject(body)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {profileId, startDate?, purpose?, move?, query?, expiresInSeconds?}', { field: 'body' });
   for (const key of Object.keys(body)) if (!CREATE_FIELDS.includes(key)) throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
   const str = (field: string): string | undefined => {
     const value = body[field];
@@ -80,6 +80,7 @@ function createInput(body: unknown): CreateOid4vpRequestInput {
   if (profileId === undefined) throw new PassportError('ERR_REQUEST_INVALID', 'profileId is required', { field: 'profileId' });
   const startDate = str('startDate');
   const purpose = str('purpose');
+  const move = str('move');
   const query = str('query');
   const ttl = body['expiresInSeconds'];
   if (ttl !== undefined && typeof ttl !== 'number') throw new PassportError('ERR_REQUEST_INVALID', 'expiresInSeconds must be a number', { field: 'expiresInSeconds' });
@@ -88,6 +89,7 @@ function createInput(body: unknown): CreateOid4vpRequestInput {
     profileId,
     ...(startDate === undefined ? {} : { startDate }),
     ...(purpose === undefined ? {} : { purpose }),
+    ...(move === undefined ? {} : { move }),
     ...(query === undefined ? {} : { query }),
     ...(ttl === undefined ? {} : { expiresInSeconds: ttl }),
   };
@@ -97,7 +99,7 @@ function createInput(body: unknown): CreateOid4vpRequestInput {
  * The OpenID4VP routes (mounted before the app's JSON body parser: the protocol endpoints take
  * form-encoded bodies):
  * - `GET /.well-known/did.json`: the verifier's did:web document (the key its request objects are signed with);
- * - `POST /oid4vp/requests` `{profileId, startDate?, purpose?, query?: 'dcql'|'pe', expiresInSeconds?}`:
+ * - `POST /oid4vp/requests` `{profileId, startDate?, purpose?, move?, query?: 'dcql'|'pe', expiresInSeconds?}`:
  *   201 `{id, clientId, requestUri, link, qr: {png, svg}, pollUrl, query, expiresAt}`;
  * - `GET /oid4vp/requests/{id}`: the state to poll (pending, answered with a result summary, refused, expired);
  * - `GET /oid4vp/requests/{id}/qr.png|qr.svg`: the `openid4vp://` link as a QR code;
