@@ -88,16 +88,35 @@ async function walletWith(name: string, dbsDecision: 'satisfactory' | 'not_satis
   return opened.wallet;
 }
 
-/** Chooses the test profile and a start date on the start page, and creates the request. */
-async function createRequest(page: Page): Promise<string> {
+/** Chooses the test profile, the kind of move (by its label; a new employer by default) and a start date on the start page, and creates the request. */
+async function createRequest(page: Page, move?: string): Promise<string> {
   await page.goto(`${services.verifierUrl}/`);
   await page.getByLabel(PROFILE_TITLE).check();
+  if (move) await page.getByLabel(move, { exact: true }).check();
   await page.fill('#startDate-day', '5');
   await page.fill('#startDate-month', '10');
   await page.fill('#startDate-year', '2026');
   await page.click('#create-request');
   await page.waitForURL(/\/desk\/requests\/req_[0-9a-f]{20}$/);
   return page.url().split('/').at(-1)!;
+}
+
+/** The fields of one CSV line (RFC 4180: a quoted field may hold commas, quotes doubled). */
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  for (let i = 0; i <= line.length; ) {
+    if (line[i] === '"') {
+      let value = '';
+      for (i++; i < line.length && !(line[i] === '"' && line[i + 1] !== '"'); i++) value += line[i] === '"' ? line[++i] : line[i];
+      fields.push(value);
+      i += 2;
+    } else {
+      const end = line.indexOf(',', i) === -1 ? line.length : line.indexOf(',', i);
+      fields.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return fields;
 }
 
 async function walletLink(page: Page): Promise<string> {
@@ -172,6 +191,11 @@ describe('the verifier desk in Chromium', () => {
     await page.keyboard.press('Space');
     for (let i = 0; i < 20 && !(await page.isChecked(`input[value="${PROFILE_ID}"]`)); i++) await page.keyboard.press('ArrowDown');
     expect(await page.isChecked(`input[value="${PROFILE_ID}"]`)).toBe(true);
+    // The kind of move: its group is the next stop, a new employer already chosen.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('new_employer');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('input[value="rotation"]')).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('startDate-day');
     await page.keyboard.type('5');
@@ -186,10 +210,10 @@ describe('the verifier desk in Chromium', () => {
     expect(await page.textContent('h1')).toBe('Ask the new starter to scan this code');
   });
 
-  it('ready to start: the QR code decodes to the same-device link; the wallet shares and the page moves to the report by itself; the CSV downloads', async () => {
+  it('ready to start (a TUPE transfer): the QR code decodes to the same-device link; the wallet shares and the page moves to the report by itself; the CSV downloads', async () => {
     // (The start page with errors was a 400 on purpose: from here on, nothing may fail.)
     problems.length = 0;
-    const id = await createRequest(page);
+    const id = await createRequest(page, 'TUPE transfer');
     const link = await walletLink(page);
     expect(await page.inputValue('#wallet-link-text')).toBe(link);
     // Scanned as a phone camera would: a screenshot of the QR code on the page.
@@ -210,6 +234,8 @@ describe('the verifier desk in Chromium', () => {
     await page.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`);
     expect(await page.textContent('#outcome')).toBe('Ready to start');
     await expect(page.title()).resolves.toBe('Ready to start - Staff Passport verifier desk');
+    expect(await page.textContent('#todo-none')).toContain('Nothing');
+    expect(await page.textContent('#requirement-right_to_work-reliance')).toContain('Transfer of undertakings (TUPE)');
     for (const requirement of ['identity', 'right_to_work', 'dbs']) expect(await page.textContent(`#requirement-${requirement}-outcome`)).toBe('Met');
     expect(await page.textContent('#requirement-dbs')).toContain(`${getCredentialType('DbsCheck')!.title} from ${services.org.name} (ODS ${services.org.odsCode})`);
     expect(await page.textContent('#attributes-dbs')).toBe('DBS check');
@@ -221,10 +247,17 @@ describe('the verifier desk in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^res_[0-9a-f]{20}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(csv[0]!.startsWith('Holder DID,Check Profile,Start Date,Report Decision,')).toBe(true);
-    const header = csv[0]!.split(',');
-    const row = csv[1]!.split(',');
+    const header = csvFields(csv[0]!);
+    const row = csvFields(csv[1]!);
     const cell = (name: string) => row[header.indexOf(name)];
-    expect([cell('Check Profile'), cell('Start Date'), cell('Report Decision'), cell('DBS Certificate Number'), cell('DBS Decision')]).toEqual([PROFILE_ID, '2026-10-05', 'ready_to_start', '001234567890', 'satisfactory']);
+    expect([cell('Check Profile'), cell('Start Date'), cell('Report Decision'), cell('Kind of Move'), cell('DBS Certificate Number'), cell('DBS Decision')]).toEqual([
+      PROFILE_ID,
+      '2026-10-05',
+      'ready_to_start',
+      'tupe_transfer',
+      '001234567890',
+      'satisfactory',
+    ]);
     expect(cell('Holder DID')).toBe(wallets[0]!.holder);
     expect(problems).toEqual([]);
   });
@@ -286,7 +319,9 @@ describe('the verifier desk in Chromium', () => {
       const preview = await ready.readPresentationRequest(await walletLink(plain));
       await ready.sharePresentation(preview);
       await plain.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`, { timeout: 30_000 });
-      expect(await plain.textContent('#outcome')).toBe('Ready to start');
+      // A new employer (the default): its own right to work check, and the originals seen in person.
+      expect(await plain.textContent('#outcome')).toBe('Ready once these checks are done');
+      expect(await plain.textContent('#todo-list')).toContain('Do your own right to work check before the start');
       await saveScreenshot(plain, 'desk-09-no-javascript-result');
     } finally {
       await noJs.close();

@@ -59,6 +59,12 @@ describe('exportVerifiedAttributes', () => {
     expect(exported.sources[0]).toMatchObject({ credentialIndex: 0, issuerDid: 'did:web:hr.demo-valley.example', issuerOdsCode: 'RZZ', statusUnknown: false });
   });
 
+  it('carries the outcome, the kind of move, the to-do list and the reliance basis of each requirement', () => {
+    expect(exported.move).toBe('new_employer');
+    expect(exported.todo.map((t) => t.kind)).toEqual(['identity_in_person', 'right_to_work_check', 'register_check', 'dbs_status_check']);
+    expect(exported.reliance.find((r) => r.requirementId === 'right_to_work')).toMatchObject({ outcome: 'satisfied', decision: 'repeat', basis: { id: 'rtw-own-check' } });
+  });
+
   it('has every CSTF subject with completion and expiry (the catalogue rule), the longest in date winning', () => {
     expect(exported.training).toHaveLength(11);
     // Fire safety: record and summary both completed 2026-09-14, the record (naming its ESR competence) wins; resuscitation from the summary.
@@ -121,7 +127,12 @@ describe('toEsrCsv', () => {
       'NHS|CSTF|Fire Safety - Date Last Awarded': '2026-09-14',
       'NHS|CSTF|Fire Safety - Expiry Date': '2028-09-14',
       'Placement Grade': '',
+      'Report Decision': 'ready_once_checks_done',
+      'Kind of Move': 'new_employer',
     });
+    // The to-do list and the rule behind each decision travel with the row.
+    expect(row['To Do Before Start']).toContain('Do your own right to work check before the start');
+    expect(row['Reliance Basis']).toContain("right_to_work: repeat (Home Office, An employer's guide to right to work checks, ");
     expect(ESR_CSV_COLUMNS.every((c) => c.description.length > 0)).toBe(true);
   });
 

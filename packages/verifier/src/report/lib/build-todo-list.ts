@@ -176,7 +176,7 @@ export function buildTodoList(
       default:
         item = genericItem(requirement, decision);
     }
-    if (view === undefined) item.details.unshift({ label: 'Shared', value: `Nothing was shared for this (${MOVE_KINDS[move].title.toLowerCase()}): do the whole check` });
+    if (view === undefined) item.details.unshift({ label: 'Shared', value: `Nothing was shared for this (${MOVE_KINDS[move].title}): do the whole check` });
     items.push({ id: `${requirement.id}:${item.kind}`, requirementId: requirement.id, decision, basis, ...item });
   });
   return items;
