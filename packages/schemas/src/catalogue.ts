@@ -4,6 +4,7 @@ import { dbsCheckType } from './types/dbs-check-type.js';
 import { employmentAssignmentType } from './types/employment-assignment-type.js';
 import { employmentHistoryType } from './types/employment-history-type.js';
 import { employmentReferenceType } from './types/employment-reference-type.js';
+import { identityVerificationType_1_0_0 } from './types/identity-verification-1-0-0-type.js';
 import { identityVerificationType } from './types/identity-verification-type.js';
 import { occupationalHealthClearanceType } from './types/occupational-health-clearance-type.js';
 import { professionalRegistrationType } from './types/professional-registration-type.js';
@@ -22,6 +23,7 @@ import { trainingSummaryType } from './types/training-summary-type.js';
 export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   // The six NHS Employment Check Standards.
   identityVerificationType,
+  identityVerificationType_1_0_0,
   rightToWorkType,
   professionalRegistrationType,
   employmentHistoryType,
