@@ -34,6 +34,9 @@ export { occupationalHealthClearanceType } from './types/occupational-health-cle
 export { PROFESSIONAL_REGISTRATION_VERSION, professionalRegistrationSchema } from './types/professional-registration.js';
 export type { ProfessionalRegistrationSubject } from './types/professional-registration.js';
 export { professionalRegistrationType } from './types/professional-registration-type.js';
+export { PROFESSIONAL_REGISTRATION_VERSION_1_0_0, REGISTRATION_STATUSES_1_0_0, REGULATORS_1_0_0, professionalRegistrationSchema_1_0_0 } from './types/professional-registration-1-0-0.js';
+export type { ProfessionalRegistrationSubject_1_0_0 } from './types/professional-registration-1-0-0.js';
+export { professionalRegistrationType_1_0_0 } from './types/professional-registration-1-0-0-type.js';
 export { RIGHT_TO_WORK_VERSION, rightToWorkSchema } from './types/right-to-work.js';
 export type { RightToWorkSubject } from './types/right-to-work.js';
 export { rightToWorkType } from './types/right-to-work-type.js';
@@ -102,7 +105,7 @@ export { EPP_CLEARANCES, IMMUNITY_DISEASES, IMMUNITY_STATUSES, WORK_HEALTH_OUTCO
 export type { WorkHealthOutcome } from './reference/occupational-health.js';
 export { AFC_BANDS, PAY_SCHEMES, PAY_SOURCE } from './reference/pay.js';
 export type { AfcBand, PayScheme } from './reference/pay.js';
-export { ACTIVE_REGISTRATION_STATUSES, REGISTRATION_STATUSES, REGULATORS, REGULATOR_CODES } from './reference/regulators.js';
+export { ACTIVE_REGISTRATION_STATUSES, REGISTRATION_STATUSES, REGISTRATION_STATUS_DEFINITIONS, REGULATORS, REGULATORS_SOURCE, REGULATOR_CODES } from './reference/regulators.js';
 export type { RegistrationStatus, RegulatorCode, RegulatorDefinition } from './reference/regulators.js';
 export {
   RIGHT_TO_WORK_DOCUMENTS,
