@@ -277,22 +277,6 @@ export const RELIANCE_DEFAULTS: Readonly<Record<RelianceCheckKind, Readonly<Reco
   training_placement: all(rely('details-import')),
 };
 
-/** Where each regulator's public register is searched (a live register check). */
-export const REGISTER_SEARCH: Readonly<Record<string, { readonly title: string; readonly url: string; readonly verify?: boolean }>> = {
-  GMC: { title: 'GMC, the medical register (with the licence to practise)', url: 'https://www.gmc-uk.org/registrants', verify: true },
-  NMC: { title: 'NMC, search the register', url: 'https://www.nmc.org.uk/registration/search-the-register/' },
-  HCPC: { title: 'HCPC, check the register', url: 'https://www.hcpc-uk.org/check-the-register/' },
-  GPhC: { title: 'GPhC, search the register', url: 'https://www.pharmacyregulation.org/registers', verify: true },
-  GDC: { title: 'GDC, search the register', url: 'https://olr.gdc-uk.org/SearchRegister', verify: true },
-  SWE: { title: 'Social Work England, search the register', url: 'https://www.socialworkengland.org.uk/registration/the-register/', verify: true },
-  SSSC: { title: 'SSSC, check the register', url: 'https://www.sssc.uk.com/the-register/check-the-register/', verify: true },
-  SCW: { title: 'Social Care Wales, check the register', url: 'https://www.socialcare.wales/registration/check-the-register', verify: true },
-  NISCC: { title: 'NISCC, search the register', url: 'https://niscc.info/the-register/', verify: true },
-  GOC: { title: 'GOC, search the registers', url: 'https://str.optical.org/', verify: true },
-  GOsC: { title: 'GOsC, search the register', url: 'https://www.osteopathy.org.uk/register-search/', verify: true },
-  GCC: { title: 'GCC, search the register', url: 'https://www.gcc-uk.org/search-the-register', verify: true },
-};
-
 /** The DBS Update Service's online status check, for employers (with the person's consent). */
 export const DBS_STATUS_CHECK = {
   title: 'DBS Update Service status check',

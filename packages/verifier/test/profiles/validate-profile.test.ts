@@ -37,7 +37,7 @@ describe('validateProfile', () => {
     ['a bad GPG 45 level', (p) => (p.requirements[0]!['rule'] = { kind: 'identity', minimumLevel: 'great' }), 'requirements.0.rule.minimumLevel', 'enum'],
     ['a type the rule cannot read', (p) => ((p.requirements[0]!['accepts'] as { type: string }[])[0]!.type = 'DbsCheck'), 'requirements.0.accepts.0.type', 'type_not_for_rule'],
     ['a type not in the catalogue', (p) => ((p.requirements[0]!['accepts'] as { type: string }[])[0]!.type = 'Passport'), 'requirements.0.accepts.0.type', 'enum'],
-    ['a claim the type does not have', (p) => (p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims.push('identity.shoeSize'), 'requirements.0.accepts.0.claims.3', 'unknown_claim'],
+    ['a claim the type does not have', (p) => (p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims.push('identity.shoeSize'), 'requirements.0.accepts.0.claims.8', 'unknown_claim'],
     [
       'a claim the rule reads left out',
       (p) => ((p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims = ['identity.reverifyBy']),

@@ -63,6 +63,9 @@ describe('exportVerifiedAttributes', () => {
     expect(exported.move).toBe('new_employer');
     expect(exported.todo.map((t) => t.kind)).toEqual(['identity_in_person', 'right_to_work_check', 'register_check', 'dbs_status_check']);
     expect(exported.reliance.find((r) => r.requirementId === 'right_to_work')).toMatchObject({ outcome: 'satisfied', decision: 'repeat', basis: { id: 'rtw-own-check' } });
+    // Who the person is, for the workforce record and the likeness check.
+    expect(exported.identity).toMatchObject({ givenName: 'Amira', familyName: 'Okafor', birthDate: '1994-03-17', nationalInsuranceNumber: 'AB123456C' });
+    expect(exported.identity?.portrait).toMatch(/^data:image\/jpeg;base64,/);
   });
 
   it('has every CSTF subject with completion and expiry (the catalogue rule), the longest in date winning', () => {

@@ -56,6 +56,10 @@ describe('the to-do list is pre-filled from what was verified', () => {
 
   it('the DBS Update Service status check: certificate number, surname and date of birth, with the link', () => {
     expect(value('dbs:dbs_status_check', 'Certificate number')).toBe('001234567890');
+    // From the identity credential: who the person is.
+    expect(value('dbs:dbs_status_check', 'Surname')).toBe('Okafor');
+    expect(value('dbs:dbs_status_check', 'Date of birth')).toBe('1994-03-17');
+    expect(value('identity:identity_in_person', 'Name')).toBe('Amira Okafor');
     expect(item('dbs:dbs_status_check').links[0]?.href).toMatch(/^https:\/\//);
     expect(item('dbs:dbs_status_check').basis.id).toBe('dbs-update-service');
   });

@@ -2,13 +2,14 @@ import {
   DBS_LEVELS,
   DBS_STATUS_CHECK,
   MOVE_KINDS,
-  REGISTER_SEARCH,
   RELIANCE_BASES,
+  REGULATORS,
   RELIANCE_DECISIONS,
   RIGHT_TO_WORK_DOCUMENTS,
   RIGHT_TO_WORK_ROUTES,
   type DbsLevel,
   type MoveKind,
+  type RegulatorCode,
   type RightToWorkDocument,
   type RightToWorkRoute,
 } from '@staff-passport/schemas';
@@ -114,19 +115,22 @@ function dbsItem(view: VerifiedCredentialView | undefined, person: Person, decis
 function registrationItem(view: VerifiedCredentialView | undefined): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
   const s = view?.subject ?? {};
   const regulator = readString(s, 'registration.regulator');
-  const search = regulator ? REGISTER_SEARCH[regulator] : undefined;
+  const known = regulator !== undefined && Object.hasOwn(REGULATORS, regulator) ? REGULATORS[regulator as RegulatorCode] : undefined;
   const details = [
     detail('Regulator', regulator),
     detail('Registration number', readString(s, 'registration.number')),
     detail('Part of the register', readString(s, 'registration.registerPart')),
     detail('Status when checked', words(readString(s, 'registration.status'))),
   ];
-  if (regulator === 'GMC') details.push({ label: 'Licence to practise', value: 'Check the doctor holds a licence to practise' });
+  if (regulator === 'GMC') {
+    const licence = readBoolean(s, 'registration.licenceToPractise');
+    details.push({ label: 'Licence to practise', value: `${licence === undefined ? 'Not shared' : licence ? 'Held when checked' : 'Not held when checked'}: check it on the register` });
+  }
   return {
     kind: 'register_check',
     title: `Check the ${regulator ?? 'regulator'}'s register online before the start`,
     details,
-    links: search ? [{ text: search.title, href: search.url }] : [],
+    links: known ? [{ text: `${known.title}: search the register`, href: known.registerSearchUrl }] : [],
   };
 }
 
