@@ -59,7 +59,7 @@ function requirementCard(r: RequirementResult, credentials: ReadonlyMap<number, 
   </div>`;
 }
 
-function findingText(f: { kind: string; queryId: string; path: (string | number | null)[] }): string {
+function findingText(f: { queryId: string; path: (string | number | null)[] }): string {
   return `The wallet shared ${f.path.map((p) => (p === null ? '*' : String(p))).join('.')}, which was not asked for (${f.queryId})`;
 }
 
@@ -87,7 +87,9 @@ export function addResultPage(router: Router, ctx: VerifierContext): void {
     const todo = report.overall.todo ?? [];
     const titles = new Map(report.requirements.map((r) => [r.id, r.title]));
     const credentials = new Map(report.credentials.map((c) => [c.index, c]));
-    const findings = status.result?.findings ?? [];
+    const findings = (status.result?.findings ?? []).flatMap((f) => (f.kind === 'extra_disclosure' ? [f] : []));
+    // A partial share: the person shared part of what was asked, and the report is on that part.
+    const notShared = report.requirements.filter((r) => r.outcome === 'missing');
     const failedChecks = result.checks.filter((c) => c.outcome === 'failed');
     const heading = REPORT_OUTCOMES[decision].title;
     const moveTitle = report.move?.title ?? 'New employer';
@@ -117,6 +119,9 @@ export function addResultPage(router: Router, ctx: VerifierContext): void {
         <span class="nhsuk-caption-l">${report.profile.title}</span>
         ${outcome}
         <p>This report supports your decision: it never rejects anyone. ${explained}</p>
+        ${notShared.length > 0 && report.credentials.length > 0
+          ? html`<div class="nhsuk-inset-text" id="partial-share"><span class="nhsuk-u-visually-hidden">Information: </span><p>The new starter shared part of what was asked. This report is on the part they shared; nothing was shared for: ${notShared.map((r) => r.title).join('; ')}.</p></div>`
+          : ''}
         ${summaryList([
           { key: 'Check profile', value: `${report.profile.title} (version ${report.profile.version})` },
           { key: 'Kind of move', value: moveTitle },
