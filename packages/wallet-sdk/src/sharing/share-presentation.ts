@@ -3,15 +3,10 @@ import { buildPresentation } from './lib/build-presentation.js';
 import { logSharing } from './lib/log-sharing.js';
 import { planShare } from './lib/plan-share.js';
 import { postResponse } from './lib/post-response.js';
-import type { CredentialQueryPreview, SharePreview } from './share-preview.js';
+import type { CredentialQueryPreview, ShareChoice, SharePreview } from './share-preview.js';
 
-/** The holder's choice for one credential query. */
-export interface ShareChoice {
-  /** The stored credential to present (one of the query's candidates). */
-  credentialId: string;
-  /** Optional claims to leave out, by their preview `path`. */
-  omit?: readonly string[];
-}
+export type { ShareChoice };
+
 
 /** Options for {@link sharePresentation}. */
 export interface SharePresentationOptions {

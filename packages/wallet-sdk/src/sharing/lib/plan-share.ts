@@ -1,7 +1,6 @@
 import { PassportError, isObject } from '@staff-passport/core/browser';
 import type { StoredCredential } from '../../stores/credential-store.js';
-import type { ShareChoice } from '../share-presentation.js';
-import type { CredentialQueryPreview, SharePreview } from '../share-preview.js';
+import type { CredentialQueryPreview, ShareChoice, SharePreview } from '../share-preview.js';
 import { allClaimPaths, dottedPath, logPathOf, viewCredential, type ClaimPath, type CredentialView } from './credential-view.js';
 import { optionsOf, planDcql } from './match-dcql.js';
 import { descriptorStates, planDescriptor } from './match-presentation-definition.js';
