@@ -78,8 +78,8 @@ async function passport(trainingCompleted: Record<string, string> = {}): Promise
   return ids;
 }
 
-async function check(ids: string[]) {
-  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: 'registered-nurse-band-5-acute', startDate: START });
+async function check(ids: string[], move?: string) {
+  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: 'registered-nurse-band-5-acute', startDate: START, ...(move ? { move } : {}) });
   expect(request.status).toBe(201);
   const { id, nonce, audience } = request.body as { id: string; nonce: string; audience: string };
   expect(request.body['dcql_query']).toBeDefined();
@@ -90,12 +90,14 @@ async function check(ids: string[]) {
 }
 
 describe('registered nurse band 5 (acute)', () => {
-  it('a full passport is ready to start; the export carries what HR would retype; the nonce works once', async () => {
+  it("a full passport is ready once the new employer's checks are done; the export carries what HR would retype; the nonce works once", async () => {
     const { requestId, vp, answer } = await check(await passport());
     expect(answer.status).toBe(201);
-    const report = answer.body['report'] as { overall: { decision: string; reasons: unknown[]; review: string } };
+    const report = answer.body['report'] as { overall: { decision: string; reasons: unknown[]; review: string; todo: { id: string }[] } };
     expect(report.overall.reasons).toEqual([]);
-    expect(answer.body['decision']).toBe('ready_to_start');
+    // A new employer (the default move) does its own right to work check, and live DBS and register checks.
+    expect(answer.body['decision']).toBe('ready_once_checks_done');
+    expect(report.overall.todo.map((t) => t.id)).toEqual(['identity:identity_in_person', 'right_to_work:right_to_work_check', 'professional_registration:register_check', 'dbs:dbs_status_check']);
     expect(report.overall.review.length).toBeGreaterThan(10);
     const checks = (answer.body['checks'] as { check: string; outcome: string }[]).map((c) => `${c.check}:${c.outcome}`);
     expect(checks).toEqual(expect.arrayContaining(['presentation.nonce:passed', 'signature:passed', 'status:passed', 'trust:passed', 'schema:passed']));
@@ -107,7 +109,7 @@ describe('registered nurse band 5 (acute)', () => {
     const text = await csv.text();
     expect(text.split('\r\n').length).toBeGreaterThanOrEqual(2);
     const stored = await fetch(`${services.verifierUrl}/results/${resultId}`);
-    expect(((await stored.json()) as { decision: string }).decision).toBe('ready_to_start');
+    expect(((await stored.json()) as { decision: string }).decision).toBe('ready_once_checks_done');
     // The verifier keeps hashes, not credentials.
     const rows = (await services.verifier.db.query('SELECT credentials, credential_hashes FROM sp_results WHERE id = ?', [resultId])) as { credentials: string | null; credential_hashes: string }[];
     expect(rows[0]!.credentials).toBeNull();
@@ -118,6 +120,15 @@ describe('registered nurse band 5 (acute)', () => {
     const replay = await postJson(`${services.verifierUrl}/presentation-requests/${requestId}/presentations`, { presentations: [vp] });
     expect(replay.status).toBe(400);
     expect(replay.body['code']).toBe('ERR_NONCE_REPLAYED');
+  });
+
+  it("a TUPE transfer: the request names the move, and the transferor's right to work check is relied on", async () => {
+    const { answer } = await check(await passport(), 'tupe_transfer');
+    expect(answer.status).toBe(201);
+    const report = answer.body['report'] as { move: { kind: string }; overall: { todo: { id: string }[] }; requirements: { id: string; reliance: { decision: string; basis: { id: string } } }[] };
+    expect(report.move.kind).toBe('tupe_transfer');
+    expect(report.requirements.find((r) => r.id === 'right_to_work')?.reliance).toMatchObject({ decision: 'rely', basis: { id: 'rtw-tupe' } });
+    expect(report.overall.todo.map((t) => t.id)).toEqual(['professional_registration:register_check']);
   });
 
   it('one training record out of date on the start date: needs action, naming the subject', async () => {
@@ -157,6 +168,7 @@ describe('profiles and bad input', () => {
     ['an unknown profile', { profileId: 'astronaut', startDate: START }, 404, 'ERR_PROFILE_NOT_FOUND'],
     ['a bad start date', { profileId: 'registered-nurse-band-5-acute', startDate: '05/10/2026' }, 400, 'ERR_REQUEST_INVALID'],
     ['an unknown field', { profileId: 'registered-nurse-band-5-acute', startDate: START, colour: 'red' }, 400, 'ERR_REQUEST_INVALID'],
+    ['an unknown kind of move', { profileId: 'registered-nurse-band-5-acute', startDate: START, move: 'holiday' }, 400, 'ERR_REQUEST_INVALID'],
   ])('%s is a 4xx problem', async (_name, body, status, code) => {
     const res = await postJson(`${services.verifierUrl}/presentation-requests`, body);
     expect(res.status).toBe(status);

@@ -251,7 +251,8 @@ describe('sharing (OpenID4VP 1.0)', () => {
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
     expect(result.failedChecks).toEqual([]);
     expect(result.verified).toBe(true);
-    expect(result.decision).toBe('ready_to_start');
+    // A new employer (the default move) still sees the originals and does its own right to work check.
+    expect(result.decision).toBe('ready_once_checks_done');
 
     const [entry] = await wallet.listSharingLog({ action: 'shared' });
     expect(entry).toMatchObject({ counterparty: { id: preview.clientId, organisation: { name: 'Riverside Hospitals NHS Trust' } } });
@@ -301,7 +302,8 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
     expect(result.failedChecks).toEqual([]);
     expect(result.verified).toBe(true);
-    expect(result.decision).toBe('ready_to_start');
+    // A new employer (the default move) still sees the originals and does its own right to work check.
+    expect(result.decision).toBe('ready_once_checks_done');
     const full = await getJson(`${services.verifierUrl}/results/${polled['resultId'] as string}`);
     return (full['report'] as { credentials: ReportCredential[] }).credentials;
   }
@@ -360,7 +362,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
     expect(pePreview.queryLanguage).toBe('presentation_definition');
     expect(pePreview.unsatisfied).toEqual([]);
     const definition = pePreview.request['presentation_definition'] as { id: string; input_descriptors: { id: string; group: string[]; format: Record<string, unknown> }[]; submission_requirements: { rule: string }[] };
-    expect(definition.id).toBe(`${PROFILE}@1.0.0`);
+    expect(definition.id).toBe(`${PROFILE}@1.1.0`);
     // Every descriptor is an alternative under a pick rule: none is required on its own.
     expect(pePreview.queries.every((q) => !q.required)).toBe(true);
     const jwtDescriptor = definition.input_descriptors.find((d) => d.group.includes('identity') && 'jwt_vc_json' in d.format)!;

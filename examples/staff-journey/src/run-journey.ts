@@ -18,10 +18,13 @@ import { getCredentialType } from '@staff-passport/schemas';
 import { addProfile, createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
 import { createTrustRegistryLookup, openNodeWallet, type ShareChoice } from '@staff-passport/wallet-sdk';
 
-/** The new employer's check for the post: identity, right to work and a basic DBS check. */
+/**
+ * The new employer's check for the post: who the person is, right to work and a basic DBS check.
+ * What it may rely on depends on the kind of move: the national defaults (reference data) apply.
+ */
 const PROFILE = {
   id: 'example-ward-clerk',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Ward clerk (example)',
   purpose: 'Pre-employment checks for your post as a ward clerk: your identity, your right to work and your DBS check.',
   statusUnknown: 'needs-action',
@@ -30,14 +33,24 @@ const PROFILE = {
       id: 'identity',
       title: 'Identity checked to GPG 45 medium confidence or higher',
       required: true,
-      accepts: [{ type: 'IdentityVerification', claims: ['identity.confidenceLevel', 'identity.reverifyBy', 'identity.verifiedAt'] }],
+      accepts: [
+        {
+          type: 'IdentityVerification',
+          claims: ['identity.confidenceLevel', 'identity.reverifyBy', 'identity.verifiedAt', 'person.givenName', 'person.familyName', 'person.birthDate', 'person.portrait'],
+        },
+      ],
       rule: { kind: 'identity', minimumLevel: 'medium' },
     },
     {
       id: 'right_to_work',
       title: 'Right to work on the start date',
       required: true,
-      accepts: [{ type: 'RightToWork', claims: ['rightToWork.listType', 'rightToWork.documentExpiresOn', 'rightToWork.permissionExpiresOn', 'rightToWork.followUpDueOn'] }],
+      accepts: [
+        {
+          type: 'RightToWork',
+          claims: ['rightToWork.listType', 'rightToWork.documentExpiresOn', 'rightToWork.permissionExpiresOn', 'rightToWork.followUpDueOn', 'rightToWork.method', 'rightToWork.documentKind'],
+        },
+      ],
       rule: { kind: 'right_to_work' },
     },
     {
@@ -74,6 +87,22 @@ function claimsOf(type: string): Record<string, unknown> {
   return claims;
 }
 
+/** How the report's outcome reads. */
+const OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  ready_to_start: 'ready to start',
+  ready_once_checks_done: 'ready once these checks are done',
+  needs_action: 'needs action',
+};
+
+/** What one check came to. */
+interface Outcome {
+  answered: boolean;
+  decision: string | undefined;
+  todo: string[];
+  /** The sharing log recorded exactly the claims the preview showed. */
+  sameAsShown: boolean;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -81,11 +110,13 @@ function plural(n: number, word: string): string {
 /**
  * One member of staff's journey, over the standard protocols only: HR at the issuing trust offers
  * three credentials (OpenID4VCI 1.0, each with a transaction code) and a fourth the holder rejects;
- * a new employer asks for what its check profile needs (OpenID4VP 1.0, DCQL); the wallet shows who
- * asks and what, leaves an optional claim out, shares, and the employer's report comes back; then
- * the holder reads the sharing log. Issuer and verifier run in-process on 127.0.0.1, port 0, over
+ * a new employer asks for what its check profile needs (OpenID4VP 1.0, DCQL), naming the kind of
+ * move; the wallet shows who asks and every claim that will leave the device, leaves an optional
+ * claim out, shares, and the employer's report comes back: ready once its own checks are done
+ * (its own right to work check among them). The same move as a TUPE transfer is ready to start.
+ * Then the holder reads the sharing log, each claim with the credential it came from. Issuer and verifier run in-process on 127.0.0.1, port 0, over
  * SQLite files in a temp dir; a signed trust registry names both organisations. Each step is
- * reported through `say`; resolves to whether the employer's checks all passed.
+ * reported through `say`; resolves to whether both reports say what the law says.
  */
 export async function runJourney(say: (line: string) => void): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'sp-journey-'));
@@ -153,41 +184,74 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     await wallet.rejectCredentialOffer(unwantedPreview);
     say(`${step++}. A fourth offer ("${unwantedPreview.credentials[0]?.name ?? 'a credential'}") was not for Sam: rejected, nothing stored.`);
 
-    // The new employer asks; the wallet previews who asks, why, and exactly which claims.
-    const request = expectStatus(await call(`${verifierServer.url}/oid4vp/requests`, { body: { profileId: PROFILE.id } }), 201, 'creating the presentation request');
-    const preview = await wallet.readPresentationRequest(request['link'] as string);
-    const asker = preview.organisation ? `${preview.organisation.name} (in the trust registry)` : `${preview.clientName ?? preview.clientId} (NOT in the trust registry)`;
-    say(`${step++}. ${asker} asks for ${plural(preview.queries.filter((q) => q.candidates.length > 0).length, 'credential')}${preview.purpose ? `: "${preview.purpose}"` : ` for the "${PROFILE.title}" check`}.`);
-    const choices: Record<string, ShareChoice> = {};
-    let leftOut: string | undefined;
-    for (const query of preview.queries) {
-      const candidate = query.candidates[0];
-      if (!candidate) continue;
-      const claims = candidate.claims.map((c) => `${c.path}${c.required ? '' : c.alwaysShared ? ' (optional, but always shared with this credential)' : ' (optional)'}`).join(', ');
-      say(`   - ${candidate.credential.types[0] ?? candidate.credential.format}: ${claims}`);
-      const optional = leftOut === undefined ? candidate.claims.find((c) => !c.required && !c.alwaysShared && c.value !== undefined && candidate.selective) : undefined;
-      if (optional) {
-        leftOut = optional.path;
-        choices[query.queryId] = { credentialId: candidate.credential.id, omit: [optional.path] };
+    // The new employer asks, naming the kind of move; the wallet previews who asks, why, and
+    // exactly which claims leave the device, credential by credential.
+    const check = async (move: string, leaveOut: boolean): Promise<Outcome> => {
+      const request = expectStatus(await call(`${verifierServer.url}/oid4vp/requests`, { body: { profileId: PROFILE.id, move } }), 201, 'creating the presentation request');
+      const preview = await wallet.readPresentationRequest(request['link'] as string);
+      const asker = preview.organisation ? `${preview.organisation.name} (in the trust registry)` : `${preview.clientName ?? preview.clientId} (NOT in the trust registry)`;
+      say(`${step++}. ${asker} asks (${move.replace(/_/g, ' ')}) for ${plural(preview.queries.filter((q) => q.candidates.length > 0).length, 'credential')}${preview.purpose ? `: "${preview.purpose}"` : ''}.`);
+      const choices: Record<string, ShareChoice> = {};
+      let leftOut: string | undefined;
+      for (const query of preview.queries) {
+        const candidate = query.candidates[0];
+        if (!candidate || !leaveOut || leftOut !== undefined) continue;
+        const optional = candidate.claims.find((c) => !c.required && !c.alwaysShared && c.value !== undefined && candidate.selective);
+        if (optional) {
+          leftOut = optional.path;
+          choices[query.queryId] = { credentialId: candidate.credential.id, omit: [optional.path] };
+        }
       }
-    }
-    const shared = await wallet.sharePresentation(preview, { choices });
-    say(`${step++}. Sam shared ${plural(shared.shared.length, 'credential')}${leftOut ? `, leaving out the optional ${leftOut}` : ''}.`);
+      // What will leave the device, shown before sharing: the same list the sharing log records.
+      const shown = await wallet.previewDisclosures(preview, { choices });
+      const name = (c: { path: string; personal: boolean }) => `${c.path.replace(/^credentialSubject\./, '')}${c.personal ? ' (personal data)' : ''}`;
+      for (const credential of shown) {
+        const asked = credential.claims.filter((c) => c.asked);
+        const plain = credential.claims.filter((c) => !c.asked);
+        say(`   - ${credential.credentialTypes[0] ?? 'credential'}: ${asked.map(name).join(', ')}${plain.length > 0 ? `; not asked for, always shared with this credential: ${plain.map(name).join(', ')}` : ''}`);
+      }
+      const shared = await wallet.sharePresentation(preview, { choices });
+      say(`${step++}. Sam shared ${plural(shared.shared.length, 'credential')} (${plural(shown.reduce((n, c) => n + c.claims.length, 0), 'claim')})${leftOut ? `, leaving out the optional ${leftOut}` : ''}.`);
+      const polled = expectStatus(await call(request['pollUrl'] as string), 200, 'polling the request');
+      const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[]; todo: { title: string; details: { label: string; value: string }[] }[] } | undefined;
+      const failed = result?.failedChecks.map((c) => `${c.check}${c.code ? ` (${c.code})` : ''}`).join(', ');
+      say(`${step++}. The employer's report: ${String(polled['state'])}, ${OUTCOME_WORDS[result?.decision ?? ''] ?? 'no report'} (${result?.decision ?? 'none'}), every check passed: ${String(result?.verified ?? false)}${failed ? `; failed: ${failed}` : ''}.`);
+      for (const item of result?.todo ?? []) {
+        const route = item.details.find((d) => d.label === 'Route');
+        say(`   - to do: ${item.title}${route ? ` (${route.value})` : ''}`);
+      }
+      const log = await wallet.listSharingLog({ action: 'shared' });
+      const logged = log.at(-1)?.disclosures?.flatMap((d) => d.claims) ?? [];
+      const sameAsShown = JSON.stringify(logged) === JSON.stringify(shown.flatMap((c) => c.claims.map((x) => x.path)));
+      return { answered: polled['state'] === 'answered' && result?.verified === true, decision: result?.decision, todo: result?.todo.map((t) => t.title) ?? [], sameAsShown };
+    };
 
-    const polled = expectStatus(await call(request['pollUrl'] as string), 200, 'polling the request');
-    const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] } | undefined;
-    const failed = result?.failedChecks.map((c) => `${c.check}${c.code ? ` (${c.code})` : ''}`).join(', ');
-    say(`${step++}. The employer's report: ${String(polled['state'])}, decision ${result?.decision ?? 'none'}, every check passed: ${String(result?.verified ?? false)}${failed ? `; failed: ${failed}` : ''}.`);
+    const newEmployer = await check('new_employer', true);
+    const tupe = await check('tupe_transfer', false);
 
     const log = await wallet.listSharingLog();
     say(`${step++}. Sam's sharing log:`);
     for (const entry of log) {
       const who = entry.counterparty.organisation?.name ?? entry.counterparty.name ?? entry.counterparty.id;
-      const what = entry.claimsDisclosed.length > 0 ? `${plural(entry.claimsDisclosed.length, 'claim')}` : entry.credentialTypes.join(', ');
+      const what =
+        entry.disclosures && entry.disclosures.length > 0
+          ? entry.disclosures.map((d) => `${d.credentialTypes[0] ?? 'credential'} (${plural(d.claims.length, 'claim')})`).join(', ')
+          : entry.credentialTypes.join(', ');
       say(`   - ${entry.action} ${entry.action === 'shared' ? 'with' : 'from'} ${who}: ${what}`);
     }
-    const ok = polled['state'] === 'answered' && result?.verified === true;
-    say(ok ? 'Journey complete: the new employer verified what Sam chose to share.' : 'Journey failed: the new employer could not verify what Sam shared.');
+    const ok =
+      newEmployer.answered &&
+      tupe.answered &&
+      newEmployer.sameAsShown &&
+      tupe.sameAsShown &&
+      newEmployer.decision === 'ready_once_checks_done' &&
+      newEmployer.todo.includes('Do your own right to work check before the start') &&
+      tupe.decision === 'ready_to_start';
+    say(
+      ok
+        ? 'Journey complete: as a new employer Riverside is ready once it has done its own checks (its own right to work check among them); as a TUPE transfer it is ready to start.'
+        : 'Journey failed: the reports are not what the law says.',
+    );
     return ok;
   } finally {
     await closeWallet?.();

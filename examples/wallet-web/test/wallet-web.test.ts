@@ -188,7 +188,7 @@ describe('the web wallet', () => {
     await waitForHeading('Identity verification');
   });
 
-  it('answers a request claim by claim: required claims checked and marked, the optional one left out; the verifier finds the new starter ready to start', async () => {
+  it('answers a request claim by claim: required claims checked and marked, the optional one left out; the verifier finds the new starter ready once it has seen the originals', async () => {
     const request = await world.request();
     await page.locator('.nhsuk-header__navigation-link', { hasText: 'Share' }).click();
     await waitForHeading('Respond to a request');
@@ -211,6 +211,12 @@ describe('the web wallet', () => {
       { label: 'GPG 45 profile Optional', checked: false },
     ]);
     expect(await page.locator('.app-always-shared .nhsuk-summary-list__key').allTextContents()).toEqual(['GPG 45 confidence level', 'Re-verify by']);
+    // What will be sent, as the form stands: every detail that leaves the phone, the ones nobody asked for marked.
+    await page.locator('#will-send li').first().waitFor();
+    const willSend = await page.locator('#will-send li').allTextContents();
+    expect(willSend.some((t) => t.startsWith('Verified at'))).toBe(true);
+    expect(willSend.some((t) => t.startsWith('GPG 45 profile'))).toBe(false);
+    expect(willSend.some((t) => t.includes('Not asked for'))).toBe(true);
     await check('share screen', '10-share');
 
     // A required claim left out: the form says so, and nothing is sent.
@@ -230,11 +236,11 @@ describe('the web wallet', () => {
     expect(sent).not.toContain('GPG 45 profile');
     await check('shared confirmation', '12-shared');
 
-    // The verifier desk's poll: answered, every check passed, ready to start.
+    // The verifier desk's poll: answered, every check passed, ready once the new employer has seen the originals in person.
     const polled = await world.pollRequest(request.id);
     expect(polled['state']).toBe('answered');
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: unknown[] };
-    expect(result).toMatchObject({ decision: 'ready_to_start', verified: true, failedChecks: [] });
+    expect(result).toMatchObject({ decision: 'ready_once_checks_done', verified: true, failedChecks: [] });
     // What the verifier received (its export of the verified attributes): not the claim left out.
     const exported = await world.getJson(`${world.services.verifierUrl}/results/${polled['resultId'] as string}/export.json`);
     const identity = exported['identity'] as Record<string, unknown>;
@@ -310,7 +316,24 @@ describe('the web wallet', () => {
     }
   });
 
-  it("answers a shipped profile's request (seven credentials, each need with alternatives) with the screen's defaults: ready to start", async () => {
+  it('shares the part it holds of a request it cannot answer in full; the verifier reports on that part', async () => {
+    const request = await world.request('admin-clerical-band-4');
+    await page.goto(`${world.app.url}/#/share?request=${encodeURIComponent(request.link)}`);
+    await waitForHeading('Choose what to share');
+    expect(await page.locator('#partial-share').textContent()).toContain('You can share what you have');
+    // Who the person is, marked as personal data where it is asked for and where it will be sent.
+    await page.locator('#will-send li').first().waitFor();
+    expect(await page.locator('#will-send').textContent()).toContain('Personal data');
+    await check('share screen of a request answered in part', '18b-share-partial');
+    await page.click('#share-button');
+    await waitForHeading(`Shared with ${VERIFIER_NAME}`);
+    const polled = await world.pollRequest(request.id);
+    expect(polled['state']).toBe('answered');
+    // The DBS check and the rest were not shared: needs action, on the part shared.
+    expect(polled['result']).toMatchObject({ decision: 'needs_action', verified: true, failedChecks: [] });
+  });
+
+  it("answers a shipped profile's request (seven credentials, each need with alternatives) with the screen's defaults: ready once the new employer's checks are done", async () => {
     const types = ['IdentityVerification', 'RightToWork', 'DbsCheck', 'OccupationalHealthClearance', 'TrainingSummary', 'EmploymentHistory', 'EmploymentReference'];
     const offer = await world.offer(types);
     await pasteOffer(offer);
@@ -330,7 +353,7 @@ describe('the web wallet', () => {
     await waitForHeading(`Shared with ${VERIFIER_NAME}`);
     const polled = await world.pollRequest(request.id);
     expect(polled['state']).toBe('answered');
-    expect(polled['result']).toMatchObject({ decision: 'ready_to_start', verified: true, failedChecks: [] });
+    expect(polled['result']).toMatchObject({ decision: 'ready_once_checks_done', verified: true, failedChecks: [] });
   });
 
   it('a credential still to come (deferred, OpenID4VCI 1.0 section 9) waits on the home screen until HR completes it', async () => {

@@ -10,10 +10,13 @@ import {
   CATALOGUE,
   CSTF_SUBJECTS,
   DBS_SOURCE,
+  DVS_SOURCE,
+  DVS_TRUST_FRAMEWORK,
   EMPLOYMENT_CHECK_STANDARDS_SOURCE,
   EMPLOYMENT_HISTORY_SOURCE,
   ESR_SOURCE,
   GPG45_SOURCE,
+  IDENTITY_ATTRIBUTES_SOURCE,
   OCCUPATION_CODES_SOURCE,
   PAY_SOURCE,
   REGULATORS,
@@ -164,7 +167,9 @@ function renderReferenceData(): string {
   lines.push(`| Right to work | ${RIGHT_TO_WORK_SOURCE} | |`);
   for (const [c, r] of Object.entries(REGULATORS)) lines.push(`| ${c} number format and cycle | ${r.source} | ${r.verify ? `number format (${r.numberMessage})` : ''} |`);
   lines.push(`| DBS levels, workforces, barred lists | ${DBS_SOURCE} | certificate number format |`);
-  lines.push(`| GPG 45 levels and profiles | ${GPG45_SOURCE} | profile format |`);
+  lines.push(`| GPG 45 levels and profiles | ${GPG45_SOURCE} | |`);
+  lines.push(`| DVS trust framework versions | ${DVS_SOURCE} | ${DVS_TRUST_FRAMEWORK.verify ? `versions (${DVS_TRUST_FRAMEWORK.versions.join(', ')})` : ''} |`);
+  lines.push(`| National Insurance number and portrait formats | ${IDENTITY_ATTRIBUTES_SOURCE} | |`);
   lines.push(`| Work health outcomes and immunity | ${WORK_HEALTH_SOURCE} | |`);
   lines.push('');
   return lines.join('\n');

@@ -4,8 +4,10 @@ import { dbsCheckType } from './types/dbs-check-type.js';
 import { employmentAssignmentType } from './types/employment-assignment-type.js';
 import { employmentHistoryType } from './types/employment-history-type.js';
 import { employmentReferenceType } from './types/employment-reference-type.js';
+import { identityVerificationType_1_0_0 } from './types/identity-verification-1-0-0-type.js';
 import { identityVerificationType } from './types/identity-verification-type.js';
 import { occupationalHealthClearanceType } from './types/occupational-health-clearance-type.js';
+import { professionalRegistrationType_1_0_0 } from './types/professional-registration-1-0-0-type.js';
 import { professionalRegistrationType } from './types/professional-registration-type.js';
 import { rightToWorkType } from './types/right-to-work-type.js';
 import { roleCompetenceType } from './types/role-competence-type.js';
@@ -22,8 +24,10 @@ import { trainingSummaryType } from './types/training-summary-type.js';
 export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   // The six NHS Employment Check Standards.
   identityVerificationType,
+  identityVerificationType_1_0_0,
   rightToWorkType,
   professionalRegistrationType,
+  professionalRegistrationType_1_0_0,
   employmentHistoryType,
   employmentReferenceType,
   dbsCheckType,

@@ -21,15 +21,22 @@ export { employmentHistoryType } from './types/employment-history-type.js';
 export { EMPLOYMENT_REFERENCE_VERSION, employmentReferenceSchema } from './types/employment-reference.js';
 export type { EmploymentReferenceSubject } from './types/employment-reference.js';
 export { employmentReferenceType } from './types/employment-reference-type.js';
-export { IDENTITY_METHODS, IDENTITY_VERIFICATION_VERSION, identityVerificationSchema } from './types/identity-verification.js';
+export { EXAMPLE_PORTRAIT } from './types/example-portrait.js';
+export { IDENTITY_VERIFICATION_VERSION, identityVerificationSchema } from './types/identity-verification.js';
 export type { IdentityVerificationSubject } from './types/identity-verification.js';
 export { identityVerificationType } from './types/identity-verification-type.js';
+export { IDENTITY_METHODS, IDENTITY_VERIFICATION_VERSION_1_0_0, identityVerificationSchema_1_0_0 } from './types/identity-verification-1-0-0.js';
+export type { IdentityVerificationSubject_1_0_0 } from './types/identity-verification-1-0-0.js';
+export { identityVerificationType_1_0_0 } from './types/identity-verification-1-0-0-type.js';
 export { OCCUPATIONAL_HEALTH_CLEARANCE_VERSION, occupationalHealthClearanceSchema } from './types/occupational-health-clearance.js';
 export type { OccupationalHealthClearanceSubject } from './types/occupational-health-clearance.js';
 export { occupationalHealthClearanceType } from './types/occupational-health-clearance-type.js';
 export { PROFESSIONAL_REGISTRATION_VERSION, professionalRegistrationSchema } from './types/professional-registration.js';
 export type { ProfessionalRegistrationSubject } from './types/professional-registration.js';
 export { professionalRegistrationType } from './types/professional-registration-type.js';
+export { PROFESSIONAL_REGISTRATION_VERSION_1_0_0, REGISTRATION_STATUSES_1_0_0, REGULATORS_1_0_0, professionalRegistrationSchema_1_0_0 } from './types/professional-registration-1-0-0.js';
+export type { ProfessionalRegistrationSubject_1_0_0 } from './types/professional-registration-1-0-0.js';
+export { professionalRegistrationType_1_0_0 } from './types/professional-registration-1-0-0-type.js';
 export { RIGHT_TO_WORK_VERSION, rightToWorkSchema } from './types/right-to-work.js';
 export type { RightToWorkSubject } from './types/right-to-work.js';
 export { rightToWorkType } from './types/right-to-work-type.js';
@@ -75,6 +82,8 @@ export {
   DBS_WORKFORCES,
 } from './reference/dbs.js';
 export type { DbsBarredList, DbsLevel, DbsWorkforce } from './reference/dbs.js';
+export { DVS_SOURCE, DVS_TRUST_FRAMEWORK } from './reference/dvs.js';
+export type { DvsFrameworkVersion } from './reference/dvs.js';
 export { EMPLOYMENT_CHECK_STANDARDS, EMPLOYMENT_CHECK_STANDARDS_SOURCE } from './reference/employment-check-standards.js';
 export type { EmploymentCheckStandard } from './reference/employment-check-standards.js';
 export {
@@ -87,15 +96,16 @@ export {
 export type { ReferenceType } from './reference/employment-history.js';
 export { ASSIGNMENT_CATEGORIES, ESR_ASSIGNMENT_NUMBER, ESR_PERSON_NUMBER, ESR_SOURCE, TIME_LIMITED_ASSIGNMENT_CATEGORIES } from './reference/esr.js';
 export type { AssignmentCategory } from './reference/esr.js';
-export { GPG45_LEVELS, GPG45_LEVEL_CODES, GPG45_PROFILE, GPG45_SOURCE } from './reference/gpg45.js';
-export type { Gpg45Level } from './reference/gpg45.js';
+export { GPG45_LEVELS, GPG45_LEVEL_CODES, GPG45_PROFILE, GPG45_PROFILES, GPG45_PROFILES_BY_LEVEL, GPG45_SOURCE } from './reference/gpg45.js';
+export type { Gpg45Level, Gpg45Profile } from './reference/gpg45.js';
+export { IDENTITY_ATTRIBUTES_SOURCE, NATIONAL_INSURANCE_NUMBER, PORTRAIT } from './reference/identity-attributes.js';
 export { OCCUPATION_CODES, OCCUPATION_CODES_SOURCE, OCCUPATION_CODE_LIST } from './reference/occupation-codes.js';
 export type { OccupationCode, OccupationCodeDefinition } from './reference/occupation-codes.js';
 export { EPP_CLEARANCES, IMMUNITY_DISEASES, IMMUNITY_STATUSES, WORK_HEALTH_OUTCOMES, WORK_HEALTH_SOURCE } from './reference/occupational-health.js';
 export type { WorkHealthOutcome } from './reference/occupational-health.js';
 export { AFC_BANDS, PAY_SCHEMES, PAY_SOURCE } from './reference/pay.js';
 export type { AfcBand, PayScheme } from './reference/pay.js';
-export { ACTIVE_REGISTRATION_STATUSES, REGISTRATION_STATUSES, REGULATORS, REGULATOR_CODES } from './reference/regulators.js';
+export { ACTIVE_REGISTRATION_STATUSES, REGISTRATION_STATUSES, REGISTRATION_STATUS_DEFINITIONS, REGULATORS, REGULATORS_SOURCE, REGULATOR_CODES } from './reference/regulators.js';
 export type { RegistrationStatus, RegulatorCode, RegulatorDefinition } from './reference/regulators.js';
 export {
   RIGHT_TO_WORK_DOCUMENTS,
@@ -106,6 +116,32 @@ export {
   WORK_RESTRICTION_KINDS,
 } from './reference/right-to-work.js';
 export type { RightToWorkDocument, RightToWorkList, RightToWorkMethod } from './reference/right-to-work.js';
+export {
+  DBS_STATUS_CHECK,
+  DEFAULT_MOVE_KIND,
+  MOVE_KINDS,
+  MOVE_KIND_CODES,
+  RELIANCE_BASES,
+  RELIANCE_BASIS_IDS,
+  RELIANCE_CHECK_KINDS,
+  RELIANCE_DECISIONS,
+  RELIANCE_DECISION_CODES,
+  RELIANCE_DEFAULTS,
+  RELIANCE_SOURCE,
+  REPORT_OUTCOMES,
+  REPORT_OUTCOME_CODES,
+  RIGHT_TO_WORK_ROUTES,
+} from './reference/reliance.js';
+export type {
+  MoveKind,
+  RelianceBasis,
+  RelianceBasisId,
+  RelianceCheckKind,
+  RelianceChoice,
+  RelianceDecision,
+  ReportOutcome,
+  RightToWorkRoute,
+} from './reference/reliance.js';
 export { STAFF_GROUPS, STAFF_GROUP_CODES, STAFF_GROUPS_SOURCE } from './reference/staff-groups.js';
 export type { StaffGroupCode } from './reference/staff-groups.js';
 

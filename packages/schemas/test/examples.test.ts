@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { CATALOGUE, getCredentialType, validateCredential } from '@staff-passport/schemas';
-import { loadExamples } from './helpers/examples.js';
+import { definitionOf, exampleTitle, loadExamples } from './helpers/examples.js';
 
 const examples = loadExamples();
 const key = (i: { path: string; code: string }) => `${i.path} ${i.code}`;
 
 describe('example documents', () => {
-  it.each(examples.map((e) => [`${e.slug}/${e.name}`, e] as const))('%s', (_name, example) => {
-    const definition = CATALOGUE.find((d) => d.slug === example.slug);
+  it.each(examples.map((e) => [exampleTitle(e), e] as const))('%s', (_name, example) => {
+    const definition = definitionOf(example);
     expect(definition).toBeDefined();
     const result = validateCredential(example.credential, definition!);
     if (example.outcome === 'ok') {
@@ -25,18 +25,19 @@ describe('example documents', () => {
     }
   });
 
-  it('every catalogue type has valid and invalid examples, and every example names a catalogue type', () => {
+  it('every version the catalogue keeps has valid and invalid examples, and every example names a catalogue version', () => {
     for (const d of CATALOGUE) {
-      expect(examples.filter((e) => e.slug === d.slug && e.outcome === 'ok').length).toBeGreaterThan(0);
-      expect(examples.filter((e) => e.slug === d.slug && e.outcome === 'fail').length).toBeGreaterThan(0);
+      const own = examples.filter((e) => definitionOf(e) === d);
+      expect([d.schemaId, own.filter((e) => e.outcome === 'ok').length > 0, own.filter((e) => e.outcome === 'fail').length > 0]).toEqual([d.schemaId, true, true]);
     }
-    for (const e of examples) expect(CATALOGUE.some((d) => d.slug === e.slug)).toBe(true);
+    // An older version's directory names a version the catalogue keeps, and not the newest.
+    for (const e of examples) expect([exampleTitle(e), definitionOf(e) !== undefined && (e.version === undefined || definitionOf(e) !== getCredentialType(definitionOf(e)!.type))]).toEqual([exampleTitle(e), true]);
   });
 
   it('every rule code an invalid example expects is a JSON Schema keyword or a documented rule of its type', () => {
     const keywords = new Set(['required', 'enum', 'const', 'format', 'pattern', 'type', 'unknown_property', 'contains', 'minItems', 'maxItems', 'minimum', 'maximum', 'minLength', 'maxLength']);
     for (const e of examples) {
-      const d = CATALOGUE.find((x) => x.slug === e.slug)!;
+      const d = definitionOf(e)!;
       const documented = new Set((d.rules ?? []).map((r) => r.code));
       for (const { code } of e.expected) expect(keywords.has(code) || documented.has(code) ? code : `${e.slug}/${e.name}: ${code} undocumented`).toBe(code);
     }

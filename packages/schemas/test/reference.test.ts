@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import {
+  ACTIVE_REGISTRATION_STATUSES,
   AFC_BANDS,
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS,
@@ -15,7 +16,9 @@ import {
   GPG45_PROFILE,
   IUC_ROLES,
   OCCUPATION_CODES,
+  REGISTRATION_STATUSES,
   REGULATORS,
+  REGULATOR_CODES,
   STAFF_GROUPS,
   STAFF_GROUP_CODES,
 } from '@staff-passport/schemas';
@@ -44,8 +47,20 @@ describe('reference data', () => {
     expect(matches('HCPC', 'PH123456')).toBe(true);
     expect(matches('HCPC', 'PA12345')).toBe(true);
     expect(matches('HCPC', 'XX123456')).toBe(false);
-    for (const r of Object.values(REGULATORS)) expect([r.source.length > 0, r.verify]).toEqual([true, true]);
-    expect([REGULATORS.NMC.revalidationMonths, REGULATORS.GMC.revalidationMonths, REGULATORS.HCPC.renewalMonths]).toEqual([36, 60, 24]);
+    // Operating department practitioners are ODP (DOMAIN.md); OD is no HCPC prefix.
+    expect(matches('HCPC', 'ODP12345')).toBe(true);
+    expect(matches('HCPC', 'OD12345')).toBe(false);
+    // GPhC: pharmacists 2..., pharmacy technicians 5..., renewed every year.
+    expect(['2012345', '5012345', '1012345', '201234'].map((n) => matches('GPhC', n))).toEqual([true, true, false, false]);
+    for (const r of Object.values(REGULATORS)) expect([r.source.length > 0, r.verify, r.registerSearchUrl.startsWith('https://')]).toEqual([true, true, true]);
+    expect([REGULATORS.NMC.revalidationMonths, REGULATORS.GMC.revalidationMonths, REGULATORS.HCPC.renewalMonths, REGULATORS.GPhC.renewalMonths]).toEqual([36, 60, 24, 12]);
+    expect(REGULATOR_CODES).toEqual(['GMC', 'NMC', 'HCPC', 'GPhC', 'GDC', 'GOC', 'GOsC', 'GCC', 'SWE', 'SSSC', 'SCW', 'NISCC']);
+  });
+
+  it("has the regulators' full status list, and which of them let the holder practise", () => {
+    expect(REGISTRATION_STATUSES).toEqual(expect.arrayContaining(['registered', 'registered_with_conditions', 'suspended', 'lapsed', 'removed', 'interim_suspension', 'conditions_of_practice', 'undertakings', 'not_currently_practising', 'lapsed_unpaid_fee']));
+    expect(REGISTRATION_STATUSES).toHaveLength(10);
+    expect([...ACTIVE_REGISTRATION_STATUSES].sort()).toEqual(['conditions_of_practice', 'registered', 'registered_with_conditions', 'undertakings']);
   });
 
   it('has DBS levels, GPG 45 levels and the [verify] formats marked', () => {

@@ -93,6 +93,18 @@ describe('registration and identity predicates', () => {
     expect(isRegistrationActive(registration, '2027-09-01')).toBe(false);
   });
 
+  it('counts conditions of practice and undertakings as active, an interim suspension, not practising or an unpaid fee as not', () => {
+    const on = (status: ProfessionalRegistrationSubject['registration']['status']) => isRegistrationActive({ ...registration, status }, '2026-11-21');
+    expect(['conditions_of_practice', 'undertakings', 'interim_suspension', 'not_currently_practising', 'lapsed_unpaid_fee'].map((s) => on(s as never))).toEqual([true, true, false, false, false]);
+  });
+
+  it('a GMC registration without a licence to practise is not active; a 1.0.0 credential that does not say counts as before', () => {
+    const gmc = { ...registration, regulator: 'GMC' as const, number: '7654321' };
+    expect(isRegistrationActive({ ...gmc, licenceToPractise: true }, '2026-11-21')).toBe(true);
+    expect(isRegistrationActive({ ...gmc, licenceToPractise: false }, '2026-11-21')).toBe(false);
+    expect(isRegistrationActive(gmc, '2026-11-21')).toBe(true);
+  });
+
   it('employers accept GPG 45 medium confidence or higher', () => {
     expect(isIdentityLevelAcceptable('low')).toBe(false);
     expect(isIdentityLevelAcceptable('medium')).toBe(true);

@@ -10,9 +10,11 @@ import {
   type DbsCheckSubject,
   type EmploymentAssignmentSubject,
   type FromSchema,
+  type Gpg45Profile,
   type IdentityVerificationSubject,
   type OccupationalHealthClearanceSubject,
   type ProfessionalRegistrationSubject,
+  type ProfessionalRegistrationSubject_1_0_0,
   type RightToWorkSubject,
   type TrainingRecordSubject,
   type TrainingSummarySubject,
@@ -40,7 +42,11 @@ describe('types derived from the schemas', () => {
     assertType<Equals<TrainingRecordSubject['training']['framework'], 'CSTF'>>();
     assertType<Equals<RightToWorkSubject['rightToWork']['listType'], 'ListA' | 'ListB'>>();
     assertType<Equals<RightToWorkSubject['rightToWork']['permissionExpiresOn'], string | undefined>>();
-    assertType<Equals<ProfessionalRegistrationSubject['registration']['regulator'], 'GMC' | 'NMC' | 'HCPC' | 'GPhC' | 'GDC'>>();
+    assertType<Equals<ProfessionalRegistrationSubject['registration']['regulator'], 'GMC' | 'NMC' | 'HCPC' | 'GPhC' | 'GDC' | 'GOC' | 'GOsC' | 'GCC' | 'SWE' | 'SSSC' | 'SCW' | 'NISCC'>>();
+    assertType<Equals<ProfessionalRegistrationSubject['registration']['licenceToPractise'], boolean | undefined>>();
+    assertType<Equals<ProfessionalRegistrationSubject_1_0_0['registration']['regulator'], 'GMC' | 'NMC' | 'HCPC' | 'GPhC' | 'GDC'>>();
+    assertType<Equals<keyof IdentityVerificationSubject['person'], 'givenName' | 'familyName' | 'birthDate' | 'nationalInsuranceNumber' | 'portrait'>>();
+    assertType<Equals<IdentityVerificationSubject['identity']['profile'], Gpg45Profile | undefined>>();
     assertType<Equals<DbsCheckSubject['dbs']['decision'], 'satisfactory' | 'not_satisfactory'>>();
     assertType<Equals<keyof OccupationalHealthClearanceSubject['clearance'], 'outcome' | 'eppClearance' | 'immunity' | 'assessedOn'>>();
     assertType<Equals<NonNullable<OccupationalHealthClearanceSubject['clearance']['immunity']>['hepatitisB'], 'cleared' | 'not_cleared' | undefined>>();

@@ -16,10 +16,10 @@ export { verifyOneCredential, verifyOnePresentation } from './pipeline/verify-an
 export type { PipelinePresentation } from './pipeline/verify-any.js';
 export type { PipelineCredential } from './pipeline/add-status-and-trust.js';
 export { addProfile, findProfile, listAllProfiles } from './profiles/profile-store.js';
-export { buildPresentationRequest, getProfile, listProfiles, validateProfile } from './profiles/index.js';
+export { buildPresentationRequest, describeBasis, getProfile, listProfiles, resolveReliance, validateProfile } from './profiles/index.js';
 export type { CheckProfile, PresentationRequest, ProfileRequirement } from './profiles/index.js';
 export { REVIEW_STATEMENT, ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttributes, toEsrCsv } from './report/index.js';
-export type { ExportedAttributes, ProfileReport, VerifiedCredentialView } from './report/index.js';
+export type { ExportedAttributes, ProfileReport, ReportBasis, RequirementReliance, TodoItem, TodoKind, VerifiedCredentialView } from './report/index.js';
 export type { VerificationReport } from './verification/verification-report.js';
 export type { VerifierContext } from './verifier-context.js';
 export { VERIFIER_SCHEMA } from './store/verifier-schema.js';

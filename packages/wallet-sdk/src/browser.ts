@@ -36,7 +36,18 @@ export type { WalletOptions } from './wallet.js';
 export type { OrganisationLookup, WalletOrganisation, WalletParts } from './wallet-parts.js';
 export { DEFAULT_FORMAT_PREFERENCE, acceptCredentialOffer, pollDeferred, readCredentialOffer, rejectCredentialOffer } from './offers/index.js';
 export type { AcceptCredentialOfferOptions, AcceptOfferResult, OfferPreview, OfferedCredential, PendingCredential, TxCodeRequirement } from './offers/index.js';
-export { readPresentationRequest, refusePresentationRequest, sharePresentation } from './sharing/index.js';
-export type { CandidateCredential, CredentialQueryPreview, PreviewClaim, ReadPresentationRequestOptions, ShareChoice, SharePresentationOptions, SharePreview, ShareResult } from './sharing/index.js';
+export { previewDisclosures, readPresentationRequest, refusePresentationRequest, sharePresentation } from './sharing/index.js';
+export type {
+  CandidateCredential,
+  CredentialQueryPreview,
+  DisclosedClaim,
+  DisclosurePreview,
+  PreviewClaim,
+  ReadPresentationRequestOptions,
+  ShareChoice,
+  SharePresentationOptions,
+  SharePreview,
+  ShareResult,
+} from './sharing/index.js';
 export { createTrustRegistryLookup, didWebFromUrl, didWebUrl, resolveDid, verifyDidJwt } from './lib/index.js';
 export type { DidDocument, DidVerificationMethod, ResolveDidOptions, TrustRegistryLookupOptions, VerifiedDidJwt, VerifyDidJwtOptions } from './lib/index.js';

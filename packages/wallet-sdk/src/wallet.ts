@@ -17,6 +17,7 @@ import { readCredentialOffer } from './offers/read-credential-offer.js';
 import { rejectCredentialOffer } from './offers/reject-credential-offer.js';
 import { readPresentationRequest, type ReadPresentationRequestOptions } from './sharing/read-presentation-request.js';
 import { refusePresentationRequest } from './sharing/refuse-presentation-request.js';
+import { previewDisclosures, type DisclosurePreview } from './sharing/preview-disclosures.js';
 import { sharePresentation, type SharePresentationOptions, type ShareResult } from './sharing/share-presentation.js';
 import type { SharePreview } from './sharing/share-preview.js';
 import type { WalletParts } from './wallet-parts.js';
@@ -208,7 +209,19 @@ export class Wallet {
   }
 
   /**
-   * Shares what the holder chose (optional claims left out), by `direct_post`; the share is logged.
+   * Exactly what {@link Wallet.sharePresentation} would send with these options, credential by
+   * credential: every claim that would leave the device, and which were not asked for.
+   *
+   * @throws PassportError `ERR_WALLET_NO_MATCH`, `ERR_WALLET_REQUEST_INVALID`.
+   */
+  previewDisclosures(preview: SharePreview, options?: SharePresentationOptions): Promise<DisclosurePreview[]> {
+    return previewDisclosures(preview, options);
+  }
+
+  /**
+   * Shares what the holder chose (optional claims left out; with `partial`, the part of the
+   * request the wallet holds), by `direct_post`; the share is logged claim by claim with the
+   * credential each came from.
    *
    * @throws PassportError `ERR_WALLET_REQUEST_INVALID` (a required claim left out), `ERR_WALLET_VERIFIER_ERROR`.
    */

@@ -1,5 +1,5 @@
 import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core/browser';
-import type { CandidateCredential, CredentialDescription, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
+import type { CandidateCredential, CredentialDescription, DisclosurePreview, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { shareError } from '../lib/describe-error.js';
 import { claimLabel, formatDateTime, formatValue, humanise } from '../lib/format-value.js';
@@ -18,7 +18,10 @@ type Descriptions = Map<string, CredentialDescription>;
  * name, and its client id) and why; per thing asked for, the credential(s) that answer it and
  * each claim as a checkbox. Required claims are checked and marked "Required" (sharing without
  * them is refused with an error); optional claims are unchecked until the holder chooses them.
- * "Share" sends only what is checked; "Do not share" tells the verifier no.
+ * "What will be sent" lists, credential by credential, every detail that will leave the phone as
+ * the form stands (what they asked for, and what the credential always shares), personal data
+ * marked: the sharing log records the same. A wallet holding only part of what is asked may share
+ * that part. "Share" sends only what is checked; "Do not share" tells the verifier no.
  */
 export async function showShareScreen(ctx: AppContext): Promise<Screen | undefined> {
   const preview = ctx.session.request;
@@ -40,7 +43,9 @@ export function verifierName(preview: SharePreview): string {
 
 function shareScreen(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, values: FormValues | undefined, errors: FieldError[]): Screen {
   const groups = planShareGroups(preview);
-  const canShare = preview.unsatisfied.length === 0 && groups.length > 0;
+  // Holding only part of what is asked, the holder may still share that part.
+  const partial = preview.unsatisfied.length > 0;
+  const canShare = groups.length > 0;
   const name = verifierName(preview);
   return {
     title: 'Choose what to share',
@@ -60,9 +65,19 @@ ${summaryList([
   { key: 'Their identifier', value: html`<span class="app-break" id="verifier-client-id">${preview.clientId}</span>` },
   { key: 'Why they are asking', value: html`<span id="request-purpose">${preview.purpose ?? 'They did not say'}</span>` },
 ])}
-${canShare ? '' : warningCallout('You cannot answer this request', html`<p>It asks for ${missingText(preview)}, which your wallet does not have. You can tell ${name} you are not sharing.</p>`)}
+${
+  canShare
+    ? partial
+      ? warningCallout(
+          'You have only part of what they asked for',
+          html`<p id="partial-share">It asks for ${missingText(preview)}, which your wallet does not have. You can share what you have: ${name} will see a report on the part you share.</p>`,
+        )
+      : ''
+    : warningCallout('You cannot answer this request', html`<p>It asks for ${missingText(preview)}, which your wallet does not have. You can tell ${name} you are not sharing.</p>`)
+}
 <form id="share-form" novalidate>
   ${canShare ? groups.map((group, gi) => groupMarkup(group, gi, descriptions, values, errors)) : ''}
+  ${canShare ? html`<h2 class="nhsuk-heading-m" id="will-send-heading">What will be sent</h2><div id="will-send" aria-live="polite" aria-labelledby="will-send-heading"></div>` : ''}
   <div class="nhsuk-button-group">
     ${canShare ? button({ text: 'Share', id: 'share-button', name: 'decision', value: 'share' }) : ''}
     ${button({ text: 'Do not share', id: 'refuse-button', variant: 'secondary', name: 'decision', value: 'refuse' })}
@@ -70,13 +85,15 @@ ${canShare ? '' : warningCallout('You cannot answer this request', html`<p>It as
 </form>`,
     bind: (main) => {
       const form = main.querySelector<HTMLFormElement>('#share-form')!;
-      // Show only the chosen way (and credential) of each group.
+      const willSend = main.querySelector<HTMLElement>('#will-send');
+      // Show only the chosen way (and credential) of each group, and what would leave the phone.
       const sync = (): void => {
         const current = readValues(form);
         for (const block of Array.from(main.querySelectorAll<HTMLElement>('[data-shown-when]'))) {
           const [field, value] = block.dataset['shownWhen']!.split('=');
           block.hidden = (current.get(field!)?.[0] ?? '0') !== value;
         }
+        if (willSend) void showWillSend(ctx, preview, descriptions, willSend, chosen(groups, current, descriptions).choices, partial);
       };
       form.addEventListener('change', sync);
       sync();
@@ -93,7 +110,7 @@ ${canShare ? '' : warningCallout('You cannot answer this request', html`<p>It as
           ctx.show(shareScreen(ctx, preview, descriptions, formValues, problems));
           return;
         }
-        void share(ctx, preview, descriptions, form, formValues, choices);
+        void share(ctx, preview, descriptions, form, formValues, choices, partial);
       });
     },
   };
@@ -194,7 +211,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
           choices: choosable.map(({ claim, k }) => ({
             id: `${claimsField}-${k}`,
             value: String(k),
-            text: html`${claimLabel(claim.path, description)} ${claim.required ? tag('Required', 'blue') : tag('Optional', 'white')}`,
+            text: html`${claimLabel(claim.path, description)} ${claim.required ? tag('Required', 'blue') : tag('Optional', 'white')}${/^(credentialSubject\.)?person\./.test(claim.path) ? html` ${tag('Personal data', 'purple')}` : ''}`,
             hint: formatValue(claim.value),
             checked: checked ? checked.has(String(k)) : claim.required,
           })),
@@ -217,6 +234,27 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
 </div>`
       : ''
   }`;
+}
+
+/** Every detail that would leave the phone as the form stands, credential by credential (what the sharing log will record). */
+function willSendMarkup(disclosures: readonly DisclosurePreview[], descriptions: Descriptions): SafeHtml {
+  if (disclosures.length === 0) return html`<p>Nothing.</p>`;
+  return html`${disclosures.map((d) => {
+    const description = descriptions.get(d.credentialId);
+    return html`<h3 class="nhsuk-heading-s">${description?.title ?? d.credentialTypes[0] ?? 'Credential'}</h3>
+<ul class="nhsuk-list nhsuk-list--bullet app-will-send">${d.claims.map(
+      (c) => html`<li>${claimLabel(c.path, description)}${c.personal ? html` ${tag('Personal data', 'purple')}` : ''}${c.asked ? '' : html` ${tag('Not asked for', 'grey')}`}</li>`,
+    )}</ul>`;
+  })}`;
+}
+
+async function showWillSend(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, region: HTMLElement, choices: Record<string, ShareChoice>, partial: boolean): Promise<void> {
+  try {
+    region.innerHTML = willSendMarkup(await ctx.wallet.previewDisclosures(preview, { choices, partial }), descriptions).value;
+  } catch {
+    // A choice sharing would refuse (a required detail left out): the error shows when they share.
+    region.innerHTML = html`<p>Choose the details they need to see what will be sent.</p>`.value;
+  }
 }
 
 /** The holder's choices from the form, and every required claim left out. */
@@ -255,9 +293,9 @@ function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descript
   return { choices, problems };
 }
 
-async function share(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, form: HTMLFormElement, values: FormValues, choices: Record<string, ShareChoice>): Promise<void> {
+async function share(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, form: HTMLFormElement, values: FormValues, choices: Record<string, ShareChoice>, partial: boolean): Promise<void> {
   try {
-    const result = await runBusy(form, 'Sharing', () => ctx.wallet.sharePresentation(preview, { choices }));
+    const result = await runBusy(form, 'Sharing', () => ctx.wallet.sharePresentation(preview, { choices, partial }));
     ctx.session.shared = { preview, result };
   } catch (err: unknown) {
     ctx.show(shareScreen(ctx, preview, descriptions, values, [{ field: 'share-button', message: shareError(err) }]));

@@ -23,8 +23,9 @@ export interface HistoryGap {
 }
 
 /**
- * The gaps in an employment history longer than the tolerance (see reference data) that no
- * explained gap covers, between `coversFrom` and `coversTo`.
+ * The gaps in an employment history longer than the tolerance that no explained gap covers,
+ * between `coversFrom` and `coversTo`. The tolerance is local policy (a check profile sets it);
+ * without one, the reference data's default.
  *
  * @example
  * unexplainedGaps({ coversFrom: '2023-01-01', coversTo: '2026-01-01', employments: [{ startOn: '2023-01-01', endOn: '2024-01-01' }, { startOn: '2024-06-01' }], gaps: [] })
@@ -35,7 +36,10 @@ export function unexplainedGaps(history: {
   coversTo: string;
   employments: readonly HistoryPeriod[];
   gaps?: readonly HistoryGap[];
+  /** Gaps of at most this many days need no explanation (default {@link EMPLOYMENT_GAP_TOLERANCE_DAYS}). */
+  toleranceDays?: number;
 }): HistoryGap[] {
+  const tolerance = history.toleranceDays ?? EMPLOYMENT_GAP_TOLERANCE_DAYS;
   const end = dayNumber(history.coversTo);
   const periods = history.employments
     .map((e) => ({ start: dayNumber(e.startOn), end: e.endOn === undefined ? end : dayNumber(e.endOn) }))
@@ -43,7 +47,7 @@ export function unexplainedGaps(history: {
   const found: HistoryGap[] = [];
   let coveredUntil = dayNumber(history.coversFrom) - 1;
   const consider = (from: number, to: number) => {
-    if (to - from + 1 > EMPLOYMENT_GAP_TOLERANCE_DAYS) found.push({ fromOn: dateOfDay(from), toOn: dateOfDay(to) });
+    if (to - from + 1 > tolerance) found.push({ fromOn: dateOfDay(from), toOn: dateOfDay(to) });
   };
   for (const p of periods) {
     if (p.start > coveredUntil + 1) consider(coveredUntil + 1, Math.min(p.start - 1, end));

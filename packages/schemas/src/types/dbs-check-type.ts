@@ -25,7 +25,8 @@ export const dbsCheckType = defineCredentialType<DbsCheckSubject>({
     'dbs.updateService.lastStatus': 'Last status',
     ...EMPLOYMENT_CHECK_LABELS,
   },
-  disclosable: ['dbs.certificateNumber', 'dbs.issuedOn', 'dbs.workforce', 'dbs.barredListsChecked', 'dbs.updateService', 'check.evidenceReferences'],
+  // Criminal-offence data (UK GDPR article 10): the decision too is shared only when asked for and agreed.
+  disclosable: ['dbs.decision', 'dbs.certificateNumber', 'dbs.issuedOn', 'dbs.workforce', 'dbs.barredListsChecked', 'dbs.updateService', 'check.evidenceReferences'],
   rules: [
     { code: 'required', rule: 'Enhanced checks name the workforce; enhanced checks with barred lists name the lists checked.' },
     { code: 'barred_lists_not_at_level', rule: 'Only an enhanced check with barred lists (enhanced_barred) checks barred lists.' },

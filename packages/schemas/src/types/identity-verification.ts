@@ -1,57 +1,72 @@
 import { attributeMetadata, credentialEnvelope, did, employmentCheck, isoDate, isoDateTime, patterned, shortText } from '../lib/common-defs.js';
 import type { FromSchema } from '../lib/from-schema.js';
 import { schemaIdFor } from '../lib/urls.js';
-import { GPG45_LEVEL_CODES, GPG45_PROFILE } from '../reference/gpg45.js';
+import { DVS_TRUST_FRAMEWORK } from '../reference/dvs.js';
+import { GPG45_PROFILES } from '../reference/gpg45.js';
+import { NATIONAL_INSURANCE_NUMBER, PORTRAIT } from '../reference/identity-attributes.js';
+import { identityMethodAndLevel, idspRequiresProfile, photoDocument } from './identity-verification-1-0-0.js';
 
-/** The version of the identity verification schema the catalogue issues under. */
-export const IDENTITY_VERIFICATION_VERSION = '1.0.0';
+/**
+ * The version of the identity verification schema the catalogue issues under. 2.0.0 (a major
+ * change, DOMAIN.md "Identity"): the person's identity attributes, the IDSP's DVS certificate,
+ * framework version and register entry, the explicit GPG 45 profile list, and the day the
+ * originals were seen in person.
+ */
+export const IDENTITY_VERIFICATION_VERSION = '2.0.0';
 
-/** How identity was verified: documents seen by the employer, or an IDSP under the DIATF. */
-export const IDENTITY_METHODS = ['documents_two_photo_one_address', 'documents_one_photo_two_address', 'idsp'] as const;
+/** Who the person is, each claim selectively disclosable (the national programme shared these with every check). */
+const person = {
+  type: 'object',
+  additionalProperties: false,
+  // No NI number yet is common for staff recruited from abroad: the number is optional.
+  required: ['givenName', 'familyName', 'birthDate', 'portrait'],
+  description: 'The person whose identity was verified, as the identity check established it.',
+  properties: {
+    givenName: shortText,
+    familyName: shortText,
+    birthDate: isoDate,
+    nationalInsuranceNumber: patterned(NATIONAL_INSURANCE_NUMBER),
+    portrait: {
+      type: 'string',
+      pattern: PORTRAIT.pattern,
+      'x-message': PORTRAIT.message,
+      description: `A portrait photo for the likeness check: a JPEG of at most ${PORTRAIT.maxBytes / 1024} KB, as a data URL.`,
+    },
+  },
+} as const;
 
 const identityVerificationSubjectSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'identity', 'check', 'attributeMetadata'],
+  required: ['id', 'person', 'identity', 'check', 'attributeMetadata'],
   properties: {
     id: did,
+    person,
     identity: {
       type: 'object',
       additionalProperties: false,
       required: ['method', 'confidenceLevel', 'verifiedAt'],
       properties: {
-        method: { enum: IDENTITY_METHODS, 'x-message': `must be one of ${IDENTITY_METHODS.join(', ')}` },
-        confidenceLevel: { enum: GPG45_LEVEL_CODES, 'x-message': 'must be a GPG 45 level: low, medium, high or very_high' },
-        profile: patterned(GPG45_PROFILE),
+        ...identityMethodAndLevel,
+        profile: { enum: GPG45_PROFILES, 'x-message': 'must be a GPG 45 profile of the explicit list, such as M1B or H2E' },
         idsp: {
           type: 'object',
           additionalProperties: false,
-          required: ['providerName', 'certificate'],
+          required: ['providerName', 'certificate', 'frameworkVersion', 'registerEntry'],
+          description: 'The IDSP and its certification under the UK digital verification services (DVS) trust framework.',
           properties: {
             providerName: shortText,
-            certificate: { ...shortText, description: 'The IDSP certificate under the UK digital identity and attributes trust framework.' },
+            certificate: { ...shortText, description: 'The IDSP certificate number under the DVS trust framework.' },
+            frameworkVersion: { enum: DVS_TRUST_FRAMEWORK.versions, 'x-message': `must be a DVS trust framework version: ${DVS_TRUST_FRAMEWORK.versions.join(', ')}` },
+            registerEntry: { ...shortText, description: "The service's entry on the DVS register DSIT keeps (its identifier or address)." },
           },
         },
-        photoDocument: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['documentKind'],
-          description: 'The photo document relied on: its kind and expiry, never its number or image.',
-          properties: {
-            documentKind: { enum: ['passport', 'photocard_driving_licence', 'biometric_residence_permit', 'national_identity_card', 'other'] },
-            issuingCountry: { type: 'string', pattern: '^[A-Z]{3}$', 'x-message': 'must be an ISO 3166 alpha-3 country code such as GBR' },
-            documentExpiresOn: isoDate,
-          },
-        },
+        photoDocument,
         verifiedAt: isoDateTime,
         reverifyBy: isoDate,
+        originalsSeenInPersonOn: { ...isoDate, description: 'The day the employer saw the original documents in person (NHS Employers expects it at start or induction, even after an IDSP check).' },
       },
-      allOf: [
-        {
-          if: { properties: { method: { const: 'idsp' } }, required: ['method'] },
-          then: { required: ['idsp', 'profile'], 'x-message': 'is required when an IDSP verified the identity' },
-        },
-      ],
+      allOf: [idspRequiresProfile],
     },
     check: employmentCheck('identity'),
     attributeMetadata,
@@ -63,7 +78,7 @@ export const identityVerificationSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: schemaIdFor('identity-verification', IDENTITY_VERIFICATION_VERSION),
   title: 'Identity verification',
-  description: 'An identity check under the NHS Employment Check Standards: GPG 45 confidence, method, and who verified it when.',
+  description: 'An identity check under the NHS Employment Check Standards: who the person is, GPG 45 confidence, method, and who verified it when.',
   ...credentialEnvelope('IdentityVerification', identityVerificationSubjectSchema),
 } as const;
 

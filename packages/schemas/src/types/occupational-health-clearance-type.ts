@@ -27,7 +27,8 @@ export const occupationalHealthClearanceType = defineCredentialType<Occupational
     'clearance.assessedOn': 'Assessed on',
     ...EMPLOYMENT_CHECK_LABELS,
   },
-  disclosable: ['clearance.eppClearance', 'clearance.immunity', 'clearance.assessedOn', 'check.evidenceReferences'],
+  // Health data (UK GDPR article 9): the outcome too is shared only when asked for and agreed.
+  disclosable: ['clearance.outcome', 'clearance.eppClearance', 'clearance.immunity', 'clearance.assessedOn', 'check.evidenceReferences'],
   rules: [
     { code: 'epp_cleared_when_unfit', rule: 'Someone assessed unfit is not cleared for exposure-prone procedures.' },
     { code: 'date_order', rule: 'The next review falls after the assessment.' },

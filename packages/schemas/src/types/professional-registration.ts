@@ -1,17 +1,17 @@
-import { attributeMetadata, credentialEnvelope, did, employmentCheck, isoDate, shortText } from '../lib/common-defs.js';
+import { attributeMetadata, credentialEnvelope, did, employmentCheck } from '../lib/common-defs.js';
 import type { FromSchema } from '../lib/from-schema.js';
 import { schemaIdFor } from '../lib/urls.js';
 import { REGISTRATION_STATUSES, REGULATORS, REGULATOR_CODES } from '../reference/regulators.js';
+import { numberFormatPerRegulator, registrationClaims, registrationDatesAndSource } from './professional-registration-1-0-0.js';
 
-/** The version of the professional registration schema the catalogue issues under. */
-export const PROFESSIONAL_REGISTRATION_VERSION = '1.0.0';
-
-// One if/then per regulator, generated from the reference data, so the published schema itself
-// says what each regulator's number looks like (and says it in plain English).
-const numberFormatPerRegulator = REGULATOR_CODES.map((code) => ({
-  if: { properties: { regulator: { const: code } }, required: ['regulator'] },
-  then: { properties: { number: { type: 'string', pattern: REGULATORS[code].numberPattern, 'x-message': REGULATORS[code].numberMessage } } },
-}));
+/**
+ * The version of the professional registration schema the catalogue issues under. 2.0.0 (a major
+ * change, DOMAIN.md "Professional registration"): HCPC `ODP` (and no `OD`) with up to six digits,
+ * GPhC numbers starting 2 or 5, the regulators' full status list, the GMC licence to practise,
+ * and the social care and devolved regulators (Social Work England, SSSC, Social Care Wales,
+ * NISCC) and GOC, GOsC and GCC.
+ */
+export const PROFESSIONAL_REGISTRATION_VERSION = '2.0.0';
 
 const professionalRegistrationSubjectSchema = {
   type: 'object',
@@ -25,16 +25,18 @@ const professionalRegistrationSubjectSchema = {
       required: ['regulator', 'number', 'status', 'source'],
       properties: {
         regulator: { enum: REGULATOR_CODES, 'x-message': `must be one of ${REGULATOR_CODES.join(', ')}` },
-        number: { type: 'string', minLength: 1, maxLength: 20 },
-        registerPart: { ...shortText, description: 'The part of the register, for example Registered Nurse - Adult, or Paramedic.' },
+        ...registrationClaims,
         status: { enum: REGISTRATION_STATUSES, 'x-message': `must be one of ${REGISTRATION_STATUSES.join(', ')}` },
-        annotations: { type: 'array', maxItems: 20, items: shortText, description: 'Register annotations, for example independent prescriber.' },
-        registeredOn: isoDate,
-        renewalDueOn: isoDate,
-        revalidationDueOn: isoDate,
-        source: { ...shortText, description: 'The register consulted, for example the NMC online register.' },
+        licenceToPractise: { type: 'boolean', description: 'Whether a GMC-registered doctor holds a licence to practise (required for the GMC).' },
+        ...registrationDatesAndSource,
       },
-      allOf: numberFormatPerRegulator,
+      allOf: [
+        ...numberFormatPerRegulator(REGULATOR_CODES, REGULATORS),
+        {
+          if: { properties: { regulator: { const: 'GMC' } }, required: ['regulator'] },
+          then: { required: ['licenceToPractise'], 'x-message': 'is required for the GMC: a doctor may be registered without a licence to practise' },
+        },
+      ],
     },
     check: employmentCheck('professional_registration'),
     attributeMetadata,
@@ -46,7 +48,7 @@ export const professionalRegistrationSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: schemaIdFor('professional-registration', PROFESSIONAL_REGISTRATION_VERSION),
   title: 'Professional registration',
-  description: "A professional registration check: regulator, registration number in the regulator's format, status, annotations and renewal dates.",
+  description: "A professional registration check: regulator, registration number in the regulator's format, status, the GMC licence to practise, annotations and renewal dates.",
   ...credentialEnvelope('ProfessionalRegistration', professionalRegistrationSubjectSchema),
 } as const;
 

@@ -26,7 +26,9 @@ export const rightToWorkType = defineCredentialType<RightToWorkSubject>({
     'rightToWork.workRestrictions.restrictionDetail': 'Detail',
     ...EMPLOYMENT_CHECK_LABELS,
   },
-  disclosable: ['rightToWork.documentKind', 'rightToWork.documentExpiresOn', 'rightToWork.method', 'check.evidenceReferences'],
+  // Restrictions (for example student term-time hours) leave the wallet only when asked for and
+  // agreed. The permission's end and follow-up date stay visible: every right-to-work rule reads them.
+  disclosable: ['rightToWork.documentKind', 'rightToWork.documentExpiresOn', 'rightToWork.method', 'rightToWork.workRestrictions', 'check.evidenceReferences'],
   rules: [
     { code: 'required', rule: 'List B (time-limited) names the permission expiry and the follow-up check date.' },
     { code: 'follow_up_after_expiry', rule: 'The follow-up check is due on or before the permission expiry.' },

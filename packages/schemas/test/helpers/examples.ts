@@ -1,10 +1,17 @@
+import { CATALOGUE, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One example document of test/examples/<slug>/<name>-(ok|fail).json. */
+/**
+ * One example document of test/examples/<slug>/<name>-(ok|fail).json, run against the newest
+ * version of the type, or of test/examples/<slug>@<version>/..., run against that older version
+ * (kept in the catalogue so its credentials keep verifying).
+ */
 export interface ExampleFile {
   slug: string;
+  /** The schema version an example of an older version names; undefined for the newest. */
+  version?: string;
   name: string;
   outcome: 'ok' | 'fail';
   description: string;
@@ -25,13 +32,25 @@ export function loadExamples(): ExampleFile[] {
       readdirSync(join(EXAMPLES_DIR, dir.name))
         .filter((f) => f.endsWith('.json'))
         .sort()
-        .map((f) => {
+        .map((f): ExampleFile => {
           const outcome = f.endsWith('-ok.json') ? 'ok' : f.endsWith('-fail.json') ? 'fail' : undefined;
           if (!outcome) throw new Error(`${dir.name}/${f}: example names end in -ok.json or -fail.json`);
           const body = JSON.parse(readFileSync(join(EXAMPLES_DIR, dir.name, f), 'utf8')) as Omit<ExampleFile, 'slug' | 'name' | 'outcome'>;
-          return { slug: dir.name, name: f.replace(/\.json$/, ''), outcome, description: body.description, credential: body.credential, expected: body.expected ?? [] };
+          const [slug, version] = dir.name.split('@') as [string, string | undefined];
+          const name = f.replace(/\.json$/, '');
+          return { slug, ...(version ? { version } : {}), name, outcome, description: body.description, credential: body.credential, expected: body.expected ?? [] };
         }),
     );
+}
+
+/** The catalogue entry an example runs against: its version's, or the newest of its type. */
+export function definitionOf(example: Pick<ExampleFile, 'slug' | 'version'>): CredentialTypeDefinition | undefined {
+  return CATALOGUE.find((d) => d.slug === example.slug && (example.version === undefined || d.version === example.version));
+}
+
+/** An example's name with its version, as tests are titled: `identity-verification@1.0.0/idsp-medium-ok`. */
+export function exampleTitle(example: Pick<ExampleFile, 'slug' | 'version' | 'name'>): string {
+  return `${example.slug}${example.version ? `@${example.version}` : ''}/${example.name}`;
 }
 
 /** A catalogue example with a concrete holder in place of `{holderDid}`. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PassportError } from '@staff-passport/core';
+import { DEFAULT_MOVE_KIND, MOVE_KINDS, MOVE_KIND_CODES, type MoveKind } from '@staff-passport/schemas';
 import type { CheckProfile } from '../profiles/check-profile.js';
 import { buildPresentationRequest } from '../profiles/build-presentation-request.js';
 import type { PresentationRequest } from '../profiles/presentation-request-types.js';
@@ -13,6 +14,9 @@ export interface StoredRequest extends PresentationRequest {
   profileId: string;
   profileTitle: string;
   startDate: string;
+  /** The kind of move the check is for: it decides what the employer may rely on. */
+  move: MoveKind;
+  moveTitle: string;
   purpose: string;
   /** The holder binds the presentation to this nonce and audience (OpenID4VP 1.0, section 5.2: `nonce`, `client_id`). */
   nonce: string;
@@ -34,16 +38,20 @@ interface RequestRow {
   expires_at: string;
   result_id: string | null;
   audience: string | null;
+  move: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function view(row: RequestRow, profile: CheckProfile, audience: string): StoredRequest {
+  const move = row.move !== null && Object.hasOwn(MOVE_KINDS, row.move) ? (row.move as MoveKind) : DEFAULT_MOVE_KIND;
   return {
     id: row.id,
     profileId: row.profile_id,
     profileTitle: profile.title,
     startDate: row.start_date,
+    move,
+    moveTitle: MOVE_KINDS[move].title,
     // The profile says why its checks are asked for; a request may say more.
     purpose: row.purpose ?? (profile.purpose || `Pre-employment checks for the role: ${profile.title}`),
     nonce: row.nonce,
@@ -65,14 +73,15 @@ export interface CreatePresentationRequestOptions {
 }
 
 /**
- * Creates a presentation request from a check profile: a fresh nonce, the DCQL query and the
- * Presentation Exchange definition asking only for the claims the profile's rules need.
+ * Creates a presentation request from a check profile for a kind of move (default a new
+ * employer): a fresh nonce, the DCQL query and the Presentation Exchange definition asking only
+ * for the claims the profile's rules need.
  *
- * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate` or `purpose`).
+ * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate`, `purpose` or `move`).
  */
 export async function createPresentationRequest(
   ctx: VerifierContext,
-  input: { profileId: string; startDate: string; purpose?: string },
+  input: { profileId: string; startDate: string; purpose?: string; move?: string },
   options: CreatePresentationRequestOptions = {},
 ): Promise<StoredRequest> {
   if (!DATE.test(input.startDate) || Number.isNaN(Date.parse(input.startDate))) {
@@ -81,6 +90,8 @@ export async function createPresentationRequest(
   if (input.purpose !== undefined && (input.purpose.length === 0 || input.purpose.length > 300)) {
     throw new PassportError('ERR_REQUEST_INVALID', 'purpose must be 1 to 300 characters', { field: 'purpose' });
   }
+  const move = input.move ?? DEFAULT_MOVE_KIND;
+  if (!Object.hasOwn(MOVE_KINDS, move)) throw new PassportError('ERR_REQUEST_INVALID', `move must be one of ${MOVE_KIND_CODES.join(', ')}`, { field: 'move' });
   const profile = await findProfile(ctx.db, input.profileId);
   const id = `req_${randomBytes(10).toString('hex')}`;
   const now = ctx.now();
@@ -97,8 +108,9 @@ export async function createPresentationRequest(
     expires_at: nonce.expiresAt,
     result_id: null,
     audience,
+    move,
   };
-  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, audience, move) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     row.id,
     row.profile_id,
     row.start_date,
@@ -108,6 +120,7 @@ export async function createPresentationRequest(
     row.created_at,
     row.expires_at,
     row.audience,
+    row.move,
   ]);
   return view(row, profile, ctx.publicUrl);
 }

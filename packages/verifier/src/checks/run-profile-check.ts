@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PassportError, isObject, type VerificationCheck } from '@staff-passport/core';
+import type { MoveKind } from '@staff-passport/schemas';
 import { requireNonce } from '../nonces/nonce-store.js';
 import { classifyPresentation } from '../pipeline/credential-input.js';
 import { verifyOnePresentation, type PipelinePresentation } from '../pipeline/verify-any.js';
@@ -47,7 +48,7 @@ export async function runProfileCheck(ctx: VerifierContext, requestId: string, b
   const inputs = raw.map((p, i) => classifyPresentation(p, `presentations[${i}]`));
   const request = await getPresentationRequest(ctx, requestId);
   await requireNonce(ctx.db, request.nonce, request.audience, ctx.now());
-  return checkPresentations(ctx, { requestId, profileId: request.profileId, startDate: request.startDate, nonce: request.nonce, audience: request.audience }, inputs);
+  return checkPresentations(ctx, { requestId, profileId: request.profileId, startDate: request.startDate, move: request.move, nonce: request.nonce, audience: request.audience }, inputs);
 }
 
 /** Options of {@link checkPresentations}. */
@@ -65,7 +66,7 @@ export interface CheckPresentationsOptions {
  */
 export async function checkPresentations(
   ctx: VerifierContext,
-  request: { requestId: string; profileId: string; startDate: string; nonce: string; audience: string },
+  request: { requestId: string; profileId: string; startDate: string; move: MoveKind; nonce: string; audience: string },
   inputs: Parameters<typeof verifyOnePresentation>[1][],
   options: CheckPresentationsOptions = {},
 ): Promise<CheckResult> {
@@ -83,7 +84,7 @@ export async function checkPresentations(
   });
   const profile = await findProfile(ctx.db, request.profileId);
   const now = ctx.now();
-  const report = evaluateProfile(profile, views, { startDate: request.startDate, now });
+  const report = evaluateProfile(profile, views, { startDate: request.startDate, now, move: request.move });
   const attributes = exportVerifiedAttributes(report, views);
   const id = `res_${randomBytes(10).toString('hex')}`;
   const expiresAt = new Date(now.getTime() + ctx.retentionDays * 86_400_000).toISOString();

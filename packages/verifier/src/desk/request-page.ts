@@ -51,7 +51,7 @@ export function addRequestPage(router: Router, ctx: VerifierContext): void {
       return;
     }
     const request = await getPresentationRequest(ctx, id);
-    const caption = html`<span class="nhsuk-caption-l">${request.profileTitle}</span>`;
+    const caption = html`<span class="nhsuk-caption-l">${request.profileTitle}: ${request.moveTitle}</span>`;
 
     if (status.state === 'refused') {
       const declined = status.walletError?.error === 'access_denied';
@@ -117,7 +117,7 @@ export function addRequestPage(router: Router, ctx: VerifierContext): void {
         <ul class="nhsuk-list nhsuk-list--bullet" id="requirements-asked">
           ${profile.requirements.map((r) => html`<li>${r.title}${r.required ? '' : ' (optional)'}</li>`)}
         </ul>
-        <p>Checked for a start on ${formatDay(status.startDate)}.</p>
+        <p>Checked for a start on ${formatDay(status.startDate)} (${request.moveTitle}).</p>
         <p><a href="/" class="nhsuk-link">Check a different new starter</a></p>
       </div></div>`,
     });

@@ -1,4 +1,5 @@
 import { PassportError, button, errorSummary, html, isObject, radios, type FieldError } from '@staff-passport/core';
+import { DEFAULT_MOVE_KIND, MOVE_KINDS, MOVE_KIND_CODES } from '@staff-passport/schemas';
 import express, { type Request, type Response, type Router } from 'express';
 import { createOid4vpRequest } from '../oid4vp/create-oid4vp-request.js';
 import type { QueryLanguage } from '../oid4vp/lib/oid4vp-store.js';
@@ -11,15 +12,20 @@ import { sendDeskPage } from './lib/send-desk-page.js';
 /** What the start form holds (as typed, for showing it again). */
 interface StartForm {
   profileId?: string;
+  move: string;
   startDate: DateParts;
   query: string;
 }
 
 interface StartErrors {
   profileId?: string;
+  move?: string;
   startDate?: { message: string; parts: (keyof DateParts)[] };
   query?: string;
 }
+
+// What may be relied on depends on the kind of move (reference data).
+const MOVE_CHOICES = MOVE_KIND_CODES.map((code) => ({ value: code, text: MOVE_KINDS[code].title, hint: MOVE_KINDS[code].description }));
 
 const QUERY_CHOICES = [
   { value: 'dcql', text: 'DCQL (OpenID4VP 1.0)', hint: 'Most wallets, including the Staff Passport wallet.' },
@@ -36,6 +42,7 @@ async function renderStart(ctx: VerifierContext, req: Request, res: Response, fo
   const profiles = await listAllProfiles(ctx.db);
   const summary: FieldError[] = [
     ...(errors.profileId ? [{ field: 'profileId', message: errors.profileId }] : []),
+    ...(errors.move ? [{ field: 'move', message: errors.move }] : []),
     ...(errors.startDate ? [{ field: `startDate-${errors.startDate.parts[0] ?? 'day'}`, message: errors.startDate.message }] : []),
     ...(errors.query ? [{ field: 'query', message: errors.query }] : []),
   ];
@@ -58,6 +65,14 @@ async function renderStart(ctx: VerifierContext, req: Request, res: Response, fo
           ...(form.profileId === undefined ? {} : { value: form.profileId }),
           ...(errors.profileId ? { error: errors.profileId } : {}),
         })}
+        ${radios({
+          id: 'move',
+          label: 'What kind of move is it?',
+          hint: 'It decides which checks you may rely on and which you must do yourself.',
+          choices: MOVE_CHOICES,
+          value: form.move,
+          ...(errors.move ? { error: errors.move } : {}),
+        })}
         ${dateInput({
           id: 'startDate',
           legend: 'Start date (optional)',
@@ -78,14 +93,15 @@ async function renderStart(ctx: VerifierContext, req: Request, res: Response, fo
 }
 
 /**
- * The desk's start page: `GET /` (choose a check profile, an optional start date) and
+ * The desk's start page: `GET /` (choose a check profile, the kind of move, an optional start date) and
  * `POST /desk/requests`, which creates the OpenID4VP request and sends the browser to its page,
  * or shows the form again (400) with the NHS error summary and inline errors.
  */
 export function addStartPage(router: Router, ctx: VerifierContext): void {
   router.get('/', async (req, res) => {
     const wanted = typeof req.query['profile'] === 'string' ? req.query['profile'] : undefined;
-    await renderStart(ctx, req, res, { ...(wanted ? { profileId: wanted } : {}), startDate: { day: '', month: '', year: '' }, query: 'dcql' }, {});
+    const move = typeof req.query['move'] === 'string' && Object.hasOwn(MOVE_KINDS, req.query['move']) ? req.query['move'] : DEFAULT_MOVE_KIND;
+    await renderStart(ctx, req, res, { ...(wanted ? { profileId: wanted } : {}), move, startDate: { day: '', month: '', year: '' }, query: 'dcql' }, {});
   });
 
   router.post('/desk/requests', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }), async (req, res) => {
@@ -93,6 +109,7 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
     checkDeskCsrf(req, body);
     const form: StartForm = {
       ...(text(body, 'profileId') ? { profileId: text(body, 'profileId') } : {}),
+      move: text(body, 'move') || DEFAULT_MOVE_KIND,
       startDate: { day: text(body, 'startDate-day'), month: text(body, 'startDate-month'), year: text(body, 'startDate-year') },
       query: text(body, 'query') || 'dcql',
     };
@@ -100,6 +117,7 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
     const profiles = await listAllProfiles(ctx.db);
     if (form.profileId === undefined) errors.profileId = 'Select a check profile';
     else if (!profiles.some((p) => p.id === form.profileId)) errors.profileId = 'Select a check profile from the list';
+    if (!Object.hasOwn(MOVE_KINDS, form.move)) errors.move = 'Select the kind of move';
     const date = parseDateParts(form.startDate, 'Start date');
     if (date.kind === 'error') errors.startDate = { message: date.message, parts: date.parts };
     if (form.query !== 'dcql' && form.query !== 'pe') errors.query = 'Select how to ask the wallet';
@@ -110,6 +128,7 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
     try {
       const created = await createOid4vpRequest(ctx, {
         profileId: form.profileId!,
+        move: form.move,
         query: form.query as QueryLanguage,
         ...(date.kind === 'date' ? { startDate: date.iso } : {}),
       });

@@ -93,15 +93,17 @@ function assess(
   disclosed: (PathPointer[] | undefined)[],
   matchOne: (queryId: string, credential: Record<string, unknown>) => string | undefined,
   askedPaths: (queryId: string) => PathPointer[] | undefined,
-): { checks: VerificationCheck[]; findings: Oid4vpFinding[]; answeredIds: Set<string> } {
+): { checks: VerificationCheck[]; findings: Oid4vpFinding[]; answeredIds: Set<string>; presentedIds: Set<string> } {
   const checks: VerificationCheck[] = [];
   const findings: Oid4vpFinding[] = [];
   const answeredIds = new Set<string>();
+  const presentedIds = new Set<string>();
   let offset = 0;
   answered.forEach((a, i) => {
     const p = presentations[i]!;
     const credentials = p.credentials.map((c) => c.verification.credential).filter((c): c is Record<string, unknown> => isObject(c));
     for (const queryId of a.queryIds) {
+      presentedIds.add(queryId);
       const reasons = credentials.map((c) => matchOne(queryId, c));
       const matched = reasons.some((r) => r === undefined);
       const at = { credentialIndex: offset + Math.max(0, reasons.indexOf(undefined)) };
@@ -112,7 +114,24 @@ function assess(
     }
     offset += p.credentials.length;
   });
-  return { checks, findings, answeredIds };
+  return { checks, findings, answeredIds, presentedIds };
+}
+
+/**
+ * The check of what is required against what was answered. A required part the person presented
+ * nothing for is a partial answer, not a failure: a `not_shared` finding, the check skipped, and
+ * the report is on the part shared. A required part whose presentation did not verify or match
+ * fails the check.
+ */
+function requiredCheck(unmet: { ids: string[]; name: string }[], presentedIds: ReadonlySet<string>, message: string): { check: VerificationCheck; findings: Oid4vpFinding[] } {
+  if (unmet.length === 0) return { check: { check: 'oid4vp.credential-sets', outcome: 'passed' }, findings: [] };
+  const failed = unmet.filter((u) => u.ids.some((id) => presentedIds.has(id)));
+  const notShared = unmet.filter((u) => !u.ids.some((id) => presentedIds.has(id)));
+  const findings: Oid4vpFinding[] = notShared.map((u) => ({ kind: 'not_shared', queryId: u.name }));
+  if (failed.length > 0) {
+    return { check: { check: 'oid4vp.credential-sets', outcome: 'failed', code: 'ERR_VP_QUERY_NOT_SATISFIED', message: `${message}${failed.map((u) => u.name).join('; ')}` }, findings };
+  }
+  return { check: { check: 'oid4vp.credential-sets', outcome: 'skipped', message: `not shared: ${notShared.map((u) => u.name).join('; ')}` }, findings };
 }
 
 /**
@@ -123,7 +142,7 @@ function assess(
  */
 export function assessDcqlAnswer(query: LooseDcqlQuery, answered: AnsweredPresentation[], presentations: PipelinePresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
   const byId = new Map(query.credentials.map((c) => [c.id, c]));
-  const { checks, findings, answeredIds } = assess(
+  const { checks, findings, answeredIds, presentedIds } = assess(
     answered,
     presentations,
     disclosed,
@@ -133,10 +152,9 @@ export function assessDcqlAnswer(query: LooseDcqlQuery, answered: AnsweredPresen
       return claims && claims.length > 0 ? claims.map((c) => c.path) : undefined;
     },
   );
-  const unmet = unmetCredentialSets(query, answeredIds);
-  if (unmet.length === 0) checks.push({ check: 'oid4vp.credential-sets', outcome: 'passed' });
-  else checks.push({ check: 'oid4vp.credential-sets', outcome: 'failed', code: 'ERR_VP_QUERY_NOT_SATISFIED', message: `no verified answer for: ${unmet.map((ids) => ids.join(' | ')).join('; ')}` });
-  return { checks, findings };
+  const unmet = unmetCredentialSets(query, answeredIds).map((ids) => ({ ids, name: ids.join(' | ') }));
+  const required = requiredCheck(unmet, presentedIds, 'no verified answer for: ');
+  return { checks: [...checks, required.check], findings: [...findings, ...required.findings] };
 }
 
 function passesFilter(value: unknown, filter: Record<string, unknown> | undefined): boolean {
@@ -176,7 +194,7 @@ function requirementMet(req: SubmissionRequirement, answered: ReadonlySet<string
  */
 export function assessPeAnswer(definition: PresentationDefinition, answered: AnsweredPresentation[], presentations: PipelinePresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
   const byId = new Map(definition.input_descriptors.map((d) => [d.id, d]));
-  const { checks, findings, answeredIds } = assess(
+  const { checks, findings, answeredIds, presentedIds } = assess(
     answered,
     presentations,
     disclosed,
@@ -186,11 +204,11 @@ export function assessPeAnswer(definition: PresentationDefinition, answered: Ans
   const groups = new Map<string, string[]>();
   for (const d of definition.input_descriptors) for (const g of d.group ?? []) groups.set(g, [...(groups.get(g) ?? []), d.id]);
   const requirements = definition.submission_requirements ?? [];
+  const idsOf = (r: SubmissionRequirement): string[] => (r.from !== undefined ? (groups.get(r.from) ?? []) : (r.from_nested ?? []).flatMap(idsOf));
   const unmet =
     requirements.length > 0
-      ? requirements.filter((r) => !requirementMet(r, answeredIds, groups)).map((r) => r.name ?? r.from ?? 'a submission requirement')
-      : definition.input_descriptors.filter((d) => !answeredIds.has(d.id)).map((d) => d.id);
-  if (unmet.length === 0) checks.push({ check: 'oid4vp.credential-sets', outcome: 'passed' });
-  else checks.push({ check: 'oid4vp.credential-sets', outcome: 'failed', code: 'ERR_VP_QUERY_NOT_SATISFIED', message: `not satisfied: ${unmet.join('; ')}` });
-  return { checks, findings };
+      ? requirements.filter((r) => !requirementMet(r, answeredIds, groups)).map((r) => ({ ids: idsOf(r), name: r.name ?? r.from ?? 'a submission requirement' }))
+      : definition.input_descriptors.filter((d) => !answeredIds.has(d.id)).map((d) => ({ ids: [d.id], name: d.id }));
+  const required = requiredCheck(unmet, presentedIds, 'not satisfied: ');
+  return { checks: [...checks, required.check], findings: [...findings, ...required.findings] };
 }

@@ -12,6 +12,8 @@ export interface CreateOid4vpRequestInput {
   startDate?: string;
   /** Why the claims are asked for (default: from the profile). */
   purpose?: string;
+  /** The kind of move the check is for (default `new_employer`). */
+  move?: string;
   /** `dcql` (default, OpenID4VP 1.0) or `pe` (Presentation Exchange 2.0, for older wallets). */
   query?: QueryLanguage;
   /** How long the wallet has to answer, 60 to 86400 seconds (default: the context's nonce lifetime). */
@@ -39,7 +41,7 @@ export interface Oid4vpRequestCreated {
  * fetches the signed request object at `requestUri` and answers at the response URI.
  *
  * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate`,
- *   `purpose`, `query` or `expiresInSeconds`), `ERR_CONFIG_INVALID` (the verifier key).
+ *   `purpose`, `move`, `query` or `expiresInSeconds`), `ERR_CONFIG_INVALID` (the verifier key).
  * @example
  * const { link, qr, pollUrl } = await createOid4vpRequest(ctx, { profileId: 'registered-nurse-band-5-acute' });
  */
@@ -53,7 +55,7 @@ export async function createOid4vpRequest(ctx: VerifierContext, input: CreateOid
   const startDate = input.startDate ?? ctx.now().toISOString().slice(0, 10);
   const request = await createPresentationRequest(
     ctx,
-    { profileId: input.profileId, startDate, ...(input.purpose === undefined ? {} : { purpose: input.purpose }) },
+    { profileId: input.profileId, startDate, ...(input.purpose === undefined ? {} : { purpose: input.purpose }), ...(input.move === undefined ? {} : { move: input.move }) },
     { audience: clientId, ttlSeconds: ttl },
   );
   // OpenID4VP 1.0 section 5.3: state values are ASCII URL safe; 128 bits as for a nonce.

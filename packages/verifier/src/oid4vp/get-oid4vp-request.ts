@@ -1,6 +1,8 @@
 import { PassportError, type ErrorCode } from '@staff-passport/core';
 import { getPresentationRequest } from '../checks/presentation-requests.js';
 import { getCheckResult, type CheckResult } from '../checks/run-profile-check.js';
+import type { MoveKind } from '@staff-passport/schemas';
+import type { ReportReason, RequirementReliance, TodoItem } from '../report/profile-report.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { findOid4vpRow, requestUrls, walletLink, type Oid4vpFinding, type QueryLanguage } from './lib/oid4vp-store.js';
 
@@ -13,6 +15,8 @@ export interface Oid4vpRequestStatus {
   query: QueryLanguage;
   profileId: string;
   startDate: string;
+  /** The kind of move the check is for. */
+  move: MoveKind;
   /** Whether a wallet has fetched the request object yet (the page can say "opened in a wallet"). */
   requestFetched: boolean;
   expiresAt: string;
@@ -20,7 +24,14 @@ export interface Oid4vpRequestStatus {
   resultId?: string;
   /** A summary of the stored result, while it is kept (the full result at `/results/{resultId}`). */
   result?: {
+    /** The outcome: ready_to_start, ready_once_checks_done or needs_action. */
     decision: CheckResult['decision'];
+    /** Why it needs action (the required requirements not met). */
+    reasons: ReportReason[];
+    /** The checks to do before the start, pre-filled. */
+    todo: TodoItem[];
+    /** Per requirement: what the employer does with it on this move, and the rule behind it. */
+    reliance: ({ requirementId: string; outcome: 'satisfied' | 'not_satisfied' | 'missing' } & Omit<RequirementReliance, 'from'>)[];
     /** Every check passed (signatures, holder binding, nonce, audience, status, trust, query). */
     verified: boolean;
     failedChecks: { check: string; code?: ErrorCode; credentialIndex?: number }[];
@@ -50,6 +61,7 @@ export async function getOid4vpRequest(ctx: VerifierContext, id: string): Promis
     query: row.query_language,
     profileId: request.profileId,
     startDate: request.startDate,
+    move: request.move,
     requestFetched: row.fetched_at !== null,
     expiresAt: row.expires_at,
     ...(row.answered_at ? { answeredAt: row.answered_at } : {}),
@@ -62,6 +74,9 @@ export async function getOid4vpRequest(ctx: VerifierContext, id: string): Promis
       const failed = result.checks.filter((c) => c.outcome === 'failed');
       status.result = {
         decision: result.decision,
+        reasons: result.report.overall.reasons,
+        todo: result.report.overall.todo ?? [],
+        reliance: result.report.requirements.filter((r) => r.reliance !== undefined).map((r) => ({ requirementId: r.id, outcome: r.outcome, decision: r.reliance.decision, basis: r.reliance.basis })),
         verified: failed.length === 0,
         failedChecks: failed.map((c) => ({ check: c.check, ...(c.code ? { code: c.code } : {}), ...(c.credentialIndex === undefined ? {} : { credentialIndex: c.credentialIndex }) })),
         findings: row.findings ? (JSON.parse(row.findings) as Oid4vpFinding[]) : [],

@@ -73,7 +73,7 @@ export async function handleOid4vpResponse(ctx: VerifierContext, id: string, bod
   let assessment: AnswerAssessment = { checks: [], findings: [] };
   const result = await checkPresentations(
     ctx,
-    { requestId: id, profileId: request.profileId, startDate: request.startDate, nonce: request.nonce, audience: row.client_id },
+    { requestId: id, profileId: request.profileId, startDate: request.startDate, move: request.move, nonce: request.nonce, audience: row.client_id },
     answered.map((a) => a.input),
     {
       assess: (presentations) => {

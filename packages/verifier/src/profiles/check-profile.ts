@@ -1,3 +1,4 @@
+import type { MoveKind } from '@staff-passport/schemas';
 import type {
   DbsRule,
   EmploymentAssignmentRule,
@@ -5,6 +6,7 @@ import type {
   IdentityRule,
   OccupationalHealthRule,
   ProfessionalRegistrationRule,
+  ProfileRelianceChoice,
   ReferencesRule,
   RightToWorkRule,
   RoleCompetenceRule,
@@ -13,6 +15,7 @@ import type {
 } from './lib/profile-schema.js';
 
 export type {
+  ProfileRelianceChoice,
   DbsRule,
   EmploymentAssignmentRule,
   EmploymentHistoryRule,
@@ -64,6 +67,11 @@ export interface ProfileRequirement {
   required: boolean;
   accepts: AcceptedCredential[];
   rule: RequirementRule;
+  /**
+   * Per kind of move: rely on the check, rely with a live check, or repeat it, and the rule that
+   * allows it (an id of `RELIANCE_BASES`). A move left out takes the national default.
+   */
+  reliance?: Partial<Record<MoveKind, ProfileRelianceChoice>>;
   /** Where the choice comes from (a standard, or "our choice" with why). */
   source?: string;
   notes?: string;

@@ -9,6 +9,7 @@ export type {
   IdentityRule,
   OccupationalHealthRule,
   ProfessionalRegistrationRule,
+  ProfileRelianceChoice,
   ProfileRequirement,
   ReferencesRule,
   RequirementRule,
@@ -21,6 +22,7 @@ export type {
 export { RULE_KINDS, checkProfileSchema } from './lib/profile-schema.js';
 export { RULE_TYPES, ruleClaims } from './lib/rule-claims.js';
 export { getProfile, listProfiles } from './list-profiles.js';
+export { describeBasis, resolveReliance } from './resolve-reliance.js';
 export type {
   ClaimsPathPointer,
   DcqlClaimsQuery,

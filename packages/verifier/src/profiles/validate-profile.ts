@@ -1,5 +1,5 @@
 import { PassportError, type FieldIssue } from '@staff-passport/core';
-import { CAREER_FRAMEWORKS, DBS_LEVELS, refresherMonths } from '@staff-passport/schemas';
+import { CAREER_FRAMEWORKS, DBS_LEVELS, RELIANCE_BASES, RELIANCE_DECISION_CODES, refresherMonths, type MoveKind } from '@staff-passport/schemas';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import type { CheckProfile, ProfileRequirement } from './check-profile.js';
 import { claimShape } from './lib/catalogue-claims.js';
@@ -73,6 +73,17 @@ function checkRequirement(req: ProfileRequirement, at: string): FieldIssue[] {
       if (!Object.hasOwn(roles, code)) issues.push({ path: `${at}.rule.roleCodes.${i}`, code: 'role_not_in_framework', message: `${code} is not a role of ${rule.framework}` });
     });
   }
+  for (const [move, choice] of Object.entries(req.reliance ?? {})) {
+    // A profile may be stricter than the rule it cites, never laxer.
+    const allows = RELIANCE_BASES[choice.basis].allows;
+    if (RELIANCE_DECISION_CODES.indexOf(choice.decision) < RELIANCE_DECISION_CODES.indexOf(allows)) {
+      issues.push({
+        path: `${at}.reliance.${move as MoveKind}.decision`,
+        code: 'reliance_too_lax',
+        message: `${choice.basis} allows ${allows} at most; ${choice.decision} would rely on more than the rule allows`,
+      });
+    }
+  }
   return issues;
 }
 
@@ -80,7 +91,7 @@ function checkRequirement(req: ProfileRequirement, at: string): FieldIssue[] {
  * Validates a check profile: its shape against the profile JSON Schema (2020-12, compiled once),
  * then what a schema cannot say: requirement ids unique, each accepted type one the rule reads,
  * every claim one the type has, every claim the rule reads asked for, CSTF levels that exist,
- * roles in their framework. Returns a copy typed as a profile.
+ * roles in their framework, and no reliance laxer than the rule it cites allows. Returns a copy typed as a profile.
  *
  * @example
  * const profile = validateProfile(JSON.parse(body));

@@ -1,5 +1,8 @@
 import { PassportError } from '@staff-passport/core';
+import { DEFAULT_MOVE_KIND, MOVE_KINDS, type MoveKind } from '@staff-passport/schemas';
 import type { CheckProfile, ProfileRequirement } from '../profiles/check-profile.js';
+import { resolveReliance } from '../profiles/resolve-reliance.js';
+import { buildTodoList } from './lib/build-todo-list.js';
 import { checkCredential, type Attempt, type RuleDays } from './lib/check-credential.js';
 import { checkEmploymentHistory, checkReferences } from './lib/check-history.js';
 import { checkTraining } from './lib/check-training.js';
@@ -14,12 +17,14 @@ export interface EvaluateProfileOptions {
   startDate: string;
   /** The moment of the evaluation (default: now); Update Service recency is judged from its day. */
   now?: Date;
+  /** The kind of move the check is for (default `new_employer`): it decides what may be relied on. */
+  move?: MoveKind;
 }
 
 /** What the report tells the person reading it: the decision supports theirs and never replaces it. */
 export const REVIEW_STATEMENT =
   'This report supports a decision by a person: it never rejects anyone. "needs_action" lists what a member of the HR team should look at, ' +
-  'ask the new starter about or check again; "ready_to_start" still leaves the decision with them.';
+  'ask the new starter about or check again; "ready_once_checks_done" lists the checks to do before the start; "ready_to_start" still leaves the decision with them.';
 
 const STATUS_UNKNOWN = 'ERR_STATUS_UNKNOWN';
 
@@ -66,8 +71,9 @@ function evaluateRequirement(
   credentials: readonly VerifiedCredentialView[],
   standing: ReadonlyMap<number, CredentialResult>,
   days: RuleDays,
+  move: MoveKind,
 ): RequirementResult {
-  const base = { id: requirement.id, title: requirement.title, required: requirement.required };
+  const base = { id: requirement.id, title: requirement.title, required: requirement.required, reliance: resolveReliance(requirement, move) };
   const accepted = requirement.accepts.map((a) => a.type);
   // The same credential presented twice (two credential queries may select it) counts once.
   const seen = new Set<string>();
@@ -125,16 +131,20 @@ function evaluateRequirement(
  * Evaluates a presentation's verified credentials against a check profile: per requirement,
  * whether it is satisfied, by which credentials, and why not. Only credentials whose every check
  * passed satisfy a requirement; one whose status list could not be fetched follows the profile's
- * `statusUnknown` policy; a failed one is listed with its failed checks. The overall decision is
- * `ready_to_start` when every required requirement is satisfied, else `needs_action`: it never
- * rejects, a person reviews (see {@link REVIEW_STATEMENT}). Rules are the catalogue's
- * (`@staff-passport/schemas`), judged on the start date.
+ * `statusUnknown` policy; a failed one is listed with its failed checks. Each requirement says
+ * what the employer does with it on the kind of move (`rely`, `rely_with_live_check`, `repeat`,
+ * from the profile's data or the national default) and the rule behind it. The outcome is
+ * `needs_action` when a required requirement is not satisfied (one the employer repeats anyway
+ * and that was not shared is only a to-do), else `ready_once_checks_done` when the to-do list
+ * has items, else `ready_to_start`: it never rejects, a person reviews (see
+ * {@link REVIEW_STATEMENT}). Rules are the catalogue's (`@staff-passport/schemas`), judged on the
+ * start date.
  *
  * @example
  * const report = evaluateProfile(getProfile('registered-nurse-band-5-acute'), views, { startDate: '2026-10-05' });
  * report.overall.decision // 'needs_action'
  * report.overall.reasons // [{ code: 'TRAINING_OUT_OF_DATE', subject: 'fire_safety', requirementId: 'statutory_mandatory_training', ... }]
- * @throws PassportError `ERR_REQUEST_INVALID` when the start date is not a calendar date, `now` is not a date, or two credentials share an index.
+ * @throws PassportError `ERR_REQUEST_INVALID` when the start date is not a calendar date, `now` is not a date, the move is not a kind of move, or two credentials share an index.
  */
 export function evaluateProfile(profile: CheckProfile, credentials: readonly VerifiedCredentialView[], options: EvaluateProfileOptions): ProfileReport {
   const now = options.now ?? new Date();
@@ -145,6 +155,8 @@ export function evaluateProfile(profile: CheckProfile, credentials: readonly Ver
   if (new Set(credentials.map((c) => c.index)).size !== credentials.length) {
     throw new PassportError('ERR_REQUEST_INVALID', 'two credentials have the same index', { field: 'credentials' });
   }
+  const move = options.move ?? DEFAULT_MOVE_KIND;
+  if (!Object.hasOwn(MOVE_KINDS, move)) throw new PassportError('ERR_REQUEST_INVALID', `move must be one of ${Object.keys(MOVE_KINDS).join(', ')}`, { field: 'move' });
   const days: RuleDays = { startDate: options.startDate, today: now.toISOString().slice(0, 10) };
 
   const results = new Map<number, CredentialResult>(
@@ -155,21 +167,26 @@ export function evaluateProfile(profile: CheckProfile, credentials: readonly Ver
     }),
   );
 
-  const requirements = profile.requirements.map((r) => evaluateRequirement(profile, r, credentials, results, days));
+  const requirements = profile.requirements.map((r) => evaluateRequirement(profile, r, credentials, results, days, move));
   for (const r of requirements) for (const i of r.satisfiedBy) results.get(i)?.usedFor.push(r.id);
 
+  // A check the employer repeats anyway holds nothing up when it was not shared: it is on the to-do list.
   const reasons: ReportReason[] = requirements
-    .filter((r) => r.required && r.outcome !== 'satisfied')
+    .filter((r) => r.required && r.outcome !== 'satisfied' && !(r.outcome === 'missing' && r.reliance.decision === 'repeat'))
     .flatMap((r) => r.reasons.map((reason) => ({ ...reason, requirementId: r.id })));
   // Every credential should be about one person: the holder the presentation proved.
   const subjects = new Set(credentials.filter((c) => results.get(c.index)?.standing !== 'failed').flatMap((c) => (typeof c.subject['id'] === 'string' ? [c.subject['id']] : [])));
   if (subjects.size > 1) reasons.push({ code: 'SUBJECT_MISMATCH', message: `the credentials are about ${subjects.size} different subjects` });
 
+  const usable = credentials.filter((c) => results.get(c.index)?.usable === true);
+  const todo = buildTodoList(profile.requirements, requirements, usable, move);
+  const decision = reasons.length > 0 ? 'needs_action' : todo.length > 0 ? 'ready_once_checks_done' : 'ready_to_start';
   return {
     profile: { id: profile.id, version: profile.version, title: profile.title, statusUnknown: profile.statusUnknown },
+    move: { kind: move, title: MOVE_KINDS[move].title },
     startDate: options.startDate,
     evaluatedAt: now.toISOString(),
-    overall: { decision: reasons.length === 0 ? 'ready_to_start' : 'needs_action', reasons, review: REVIEW_STATEMENT },
+    overall: { decision, reasons, todo, review: REVIEW_STATEMENT },
     requirements,
     credentials: credentials.map((c) => results.get(c.index) as CredentialResult),
   };

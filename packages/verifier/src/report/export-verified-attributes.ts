@@ -1,7 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import { CSTF_SUBJECTS, CSTF_SUBJECT_CODES, refresherMonths, trainingExpiry, type CstfLevel, type CstfSubjectCode } from '@staff-passport/schemas';
 import { readArray, readBoolean, readClaim, readNumber, readObject, readString } from './lib/read-claims.js';
-import type { ProfileReport } from './profile-report.js';
+import type { ProfileReport, ReportBasis, TodoItem } from './profile-report.js';
 import type { VerifiedCredentialView } from './verified-credential-view.js';
 
 /** Where an exported value comes from: the credential's index in the presentation. */
@@ -13,11 +13,30 @@ interface FromCredential {
 export interface ExportedAttributes {
   profileId: string;
   startDate: string;
+  /** The outcome: ready_to_start, ready_once_checks_done or needs_action. */
   decision: ProfileReport['overall']['decision'];
+  /** The kind of move the check was for. */
+  move: ProfileReport['move']['kind'];
   evaluatedAt: string;
+  /** The checks to do before the start, pre-filled from what was verified. */
+  todo: TodoItem[];
+  /** Per requirement: its outcome, what the employer does with it on this move, and the rule behind it. */
+  reliance: { requirementId: string; title: string; outcome: ProfileReport['requirements'][number]['outcome']; decision: TodoItem['decision']; basis: ReportBasis }[];
   /** The holder's DID, as the credentials name their subject. */
   holder?: string;
-  identity?: FromCredential & { confidenceLevel?: string; profile?: string; method?: string; verifiedAt?: string; reverifyBy?: string };
+  identity?: FromCredential & {
+    confidenceLevel?: string;
+    profile?: string;
+    method?: string;
+    verifiedAt?: string;
+    reverifyBy?: string;
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string;
+    nationalInsuranceNumber?: string;
+    /** A `data:image/jpeg;base64,` URL, for the likeness check. */
+    portrait?: string;
+  };
   rightToWork?: FromCredential & {
     listType?: string;
     method?: string;
@@ -81,13 +100,18 @@ function defined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+// Only a JPEG data URL is carried on (the desk shows it in an img element): anything else is dropped.
+const portraitOf = (value: string | undefined) => (value !== undefined && /^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/.test(value) ? value : undefined);
+
 const orgName = (s: Record<string, unknown>, path: string) => readString(s, `${path}.organisationName`);
 const orgOds = (s: Record<string, unknown>, path: string) => readString(s, `${path}.odsCode`);
 
 /**
  * The verified attributes of one person, ready for a workforce system: registration number and
  * renewal dates, DBS certificate number and issue date, CSTF completion and expiry dates, right
- * to work list and expiry, employment dates, identity level, ESR numbers. Read only from the
+ * to work list and expiry, employment dates, identity level and the person's identity attributes
+ * (names, date of birth, NI number, portrait), ESR numbers; with the outcome, the kind of move,
+ * the to-do list and the reliance basis of every requirement. Read only from the
  * credentials the report found usable (every check passed, or status unknown under an `accept`
  * policy), and only what was disclosed. Where one credential of a kind is wanted and several
  * passed, the one that satisfied a requirement wins.
@@ -112,7 +136,10 @@ export function exportVerifiedAttributes(report: ProfileReport, credentials: rea
     profileId: report.profile.id,
     startDate: report.startDate,
     decision: report.overall.decision,
+    move: report.move.kind,
     evaluatedAt: report.evaluatedAt,
+    todo: report.overall.todo,
+    reliance: report.requirements.map((r) => ({ requirementId: r.id, title: r.title, outcome: r.outcome, decision: r.reliance.decision, basis: r.reliance.basis })),
     registrations: [],
     training: [],
     employment: [],
@@ -141,6 +168,11 @@ export function exportVerifiedAttributes(report: ProfileReport, credentials: rea
       method: readString(s, 'identity.method'),
       verifiedAt: readString(s, 'identity.verifiedAt'),
       reverifyBy: readString(s, 'identity.reverifyBy'),
+      givenName: readString(s, 'person.givenName'),
+      familyName: readString(s, 'person.familyName'),
+      birthDate: readString(s, 'person.birthDate'),
+      nationalInsuranceNumber: readString(s, 'person.nationalInsuranceNumber'),
+      portrait: portraitOf(readString(s, 'person.portrait')),
     });
   }
   const rtw = one('RightToWork');

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@staff-passport/core';
+import type { MoveKind, RelianceBasisId, RelianceDecision, ReportOutcome } from '@staff-passport/schemas';
 import type { VerifiedCredentialView } from './verified-credential-view.js';
 
 /** Why a requirement is not (or only with a note) satisfied, as a stable code. */
@@ -70,11 +71,59 @@ export interface ReportReason {
   requirementId?: string;
 }
 
+/** The rule a reliance decision rests on, as the report shows it. */
+export interface ReportBasis {
+  /** An id of the reliance reference data (`RELIANCE_BASES`). */
+  id: RelianceBasisId;
+  /** The rule's name: the document and its author. */
+  rule: string;
+  section: string;
+  /** What the rule says, in plain words. */
+  summary: string;
+  url?: string;
+}
+
+/** What the receiving employer does with a requirement's check on this kind of move, and why. */
+export interface RequirementReliance {
+  decision: RelianceDecision;
+  basis: ReportBasis;
+  /** Where the decision comes from: the profile's own data, or the national default for the rule kind. */
+  from: 'profile' | 'default';
+}
+
+/** What a to-do item asks the HR officer to do. */
+export type TodoKind =
+  | 'identity_in_person'
+  | 'right_to_work_check'
+  | 'dbs_status_check'
+  | 'dbs_new_check'
+  | 'register_check'
+  | 'live_check'
+  | 'repeat_check';
+
+/** One check the receiving employer does before the start, pre-filled from what was verified. */
+export interface TodoItem {
+  /** `<requirement id>:<kind>`. */
+  id: string;
+  requirementId: string;
+  kind: TodoKind;
+  /** What to do, as an instruction. */
+  title: string;
+  decision: RelianceDecision;
+  basis: ReportBasis;
+  /** What the check needs, from the verified credentials (a value of `Not shared` when it was not). */
+  details: { label: string; value: string }[];
+  /** Where to do it (a register search, the Update Service, GOV.UK). */
+  links: { text: string; href: string }[];
+}
+
 /** How one requirement of the profile came out. */
 export interface RequirementResult {
   id: string;
   title: string;
   required: boolean;
+  /** What the receiving employer does with this check on the report's kind of move. */
+  reliance: RequirementReliance;
   /** `missing`: no credential of an accepted type was presented at all. */
   outcome: 'satisfied' | 'not_satisfied' | 'missing';
   /** Indexes of the credentials that satisfy it (only usable ones ever do). */
@@ -102,13 +151,20 @@ export interface CredentialResult {
 /** The new-starter report of one presentation against one profile. */
 export interface ProfileReport {
   profile: { id: string; version: string; title: string; statusUnknown: 'accept' | 'needs-action' };
+  /** The kind of move the check is for: it decides what may be relied on. */
+  move: { kind: MoveKind; title: string };
   startDate: string;
   evaluatedAt: string;
   overall: {
-    /** Never a rejection: `needs_action` means a person reviews the reasons. */
-    decision: 'ready_to_start' | 'needs_action';
+    /**
+     * The outcome, never a rejection: `ready_to_start`; `ready_once_checks_done` (every required
+     * check met, the to-do list left); `needs_action` (a person reviews the reasons).
+     */
+    decision: ReportOutcome;
     /** The reasons of every required requirement not satisfied (and of a subject mismatch). */
     reasons: ReportReason[];
+    /** The live checks and checks of its own the employer does before the start, for this move. */
+    todo: TodoItem[];
     /** What a person reading the report is told about the decision. */
     review: string;
   };

@@ -74,4 +74,7 @@ export const VERIFIER_SCHEMA: readonly string[] = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    )`,
+  // The kind of move a check is for (reliance depends on it); NULL on rows from before it, read
+  // as a new employer, the strictest.
+  `ALTER TABLE sp_requests ADD COLUMN move TEXT`,
 ];

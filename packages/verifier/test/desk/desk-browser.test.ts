@@ -4,7 +4,10 @@
  * the desk asks (OpenID4VP 1.0, request by reference, sections 5.7 and 13.1); the QR code on the
  * page decodes to the same-device link; the wallet shares (direct_post, section 8.2) and the page
  * moves to the report by itself (polling with JavaScript, a meta refresh without); the CSV export
- * downloads. A DBS check the employer found not satisfactory shows "Needs action" with the reason;
+ * downloads. A TUPE transfer is "Ready to start"; a new employer is "Ready once these checks are
+ * done", its to-do list naming its own right to work check, with the portrait shown for the
+ * likeness check; a person holding part of what is asked shares that part and gets a report on it.
+ * A DBS check the employer found not satisfactory shows "Needs action" with the reason;
  * a refusal (access_denied, section 8.5) and an expired request show what happened. axe-core finds
  * no WCAG 2.2 AA violation on any page or state; the start form works from the keyboard alone.
  */
@@ -38,14 +41,24 @@ const PROFILE = {
       id: 'identity',
       title: 'Identity checked to GPG 45 medium confidence or higher',
       required: true,
-      accepts: [{ type: 'IdentityVerification', claims: ['identity.confidenceLevel', 'identity.reverifyBy', 'identity.verifiedAt'] }],
+      accepts: [
+        {
+          type: 'IdentityVerification',
+          claims: ['identity.confidenceLevel', 'identity.reverifyBy', 'identity.verifiedAt', 'person.givenName', 'person.familyName', 'person.birthDate', 'person.portrait'],
+        },
+      ],
       rule: { kind: 'identity', minimumLevel: 'medium' },
     },
     {
       id: 'right_to_work',
       title: 'Right to work on the start date',
       required: true,
-      accepts: [{ type: 'RightToWork', claims: ['rightToWork.listType', 'rightToWork.documentExpiresOn', 'rightToWork.permissionExpiresOn', 'rightToWork.followUpDueOn'] }],
+      accepts: [
+        {
+          type: 'RightToWork',
+          claims: ['rightToWork.listType', 'rightToWork.documentExpiresOn', 'rightToWork.permissionExpiresOn', 'rightToWork.followUpDueOn', 'rightToWork.method', 'rightToWork.documentKind'],
+        },
+      ],
       rule: { kind: 'right_to_work' },
     },
     {
@@ -70,8 +83,8 @@ function claimsOf(type: string): Record<string, unknown> {
   return claims;
 }
 
-/** A wallet holding identity, right to work and a DBS check, each offered by HR and accepted. */
-async function walletWith(name: string, dbsDecision: 'satisfactory' | 'not_satisfactory'): Promise<Wallet> {
+/** A wallet holding identity, right to work and a DBS check (or only some of them), each offered by HR and accepted. */
+async function walletWith(name: string, dbsDecision: 'satisfactory' | 'not_satisfactory', types: readonly string[] = ['IdentityVerification', 'RightToWork', 'DbsCheck']): Promise<Wallet> {
   const opened = await openNodeWallet({ file: join(services.dataDir, `${name}.sqlite`), secretKey: randomBytes(32).toString('hex'), now, allowHttpLoopback: true });
   const holder = await opened.wallet.createHolder();
   wallets.push({ ...opened, holder });
@@ -80,24 +93,43 @@ async function walletWith(name: string, dbsDecision: 'satisfactory' | 'not_satis
     { type: 'IdentityVerification', credentialSubject: claimsOf('IdentityVerification') },
     { type: 'RightToWork', credentialSubject: claimsOf('RightToWork') },
     { type: 'DbsCheck', credentialSubject: { ...dbs, dbs: { ...dbs.dbs, decision: dbsDecision } } },
-  ];
+  ].filter((c) => types.includes(c.type));
   const offer = await postJson(`${services.issuerUrl}/orgs/${services.org.id}/offers`, { credentials, formats: ['dc+sd-jwt'] }, { authorization: `Bearer ${services.apiKey}` });
   expect([offer.status, offer.body['code']]).toEqual([201, undefined]);
   const accepted = await opened.wallet.acceptCredentialOffer(await opened.wallet.readCredentialOffer(offer.body['link'] as string), { txCode: offer.body['txCode'] as string, holder });
-  expect(accepted.credentials).toHaveLength(3);
+  expect(accepted.credentials).toHaveLength(credentials.length);
   return opened.wallet;
 }
 
-/** Chooses the test profile and a start date on the start page, and creates the request. */
-async function createRequest(page: Page): Promise<string> {
+/** Chooses the test profile, the kind of move (by its label; a new employer by default) and a start date on the start page, and creates the request. */
+async function createRequest(page: Page, move?: string): Promise<string> {
   await page.goto(`${services.verifierUrl}/`);
   await page.getByLabel(PROFILE_TITLE).check();
+  if (move) await page.getByLabel(move, { exact: true }).check();
   await page.fill('#startDate-day', '5');
   await page.fill('#startDate-month', '10');
   await page.fill('#startDate-year', '2026');
   await page.click('#create-request');
   await page.waitForURL(/\/desk\/requests\/req_[0-9a-f]{20}$/);
   return page.url().split('/').at(-1)!;
+}
+
+/** The fields of one CSV line (RFC 4180: a quoted field may hold commas, quotes doubled). */
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  for (let i = 0; i <= line.length; ) {
+    if (line[i] === '"') {
+      let value = '';
+      for (i++; i < line.length && !(line[i] === '"' && line[i + 1] !== '"'); i++) value += line[i] === '"' ? line[++i] : line[i];
+      fields.push(value);
+      i += 2;
+    } else {
+      const end = line.indexOf(',', i) === -1 ? line.length : line.indexOf(',', i);
+      fields.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return fields;
 }
 
 async function walletLink(page: Page): Promise<string> {
@@ -172,6 +204,11 @@ describe('the verifier desk in Chromium', () => {
     await page.keyboard.press('Space');
     for (let i = 0; i < 20 && !(await page.isChecked(`input[value="${PROFILE_ID}"]`)); i++) await page.keyboard.press('ArrowDown');
     expect(await page.isChecked(`input[value="${PROFILE_ID}"]`)).toBe(true);
+    // The kind of move: its group is the next stop, a new employer already chosen.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('new_employer');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('input[value="rotation"]')).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('startDate-day');
     await page.keyboard.type('5');
@@ -186,10 +223,10 @@ describe('the verifier desk in Chromium', () => {
     expect(await page.textContent('h1')).toBe('Ask the new starter to scan this code');
   });
 
-  it('ready to start: the QR code decodes to the same-device link; the wallet shares and the page moves to the report by itself; the CSV downloads', async () => {
+  it('ready to start (a TUPE transfer): the QR code decodes to the same-device link; the wallet shares and the page moves to the report by itself; the CSV downloads', async () => {
     // (The start page with errors was a 400 on purpose: from here on, nothing may fail.)
     problems.length = 0;
-    const id = await createRequest(page);
+    const id = await createRequest(page, 'TUPE transfer');
     const link = await walletLink(page);
     expect(await page.inputValue('#wallet-link-text')).toBe(link);
     // Scanned as a phone camera would: a screenshot of the QR code on the page.
@@ -210,6 +247,8 @@ describe('the verifier desk in Chromium', () => {
     await page.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`);
     expect(await page.textContent('#outcome')).toBe('Ready to start');
     await expect(page.title()).resolves.toBe('Ready to start - Staff Passport verifier desk');
+    expect(await page.textContent('#todo-none')).toContain('Nothing');
+    expect(await page.textContent('#requirement-right_to_work-reliance')).toContain('Transfer of undertakings (TUPE)');
     for (const requirement of ['identity', 'right_to_work', 'dbs']) expect(await page.textContent(`#requirement-${requirement}-outcome`)).toBe('Met');
     expect(await page.textContent('#requirement-dbs')).toContain(`${getCredentialType('DbsCheck')!.title} from ${services.org.name} (ODS ${services.org.odsCode})`);
     expect(await page.textContent('#attributes-dbs')).toBe('DBS check');
@@ -221,12 +260,56 @@ describe('the verifier desk in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^res_[0-9a-f]{20}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(csv[0]!.startsWith('Holder DID,Check Profile,Start Date,Report Decision,')).toBe(true);
-    const header = csv[0]!.split(',');
-    const row = csv[1]!.split(',');
+    const header = csvFields(csv[0]!);
+    const row = csvFields(csv[1]!);
     const cell = (name: string) => row[header.indexOf(name)];
-    expect([cell('Check Profile'), cell('Start Date'), cell('Report Decision'), cell('DBS Certificate Number'), cell('DBS Decision')]).toEqual([PROFILE_ID, '2026-10-05', 'ready_to_start', '001234567890', 'satisfactory']);
+    expect([cell('Check Profile'), cell('Start Date'), cell('Report Decision'), cell('Kind of Move'), cell('DBS Certificate Number'), cell('DBS Decision')]).toEqual([
+      PROFILE_ID,
+      '2026-10-05',
+      'ready_to_start',
+      'tupe_transfer',
+      '001234567890',
+      'satisfactory',
+    ]);
     expect(cell('Holder DID')).toBe(wallets[0]!.holder);
     expect(problems).toEqual([]);
+  });
+
+  it('a new employer: ready once these checks are done; the to-do list names its own right to work check, and the portrait is shown for the likeness check', async () => {
+    const id = await createRequest(page);
+    await ready.sharePresentation(await ready.readPresentationRequest(await walletLink(page)));
+    await page.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`);
+    expect(await page.textContent('#outcome')).toBe('Ready once these checks are done');
+    const todo = await page.textContent('#todo-list');
+    expect(todo).toContain('Do your own right to work check before the start');
+    expect(todo).toContain('See the original identity documents in person at the start');
+    expect(todo).toContain('Only a TUPE transfer may rely on the previous check');
+    // The portrait from the identity credential, shown as an image the browser decoded.
+    const portrait = page.locator('#person-portrait');
+    expect(await portrait.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await portrait.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    expect(await page.textContent('#person')).toContain('Amira Okafor');
+    expect(await page.textContent('#person-in-person')).toContain('You must still see their original identity documents in person');
+    expect(await page.textContent('#requirement-right_to_work-reliance')).toContain('Repeat the check');
+    await expectNoAxeViolations(page, 'the ready once these checks are done report');
+    await saveScreenshot(page, 'desk-04b-ready-once-checks-done');
+  });
+
+  it('a partial share: a person who holds part of what is asked shares that part, and the report is on it', async () => {
+    const part = await walletWith('wallet-partial', 'satisfactory', ['IdentityVerification', 'DbsCheck']);
+    const id = await createRequest(page, 'Secondment');
+    const preview = await part.readPresentationRequest(await walletLink(page));
+    expect(preview.unsatisfied.length).toBeGreaterThan(0);
+    await part.sharePresentation(preview, { partial: true });
+    await page.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`);
+    // A seconded person's right to work is relied on: not shared, it needs action.
+    expect(await page.textContent('#outcome')).toBe('Needs action');
+    expect(await page.textContent('#partial-share')).toContain('Right to work on the start date');
+    expect(await page.textContent('#requirement-right_to_work-outcome')).toBe('Not met');
+    expect(await page.textContent('#requirement-dbs-outcome')).toBe('Met');
+    expect(await page.textContent('#person-in-person')).toContain('no originals need to be seen again');
+    await expectNoAxeViolations(page, 'the partial share report');
+    await saveScreenshot(page, 'desk-05b-partial-share');
   });
 
   it('needs action: a DBS check the employer found not satisfactory, with the reason', async () => {
@@ -286,7 +369,9 @@ describe('the verifier desk in Chromium', () => {
       const preview = await ready.readPresentationRequest(await walletLink(plain));
       await ready.sharePresentation(preview);
       await plain.waitForURL(`${services.verifierUrl}/desk/requests/${id}/result`, { timeout: 30_000 });
-      expect(await plain.textContent('#outcome')).toBe('Ready to start');
+      // A new employer (the default): its own right to work check, and the originals seen in person.
+      expect(await plain.textContent('#outcome')).toBe('Ready once these checks are done');
+      expect(await plain.textContent('#todo-list')).toContain('Do your own right to work check before the start');
       await saveScreenshot(plain, 'desk-09-no-javascript-result');
     } finally {
       await noJs.close();

@@ -156,6 +156,18 @@ describe('creating a request', () => {
     const query = await post({ _csrf: csrf, profileId: 'admin-clerical-band-4', query: 'sql' }, cookie);
     expect(query.status).toBe(400);
     expect(query.body).toContain('<a href="#query">Select how to ask the wallet</a>');
+    const move = await post({ _csrf: csrf, profileId: 'admin-clerical-band-4', move: 'holiday' }, cookie);
+    expect(move.status).toBe(400);
+    expect(move.body).toContain('<a href="#move">Select the kind of move</a>');
+  });
+
+  it("the kind of move chosen on the form is the request's (a new employer by default)", async () => {
+    const tupe = await createThroughForm({ move: 'tupe_transfer' });
+    expect(((await (await fetch(`${url}/oid4vp/requests/${tupe}`)).json()) as Record<string, unknown>)['move']).toBe('tupe_transfer');
+    const page = await get(`/desk/requests/${tupe}`);
+    expect(page.body).toContain('(TUPE transfer)');
+    const plain = await createThroughForm();
+    expect(((await (await fetch(`${url}/oid4vp/requests/${plain}`)).json()) as Record<string, unknown>)['move']).toBe('new_employer');
   });
 
   it('creates the OpenID4VP request (DCQL by default, the start date given) and redirects to its page', async () => {

@@ -142,6 +142,11 @@ describe('the answer by direct_post', () => {
     expect(ok.type).toContain('application/json');
     const polled = (await poll(created.pollUrl)) as { state: string; resultId: string; result: { verified: boolean; decision: string; findings: unknown[] } };
     expect(polled).toMatchObject({ state: 'answered', result: { verified: true, decision: 'ready_to_start', findings: [] } });
+    // The move (a new employer by default), and per requirement the reliance and the rule behind it.
+    expect(polled).toMatchObject({
+      move: 'new_employer',
+      result: { todo: [], reasons: [], reliance: [{ requirementId: 'dbs', outcome: 'satisfied', decision: 'rely', basis: { id: 'dbs-employer-decides', section: expect.any(String) } }] },
+    });
     // The same store as the existing presentation requests and results.
     expect(((await (await fetch(`${services.verifierUrl}/presentation-requests/${created.id}`)).json()) as { state: string }).state).toBe('answered');
     expect((await fetch(`${services.verifierUrl}/results/${polled.resultId}`)).status).toBe(200);
@@ -271,6 +276,8 @@ describe('creating a request: bad input is a problem+json 4xx', () => {
     ['an unknown query language', { profileId: 'oid4vp-dbs-basic', query: 'sql' }, 400, 'ERR_REQUEST_INVALID'],
     ['a lifetime too short', { profileId: 'oid4vp-dbs-basic', expiresInSeconds: 5 }, 400, 'ERR_REQUEST_INVALID'],
     ['an unknown field', { profileId: 'oid4vp-dbs-basic', colour: 'red' }, 400, 'ERR_REQUEST_INVALID'],
+    ['an unknown kind of move', { profileId: 'oid4vp-dbs-basic', move: 'holiday' }, 400, 'ERR_REQUEST_INVALID'],
+    ['a kind of move that is not text', { profileId: 'oid4vp-dbs-basic', move: 3 }, 400, 'ERR_REQUEST_INVALID'],
     ['no profile', {}, 400, 'ERR_REQUEST_INVALID'],
   ])('%s', async (_name, body, status, code) => {
     const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, body);

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { VOCAB, getCredentialType } from '@staff-passport/schemas';
+import { CATALOGUE, VOCAB } from '@staff-passport/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { buildPresentationRequest, getProfile, listProfiles, type CheckProfile, type DcqlCredentialQuery } from '../../src/profiles/index.js';
 import { OPENID4VP_PD_SD_JWT_VC_EXAMPLE, dcqlQuerySchema, presentationDefinitionSchema } from './helpers/query-schemas.js';
@@ -55,7 +55,8 @@ describe('buildPresentationRequest', () => {
   it('asks an SD-JWT VC by vct and a W3C VC by fully expanded type (OpenID4VP 1.0 appendix B.3.5, B.1.1)', () => {
     expect(query('professional_registration__professional_registration__sd')).toMatchObject({
       format: 'dc+sd-jwt',
-      meta: { vct_values: [getCredentialType('ProfessionalRegistration')!.vct] },
+      // Every version the catalogue keeps, newest first (ProfessionalRegistration 2.0.0, then 1.0.0).
+      meta: { vct_values: CATALOGUE.filter((d) => d.type === 'ProfessionalRegistration').map((d) => d.vct) },
     });
     expect(query('professional_registration__professional_registration__jwt')).toMatchObject({
       format: 'jwt_vc_json',
@@ -79,8 +80,8 @@ describe('buildPresentationRequest', () => {
   it('offers the claims every credential has as a second claim set, so an optional claim does not block (section 6.4.1)', () => {
     const rtw = query('right_to_work__right_to_work__sd');
     expect(rtw.claim_sets).toEqual([
-      ['rightToWork_listType', 'rightToWork_documentExpiresOn', 'rightToWork_permissionExpiresOn', 'rightToWork_followUpDueOn'],
-      ['rightToWork_listType'],
+      ['rightToWork_listType', 'rightToWork_documentExpiresOn', 'rightToWork_permissionExpiresOn', 'rightToWork_followUpDueOn', 'rightToWork_method', 'rightToWork_documentKind'],
+      ['rightToWork_listType', 'rightToWork_method', 'rightToWork_documentKind'],
     ]);
     // All of a training summary's subjects are always present: no claim sets.
     expect(query('statutory_mandatory_training__training_summary__sd').claim_sets).toBeUndefined();
@@ -124,10 +125,10 @@ describe('buildPresentationRequest', () => {
 
   it('builds a Presentation Exchange 2.0 definition: limit_disclosure only for SD-JWT, type filters, alternatives as submission requirements', () => {
     const pd = request.presentation_definition;
-    expect(pd.id).toBe('registered-nurse-band-5-acute@1.0.0');
+    expect(pd.id).toBe('registered-nurse-band-5-acute@1.1.0');
     const sd = pd.input_descriptors.find((d) => d.id === 'dbs__dbs_check__sd')!;
     expect(sd.constraints.limit_disclosure).toBe('required');
-    expect(sd.constraints.fields[0]).toEqual({ path: ['$.vct'], filter: { type: 'string', enum: [getCredentialType('DbsCheck')!.vct] } });
+    expect(sd.constraints.fields[0]).toEqual({ path: ['$.vct'], filter: { type: 'string', enum: CATALOGUE.filter((d) => d.type === 'DbsCheck').map((d) => d.vct) } });
     expect(sd.constraints.fields.map((f) => f.path[0])).toContain('$.dbs.certificateNumber');
     expect(sd.format).toEqual({ 'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA', 'ES256'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] } });
     const jwt = pd.input_descriptors.find((d) => d.id === 'dbs__dbs_check__jwt')!;

@@ -37,7 +37,7 @@ describe('validateProfile', () => {
     ['a bad GPG 45 level', (p) => (p.requirements[0]!['rule'] = { kind: 'identity', minimumLevel: 'great' }), 'requirements.0.rule.minimumLevel', 'enum'],
     ['a type the rule cannot read', (p) => ((p.requirements[0]!['accepts'] as { type: string }[])[0]!.type = 'DbsCheck'), 'requirements.0.accepts.0.type', 'type_not_for_rule'],
     ['a type not in the catalogue', (p) => ((p.requirements[0]!['accepts'] as { type: string }[])[0]!.type = 'Passport'), 'requirements.0.accepts.0.type', 'enum'],
-    ['a claim the type does not have', (p) => (p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims.push('identity.shoeSize'), 'requirements.0.accepts.0.claims.3', 'unknown_claim'],
+    ['a claim the type does not have', (p) => (p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims.push('identity.shoeSize'), 'requirements.0.accepts.0.claims.8', 'unknown_claim'],
     [
       'a claim the rule reads left out',
       (p) => ((p.requirements[0]!['accepts'] as { claims: string[] }[])[0]!.claims = ['identity.reverifyBy']),
@@ -45,6 +45,20 @@ describe('validateProfile', () => {
       'rule_claim_missing',
     ],
     ['a duplicate requirement id', (p) => (p.requirements[1]!['id'] = 'identity'), 'requirements.1.id', 'duplicate'],
+    [
+      'reliance laxer than the rule it cites allows (a new employer relying on right to work)',
+      (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['new_employer'] = { decision: 'rely', basis: 'rtw-own-check' }),
+      'requirements.1.reliance.new_employer.decision',
+      'reliance_too_lax',
+    ],
+    ['a reliance basis not in the reference data', (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['new_employer'] = { decision: 'repeat', basis: 'hunch' }), 'requirements.1.reliance.new_employer.basis', 'enum'],
+    ['a kind of move that does not exist', (p) => ((p.requirements[1]!['reliance'] as Record<string, unknown>)['holiday'] = { decision: 'repeat', basis: 'rtw-own-check' }), 'requirements.1.reliance.holiday', 'unknown_property'],
+    [
+      'a negative employment gap tolerance',
+      (p) => ((p.requirements[indexOf(p, 'employment_history')]!['rule'] as Record<string, unknown>)['gapToleranceDays'] = -1),
+      'requirements.6.rule.gapToleranceDays',
+      'minimum',
+    ],
     [
       'a CSTF level the subject does not have',
       (p) => {

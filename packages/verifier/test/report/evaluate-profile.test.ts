@@ -20,8 +20,11 @@ describe('a full registered nurse passport from the catalogue examples', () => {
   const views = nursePassport();
   const report = evaluate(views);
 
-  it('is ready to start, every requirement satisfied by the credential that shows it', () => {
-    expect(report.overall).toEqual(expect.objectContaining({ decision: 'ready_to_start', reasons: [] }));
+  it("is ready once the new employer's own checks are done, every requirement satisfied by the credential that shows it", () => {
+    // A new employer (the default move) sees the originals, does its own right to work check and
+    // the live register and DBS Update Service checks: the corrected law, not ready_to_start.
+    expect(report.overall).toEqual(expect.objectContaining({ decision: 'ready_once_checks_done', reasons: [] }));
+    expect(report.overall.todo.map((t) => t.id)).toEqual(['identity:identity_in_person', 'right_to_work:right_to_work_check', 'professional_registration:register_check', 'dbs:dbs_status_check']);
     expect(report.requirements.map((r) => [r.id, r.outcome])).toEqual(nurse.requirements.map((r) => [r.id, 'satisfied']));
     expect(requirement(report, 'professional_registration').satisfiedBy).toEqual([2]);
     // The summary covers every subject: the fire safety record is not needed.
@@ -38,7 +41,7 @@ describe('a full registered nurse passport from the catalogue examples', () => {
 
   it('says a person reviews, and records the profile, start date and time', () => {
     expect(report.overall.review).toMatch(/never rejects/);
-    expect(report).toMatchObject({ profile: { id: nurse.id, version: '1.0.0', statusUnknown: 'needs-action' }, startDate, evaluatedAt: now.toISOString() });
+    expect(report).toMatchObject({ profile: { id: nurse.id, version: '1.1.0', statusUnknown: 'needs-action' }, move: { kind: 'new_employer' }, startDate, evaluatedAt: now.toISOString() });
   });
 });
 
@@ -164,6 +167,17 @@ describe('employment checks', () => {
     expect(requirement(refs, 'employment_history')).toMatchObject({ outcome: 'satisfied', satisfiedBy: [7] });
   });
 
+  it("employment history: the gap tolerance is the profile's (local policy)", () => {
+    // The withheld explanation leaves a gap of 153 days (2025-04-01 to 2025-08-31).
+    const withGapTolerance = (days: number): CheckProfile => ({
+      ...nurse,
+      requirements: nurse.requirements.map((r) => (r.rule.kind === 'employment_history' ? { ...r, rule: { ...r.rule, gapToleranceDays: days } } : r)),
+    });
+    const views = nursePassport({ EmploymentHistory: { withhold: ['history.gaps'], format: 'dc+sd-jwt' }, EmploymentReference: 'omit' });
+    expect(requirement(evaluate(views, withGapTolerance(153)), 'employment_history').outcome).toBe('satisfied');
+    expect(requirement(evaluate(views, withGapTolerance(152)), 'employment_history').reasons.map((r) => r.code)).toEqual(['HISTORY_GAP_UNEXPLAINED']);
+  });
+
   it('references: too few, or one not satisfactory', () => {
     const bad = evaluate(nursePassport({ EmploymentReference: { set: { 'reference.outcome': 'not_satisfactory' } } }));
     expect(requirement(bad, 'references').reasons.map((r) => r.code)).toEqual(['REFERENCE_NOT_SATISFACTORY', 'REFERENCES_TOO_FEW']);
@@ -182,7 +196,8 @@ describe('employment checks', () => {
   it('an optional requirement not met does not hold up the decision', () => {
     const report = evaluate(nursePassport({ EmploymentAssignment: 'omit' }));
     expect(requirement(report, 'employment_assignment').outcome).toBe('missing');
-    expect(report.overall.decision).toBe('ready_to_start');
+    expect(report.overall.decision).toBe('ready_once_checks_done');
+    expect(report.overall.todo.map((t) => t.requirementId)).not.toContain('employment_assignment');
   });
 });
 
@@ -224,7 +239,7 @@ describe('verification results', () => {
       const accepting: CheckProfile = { ...nurse, statusUnknown: 'accept' };
       const report = evaluate(views, accepting);
       expect(requirement(report, 'dbs')).toMatchObject({ outcome: 'satisfied', satisfiedBy: [3], reasons: [expect.objectContaining({ code: 'STATUS_UNKNOWN_ACCEPTED' })] });
-      expect(report.overall.decision).toBe('ready_to_start');
+      expect(report.overall.decision).toBe('ready_once_checks_done');
       expect(report.credentials[3]).toMatchObject({ standing: 'status_unknown', usable: true });
     });
 

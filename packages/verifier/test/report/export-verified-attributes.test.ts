@@ -46,7 +46,7 @@ describe('exportVerifiedAttributes', () => {
     expect(exported).toMatchObject({
       profileId: 'registered-nurse-band-5-acute',
       startDate: '2026-10-05',
-      decision: 'ready_to_start',
+      decision: 'ready_once_checks_done',
       holder: HOLDER,
       identity: { credentialIndex: 0, confidenceLevel: 'medium', profile: 'M1B', reverifyBy: '2029-10-01' },
       rightToWork: { listType: 'ListB', permissionExpiresOn: '2028-03-31', followUpDueOn: '2028-03-01' },
@@ -57,6 +57,15 @@ describe('exportVerifiedAttributes', () => {
     });
     expect(exported.sources).toHaveLength(10);
     expect(exported.sources[0]).toMatchObject({ credentialIndex: 0, issuerDid: 'did:web:hr.demo-valley.example', issuerOdsCode: 'RZZ', statusUnknown: false });
+  });
+
+  it('carries the outcome, the kind of move, the to-do list and the reliance basis of each requirement', () => {
+    expect(exported.move).toBe('new_employer');
+    expect(exported.todo.map((t) => t.kind)).toEqual(['identity_in_person', 'right_to_work_check', 'register_check', 'dbs_status_check']);
+    expect(exported.reliance.find((r) => r.requirementId === 'right_to_work')).toMatchObject({ outcome: 'satisfied', decision: 'repeat', basis: { id: 'rtw-own-check' } });
+    // Who the person is, for the workforce record and the likeness check.
+    expect(exported.identity).toMatchObject({ givenName: 'Amira', familyName: 'Okafor', birthDate: '1994-03-17', nationalInsuranceNumber: 'AB123456C' });
+    expect(exported.identity?.portrait).toMatch(/^data:image\/jpeg;base64,/);
   });
 
   it('has every CSTF subject with completion and expiry (the catalogue rule), the longest in date winning', () => {
@@ -121,7 +130,12 @@ describe('toEsrCsv', () => {
       'NHS|CSTF|Fire Safety - Date Last Awarded': '2026-09-14',
       'NHS|CSTF|Fire Safety - Expiry Date': '2028-09-14',
       'Placement Grade': '',
+      'Report Decision': 'ready_once_checks_done',
+      'Kind of Move': 'new_employer',
     });
+    // The to-do list and the rule behind each decision travel with the row.
+    expect(row['To Do Before Start']).toContain('Do your own right to work check before the start');
+    expect(row['Reliance Basis']).toContain("right_to_work: repeat (Home Office, An employer's guide to right to work checks, ");
     expect(ESR_CSV_COLUMNS.every((c) => c.description.length > 0)).toBe(true);
   });
 

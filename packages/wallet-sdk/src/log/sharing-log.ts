@@ -24,6 +24,8 @@ export interface SharingLogEntry {
   credentialIds: string[];
   /** The claims disclosed, as paths (`credentialSubject.familyName`); empty for a refusal. */
   claimsDisclosed: string[];
+  /** Each credential shared and every claim that left the device with it (entries from before it have none). */
+  disclosures?: { credentialId: string; credentialTypes: string[]; claims: string[] }[];
 }
 
 /** A filter for {@link SharingLogStore.list}. */

@@ -18,6 +18,6 @@ export async function refusePresentationRequest(parts: WalletParts, preview: Sha
     error_description: 'The holder declined to share.',
     state: preview.state,
   });
-  await logSharing(parts, 'refused', preview, [], []);
+  await logSharing(parts, 'refused', preview, []);
   return redirectUri ? { redirectUri } : {};
 }

@@ -78,3 +78,11 @@ export interface SharePreview {
   nonce: string;
   state?: string;
 }
+
+/** The holder's choice for one credential query. */
+export interface ShareChoice {
+  /** The stored credential to present (one of the query's candidates). */
+  credentialId: string;
+  /** Optional claims to leave out, by their preview `path`. */
+  omit?: readonly string[];
+}

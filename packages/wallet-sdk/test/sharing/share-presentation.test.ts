@@ -6,7 +6,7 @@ import { MemoryCredentialStore } from '../../src/memory/memory-credential-store.
 import { MemoryKeyStore } from '../../src/memory/memory-key-store.js';
 import { MemorySharingLog } from '../../src/memory/memory-sharing-log.js';
 import type { HolderKey } from '../../src/keys/key-store.js';
-import { readPresentationRequest, refusePresentationRequest, sharePresentation } from '../../src/sharing/index.js';
+import { previewDisclosures, readPresentationRequest, refusePresentationRequest, sharePresentation } from '../../src/sharing/index.js';
 import type { WalletParts } from '../../src/wallet-parts.js';
 import { fakeFetch } from '../lib/fake-fetch.js';
 
@@ -94,7 +94,10 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
   it('the log also records the claims the issuer made plain: every presentation shows them', async () => {
     const { parts, link } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') }, { plain: ['locality', 'address', 'address.street_address'] });
     const preview = await readPresentationRequest(parts, link);
-    await sharePresentation(parts, preview, { choices: { pid: { credentialId: 'pid-1', omit: ['region'] } } });
+    const choices = { pid: { credentialId: 'pid-1', omit: ['region'] } };
+    // What the preview shows before sharing is what the log records after.
+    const shown = await previewDisclosures(preview, { choices });
+    await sharePresentation(parts, preview, { choices });
     const [entry] = await parts.log.list();
     expect(entry!.claimsDisclosed).toEqual([
       'credentialSubject.family_name',
@@ -103,6 +106,11 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
       'credentialSubject.locality',
       'credentialSubject.address.street_address',
     ]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.claims.map((c) => c.path)).toEqual(entry!.claimsDisclosed);
+    // Each claim with the credential it came from; the one nobody asked for is marked.
+    expect(entry!.disclosures).toEqual([{ credentialId: 'pid-1', credentialTypes: [], claims: entry!.claimsDisclosed }]);
+    expect(shown[0]!.claims.filter((c) => !c.asked).map((c) => c.path)).toEqual(['credentialSubject.address.street_address']);
   });
 
   it('a claim the issuer made plain is marked always shared, and cannot be left out', async () => {
@@ -175,11 +183,25 @@ describe('DCQL (OpenID4VP 1.0, section 6)', () => {
     expect(await disclosedNames(token['pid']![0]!)).toEqual(['address', 'family_name', 'given_name', 'street_address']);
   });
 
+  it('partial: a wallet holding part of what is asked shares that part when the holder says so', async () => {
+    const query = { credentials: [{ id: 'pid', format: 'dc+sd-jwt', meta: { vct_values: [PID] }, claims: [{ path: ['family_name'] }] }, { id: 'licence', format: 'dc+sd-jwt', meta: { vct_values: ['https://other.example/licence'] }, claims: [{ path: ['number'] }] }] };
+    const { parts, link, posted } = await setup({ dcql_query: query });
+    const preview = await readPresentationRequest(parts, link);
+    expect(preview.unsatisfied).toEqual(['licence']);
+    await expect(sharePresentation(parts, preview)).rejects.toMatchObject({ code: 'ERR_WALLET_NO_MATCH' });
+    expect((await previewDisclosures(preview, { partial: true })).map((d) => d.queryId)).toEqual(['pid']);
+    const shared = await sharePresentation(parts, preview, { partial: true });
+    expect(shared.shared.map((s) => s.queryId)).toEqual(['pid']);
+    expect(Object.keys(JSON.parse(posted[0]!['vp_token']!) as Record<string, unknown>)).toEqual(['pid']);
+  });
+
   it('no match: the query is listed unsatisfied and sharing is ERR_WALLET_NO_MATCH', async () => {
     const { parts, link, posted } = await setup({ dcql_query: dcqlVector('claims_alternatives.json') }, { vct: 'https://other.example/vct' });
     const preview = await readPresentationRequest(parts, link);
     expect(preview.unsatisfied).toEqual(['pid']);
     await expect(sharePresentation(parts, preview)).rejects.toMatchObject({ code: 'ERR_WALLET_NO_MATCH' });
+    // Nothing held at all: even a partial share has nothing to send.
+    await expect(sharePresentation(parts, preview, { partial: true })).rejects.toMatchObject({ code: 'ERR_WALLET_NO_MATCH' });
     expect(posted).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ export const DESK_CSS = `.desk-qr{margin-bottom:24px}
 .desk-qr svg{display:block;max-width:100%;height:auto;border:1px solid #d8dde0}
 .desk-did{word-break:break-all}
 .desk-buttons .nhsuk-button{margin-right:16px}
+.desk-person{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;margin-bottom:24px}
+.desk-portrait{border:1px solid #d8dde0;max-width:160px;height:auto}
 `;
 
 /**

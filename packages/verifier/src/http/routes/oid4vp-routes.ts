@@ -24,6 +24,7 @@ import {
   type CreateOid4vpRequestInput,
 } from '../../oid4vp/index.js';
 import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
+import { DEFAULT_MOVE_KIND, MOVE_KIND_CODES } from '@staff-passport/schemas';
 
 // OAuth error codes for our codes (RFC 6749 section 5.2, RFC 9101 section 7, OpenID4VP 1.0 section 8.5).
 function oauthErrorOf(code: ErrorCode, requestUri: boolean): string {
@@ -72,11 +73,12 @@ const formBody: RequestHandler[] = [
 ];
 
 function createInput(body: Record<string, unknown>): CreateOid4vpRequestInput {
-  const { profileId, startDate, purpose, query, expiresInSeconds } = body as Partial<Record<string, string>> & { expiresInSeconds?: number };
+  const { profileId, startDate, purpose, move, query, expiresInSeconds } = body as Partial<Record<string, string>> & { expiresInSeconds?: number };
   return {
     profileId: profileId!,
     ...(startDate === undefined ? {} : { startDate }),
     ...(purpose === undefined ? {} : { purpose }),
+    ...(move === undefined ? {} : { move }),
     ...(query === undefined ? {} : { query: query as 'dcql' | 'pe' }),
     ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }),
   };
@@ -143,12 +145,13 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
           profileId: s.string({ description: 'the check profile' }),
           startDate: s.string({ description: 'the start date, such as 2026-12-01' }),
           purpose: s.string({ description: 'why, as shown to the person' }),
+          move: s.enum(MOVE_KIND_CODES, { description: `the kind of move, which decides what may be relied on (default ${DEFAULT_MOVE_KIND})` }),
           query: s.enum(['dcql', 'pe'], { description: 'DCQL (default) or Presentation Exchange' }),
           expiresInSeconds: s.number({ description: 'a whole number from 60 to 86400' }),
         },
         ['profileId'],
       ),
-      example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', query: 'dcql' },
+      example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', move: 'new_employer', query: 'dcql' },
     },
     responses: {
       201: {

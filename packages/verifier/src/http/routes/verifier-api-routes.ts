@@ -9,6 +9,7 @@ import type { VerificationReport } from '../../verification/verification-report.
 import { verifyCredentialRequest } from '../../verification/verify-credential-request.js';
 import { verifyPresentationRequest } from '../../verification/verify-presentation-request.js';
 import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
+import { DEFAULT_MOVE_KIND, MOVE_KIND_CODES } from '@staff-passport/schemas';
 
 function sendReport(res: express.Response, report: VerificationReport): void {
   if (report.verified) {
@@ -209,19 +210,21 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
           profileId: s.string({ description: 'the check profile' }),
           startDate: s.string({ description: 'the start date, such as 2026-12-01 (training must be in date then)' }),
           purpose: s.string({ description: 'why, as shown to the person (1 to 300 characters)' }),
+          move: s.enum(MOVE_KIND_CODES, { description: `the kind of move, which decides what may be relied on (default ${DEFAULT_MOVE_KIND})` }),
         },
         ['profileId', 'startDate'],
       ),
-      example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', purpose: 'Pre-employment checks for your new role' },
+      example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', purpose: 'Pre-employment checks for your new role', move: 'new_employer' },
     },
     responses: { 201: { description: 'the request', schema: s.ref('PresentationRequest'), example: REQUEST_EXAMPLE } },
     errors: [400, 404, 413, 415],
     handler: async (deps, req, res) => {
-      const body = req.body as { profileId: string; startDate: string; purpose?: string };
+      const body = req.body as { profileId: string; startDate: string; purpose?: string; move?: string };
       const request = await createPresentationRequest(deps.ctx, {
         profileId: body.profileId,
         startDate: body.startDate,
         ...(body.purpose === undefined ? {} : { purpose: body.purpose }),
+        ...(body.move === undefined ? {} : { move: body.move }),
       });
       res.status(201).json(request);
     },

@@ -6,14 +6,24 @@ export type Oid4vpStatus = 'pending' | 'answered' | 'refused';
 /** The query language a request asks in: DCQL (OpenID4VP 1.0 section 6) or Presentation Exchange 2.0. */
 export type QueryLanguage = 'dcql' | 'pe';
 
-/** A finding about an answer that is not a failure: a claim disclosed that was not asked for. */
-export interface Oid4vpFinding {
-  kind: 'extra_disclosure';
-  /** The credential query (DCQL) or input descriptor (PE) id the presentation answered. */
-  queryId: string;
-  /** The claims path pointer (OpenID4VP 1.0 section 7) of the disclosed claim. */
-  path: (string | number | null)[];
-}
+/**
+ * A finding about an answer that is not a failure: a claim disclosed that was not asked for, or
+ * something asked for that the person did not share (a partial answer: the report is on the part
+ * shared).
+ */
+export type Oid4vpFinding =
+  | {
+      kind: 'extra_disclosure';
+      /** The credential query (DCQL) or input descriptor (PE) id the presentation answered. */
+      queryId: string;
+      /** The claims path pointer (OpenID4VP 1.0 section 7) of the disclosed claim. */
+      path: (string | number | null)[];
+    }
+  | {
+      kind: 'not_shared';
+      /** The credential queries (DCQL) or the submission requirement (PE) nothing was presented for. */
+      queryId: string;
+    };
 
 /** One row of `sp_oid4vp_requests`. */
 export interface Oid4vpRow {

@@ -7,7 +7,10 @@ import {
   DBS_WORKFORCES,
   GPG45_LEVEL_CODES,
   IMMUNITY_DISEASES,
+  MOVE_KIND_CODES,
   REGULATOR_CODES,
+  RELIANCE_BASIS_IDS,
+  RELIANCE_DECISION_CODES,
   ROLE_CODES,
   STAFF_GROUP_CODES,
   WORK_HEALTH_OUTCOMES,
@@ -132,6 +135,8 @@ export const employmentHistoryRuleSchema = {
   properties: {
     kind: { const: 'employment_history' },
     years: { type: 'integer', minimum: 1, maximum: 10 },
+    /** Gaps of at most this many days need no explanation: local policy, not a national constant. */
+    gapToleranceDays: { type: 'integer', minimum: 0, maximum: 365 },
   },
 } as const;
 
@@ -195,6 +200,26 @@ const ruleSchemas = [
   trainingPlacementRuleSchema,
 ] as const;
 
+/** What the receiving employer does with a requirement's check on one kind of move, and the rule it rests on. */
+export const relianceChoiceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['decision', 'basis'],
+  properties: {
+    decision: { enum: RELIANCE_DECISION_CODES },
+    /** An id of the reliance reference data (`RELIANCE_BASES`): the rule's name and section. */
+    basis: { enum: RELIANCE_BASIS_IDS },
+    notes: text,
+  },
+} as const;
+
+/** Per kind of move; a move left out takes the national default for the rule kind (`RELIANCE_DEFAULTS`). */
+export const relianceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(MOVE_KIND_CODES.map((m) => [m, relianceChoiceSchema])) as Record<(typeof MOVE_KIND_CODES)[number], typeof relianceChoiceSchema>,
+} as const;
+
 /** The rule kinds a requirement may name. */
 export const RULE_KINDS = ruleSchemas.map((s) => s.properties.kind.const);
 
@@ -246,6 +271,7 @@ export const checkProfileSchema = {
             },
           },
           rule: { type: 'object', discriminator: { propertyName: 'kind' }, oneOf: ruleSchemas },
+          reliance: relianceSchema,
           source: text,
           notes: text,
         },
@@ -276,3 +302,5 @@ export type RoleCompetenceRule = FromSchema<typeof roleCompetenceRuleSchema>;
 export type EmploymentAssignmentRule = FromSchema<typeof employmentAssignmentRuleSchema>;
 /** Parameters of a `training_placement` rule (derived from {@link trainingPlacementRuleSchema}). */
 export type TrainingPlacementRule = FromSchema<typeof trainingPlacementRuleSchema>;
+/** A reliance decision and its basis (derived from {@link relianceChoiceSchema}). */
+export type ProfileRelianceChoice = FromSchema<typeof relianceChoiceSchema>;

@@ -19,6 +19,9 @@ function gapReasons(gaps: readonly HistoryGap[], credentialIndex?: number): Repo
   }));
 }
 
+// The gap tolerance is the profile's (local policy); without one, the reference data's default.
+const tolerance = (rule: EmploymentHistoryRule) => (rule.gapToleranceDays === undefined ? {} : { toleranceDays: rule.gapToleranceDays });
+
 /** What stops one employment history credential covering the years a role needs. */
 function historyReasons(rule: EmploymentHistoryRule, view: VerifiedCredentialView): ReportReason[] {
   const s = view.subject;
@@ -33,7 +36,7 @@ function historyReasons(rule: EmploymentHistoryRule, view: VerifiedCredentialVie
   // Undisclosed explained gaps count as unexplained: the person reviewing can ask for them.
   const employments = (readArray(s, 'history.employments') ?? []).filter(isPeriod);
   const gaps = (readArray(s, 'history.gaps') ?? []).filter(isGap);
-  reasons.push(...gapReasons(unexplainedGaps({ coversFrom, coversTo, employments, gaps }), view.index));
+  reasons.push(...gapReasons(unexplainedGaps({ coversFrom, coversTo, employments, gaps, ...tolerance(rule) }), view.index));
   return reasons;
 }
 
@@ -57,7 +60,7 @@ export function checkEmploymentHistory(rule: EmploymentHistoryRule, candidates: 
       return { startOn: readString(r.subject, 'reference.startOn') as string, ...(endOn === undefined ? {} : { endOn }) };
     });
     const coversFrom = addMonths(days.startDate, -rule.years * 12);
-    const gaps = unexplainedGaps({ coversFrom, coversTo: addDays(days.startDate, -1), employments });
+    const gaps = unexplainedGaps({ coversFrom, coversTo: addDays(days.startDate, -1), employments, ...tolerance(rule) });
     if (usable.length > 0 && gaps.length === 0) return { satisfiedBy: usable.map((r) => r.index).sort((a, b) => a - b), reasons: [] };
     reasons.push(...gapReasons(gaps));
   }
