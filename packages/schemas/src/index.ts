@@ -7,6 +7,11 @@ export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOC
 export { validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
 export type { CredentialValidation } from './validate-credential.js';
 
+// Names people read for credentials and coded claim values (from the reference data).
+export { getChoiceTitles } from './display/get-choice-titles.js';
+export { getClaimValueTitle } from './display/get-claim-value-title.js';
+export { getCredentialTitle } from './display/get-credential-title.js';
+
 // Credential types: schema, TypeScript type of the subject, catalogue entry.
 export type { AttributeMetadata } from './types/attribute-metadata.js';
 export { DBS_CHECK_VERSION, dbsCheckSchema } from './types/dbs-check.js';

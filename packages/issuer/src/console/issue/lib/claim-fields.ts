@@ -1,6 +1,5 @@
 import { isObject } from '@staff-passport/core';
-import type { CredentialTypeDefinition } from '@staff-passport/schemas';
-import { choiceTitles } from './choice-titles.js';
+import { getChoiceTitles, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { capitalise, humanise } from './humanise.js';
 
 /** A value a choice stands for (an enum value of the schema: text, a number or a boolean). */
@@ -90,7 +89,7 @@ function conditionalRequirements(schema: Schema): Map<string, string> {
 }
 
 function choicesOf(values: readonly unknown[]): ClaimChoice[] {
-  const titles = choiceTitles(values);
+  const titles = getChoiceTitles(values);
   return values.map((value, i) => ({ value: value as ClaimChoice['value'], text: titles[i]! }));
 }
 
