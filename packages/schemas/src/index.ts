@@ -69,6 +69,7 @@ export {
 } from './reference/career-framework.js';
 export type { CareerFramework, CareerFrameworkCode, CareerFrameworkLevel, FrameworkRole, RoleCode } from './reference/career-framework.js';
 export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
+export { CSTF_EDITIONS, DEFAULT_CSTF_EDITION } from './reference/cstf-editions.js';
 export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
 export {
   DBS_BARRED_LISTS,
