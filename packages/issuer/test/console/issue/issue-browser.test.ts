@@ -85,8 +85,8 @@ describe('issuing a DBS check from the console', () => {
     await page.waitForFunction(() => document.activeElement?.classList.contains('nhsuk-error-summary') ?? false);
     await expectNoAxeViolations(page, 'the DBS check form with errors');
     await saveScreenshot(page, 'console-issue-3-form-errors');
-    await expect(page.locator('#dbs-certificateNumber-error').innerText()).resolves.toContain('Enter certificate number');
-    await page.locator('.nhsuk-error-summary a', { hasText: 'Enter certificate number' }).click();
+    await expect(page.locator('#dbs-certificateNumber-error').innerText()).resolves.toContain('Enter the certificate number');
+    await page.locator('.nhsuk-error-summary a', { hasText: 'Enter the certificate number' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'dbs-certificateNumber');
   });
 

@@ -146,8 +146,14 @@ describe('checking a submission', () => {
     const found = ids(page.text);
     for (const link of links) expect(found).toContain(link);
     for (const link of links) expect(found).toContain(`${link.replace(/-day$/, '')}-error`);
-    expect(page.text).toContain('Enter certificate number');
-    expect(page.text).toContain('Select level');
+    // Sentences, not a verb before the field's name (issue 21: not "Select pedigree", "Enter last refreshed").
+    expect(page.text).toContain('Enter the certificate number');
+    expect(page.text).toContain('Select the level');
+    expect(page.text).toContain('Select the pedigree');
+    expect(page.text).toContain('Select who it was verified by');
+    expect(page.text).toContain('Enter the last refreshed date');
+    expect(page.text).toContain('Enter the checked at date and time');
+    expect(page.text).not.toMatch(/Select pedigree|Enter last refreshed/);
     // Optional fields left blank are not errors.
     expect(links).not.toContain('dbs-workforce');
     expect(links).not.toContain('check-nextReviewOn');
@@ -167,7 +173,7 @@ describe('checking a submission', () => {
     expect(page.status).toBe(400);
     expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'check-checkedAt']);
     expect(page.text).toContain('Workforce is required for an enhanced check');
-    expect(page.text).toContain('Enter certificate number in the right format: a DBS certificate number is 12 digits');
+    expect(page.text).toContain('Enter the certificate number in the right format: a DBS certificate number is 12 digits');
     expect(page.text).toContain('Issued on must be a real date, for example 27 3 2026');
     expect(page.text).toContain('Checked at must be a real date and time');
     // What was typed, back in its boxes.
@@ -193,7 +199,7 @@ describe('checking a submission', () => {
     const page = await post('/console/issue/employment-history', body);
     expect(page.status).toBe(400);
     expect(errorLinks(page.text)).toEqual(['history-employments-1-jobTitle']);
-    expect(page.text).toContain('Enter job title (Employments, item 2)');
+    expect(page.text).toContain('Enter the job title (Employments, item 2)');
 
     // A rule about a whole list (a gap not explained) is shown on the list, its link going to the list's first input.
     const { gaps: _gaps, ...history } = (claims as unknown as { history: Record<string, unknown> }).history;

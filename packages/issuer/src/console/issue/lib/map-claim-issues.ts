@@ -67,11 +67,22 @@ function isChoice(field: ClaimField): boolean {
   return field.kind === 'choice' || field.kind === 'boolean' || field.kind === 'choices';
 }
 
+/**
+ * What to do about a required field left blank, as a sentence rather than the field's name after a
+ * verb ("Select the pedigree", "Enter the last refreshed date", "Select who it was verified by").
+ */
+function requiredMessage(field: ClaimField, name: string): string {
+  const words = inSentence(name);
+  if (field.kind === 'boolean') return `Select yes or no for ${words}`;
+  if (isChoice(field)) return / by\b/.test(words) ? `Select who it was ${words}` : `Select the ${words}`;
+  if (field.kind === 'date') return `Enter the ${words} date`;
+  if (field.kind === 'date-time') return `Enter the ${words} date and time`;
+  return `Enter the ${words}`;
+}
+
 function messageFor(node: IndexedNode, exact: boolean, issue: Pick<FieldIssue, 'code' | 'message'>, problem: DateProblem | undefined): string {
   const { field, name } = node;
-  if (exact && issue.code === 'required' && issue.message === 'is required') {
-    return `${isChoice(field) ? 'Select' : 'Enter'} ${inSentence(name)}`;
-  }
+  if (exact && issue.code === 'required' && issue.message === 'is required') return requiredMessage(field, name);
   if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date') {
     if (problem?.missing) return `${name} must include a ${problem.part}`;
     return `${name} must be a real date, for example 27 3 2026`;
@@ -80,7 +91,7 @@ function messageFor(node: IndexedNode, exact: boolean, issue: Pick<FieldIssue, '
   if (exact && issue.code === 'type' && field.kind === 'number') return `${name} must be ${field.integer ? 'a whole number' : 'a number'}`;
   // Messages that continue the field's name ("must be ...") follow it; others say what is wrong in their own words.
   if (/^(must|is|has|cannot|should) /.test(issue.message)) return capitalise(`${name} ${issue.message}`);
-  if (exact && issue.code === 'pattern') return `Enter ${inSentence(name)} in the right format: ${issue.message}`;
+  if (exact && issue.code === 'pattern') return `Enter the ${inSentence(name)} in the right format: ${issue.message}`;
   return capitalise(`${name}: ${issue.message}`);
 }
 
@@ -99,7 +110,7 @@ export interface ClaimErrors {
  * error per input or group, in page order; what names nothing in the form goes to the first input.
  *
  * @example
- * const { summary } = mapClaimIssues(form, err, counts); // [{ field: 'dbs-certificateNumber', message: 'Enter certificate number' }]
+ * const { summary } = mapClaimIssues(form, err, counts); // [{ field: 'dbs-certificateNumber', message: 'Enter the certificate number' }]
  */
 export function mapClaimIssues(
   form: ClaimGroup,
