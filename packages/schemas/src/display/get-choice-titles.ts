@@ -1,6 +1,7 @@
 // The words people read for coded values (enum values of our schemas), from the reference data
 // that names them: one place for the HR console's choices and the wallet's claim values.
 import { CAREER_FRAMEWORKS, CAREER_FRAMEWORK_LEVELS, IUC_ROLES, PRIMARY_CARE_STAGES } from '../reference/career-framework.js';
+import { ATTRIBUTE_PEDIGREE_TITLES, ATTRIBUTE_VERIFIER_TITLES, PAY_SCHEME_TITLES, RIGHT_TO_WORK_LIST_TITLES } from '../reference/code-titles.js';
 import { CSTF_SUBJECTS } from '../reference/cstf.js';
 import { DBS_LEVELS } from '../reference/dbs.js';
 import { EMPLOYMENT_CHECK_STANDARDS } from '../reference/employment-check-standards.js';
@@ -37,6 +38,7 @@ const TITLED: readonly Titled[] = [
   REGULATORS,
   RIGHT_TO_WORK_DOCUMENTS,
   STAFF_GROUPS,
+  ...[RIGHT_TO_WORK_LIST_TITLES, PAY_SCHEME_TITLES, ATTRIBUTE_VERIFIER_TITLES, ATTRIBUTE_PEDIGREE_TITLES].map((titles): Titled => Object.fromEntries(Object.entries(titles).map(([code, title]) => [code, { title }]))),
 ];
 
 function sameCodes(values: readonly unknown[], record: Titled): boolean {

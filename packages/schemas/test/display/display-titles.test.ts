@@ -35,3 +35,12 @@ describe('getChoiceTitles', () => {
     expect(getChoiceTitles(['fit', 'fit_with_adjustments', 'AfC'])).toEqual(['Fit', 'Fit with adjustments', 'AfC']);
   });
 });
+
+describe('codes that start with a capital', () => {
+  it('have titles from the reference data, never the code as it is', () => {
+    expect(getChoiceTitles(['ListA', 'ListB'])).toEqual(['List A (continuous right to work)', 'List B (time-limited right to work)']);
+    expect(getChoiceTitles(['AfC', 'MedicalDental', 'VSM', 'Local'])).toEqual(['Agenda for Change (AfC)', 'Medical and dental', 'Very senior managers (VSM)', 'Local terms']);
+    expect(getClaimValueTitle(getCredentialType('TrainingRecord')!, 'attributeMetadata.pedigree', 'Self-Asserted')).toBe('Self-asserted (given by the person)');
+    expect(getClaimValueTitle(getCredentialType('TrainingRecord')!, 'attributeMetadata.verifier', 'Not Verified')).toBe('Not verified');
+  });
+});
