@@ -117,7 +117,10 @@ it('HR issues in the console, the wallet accepts, the desk asks, the wallet shar
   await hr.getByLabel('Satisfactory', { exact: true }).check();
   await hr.fill('#check-standardVersion', '2024');
   await hr.fill('#check-checkedBy', 'HR team, Test Valley NHS Trust');
-  await hr.fill('#check-checkedAt', '2 9 2025 10:30');
+  await hr.fill('#check-checkedAt-day', '2');
+  await hr.fill('#check-checkedAt-month', '9');
+  await hr.fill('#check-checkedAt-year', '2025');
+  await hr.fill('#check-checkedAt-time', '10:30');
   await hr.fill('#attributeMetadata-origin', 'DBS');
   await hr.fill('#attributeMetadata-provider', 'DBS Update Service');
   await hr.check('#attributeMetadata-verifier');

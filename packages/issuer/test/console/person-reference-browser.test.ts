@@ -48,7 +48,8 @@ async function fillDbsCheck(): Promise<void> {
   await page.locator('#dbs-decision').check();
   await page.fill('#check-standardVersion', '2024');
   await page.fill('#check-checkedBy', 'Alpha Valley HR');
-  await page.fill('#check-checkedAt', '2 9 2025 10:30');
+  await fillDate('check-checkedAt', '2', '9', '2025');
+  await page.fill('#check-checkedAt-time', '10:30');
   await page.fill('#attributeMetadata-origin', 'DBS');
   await page.fill('#attributeMetadata-provider', 'DBS Update Service');
   await page.locator('#attributeMetadata-verifier').check();

@@ -98,7 +98,9 @@ describe('issuing a DBS check from the console', () => {
     await chooseFirst('#dbs-decision');
     await typeInto('#check-standardVersion', '2024');
     await typeInto('#check-checkedBy', 'Alpha Valley HR');
-    await typeInto('#check-checkedAt', '2 9 2025 10:30');
+    await typeDate('check-checkedAt', '2', '9', '2025');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10:30');
     await typeInto('#attributeMetadata-origin', 'DBS');
     await typeInto('#attributeMetadata-provider', 'DBS Update Service');
     await chooseFirst('#attributeMetadata-verifier');

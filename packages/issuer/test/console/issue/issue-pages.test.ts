@@ -141,7 +141,7 @@ describe('checking a submission', () => {
     const links = errorLinks(page.text);
     expect(links).toEqual(
       // A date's link goes to its day box (issue 21).
-      expect.arrayContaining(['dbs-level', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'dbs-decision', 'check-standardVersion', 'check-checkedBy', 'check-checkedAt', 'attributeMetadata-origin', 'attributeMetadata-verifier', 'attributeMetadata-lastRefresh-day']),
+      expect.arrayContaining(['dbs-level', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'dbs-decision', 'check-standardVersion', 'check-checkedBy', 'check-checkedAt-day', 'attributeMetadata-origin', 'attributeMetadata-verifier', 'attributeMetadata-lastRefresh-day']),
     );
     const found = ids(page.text);
     for (const link of links) expect(found).toContain(link);
@@ -164,14 +164,13 @@ describe('checking a submission', () => {
     const claims = exampleClaims('DbsCheck') as { dbs: Record<string, unknown> };
     const body = claimFormBody(form, { ...claims, dbs: { ...claims.dbs, level: 'enhanced', certificateNumber: '12AB' } }, { _csrf: session.csrf, 'offer-expires': '604800' });
     body.delete('dbs-workforce');
-    body.delete('dbs-issuedOn');
     body.set('dbs-issuedOn-day', '31');
     body.set('dbs-issuedOn-month', '2');
     body.set('dbs-issuedOn-year', '2026');
     body.set('check-checkedAt', 'yesterday');
     const page = await post('/console/issue/dbs-check', body);
     expect(page.status).toBe(400);
-    expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'check-checkedAt']);
+    expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'check-checkedAt-day']);
     expect(page.text).toContain('Workforce is required for an enhanced check');
     expect(page.text).toContain('Enter the certificate number in the right format: a DBS certificate number is 12 digits');
     expect(page.text).toContain('Issued on must be a real date, for example 27 3 2026');
@@ -180,6 +179,23 @@ describe('checking a submission', () => {
     expect(page.text).toMatch(/id="dbs-issuedOn-day" name="dbs-issuedOn-day" type="text" inputmode="numeric" autocomplete="off" value="31"/);
     expect(page.text).toMatch(/id="dbs-issuedOn-year" name="dbs-issuedOn-year" type="text" inputmode="numeric" autocomplete="off" value="2026"/);
     expect(page.text).toContain('value="12AB"');
+  });
+
+  it('a date input names the box at fault: a missing year, a time that does not exist (issue 21)', async () => {
+    const form = buildClaimFields(getCredentialType('DbsCheck')!);
+    const body = claimFormBody(form, exampleClaims('DbsCheck'), { _csrf: session.csrf, 'offer-expires': '604800' });
+    body.delete('check-checkedAt');
+    body.set('dbs-issuedOn-day', '1');
+    body.set('dbs-issuedOn-month', '9');
+    body.delete('dbs-issuedOn-year');
+    for (const [part, value] of [['day', '2'], ['month', '9'], ['year', '2025'], ['time', '25:99']]) body.set(`check-checkedAt-${part!}`, value!);
+    const page = await post('/console/issue/dbs-check', body);
+    expect(page.status).toBe(400);
+    expect(errorLinks(page.text)).toEqual(['dbs-issuedOn-year', 'check-checkedAt-time']);
+    expect(page.text).toContain('Issued on must include a year');
+    expect(page.text).toContain('Checked at must have a real time, for example 14:30');
+    // Only the box at fault is marked.
+    expect(page.text.match(/nhsuk-input--error" id="[^"]+"/g)).toEqual(['nhsuk-input--error" id="dbs-issuedOn-year"', 'nhsuk-input--error" id="check-checkedAt-time"']);
   });
 
   it('list items: blank ones are left out, errors name the item, "Add another" shows one more without checking', async () => {

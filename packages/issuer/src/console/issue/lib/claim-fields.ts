@@ -59,7 +59,7 @@ export type ClaimField = ClaimInput | ClaimGroup | ClaimList;
 export const MAX_LIST_ITEMS = 6;
 
 const DATE_HINT = 'For example, 27 3 2026';
-const DATE_TIME_HINT = 'For example, 27 3 2026 14:30 (UK time)';
+const DATE_TIME_HINT = 'For example, 27 3 2026 and 14:30 (UK time)';
 
 type Schema = Readonly<Record<string, unknown>>;
 

@@ -41,7 +41,7 @@ class FormIndex {
       }
     } else {
       // A date input's summary link goes to its first box (or, once read, the box at fault).
-      target = field.kind === 'date' ? `${field.id}-day` : field.id;
+      target = field.kind === 'date' || field.kind === 'date-time' ? `${field.id}-day` : field.id;
     }
     if (target !== undefined) this.nodes.set(field.path.join('.'), { field, target, name, order });
     return target;
@@ -87,7 +87,11 @@ function messageFor(node: IndexedNode, exact: boolean, issue: Pick<FieldIssue, '
     if (problem?.missing) return `${name} must include a ${problem.part}`;
     return `${name} must be a real date, for example 27 3 2026`;
   }
-  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date-time') return `${name} must be a real date and time, for example 27 3 2026 14:30`;
+  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date-time') {
+    if (problem?.missing) return `${name} must include a ${problem.part}`;
+    if (problem?.part === 'time') return `${name} must have a real time, for example 14:30`;
+    return `${name} must be a real date and time, for example 27 3 2026 14:30`;
+  }
   if (exact && issue.code === 'type' && field.kind === 'number') return `${name} must be ${field.integer ? 'a whole number' : 'a number'}`;
   // Messages that continue the field's name ("must be ...") follow it; others say what is wrong in their own words.
   if (/^(must|is|has|cannot|should) /.test(issue.message)) return capitalise(`${name} ${issue.message}`);

@@ -22,9 +22,10 @@ export interface DateProblem {
   missing: boolean;
 }
 
-/** The three boxes of the NHS.UK date input; each is named `{id}-{part}`. */
+/** The three boxes of the NHS.UK date input; each is named `{id}-{part}`. A date and time has a fourth, the time. */
 export const DATE_PARTS = ['day', 'month', 'year'] as const;
-export type DatePart = (typeof DATE_PARTS)[number];
+export const DATE_TIME_PARTS = [...DATE_PARTS, 'time'] as const;
+export type DatePart = (typeof DATE_TIME_PARTS)[number];
 
 /** The day, month and year typed in a date input, as a date, or the box at fault. */
 function readDateParts(day: string, month: string, year: string): { iso: string } | DateProblem {
@@ -114,14 +115,23 @@ class ClaimReader {
       if (chosen.length === 0) return undefined;
       return chosen.map((v) => src.choices.find((c) => String(c.value) === v)?.value ?? v);
     }
-    if (src.kind === 'date') {
-      const parts = DATE_PARTS.map((part) => textOf(this.body, `${src.id}-${part}`));
+    if (src.kind === 'date' || src.kind === 'date-time') {
+      const names = src.kind === 'date' ? DATE_PARTS : DATE_TIME_PARTS;
+      const parts = names.map((part) => textOf(this.body, `${src.id}-${part}`));
       // A single box (an older form, or a script posting the date whole) is still read.
       if (parts.every((p) => p === '')) return this.single(src, dst);
-      DATE_PARTS.forEach((part, i) => this.values.set(`${dst.id}-${part}`, parts[i]!));
-      const read = readDateParts(parts[0]!, parts[1]!, parts[2]!);
-      if ('iso' in read) return read.iso;
-      this.dateProblems.set(dst.id, read);
+      names.forEach((part, i) => this.values.set(`${dst.id}-${part}`, parts[i]!));
+      const [day, month, year, time = ''] = parts as [string, string, string, string?];
+      const read = readDateParts(day, month, year);
+      if ('iso' in read) {
+        if (src.kind === 'date') return read.iso;
+        // The time is optional (midnight), typed on the UK clock.
+        const instant = parseFormDateTime(`${day} ${month} ${year}${time === '' ? '' : ` ${time}`}`);
+        if (instant !== undefined) return instant;
+        this.dateProblems.set(dst.id, { part: 'time', missing: false });
+      } else {
+        this.dateProblems.set(dst.id, read);
+      }
       // As typed: the schema's own format check reports it on the field.
       return parts.join(' ').trim();
     }

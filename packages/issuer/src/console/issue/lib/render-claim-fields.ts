@@ -1,7 +1,7 @@
 import { button, checkboxes, html, radios, selectField, textInput, textarea, type Choice, type SafeHtml } from '@staff-passport/core';
 import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput, type ClaimList } from './claim-fields.js';
 import { humanise, inSentence } from './humanise.js';
-import { ADD_ITEM_FIELD, DATE_PARTS, itemCountName, type DateProblem } from './read-claim-fields.js';
+import { ADD_ITEM_FIELD, DATE_PARTS, DATE_TIME_PARTS, itemCountName, type DateProblem } from './read-claim-fields.js';
 
 /** What a claim form shows: what was typed, the errors by input or group id, and how many items each list shows. */
 export interface ClaimFormState {
@@ -12,20 +12,25 @@ export interface ClaimFormState {
   dateProblems?: ReadonlyMap<string, DateProblem>;
 }
 
-const DATE_PART_LABELS = { day: 'Day', month: 'Month', year: 'Year' } as const;
+const DATE_PART_LABELS = { day: 'Day', month: 'Month', year: 'Year', time: 'Time (optional)' } as const;
+const DATE_PART_WIDTHS = { day: 2, month: 2, year: 4, time: 5 } as const;
 
-/** The NHS.UK date input: day, month and year boxes in a fieldset, the error on the box at fault (all three when none is known). */
+/**
+ * The NHS.UK date input: day, month and year boxes in a fieldset (and a time box for a date and
+ * time), the error on the box at fault (all of them when none is known).
+ */
 function dateInput(field: ClaimInput, state: ClaimFormState): SafeHtml {
   const error = state.errors?.get(field.id);
   const problem = state.dateProblems?.get(field.id);
   const describedBy = [field.hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
-  const boxes = DATE_PARTS.map((part) => {
+  const parts = field.kind === 'date-time' ? DATE_TIME_PARTS : DATE_PARTS;
+  const boxes = parts.map((part) => {
     const id = `${field.id}-${part}`;
     const value = state.values?.get(id);
-    const wrong = error !== undefined && (problem === undefined || problem.part === part);
+    const wrong = error !== undefined && (problem === undefined ? part !== 'time' : problem.part === part);
     return html`<div class="nhsuk-date-input__item"><div class="nhsuk-form-group">
       <label class="nhsuk-label nhsuk-date-input__label" for="${id}">${DATE_PART_LABELS[part]}</label>
-      <input class="nhsuk-input nhsuk-date-input__input nhsuk-input--width-${part === 'year' ? 4 : 2}${wrong ? ' nhsuk-input--error' : ''}" id="${id}" name="${id}" type="text" inputmode="numeric" autocomplete="off"${typeof value === 'string' ? html` value="${value}"` : ''}>
+      <input class="nhsuk-input nhsuk-date-input__input nhsuk-input--width-${DATE_PART_WIDTHS[part]}${wrong ? ' nhsuk-input--error' : ''}" id="${id}" name="${id}" type="text"${part === 'time' ? '' : html` inputmode="numeric"`} autocomplete="off"${typeof value === 'string' ? html` value="${value}"` : ''}>
     </div></div>`;
   });
   return html`<div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
@@ -71,7 +76,7 @@ function renderInput(field: ClaimInput, state: ClaimFormState): SafeHtml {
     case 'date':
       return dateInput(field, state);
     case 'date-time':
-      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-20', autocomplete: 'off' });
+      return dateInput(field, state);
     case 'lines':
       return textarea({ ...common, ...textValue(field, state), rows: 3 });
     case 'choices':
