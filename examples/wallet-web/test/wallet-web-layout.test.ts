@@ -9,11 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE_VIEWPORT, expectNoAxeViolations, launchChromium, saveScreenshot } from '../../../test/helpers/page-browser.js';
+import { DESKTOP_VIEWPORT, PHONE_VIEWPORT, expectNoAxeViolations, expectNoSidewaysScroll, launchChromium, saveScreenshot } from '../../../test/helpers/page-browser.js';
 import { serveWalletWeb, type WalletWebServer } from './lib/serve-wallet-web.js';
 import { startWalletWebWorld, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
 
-const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
 /** The three formats the issuer offers by default (OpenID4VCI configurations of one type each). */
 const ALL_FORMATS = ['jwt_vc_json', 'dc+sd-jwt', 'ldp_vc'];
 
@@ -44,8 +43,7 @@ async function readableText(page: Page): Promise<string> {
  * and axe finds nothing; a screenshot is kept.
  */
 async function expectReadable(page: Page, label: string, screenshot: string): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect([label, widths.scroll <= widths.inner, widths]).toEqual([label, true, widths]);
+  await expectNoSidewaysScroll(page, label);
   const text = await readableText(page);
   expect([label, text.match(/did:[a-z0-9]+:\S*/g) ?? []]).toEqual([label, []]);
   expect([label, text.match(/\b[a-z]+(?:_[a-z0-9]+)+\b/g) ?? []]).toEqual([label, []]);

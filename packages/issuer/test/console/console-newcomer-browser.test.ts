@@ -8,10 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE_VIEWPORT, expectNoAxeViolations, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
+import { DESKTOP_VIEWPORT, PHONE_VIEWPORT, expectNoAxeViolations, expectNoSidewaysScroll, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
 import { startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
-
-const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
 
 let issuer: TestIssuer;
 let browser: Browser;
@@ -27,16 +25,7 @@ afterAll(async () => {
 
 /** No sideways scroll, nothing axe objects to, and a screenshot kept. */
 async function expectFits(page: Page, label: string, screenshot: string): Promise<void> {
-  // The widest elements are named, so a failure says what sticks out.
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-    sticking: Array.from(document.querySelectorAll('body *'))
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
-      .slice(-3)
-      .map((e) => `${e.tagName}.${e.className}`),
-  }));
-  expect([label, widths.scroll <= widths.inner, widths]).toEqual([label, true, widths]);
+  await expectNoSidewaysScroll(page, label);
   await expectNoAxeViolations(page, label);
   await saveScreenshot(page, `console-newcomer-${screenshot}`);
 }
