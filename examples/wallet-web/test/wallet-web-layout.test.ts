@@ -91,6 +91,12 @@ describe.each([
       // An organisation the wallet cannot check is said so in plain words.
       expect(await page.locator('#offer-organisation-unchecked').innerText()).toMatch(/could not check/);
       await expectReadable(page, `${name}: offer`, `${name}-02-offer`);
+      // The identifiers are there for whoever needs them, explained, and wrap when opened.
+      await page.locator('.app-technical-details summary').click();
+      expect(await page.locator('#offer-did').isVisible()).toBe(true);
+      expect(await page.locator('.app-technical-details').innerText()).toContain('A digital identifier (DID) is the name an organisation or a wallet signs with');
+      await expectNoSidewaysScroll(page, `${name}: offer with its technical details open`);
+      await expectNoAxeViolations(page, `${name}: offer with its technical details open`);
 
       await page.fill('#offer-pin', offer.txCode!);
       await page.click('#accept-offer');
