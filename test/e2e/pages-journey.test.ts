@@ -110,16 +110,24 @@ it('HR issues in the console, the wallet accepts, the desk asks, the wallet shar
   await hr.fill('#personReference', 'Amara Okafor, ESR 12345678');
   await hr.getByLabel('Basic', { exact: true }).check();
   await hr.fill('#dbs-certificateNumber', '001234567890');
-  await hr.fill('#dbs-issuedOn', '1 9 2025');
+  // Dates in the NHS.UK date input: day, month and year boxes.
+  await hr.fill('#dbs-issuedOn-day', '1');
+  await hr.fill('#dbs-issuedOn-month', '9');
+  await hr.fill('#dbs-issuedOn-year', '2025');
   await hr.getByLabel('Satisfactory', { exact: true }).check();
   await hr.fill('#check-standardVersion', '2024');
   await hr.fill('#check-checkedBy', 'HR team, Test Valley NHS Trust');
-  await hr.fill('#check-checkedAt', '2 9 2025 10:30');
+  await hr.fill('#check-checkedAt-day', '2');
+  await hr.fill('#check-checkedAt-month', '9');
+  await hr.fill('#check-checkedAt-year', '2025');
+  await hr.fill('#check-checkedAt-time', '10:30');
   await hr.fill('#attributeMetadata-origin', 'DBS');
   await hr.fill('#attributeMetadata-provider', 'DBS Update Service');
   await hr.check('#attributeMetadata-verifier');
   await hr.check('#attributeMetadata-pedigree');
-  await hr.fill('#attributeMetadata-lastRefresh', '2 9 2025');
+  await hr.fill('#attributeMetadata-lastRefresh-day', '2');
+  await hr.fill('#attributeMetadata-lastRefresh-month', '9');
+  await hr.fill('#attributeMetadata-lastRefresh-year', '2025');
   await checkpoint(hr, 'console-issue-filled');
   await hr.click('#create-offer');
   await hr.waitForURL(/\/console\/offers\/off_/);

@@ -26,6 +26,9 @@ export const SCREENSHOT_DIR = join(fileURLToPath(new URL('../..', import.meta.ur
 /** The phone the web wallet is designed for (CSS pixels). */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 
+/** A desktop browser window (CSS pixels), the other size our pages are checked at. */
+export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
+
 /** axe-core rule tags checked: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -110,4 +113,24 @@ export async function expectReachableByKeyboard(page: Page, selector: string, ma
     if (reached) return;
   }
   throw new Error(`${selector} was not reached by ${maxTabs} presses of Tab on ${page.url()}`);
+}
+
+/**
+ * Fails (throws) when the page scrolls sideways: `document.documentElement.scrollWidth` wider than
+ * the window. The message names the last elements that stick out, so a failure says what to fix.
+ *
+ * @throws Error with the widths and the elements beyond the window's right edge.
+ */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const found = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+    sticking: Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+      .slice(-3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`),
+  }));
+  if (found.scroll > found.inner) {
+    throw new Error(`${label} scrolls sideways: ${found.scroll} px wide in a ${found.inner} px window (${page.url()}); sticking out: ${found.sticking.join(', ')}`);
+  }
 }

@@ -373,7 +373,8 @@ describe('the web wallet', () => {
     await page.click('#check-pending-button');
     await page.locator('.nhsuk-notification-banner', { hasText: '1 credential was added' }).waitFor();
     expect(await page.locator('.nhsuk-inset-text', { hasText: 'Still to come' }).count()).toBe(0);
-    expect(await cardTitles()).toContain('Professional registration');
+    // Titled from its claims (issue 21): the regulator's registration.
+    expect(await cardTitles()).toContain('NMC registration');
     expect(await world.offerStatus(offer.id)).toBe('accepted');
   });
 

@@ -73,7 +73,7 @@ export { renderQrPng, renderQrSvg } from './qr/render-qr.js';
 export { SafeHtml, escapeHtml, html, rawHtml } from './pages/html.js';
 export { JS_ENABLED_SCRIPT, NHSUK_ASSETS_PATH, nhsukAssets, nhsukDistDir, pageSecurityHeaders } from './pages/nhsuk-assets.js';
 export { renderNhsPage } from './pages/render-nhs-page.js';
-export type { NavigationItem, NhsPageOptions } from './pages/render-nhs-page.js';
+export type { AccountItem, NavigationItem, NhsPageOptions } from './pages/render-nhs-page.js';
 export { backLink, button, checkboxes, errorFor, errorSummary, insetText, notificationBanner, radios, selectField, summaryList, table, tag, textInput, textarea, warningCallout } from './pages/nhs-components.js';
 export type { ButtonOptions, Choice, ChoiceGroupOptions, FieldError, FieldOptions, SelectOptions, SummaryRow, TableOptions, TagColour, TextInputOptions, TextareaOptions } from './pages/nhs-components.js';
 export type { RenderQrOptions } from './qr/render-qr.js';

@@ -7,6 +7,11 @@ export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOC
 export { validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
 export type { CredentialValidation } from './validate-credential.js';
 
+// Names people read for credentials and coded claim values (from the reference data).
+export { getChoiceTitles } from './display/get-choice-titles.js';
+export { getClaimValueTitle } from './display/get-claim-value-title.js';
+export { getCredentialTitle } from './display/get-credential-title.js';
+
 // Credential types: schema, TypeScript type of the subject, catalogue entry.
 export type { AttributeMetadata } from './types/attribute-metadata.js';
 export { DBS_CHECK_VERSION, dbsCheckSchema } from './types/dbs-check.js';
@@ -71,6 +76,7 @@ export {
 } from './reference/career-framework.js';
 export type { CareerFramework, CareerFrameworkCode, CareerFrameworkLevel, FrameworkRole, RoleCode } from './reference/career-framework.js';
 export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
+export { CSTF_EDITIONS, DEFAULT_CSTF_EDITION } from './reference/cstf-editions.js';
 export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
 export {
   DBS_BARRED_LISTS,

@@ -46,6 +46,17 @@ export function formatValue(value: unknown): string {
 }
 
 /**
+ * A claim line's value as text: the reference data's name for a coded value ("Fire safety" for
+ * `fire_safety`), else the value written out by {@link formatValue}.
+ *
+ * @example
+ * claimText({ value: 'fire_safety', text: 'Fire safety' }); // 'Fire safety'
+ */
+export function claimText(claim: { value: unknown; text?: string }): string {
+  return claim.text ?? formatValue(claim.value);
+}
+
+/**
  * A claim or type name as words: `confidenceLevel` -> `Confidence level`, `IdentityVerification` -> `Identity verification`.
  */
 export function humanise(name: string): string {
@@ -73,4 +84,17 @@ export function claimLabel(path: string, description: CredentialDescription | un
   if (found) return found;
   const names = under.split('.').filter((s) => s !== '*' && !/^\d+$/.test(s));
   return humanise(names.at(-1) ?? under);
+}
+
+/**
+ * A claim value at a path (`credentialSubject.training.subject`) as text: the name the
+ * credential's description gives a coded value at that path, else {@link formatValue}.
+ *
+ * @example
+ * claimValueText('credentialSubject.training.subject', 'fire_safety', description); // 'Fire safety'
+ */
+export function claimValueText(path: string, value: unknown, description: CredentialDescription | undefined): string {
+  const under = path.replace(/^credentialSubject\./, '');
+  const line = description?.claims.find((c) => c.path === under && c.value === value);
+  return line?.text ?? formatValue(value);
 }

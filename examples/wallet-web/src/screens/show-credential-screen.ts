@@ -1,21 +1,26 @@
 import { backLink, button, html, notificationBanner, summaryList, warningCallout } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
-import { formatDate, formatValue } from '../lib/format-value.js';
+import { claimText, formatDate } from '../lib/format-value.js';
+import { UNCHECKED_ORGANISATION_HINT } from '../lib/organisation-text.js';
 import { runBusy } from '../lib/run-busy.js';
+import { technicalDetails } from '../lib/technical-details.js';
 import { expiryMarkup, issuerText, statusMarkup } from './lib/credential-standing.js';
 import { credentialHref } from './lib/routes.js';
 
 /**
  * One credential: who issued it, its dates, its status (checked on request: the whole status list
- * is fetched, so the issuer cannot tell which credential was checked), every claim, and "Delete
- * this credential".
+ * is fetched, so the issuer cannot tell which credential was checked), every claim (coded values
+ * by their names), the identifiers folded away, and "Delete this credential".
  */
 export async function showCredentialScreen(ctx: AppContext, params: Record<string, string>): Promise<Screen> {
   const credential = await ctx.wallet.getCredential(params['id'] ?? '');
   if (!credential) return notHeld();
   const description = await ctx.wallet.describeCredential(credential);
   const status = ctx.session.statuses.get(credential.id);
+  // The subject's own id is the holder's DID: an identifier, not something the credential says.
+  const claims = description.claims.filter((c) => c.path !== 'id');
+  const subjectId = description.claims.find((c) => c.path === 'id');
   return {
     title: description.title,
     section: 'credentials',
@@ -23,15 +28,23 @@ export async function showCredentialScreen(ctx: AppContext, params: Record<strin
 <h1>${description.title}</h1>
 ${description.description ? html`<p>${description.description}</p>` : ''}
 ${summaryList([
-  { key: 'Issued by', value: issuerText(description) },
-  ...(description.issuer.name ? [{ key: 'Issuer DID', value: html`<span class="app-break">${description.issuer.did}</span>` }] : []),
+  {
+    key: 'Issued by',
+    value: description.issuer.name
+      ? issuerText(description)
+      : html`${issuerText(description)}<p class="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">${UNCHECKED_ORGANISATION_HINT}</p>`,
+  },
   ...(description.expiry.validFrom ? [{ key: 'Valid from', value: formatDate(description.expiry.validFrom) }] : []),
   { key: 'Expiry', value: expiryMarkup(description) },
   { key: 'Status', value: html`<span id="credential-status">${statusMarkup(status)}</span>` },
 ])}
 <form id="status-form" novalidate>${button({ text: 'Check its status now', variant: 'secondary', id: 'check-status' })}</form>
 <h2 class="nhsuk-heading-m">What it says</h2>
-${summaryList(description.claims.map((c) => ({ key: c.label, value: html`<span class="app-break">${formatValue(c.value)}</span>` })))}
+${summaryList(claims.map((c) => ({ key: c.label, value: html`<span class="app-break">${claimText(c)}</span>` })))}
+${technicalDetails([
+  { key: "Issuer's digital identifier (DID)", value: description.issuer.did },
+  ...(typeof subjectId?.value === 'string' ? [{ key: 'Your digital identifier in it', value: subjectId.value }] : []),
+])}
 ${button({ text: 'Delete this credential', variant: 'warning', href: `${credentialHref(credential.id)}/delete`, id: 'delete-credential' })}`,
     bind: (main) => {
       const form = main.querySelector<HTMLFormElement>('#status-form')!;

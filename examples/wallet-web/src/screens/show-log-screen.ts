@@ -4,6 +4,7 @@ import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';
 import { claimLabel, formatDateTime, humanise } from '../lib/format-value.js';
+import { counterpartyText } from '../lib/organisation-text.js';
 import { takeFlash } from './lib/take-flash.js';
 
 const ACTIONS: Record<SharingLogEntry['action'], { tag: string; colour: TagColour; heading: (who: string) => string }> = {
@@ -45,7 +46,7 @@ ${
 <ol class="nhsuk-list app-card-list" id="log-entries">
 ${entries.map((entry, i) => {
   const action = ACTIONS[entry.action];
-  const who = entry.counterparty.organisation?.name ?? entry.counterparty.name ?? entry.counterparty.id;
+  const who = entry.counterparty.organisation?.name ?? entry.counterparty.name ?? counterpartyText(entry.counterparty.id);
   const description = entry.credentialIds.map((id) => descriptions.get(id)).find(Boolean);
   const types = entry.credentialIds.map((id) => descriptions.get(id)?.title).filter(Boolean) as string[];
   const typeNames = types.length > 0 ? types : entry.credentialTypes.map(humanise);

@@ -5,12 +5,15 @@ import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { acceptOfferError } from '../lib/describe-error.js';
 import { formatDateTime } from '../lib/format-value.js';
+import { listOfferedKinds } from '../lib/list-offered-kinds.js';
+import { UNCHECKED_ORGANISATION_HINT, uncheckedOrganisationText } from '../lib/organisation-text.js';
 import { runBusy } from '../lib/run-busy.js';
+import { technicalDetails } from '../lib/technical-details.js';
 
 /**
  * The offer preview: who is offering (the trust registry's organisation, else the issuer's own
- * name, and its DID), the credential types, the PIN when the offer needs one; "Accept" or
- * "Reject". Rejecting asks nothing further and stores nothing (the sharing log says rejected).
+ * name, said to be unchecked; its DID and service folded away), the credential types (each once,
+ * whatever the formats), the PIN when the offer needs one; "Accept" or "Reject". Rejecting asks nothing further and stores nothing (the sharing log says rejected).
  */
 export async function showOfferScreen(ctx: AppContext): Promise<Screen | undefined> {
   if (!ctx.session.offer) {
@@ -21,14 +24,16 @@ export async function showOfferScreen(ctx: AppContext): Promise<Screen | undefin
 }
 
 function offererName(offer: OfferPreview): string {
-  return offer.organisation?.name ?? offer.issuerName ?? new URL(offer.credentialIssuer).host;
+  const did = didWebFromUrl(offer.credentialIssuer);
+  return offer.organisation?.name ?? offer.issuerName ?? (did ? uncheckedOrganisationText(did) : new URL(offer.credentialIssuer).host);
 }
 
 function offerScreen(ctx: AppContext, offer: OfferPreview, state: { pin?: string; errors?: FieldError[] }): Screen {
   const errors = state.errors ?? [];
   const who = offererName(offer);
-  const names = offer.credentials.map((c) => c.name);
-  const unsupported = offer.credentials.filter((c) => !c.supported);
+  const kinds = listOfferedKinds(offer.credentials);
+  const names = kinds.map((c) => c.name);
+  const unsupported = kinds.filter((c) => !c.supported);
   const did = didWebFromUrl(offer.credentialIssuer);
   const pin = offer.txCode;
   const pinHint = pin?.description ?? (pin?.length ? `The ${pin.length} digit PIN you were given with the offer` : 'The PIN you were given with the offer');
@@ -44,13 +49,12 @@ ${summaryList([
     key: 'Offered by',
     value: offer.organisation
       ? html`<span id="offer-organisation">${offer.organisation.name}${offer.organisation.odsCode ? ` (ODS code ${offer.organisation.odsCode})` : ''}</span>`
-      : html`<span id="offer-organisation">${who}</span><br>${tag('Not in the trust registry', 'grey')}`,
+      : html`<span id="offer-organisation">${who}</span><br>${tag('Not checked', 'grey')}<p class="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0" id="offer-organisation-unchecked">${UNCHECKED_ORGANISATION_HINT}</p>`,
   },
-  ...(did ? [{ key: 'Their DID', value: html`<span class="app-break" id="offer-did">${did}</span>` }] : []),
-  { key: 'Their service', value: html`<span class="app-break">${offer.credentialIssuer}</span>` },
   { key: names.length === 1 ? 'Credential' : 'Credentials', value: html`<ul class="nhsuk-list nhsuk-u-margin-bottom-0" id="offer-credentials">${names.map((n) => html`<li>${n}</li>`)}</ul>` },
   ...(offer.expiresAt ? [{ key: 'Offer ends', value: formatDateTime(offer.expiresAt) }] : []),
 ])}
+${technicalDetails([...(did ? [{ key: 'Digital identifier (DID)', value: did, id: 'offer-did' }] : []), { key: 'Service address', value: offer.credentialIssuer }])}
 ${unsupported.length > 0 ? html`<p>This wallet cannot hold ${unsupported.map((c) => c.name).join(', ')}: ${unsupported.length === 1 ? 'it' : 'they'} will not be added.</p>` : ''}
 <form id="accept-form" novalidate>
   ${

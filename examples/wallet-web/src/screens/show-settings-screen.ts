@@ -1,7 +1,8 @@
-import { backLink, button, errorSummary, html, notificationBanner, summaryList, textInput, warningCallout, type FieldError } from '@staff-passport/core/browser';
+import { backLink, button, errorSummary, html, notificationBanner, textInput, warningCallout, type FieldError } from '@staff-passport/core/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';
+import { technicalDetails } from '../lib/technical-details.js';
 import { runBusy } from '../lib/run-busy.js';
 import { takeFlash } from './lib/take-flash.js';
 
@@ -23,7 +24,7 @@ function settingsScreen(ctx: AppContext, holders: string[], errors: FieldError[]
 ${errorSummary(errors)}
 <h1>Your data</h1>
 <p>Your credentials, your sharing log and your wallet key are kept only on this device. Nobody else can see them unless you share them.</p>
-${holders.length > 0 ? summaryList([{ key: 'Your wallet identifier', value: html`<span class="app-break" id="holder-did">${holders.join(', ')}</span>` }]) : ''}
+${holders.length > 0 ? technicalDetails([{ key: 'Your wallet identifier', value: holders.join(', '), id: 'holder-did' }]) : ''}
 <h2 class="nhsuk-heading-m">Export your wallet</h2>
 <p>Download a copy of your credentials and sharing log, protected by a password you choose.</p>
 <p>Your wallet key cannot leave this device, so a copy cannot be used to share your credentials from another device. To use another device, ask for your credentials again.</p>

@@ -2,9 +2,11 @@ import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, 
 import type { CandidateCredential, CredentialDescription, DisclosurePreview, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { shareError } from '../lib/describe-error.js';
-import { claimLabel, formatDateTime, formatValue, humanise } from '../lib/format-value.js';
+import { claimLabel, claimValueText, formatDateTime, humanise } from '../lib/format-value.js';
 import { planShareGroups, type ShareGroup } from '../lib/plan-share-groups.js';
+import { UNCHECKED_ORGANISATION_HINT } from '../lib/organisation-text.js';
 import { runBusy } from '../lib/run-busy.js';
+import { technicalDetails } from '../lib/technical-details.js';
 import { expiryText, issuerText } from './lib/credential-standing.js';
 
 /** The form's values: each input name and the values chosen under it. */
@@ -60,11 +62,11 @@ ${summaryList([
     key: 'Who is asking',
     value: preview.organisation
       ? html`<span id="verifier-name">${preview.organisation.name}${preview.organisation.odsCode ? ` (ODS code ${preview.organisation.odsCode})` : ''}</span>`
-      : html`<span id="verifier-name">${name}</span><br>${tag('Not in the trust registry', 'grey')}`,
+      : html`<span id="verifier-name">${name}</span><br>${tag('Not checked', 'grey')}<p class="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">${UNCHECKED_ORGANISATION_HINT}</p>`,
   },
-  { key: 'Their identifier', value: html`<span class="app-break" id="verifier-client-id">${preview.clientId}</span>` },
   { key: 'Why they are asking', value: html`<span id="request-purpose">${preview.purpose ?? 'They did not say'}</span>` },
 ])}
+${technicalDetails([{ key: 'Their identifier', value: preview.clientId, id: 'verifier-client-id' }])}
 ${
   canShare
     ? partial
@@ -189,7 +191,7 @@ function candidateMarkup(candidate: CandidateCredential, prefix: string, descrip
   const from = description && showFrom ? html`<p class="nhsuk-body-s">From ${issuerText(description)}. ${expiryText(description).text}.</p>` : '';
   if (!candidate.selective) {
     return html`${from}${insetText(html`<p>This credential can only be shared whole: everything in it is shared, not only the details asked for.</p>`)}
-${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description), value: formatValue(c.value) })))}`;
+${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description), value: claimValueText(c.path, c.value, description) })))}`;
   }
   const claimsField = `${prefix}-claims`;
   const checked = values ? new Set(values.get(claimsField) ?? []) : undefined;
@@ -212,7 +214,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
             id: `${claimsField}-${k}`,
             value: String(k),
             text: html`${claimLabel(claim.path, description)} ${claim.required ? tag('Required', 'blue') : tag('Optional', 'white')}${/^(credentialSubject\.)?person\./.test(claim.path) ? html` ${tag('Personal data', 'purple')}` : ''}`,
-            hint: formatValue(claim.value),
+            hint: claimValueText(claim.path, claim.value, description),
             checked: checked ? checked.has(String(k)) : claim.required,
           })),
         })
@@ -222,7 +224,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
       ? html`<div class="app-always-shared">
   <h3 class="nhsuk-heading-s">Always shared with this credential</h3>
   <p class="nhsuk-body-s">The organisation that issued it made these details part of the credential itself, so they are shared whenever you share it.</p>
-  ${fixed.length > 0 ? summaryList(fixed.map(({ claim }) => ({ key: claimLabel(claim.path, description), value: formatValue(claim.value) }))) : ''}
+  ${fixed.length > 0 ? summaryList(fixed.map(({ claim }) => ({ key: claimLabel(claim.path, description), value: claimValueText(claim.path, claim.value, description) }))) : ''}
   ${
     others.length > 0
       ? html`<details class="nhsuk-details">

@@ -50,6 +50,8 @@ export interface WalletWebWorld {
   services: Services;
   app: WalletWebServer;
   registry: SignedTrustRegistry;
+  /** The built app's folder (to serve it again with another config.json). */
+  distDir: string;
   /** HR creates an offer of catalogue example claims, one credential per type. */
   offer(types: string[], body?: Record<string, unknown>): Promise<CreatedOffer>;
   offerStatus(id: string): Promise<string>;
@@ -100,6 +102,7 @@ export async function startWalletWebWorld(): Promise<WalletWebWorld> {
     services,
     app,
     registry,
+    distDir,
     auth,
     getJson,
     async offer(types, body = {}) {

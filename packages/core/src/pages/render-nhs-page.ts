@@ -9,6 +9,15 @@ export interface NavigationItem {
   current?: boolean;
 }
 
+/**
+ * An item of the header's account area (nhsuk-frontend 10's header `account`): text (who is signed
+ * in, with the user icon), a link, or a button posting a form (sign out, with its hidden fields).
+ */
+export type AccountItem =
+  | { text: string; icon?: boolean }
+  | { text: string; href: string }
+  | { text: string; action: string; hiddenFields?: Readonly<Record<string, string>> };
+
 /** Options for {@link renderNhsPage}. */
 export interface NhsPageOptions {
   /** The page's own title: the document title is `"{title} - {serviceName}"` (prefixed "Error: " when `hasErrors`). */
@@ -19,6 +28,8 @@ export interface NhsPageOptions {
   serviceHref?: string;
   /** Header navigation. */
   navigation?: NavigationItem[];
+  /** The header's account area (who is signed in, sign out). */
+  account?: AccountItem[];
   /** Markup before `<main>` (a back link or breadcrumbs). */
   beforeContent?: SafeHtml;
   /** The content of `<main>`. */
@@ -51,9 +62,20 @@ export function renderNhsPage(options: NhsPageOptions): string {
             (item) =>
               html`<li class="nhsuk-header__navigation-item${item.current ? ' nhsuk-header__navigation-item--current' : ''}"><a class="nhsuk-header__navigation-link" href="${item.href}"${item.current ? html` aria-current="page"` : ''}>${item.text}</a></li>`,
           )}
+          <li class="nhsuk-header__menu" hidden>
+            <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" aria-expanded="false"><span class="nhsuk-u-visually-hidden">Browse </span>More</button>
+          </li>
         </ul>
       </div>
     </nav>`;
+  const account =
+    options.account && options.account.length > 0
+      ? html`<nav class="nhsuk-header__account" aria-label="Account">
+        <ul class="nhsuk-header__account-list">
+          ${options.account.map((item) => html`<li class="nhsuk-header__account-item">${accountItem(item)}</li>`)}
+        </ul>
+      </nav>`
+      : '';
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -73,6 +95,7 @@ export function renderNhsPage(options: NhsPageOptions): string {
       <div class="nhsuk-header__service">
         <a class="nhsuk-header__service-name" href="${serviceHref}">${serviceName}</a>
       </div>
+      ${account}
     </div>
     ${nav}
   </header>
@@ -94,4 +117,16 @@ export function renderNhsPage(options: NhsPageOptions): string {
 </body>
 </html>`;
   return page.value;
+}
+
+// The user icon of nhsuk-frontend 10's header account (its `nhsukIcon("user")`).
+const USER_ICON = html`<svg class="nhsuk-icon nhsuk-icon--user" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true"><path d="M12 1a11 11 0 1 1 0 22 11 11 0 0 1 0-22Zm0 2a9 9 0 0 0-5 16.5V18a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v1.5A9 9 0 0 0 12 3Zm0 3a3.5 3.5 0 1 1-3.5 3.5A3.4 3.4 0 0 1 12 6Z"/></svg>`;
+
+function accountItem(item: AccountItem): SafeHtml {
+  if ('href' in item) return html`<a class="nhsuk-header__account-link" href="${item.href}">${item.text}</a>`;
+  if ('action' in item) {
+    const hidden = Object.entries(item.hiddenFields ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
+    return html`<form class="nhsuk-header__account-form" action="${item.action}" method="post" novalidate>${hidden}<button class="nhsuk-header__account-button">${item.text}</button></form>`;
+  }
+  return html`${item.icon ? USER_ICON : ''}${item.text}`;
 }

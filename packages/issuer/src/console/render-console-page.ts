@@ -32,27 +32,29 @@ export interface ConsolePageOptions {
 }
 
 /**
- * Sends a console page in the NHS.UK template: the organisation's name and the sections in the
- * header once signed in, with a sign-out form (a POST with the CSRF token) in the navigation.
+ * Sends a console page in the NHS.UK template: once signed in, the sections in the header's
+ * navigation, and who is signed in with a sign-out button (a POST with the CSRF token) in its
+ * account area.
  *
  * @example
  * sendConsolePage(res, { title: 'Audit log', caller, section: 'audit', content: html`<h1 class="nhsuk-heading-l">Audit log</h1>` });
  */
 export function sendConsolePage(res: Response, options: ConsolePageOptions): void {
   const { caller } = options;
-  const signOut = caller
-    ? html`<form method="post" action="/console/sign-out" class="nhsuk-u-margin-bottom-4">
-        <input type="hidden" name="_csrf" value="${caller.session.csrf}">
-        <p class="nhsuk-body-s nhsuk-u-margin-bottom-2">Signed in to ${caller.org.name}${caller.session.displayName ? html` as ${caller.session.displayName}` : ''}</p>
-        <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-module="nhsuk-button" type="submit">Sign out</button>
-      </form>`
-    : html``;
+  // Who is signed in and "Sign out" (a POST with the CSRF token) in the NHS.UK header's account area.
+  const account = caller
+    ? [
+        { text: `${caller.session.displayName ?? 'Signed in'}, ${caller.org.name}`, icon: true },
+        { text: 'Sign out', action: '/console/sign-out', hiddenFields: { _csrf: caller.session.csrf } },
+      ]
+    : [];
   const page = renderNhsPage({
     title: options.title,
     serviceName: CONSOLE_NAME,
     serviceHref: '/',
     navigation: caller ? SECTIONS.map((s) => ({ text: s.text, href: s.href, current: s.id === options.section })) : [],
-    beforeContent: html`${signOut}${options.beforeContent}`,
+    account,
+    ...(options.beforeContent ? { beforeContent: options.beforeContent } : {}),
     content: options.content,
     ...(options.hasErrors ? { hasErrors: true } : {}),
     ...(options.head ? { head: options.head } : {}),

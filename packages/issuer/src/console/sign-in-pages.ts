@@ -14,7 +14,7 @@ import { safeNextPath } from './lib/safe-next-path.js';
 import { sendConsolePage } from './render-console-page.js';
 import { consoleOidcConfig, finishOidcSignIn, startOidcSignIn, type OidcCallbackQuery, type OidcSignInOptions, type OidcSignInState } from './sign-in/oidc-sign-in.js';
 import { clearOidcStateCookie, readOidcStateCookie, setOidcStateCookie } from './sign-in/oidc-state-cookie.js';
-import { SIGN_IN_FIELDS, sendSignInPage, type SignInPageModel } from './sign-in/render-sign-in-page.js';
+import { OIDC_METHOD, SIGN_IN_FIELDS, sendSignInPage, type SignInPageModel } from './sign-in/render-sign-in-page.js';
 
 const HOME = '/console/home';
 const MAX_FIELD = 2000;
@@ -32,7 +32,8 @@ function tooMany(err: RateLimitedError): string {
 
 /** Who signed in, for the header: an OIDC user's name or email; an API key by its id. */
 function displayNameOf(principal: AuthenticatedPrincipal, claims: Record<string, unknown> = {}): string {
-  if (principal.kind === 'api-key') return `API key ${principal.keyId}`;
+  // The key's id is for the audit log and support, not the header: the home page folds it away.
+  if (principal.kind === 'api-key') return 'API key';
   const named = [claims['name'], claims['email'], claims['preferred_username']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
   return (named ?? principal.subject).slice(0, 100);
 }
@@ -60,11 +61,20 @@ function homeContent(caller: ConsoleCaller, counts: Awaited<ReturnType<typeof co
   ];
   return html`<h1 class="nhsuk-heading-l"><span class="nhsuk-caption-l">HR console</span> ${org.name}</h1>
     ${summaryList([
-      { key: 'Organisation ID', value: html`<span class="nhsuk-u-text-break-word" id="org-id">${org.id}</span>` },
       { key: 'ODS code', value: org.odsCode },
-      { key: 'DID', value: html`<span class="nhsuk-u-text-break-word" id="org-did">${org.did}</span>` },
       { key: 'Signed in as', value: `${caller.session.displayName ?? 'a user'} (${rolesInWords(caller)})` },
     ])}
+    <details class="nhsuk-details">
+      <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Technical details</span></summary>
+      <div class="nhsuk-details__text">
+        <p>For your organisation administrator or support: the identifiers the service and the credentials use.</p>
+        ${summaryList([
+          { key: 'Organisation ID', value: html`<span class="nhsuk-u-text-break-word" id="org-id">${org.id}</span>` },
+          { key: 'Decentralised identifier (DID)', value: html`<span class="nhsuk-u-text-break-word" id="org-did">${org.did}</span>` },
+          ...(caller.principal.kind === 'api-key' ? [{ key: 'API key ID', value: html`<span class="nhsuk-u-text-break-word" id="api-key-id">${caller.principal.keyId}</span>` }] : []),
+        ])}
+      </div>
+    </details>
     <h2 class="nhsuk-heading-m">Issued credentials</h2>
     ${summaryList([
       { key: 'Issued', value: html`<span id="count-total">${counts.total.toLocaleString('en-GB')}</span>` },
@@ -83,8 +93,9 @@ function homeContent(caller: ConsoleCaller, counts: Awaited<ReturnType<typeof co
 /**
  * Sign-in (an API key, or the organisation's OpenID provider with the authorization code flow and
  * PKCE), sign-out and the console's home page:
- * - `GET /console/sign-in` (`?org=` finds the organisation's own sign-in; `?next=` where to go after),
- *   `POST /console/sign-in` (organisation ID and API key);
+ * - `GET /console/sign-in` (`?org=` names the organisation: its own sign-in first when it offers one;
+ *   `?next=` where to go after), `POST /console/sign-in` (organisation ID and API key, or
+ *   `method=oidc` to find the organisation's own sign-in);
  * - `GET /console/sign-in/oidc?org=` redirects to the provider, `GET /console/sign-in/callback` comes back;
  * - `POST /console/sign-out`; `GET /console/home`.
  */
@@ -105,7 +116,7 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
   const oidcFailure = async (res: Response, saved: Pick<OidcSignInState, 'orgId' | 'next'> | undefined, err: unknown): Promise<void> => {
     if (!(err instanceof PassportError)) throw err;
     const oidcOrg = saved ? await oidcOrgOf(saved.orgId).catch(() => undefined) : undefined;
-    const field = oidcOrg ? SIGN_IN_FIELDS.oidcLink : SIGN_IN_FIELDS.oidcOrg;
+    const field = oidcOrg ? SIGN_IN_FIELDS.oidcLink : SIGN_IN_FIELDS.orgId;
     let message: string;
     if (err instanceof RateLimitedError) message = tooMany(err);
     else if (err.code === 'ERR_OIDC_PROVIDER_UNAVAILABLE') message = UNREACHABLE;
@@ -117,7 +128,8 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
     if (err instanceof RateLimitedError) res.setHeader('retry-after', String(err.retryAfterSeconds));
     ctx.logger.info({ code: err.code, orgId: saved?.orgId }, 'console sign-in with an OpenID provider failed');
     sendSignInPage(res, {
-      ...(oidcOrg ? { oidcOrg, orgId: oidcOrg.id } : {}),
+      ...(oidcOrg ? { oidcOrg } : {}),
+      ...(saved ? { orgId: saved.orgId } : {}),
       ...(saved?.next ? { next: saved.next } : {}),
       errors: [{ field, message }],
       status,
@@ -132,17 +144,10 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
       sendSignInPage(res, base);
       return;
     }
+    // A link naming the organisation: its own sign-in first when it offers one, else the API key form, filled in.
     const orgId = formText(req.query, 'org').slice(0, MAX_FIELD);
-    if (orgId === '') {
-      sendSignInPage(res, { ...base, errors: [{ field: SIGN_IN_FIELDS.oidcOrg, message: 'Enter your organisation ID' }] });
-      return;
-    }
-    const oidcOrg = await oidcOrgOf(orgId);
-    if (!oidcOrg) {
-      sendSignInPage(res, { ...base, oidcLookup: orgId, orgId, errors: [{ field: SIGN_IN_FIELDS.oidcOrg, message: NOT_OFFERED }] });
-      return;
-    }
-    sendSignInPage(res, { ...base, oidcOrg, orgId });
+    const oidcOrg = orgId === '' ? undefined : await oidcOrgOf(orgId);
+    sendSignInPage(res, { ...base, ...(orgId === '' ? {} : { orgId }), ...(oidcOrg ? { oidcOrg } : {}) });
   });
 
   router.post('/console/sign-in', async (req, res) => {
@@ -159,6 +164,13 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
     }
     const errors: FieldError[] = [];
     if (orgId === '') errors.push({ field: SIGN_IN_FIELDS.orgId, message: 'Enter your organisation ID' });
+    if (formText(req.body, 'method') === OIDC_METHOD) {
+      // "Continue with your organisation's account": the page again, leading with its sign-in link.
+      const oidcOrg = orgId === '' ? undefined : await oidcOrgOf(orgId);
+      if (!oidcOrg && orgId !== '') errors.push({ field: SIGN_IN_FIELDS.orgId, message: NOT_OFFERED });
+      sendSignInPage(res, { ...model, ...(oidcOrg ? { oidcOrg } : {}), errors });
+      return;
+    }
     if (apiKey === '') errors.push({ field: SIGN_IN_FIELDS.apiKey, message: 'Enter your API key' });
     if (errors.length > 0) {
       sendSignInPage(res, { ...model, errors });
@@ -203,7 +215,7 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
     if (!saved) {
       sendSignInPage(res, {
         status: 400,
-        errors: [{ field: SIGN_IN_FIELDS.oidcOrg, message: 'Your sign-in took too long or was started in another browser. Enter your organisation ID to start again' }],
+        errors: [{ field: SIGN_IN_FIELDS.orgId, message: 'Your sign-in took too long or was started in another browser. Enter your organisation ID to start again' }],
       });
       return;
     }

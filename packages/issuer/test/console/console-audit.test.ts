@@ -63,7 +63,9 @@ describe('the audit log page', () => {
     expect(listedCredentials(page.text)).toEqual([...issued].reverse().slice(0, 25));
     expect(page.text).toContain('Credential issued');
     expect(page.text).toContain('Training record');
-    expect(page.text).toMatch(/API key key_[0-9a-f]+/);
+    // Who is signed in, in the header's account area: an API key, without its id (issue 21: no key ids where a person reads).
+    expect(page.text).toMatch(/<li class="nhsuk-header__account-item">.*API key, [^<]+<\/li>/);
+    expect(page.text).not.toMatch(/Signed in to .* as API key key_/);
 
     const nextHref = /href="([^"]+)" rel="next"/.exec(page.text)![1]!.replaceAll('&amp;', '&');
     expect(nextHref).toMatch(/^\/console\/audit\?action=credential\.issue&before=\d+$/);

@@ -109,13 +109,13 @@ describe('signing in', () => {
   it("with the organisation's account at its OpenID provider (code flow with PKCE), back to the console by itself", async () => {
     await withFreshPage(browser, async (page) => {
       await page.goto(`${issuer.url}/console/sign-in`);
-      await page.fill('#oidc-org', 'org_0000000000000000');
+      await page.fill('#orgId', 'org_0000000000000000');
       await page.click('#oidc-continue');
       await page.waitForSelector('.nhsuk-error-summary');
-      expect(await page.locator('#oidc-org-error').textContent()).toContain('does not offer sign-in with its own account');
+      expect(await page.locator('#orgId-error').textContent()).toContain('does not offer sign-in with its own account');
       await expectNoAxeViolations(page, 'sign-in page (organisation without its own sign-in)');
 
-      await page.fill('#oidc-org', issuer.a.org.id);
+      await page.fill('#orgId', issuer.a.org.id);
       await page.click('#oidc-continue');
       await page.waitForSelector('#oidc-sign-in');
       await expectNoAxeViolations(page, "sign-in page (the organisation's sign-in found)");
@@ -132,7 +132,8 @@ describe('signing in', () => {
 
       await page.waitForURL('**/console/home');
       expect(await page.locator('h1').textContent()).toContain(issuer.a.org.name);
-      expect(await page.locator('body').textContent()).toContain(`as ${IDP_NAMES['alice']!}`);
+      // Who is signed in, in the header's account area (issue 21).
+      expect(await page.locator('header .nhsuk-header__account').textContent()).toContain(`${IDP_NAMES['alice']!}, ${issuer.a.org.name}`);
       await expectNoAxeViolations(page, 'home page (signed in with the organisation account)');
       await saveScreenshot(page, 'console-home-oidc');
     });

@@ -101,17 +101,23 @@ describe('the console client id in the organisation OIDC configuration', () => {
     expect(put.status).toBe(200);
     expect((put.body['oidc'] as Record<string, unknown>)['clientId']).toBeNull();
     for (const org of [issuer.b.org.id, 'org_0000000000000000', 'not-an-org']) {
-      const page = await fetchPage(`${issuer.url}/console/sign-in?org=${org}`);
+      // Asked for from the sign-in form: the error is on its one organisation field (issue 21).
+      const page = await fetchPage(`${issuer.url}/console/sign-in`, { form: { orgId: org, apiKey: '', method: 'oidc' } });
       expect(page.status).toBe(400);
-      expect(errorLinks(page.text)).toEqual(['oidc-org']);
+      expect(errorLinks(page.text)).toEqual(['orgId']);
       expect(page.text).toContain('does not offer sign-in with its own account');
+      // A link naming the organisation: the API key form, the organisation filled in.
+      const linked = await fetchPage(`${issuer.url}/console/sign-in?org=${org}`);
+      expect(linked.status).toBe(200);
+      expect(linked.text).toMatch(new RegExp(`id="orgId" name="orgId" type="text" value="${org}"`));
+      expect(linked.text).not.toContain('id="oidc-sign-in"');
       const start = await fetchPage(`${issuer.url}/console/sign-in/oidc?org=${org}`);
       expect(start.status).toBe(401);
       expect(start.type).toContain('text/html');
       expect(cookieFrom(start, 'sp_console_oidc')).toBeUndefined();
     }
-    const empty = await fetchPage(`${issuer.url}/console/sign-in?org=`);
-    expect(errorLinks(empty.text)).toEqual(['oidc-org']);
+    const empty = await fetchPage(`${issuer.url}/console/sign-in`, { form: { orgId: '', apiKey: '', method: 'oidc' } });
+    expect(errorLinks(empty.text)).toEqual(['orgId']);
     expect(empty.text).toContain('Enter your organisation ID');
   });
 });

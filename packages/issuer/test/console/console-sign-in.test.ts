@@ -21,15 +21,18 @@ afterAll(async () => {
 });
 
 describe('the sign-in page', () => {
-  it('is a page with the organisation ID and a password-type API key field, and the way to the organisation sign-in', async () => {
+  it('is a page with one organisation ID field and a password-type API key field, then the way to the organisation sign-in', async () => {
     const page = await fetchPage(`${issuer.url}/console/sign-in`);
     expect(page.status).toBe(200);
     expect(page.type).toContain('text/html');
     expect(titleOf(page.text)).toBe('Sign in - Staff Passport HR console');
     expect(page.text).toMatch(/<input class="nhsuk-input[^"]*" id="orgId" name="orgId" type="text"/);
     expect(page.text).toMatch(/id="apiKey" name="apiKey" type="password"[^>]* autocomplete="off"/);
-    expect(page.text).toContain('id="oidc-org" name="org"');
+    // One organisation field (issue 21): the organisation's own sign-in is a second button of the same form, after the API key.
+    expect(page.text.match(/>Organisation ID</g)).toHaveLength(1);
     expect(page.text).toContain('>Sign in</button>');
+    expect(page.text).toMatch(/id="oidc-continue" name="method" value="oidc"/);
+    expect(page.text.indexOf('id="apiKey"')).toBeLessThan(page.text.indexOf('id="oidc-continue"'));
   });
 
   it('/ sends a signed-out browser to the sign-in page', async () => {

@@ -34,19 +34,27 @@ afterAll(async () => {
   await issuer?.close();
 });
 
+/** Fills the NHS.UK date input's day, month and year boxes (issue 21). */
+async function fillDate(id: string, day: string, month: string, year: string): Promise<void> {
+  await page.fill(`#${id}-day`, day);
+  await page.fill(`#${id}-month`, month);
+  await page.fill(`#${id}-year`, year);
+}
+
 async function fillDbsCheck(): Promise<void> {
   await page.locator('#dbs-level').check();
   await page.fill('#dbs-certificateNumber', '001234567890');
-  await page.fill('#dbs-issuedOn', '1 9 2025');
+  await fillDate('dbs-issuedOn', '1', '9', '2025');
   await page.locator('#dbs-decision').check();
   await page.fill('#check-standardVersion', '2024');
   await page.fill('#check-checkedBy', 'Alpha Valley HR');
-  await page.fill('#check-checkedAt', '2 9 2025 10:30');
+  await fillDate('check-checkedAt', '2', '9', '2025');
+  await page.fill('#check-checkedAt-time', '10:30');
   await page.fill('#attributeMetadata-origin', 'DBS');
   await page.fill('#attributeMetadata-provider', 'DBS Update Service');
   await page.locator('#attributeMetadata-verifier').check();
   await page.locator('#attributeMetadata-pedigree').check();
-  await page.fill('#attributeMetadata-lastRefresh', '2 9 2025');
+  await fillDate('attributeMetadata-lastRefresh', '2', '9', '2025');
 }
 
 describe('issuing by offer for a named person, then finding their credential', () => {

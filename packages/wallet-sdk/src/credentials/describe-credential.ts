@@ -1,5 +1,5 @@
 import { isObject } from '@staff-passport/core/browser';
-import { getCredentialType, getCredentialTypeByVct, type CredentialTypeDefinition } from '@staff-passport/schemas';
+import { getClaimValueTitle, getCredentialTitle, getCredentialType, getCredentialTypeByVct, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { StoredCredential } from '../stores/credential-store.js';
 import type { WalletParts } from '../wallet-parts.js';
 
@@ -9,7 +9,10 @@ export type ExpiryState = 'valid' | 'expiring' | 'expired' | 'not-yet-valid';
 /** A credential as a wallet screen shows it. */
 export interface CredentialDescription {
   id: string;
-  /** The catalogue type's title ("DBS check"), or the type name for a type outside the catalogue. */
+  /**
+   * What it is, from the catalogue: named by its claims where they say ("Fire safety, level 1",
+   * "NMC registration"), else the type's title ("DBS check"); the type name for a type outside the catalogue.
+   */
   title: string;
   description?: string;
   /** The catalogue type, when known. */
@@ -20,8 +23,11 @@ export interface CredentialDescription {
     name?: string;
     odsCode?: string;
   };
-  /** Every claim as a labelled line, in the credential's order; `path` is dotted under the subject. */
-  claims: { path: string; label: string; value: unknown }[];
+  /**
+   * Every claim as a labelled line, in the credential's order; `path` is dotted under the subject;
+   * `text` is the reference data's name for a coded value (`fire_safety`: "Fire safety").
+   */
+  claims: { path: string; label: string; value: unknown; text?: string }[];
   expiry: { state: ExpiryState; text: string; validFrom?: string; validUntil?: string };
 }
 
@@ -57,10 +63,10 @@ export async function describeCredential(stored: StoredCredential, options: Desc
   const organisation = stored.issuer && options.findOrganisation ? await options.findOrganisation(stored.issuer) : undefined;
   return {
     id: stored.id,
-    title: definition?.title ?? stored.types[0] ?? stored.vct ?? 'Credential',
+    title: definition ? getCredentialTitle(definition, stored.claims) : (stored.types[0] ?? stored.vct ?? 'Credential'),
     ...(definition ? { description: definition.description, type: definition.type } : {}),
     issuer: { did: stored.issuer, ...(organisation ? { name: organisation.name, ...(organisation.odsCode ? { odsCode: organisation.odsCode } : {}) } : {}) },
-    claims: claimLines(stored.claims, definition?.labels ?? {}),
+    claims: claimLines(stored.claims, definition),
     expiry: expiryOf(stored, now, locale),
   };
 }
@@ -73,7 +79,8 @@ function definitionOf(stored: StoredCredential): CredentialTypeDefinition | unde
   return stored.vct ? getCredentialTypeByVct(stored.vct) : undefined;
 }
 
-function claimLines(claims: Record<string, unknown>, labels: Readonly<Record<string, string>>): CredentialDescription['claims'] {
+function claimLines(claims: Record<string, unknown>, definition: CredentialTypeDefinition | undefined): CredentialDescription['claims'] {
+  const labels = definition?.labels ?? {};
   const lines: CredentialDescription['claims'] = [];
   const walk = (value: unknown, path: string): void => {
     // Objects are walked into: each leaf is a line, labelled by its dotted path (`dbs.level`).
@@ -81,7 +88,8 @@ function claimLines(claims: Record<string, unknown>, labels: Readonly<Record<str
       for (const [name, v] of Object.entries(value)) walk(v, path ? `${path}.${name}` : name);
       return;
     }
-    lines.push({ path, label: labels[path] ?? humanise(path.split('.').at(-1) ?? path), value });
+    const text = definition ? getClaimValueTitle(definition, path, value) : undefined;
+    lines.push({ path, label: labels[path] ?? humanise(path.split('.').at(-1) ?? path), value, ...(text === undefined ? {} : { text }) });
   };
   walk(claims, '');
   return lines;

@@ -3,6 +3,7 @@
 import { html, tag, type SafeHtml } from '@staff-passport/core/browser';
 import type { CredentialDescription, CredentialStatusCheck } from '@staff-passport/wallet-sdk/browser';
 import { formatDate, formatDateTime } from '../../lib/format-value.js';
+import { uncheckedOrganisationText } from '../../lib/organisation-text.js';
 
 /** "Expires 3 March 2027", "Expired 2 June 2026" (with an "Expired" tag), "Does not expire"... */
 export function expiryText(description: CredentialDescription): { text: string; tag?: SafeHtml } {
@@ -34,8 +35,8 @@ export function statusMarkup(check: CredentialStatusCheck | undefined): SafeHtml
   return html`${tag(s.text, s.colour)} checked ${formatDateTime(check.checkedAt)}`;
 }
 
-/** Who issued it: the trust registry's name (and ODS code), else the DID. */
+/** Who issued it: the trust registry's name (and ODS code), else the web address its DID names (never the DID). */
 export function issuerText(description: CredentialDescription): string {
   if (description.issuer.name) return description.issuer.odsCode ? `${description.issuer.name} (${description.issuer.odsCode})` : description.issuer.name;
-  return description.issuer.did;
+  return uncheckedOrganisationText(description.issuer.did);
 }

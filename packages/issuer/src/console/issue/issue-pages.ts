@@ -116,7 +116,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     const read = readClaimFields(form, body);
     const expires = fieldOf(body, OFFER_EXPIRES_FIELD);
     const personTyped = fieldOf(body, PERSON_REFERENCE_FIELD);
-    const state = { values: read.values, counts: read.counts };
+    const state = { values: read.values, counts: read.counts, dateProblems: read.dateProblems };
     if (fieldOf(body, ADD_ITEM_FIELD) !== '') {
       // "Add another": the form again with one more item, nothing checked yet.
       sendClaimFormPage(res, { caller, definition, form, state, expires, personReference: personTyped });
@@ -136,7 +136,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     } catch (err: unknown) {
       // Every problem the API would answer 400 for, shown on the field it is about.
       if (!(err instanceof PassportError)) throw err;
-      errors = mapClaimIssues(form, err, read.counts);
+      errors = mapClaimIssues(form, err, read.counts, read.dateProblems);
     }
     if (person.error !== undefined) {
       // The field is above the claims: its error comes first.

@@ -18,6 +18,14 @@ function fill(field: ClaimField, value: unknown, out: URLSearchParams): void {
     for (const v of value as unknown[]) out.append(field.id, String(v));
     return;
   }
+  // A date goes into the NHS.UK date input's day, month and year boxes, as a person types it.
+  const date = field.kind === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value)) : null;
+  if (date) {
+    out.set(`${field.id}-day`, String(Number(date[3])));
+    out.set(`${field.id}-month`, String(Number(date[2])));
+    out.set(`${field.id}-year`, date[1]!);
+    return;
+  }
   if (field.kind === 'lines') {
     out.set(field.id, (value as unknown[]).join('\n'));
     return;
@@ -26,8 +34,8 @@ function fill(field: ClaimField, value: unknown, out: URLSearchParams): void {
 }
 
 /**
- * The form body a person would submit to put `subject` into a generated claim form (ISO dates are
- * typed as they are: the form reads them too), for round-trip tests of the form.
+ * The form body a person would submit to put `subject` into a generated claim form (dates in the
+ * day, month and year boxes), for round-trip tests of the form.
  */
 export function claimFormBody(form: ClaimGroup, subject: Record<string, unknown>, extra: Record<string, string> = {}): URLSearchParams {
   const out = new URLSearchParams(extra);

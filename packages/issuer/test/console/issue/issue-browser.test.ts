@@ -32,6 +32,15 @@ async function typeInto(selector: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** Types a date into the NHS.UK date input's day, month and year boxes (issue 21), tabbing between them. */
+async function typeDate(id: string, day: string, month: string, year: string): Promise<void> {
+  await typeInto(`#${id}-day`, day);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(month);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(year);
+}
+
 async function chooseFirst(selector: string): Promise<void> {
   await tabTo(selector);
   await page.keyboard.press('Space');
@@ -76,8 +85,8 @@ describe('issuing a DBS check from the console', () => {
     await page.waitForFunction(() => document.activeElement?.classList.contains('nhsuk-error-summary') ?? false);
     await expectNoAxeViolations(page, 'the DBS check form with errors');
     await saveScreenshot(page, 'console-issue-3-form-errors');
-    await expect(page.locator('#dbs-certificateNumber-error').innerText()).resolves.toContain('Enter certificate number');
-    await page.locator('.nhsuk-error-summary a', { hasText: 'Enter certificate number' }).click();
+    await expect(page.locator('#dbs-certificateNumber-error').innerText()).resolves.toContain('Enter the certificate number');
+    await page.locator('.nhsuk-error-summary a', { hasText: 'Enter the certificate number' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'dbs-certificateNumber');
   });
 
@@ -85,16 +94,18 @@ describe('issuing a DBS check from the console', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await chooseFirst('#dbs-level');
     await typeInto('#dbs-certificateNumber', '001234567890');
-    await typeInto('#dbs-issuedOn', '1 9 2025');
+    await typeDate('dbs-issuedOn', '1', '9', '2025');
     await chooseFirst('#dbs-decision');
     await typeInto('#check-standardVersion', '2024');
     await typeInto('#check-checkedBy', 'Alpha Valley HR');
-    await typeInto('#check-checkedAt', '2 9 2025 10:30');
+    await typeDate('check-checkedAt', '2', '9', '2025');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10:30');
     await typeInto('#attributeMetadata-origin', 'DBS');
     await typeInto('#attributeMetadata-provider', 'DBS Update Service');
     await chooseFirst('#attributeMetadata-verifier');
     await chooseFirst('#attributeMetadata-pedigree');
-    await typeInto('#attributeMetadata-lastRefresh', '2 9 2025');
+    await typeDate('attributeMetadata-lastRefresh', '2', '9', '2025');
     await saveScreenshot(page, 'console-issue-4-form-filled');
     await tabTo('#create-offer');
     await page.keyboard.press('Enter');

@@ -117,7 +117,9 @@ describe('the form generated from the schema', () => {
   it('labels come from the catalogue, optional fields say so, enums read as their titles', async () => {
     const page = (await get('/console/issue/dbs-check')).text;
     expect(page).toContain('<label class="nhsuk-label" for="dbs-certificateNumber">Certificate number</label>');
-    expect(page).toContain('for="check-nextReviewOn">Next review on (optional)</label>');
+    // Dates are the NHS.UK date input (issue 21): a fieldset named by the label, then day, month and year boxes.
+    expect(page).toContain('<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Next review on (optional)</legend>');
+    expect(page).toMatch(/<input class="nhsuk-input nhsuk-date-input__input nhsuk-input--width-2" id="check-nextReviewOn-day" name="check-nextReviewOn-day"/);
     expect(page).toContain('Enhanced with barred list checks');
     expect(page).toContain('For example, 27 3 2026');
     // Conditionally required: not marked optional, the hint says when.
@@ -138,13 +140,20 @@ describe('checking a submission', () => {
     expect(page.text).toContain('<title>Error: Issue a DBS check credential');
     const links = errorLinks(page.text);
     expect(links).toEqual(
-      expect.arrayContaining(['dbs-level', 'dbs-certificateNumber', 'dbs-issuedOn', 'dbs-decision', 'check-standardVersion', 'check-checkedBy', 'check-checkedAt', 'attributeMetadata-origin', 'attributeMetadata-verifier', 'attributeMetadata-lastRefresh']),
+      // A date's link goes to its day box (issue 21).
+      expect.arrayContaining(['dbs-level', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'dbs-decision', 'check-standardVersion', 'check-checkedBy', 'check-checkedAt-day', 'attributeMetadata-origin', 'attributeMetadata-verifier', 'attributeMetadata-lastRefresh-day']),
     );
     const found = ids(page.text);
     for (const link of links) expect(found).toContain(link);
-    for (const link of links) expect(found).toContain(`${link}-error`);
-    expect(page.text).toContain('Enter certificate number');
-    expect(page.text).toContain('Select level');
+    for (const link of links) expect(found).toContain(`${link.replace(/-day$/, '')}-error`);
+    // Sentences, not a verb before the field's name (issue 21: not "Select pedigree", "Enter last refreshed").
+    expect(page.text).toContain('Enter the certificate number');
+    expect(page.text).toContain('Select the level');
+    expect(page.text).toContain('Select the pedigree');
+    expect(page.text).toContain('Select who it was verified by');
+    expect(page.text).toContain('Enter the last refreshed date');
+    expect(page.text).toContain('Enter the checked at date and time');
+    expect(page.text).not.toMatch(/Select pedigree|Enter last refreshed/);
     // Optional fields left blank are not errors.
     expect(links).not.toContain('dbs-workforce');
     expect(links).not.toContain('check-nextReviewOn');
@@ -155,17 +164,38 @@ describe('checking a submission', () => {
     const claims = exampleClaims('DbsCheck') as { dbs: Record<string, unknown> };
     const body = claimFormBody(form, { ...claims, dbs: { ...claims.dbs, level: 'enhanced', certificateNumber: '12AB' } }, { _csrf: session.csrf, 'offer-expires': '604800' });
     body.delete('dbs-workforce');
-    body.set('dbs-issuedOn', '31 2 2026');
+    body.set('dbs-issuedOn-day', '31');
+    body.set('dbs-issuedOn-month', '2');
+    body.set('dbs-issuedOn-year', '2026');
     body.set('check-checkedAt', 'yesterday');
     const page = await post('/console/issue/dbs-check', body);
     expect(page.status).toBe(400);
-    expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn', 'check-checkedAt']);
+    expect(errorLinks(page.text)).toEqual(['dbs-workforce', 'dbs-certificateNumber', 'dbs-issuedOn-day', 'check-checkedAt-day']);
     expect(page.text).toContain('Workforce is required for an enhanced check');
-    expect(page.text).toContain('Enter certificate number in the right format: a DBS certificate number is 12 digits');
+    expect(page.text).toContain('Enter the certificate number in the right format: a DBS certificate number is 12 digits');
     expect(page.text).toContain('Issued on must be a real date, for example 27 3 2026');
     expect(page.text).toContain('Checked at must be a real date and time');
-    expect(page.text).toContain('value="31 2 2026"');
+    // What was typed, back in its boxes.
+    expect(page.text).toMatch(/id="dbs-issuedOn-day" name="dbs-issuedOn-day" type="text" inputmode="numeric" autocomplete="off" value="31"/);
+    expect(page.text).toMatch(/id="dbs-issuedOn-year" name="dbs-issuedOn-year" type="text" inputmode="numeric" autocomplete="off" value="2026"/);
     expect(page.text).toContain('value="12AB"');
+  });
+
+  it('a date input names the box at fault: a missing year, a time that does not exist (issue 21)', async () => {
+    const form = buildClaimFields(getCredentialType('DbsCheck')!);
+    const body = claimFormBody(form, exampleClaims('DbsCheck'), { _csrf: session.csrf, 'offer-expires': '604800' });
+    body.delete('check-checkedAt');
+    body.set('dbs-issuedOn-day', '1');
+    body.set('dbs-issuedOn-month', '9');
+    body.delete('dbs-issuedOn-year');
+    for (const [part, value] of [['day', '2'], ['month', '9'], ['year', '2025'], ['time', '25:99']]) body.set(`check-checkedAt-${part!}`, value!);
+    const page = await post('/console/issue/dbs-check', body);
+    expect(page.status).toBe(400);
+    expect(errorLinks(page.text)).toEqual(['dbs-issuedOn-year', 'check-checkedAt-time']);
+    expect(page.text).toContain('Issued on must include a year');
+    expect(page.text).toContain('Checked at must have a real time, for example 14:30');
+    // Only the box at fault is marked.
+    expect(page.text.match(/nhsuk-input--error" id="[^"]+"/g)).toEqual(['nhsuk-input--error" id="dbs-issuedOn-year"', 'nhsuk-input--error" id="check-checkedAt-time"']);
   });
 
   it('list items: blank ones are left out, errors name the item, "Add another" shows one more without checking', async () => {
@@ -185,14 +215,14 @@ describe('checking a submission', () => {
     const page = await post('/console/issue/employment-history', body);
     expect(page.status).toBe(400);
     expect(errorLinks(page.text)).toEqual(['history-employments-1-jobTitle']);
-    expect(page.text).toContain('Enter job title (Employments, item 2)');
+    expect(page.text).toContain('Enter the job title (Employments, item 2)');
 
     // A rule about a whole list (a gap not explained) is shown on the list, its link going to the list's first input.
     const { gaps: _gaps, ...history } = (claims as unknown as { history: Record<string, unknown> }).history;
     const gapless = claimFormBody(form, { ...claims, history }, { _csrf: session.csrf, 'offer-expires': '604800' });
     const rule = await post('/console/issue/employment-history', gapless);
     expect(rule.status).toBe(400);
-    expect(errorLinks(rule.text)).toEqual(['history-gaps-0-fromOn']);
+    expect(errorLinks(rule.text)).toEqual(['history-gaps-0-fromOn-day']);
     expect(rule.text).toMatch(/id="history-gaps-error"><span class="nhsuk-u-visually-hidden">Error:<\/span> Explained gaps: the gap from 2025-04-01 to 2025-08-31 is not explained/);
   });
 });

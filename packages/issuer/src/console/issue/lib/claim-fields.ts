@@ -1,6 +1,5 @@
 import { isObject } from '@staff-passport/core';
-import type { CredentialTypeDefinition } from '@staff-passport/schemas';
-import { choiceTitles } from './choice-titles.js';
+import { CSTF_EDITIONS, DEFAULT_CSTF_EDITION, getChoiceTitles, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { capitalise, humanise } from './humanise.js';
 
 /** A value a choice stands for (an enum value of the schema: text, a number or a boolean). */
@@ -24,7 +23,8 @@ interface FieldBase {
 /** One input of the generated form. */
 export type ClaimInput = FieldBase &
   (
-    | { kind: 'text'; pattern: boolean }
+    /** `suggested`: the value a fresh form starts with (a CSTF framework version). */
+    | { kind: 'text'; pattern: boolean; suggested?: string }
     | { kind: 'number'; integer: boolean }
     | { kind: 'date' | 'date-time' }
     | { kind: 'choice'; choices: ClaimChoice[] }
@@ -59,7 +59,7 @@ export type ClaimField = ClaimInput | ClaimGroup | ClaimList;
 export const MAX_LIST_ITEMS = 6;
 
 const DATE_HINT = 'For example, 27 3 2026';
-const DATE_TIME_HINT = 'For example, 27 3 2026 14:30 (UK time)';
+const DATE_TIME_HINT = 'For example, 27 3 2026 and 14:30 (UK time)';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -90,7 +90,7 @@ function conditionalRequirements(schema: Schema): Map<string, string> {
 }
 
 function choicesOf(values: readonly unknown[]): ClaimChoice[] {
-  const titles = choiceTitles(values);
+  const titles = getChoiceTitles(values);
   return values.map((value, i) => ({ value: value as ClaimChoice['value'], text: titles[i]! }));
 }
 
@@ -120,6 +120,16 @@ class FieldBuilder {
       const why = conditional.get(name);
       const field = this.field(child, childPath, requiredNames.has(name), why);
       if (field) children.push(field);
+    }
+    // A CSTF record's framework version starts as the edition most issuers follow, with both named.
+    if (fixed.some((f) => f.name === 'framework' && f.value === 'CSTF')) {
+      const at = children.findIndex((c) => c.kind === 'text' && c.path.at(-1) === 'frameworkVersion');
+      const version = children[at];
+      if (version?.kind === 'text') {
+        const { england, uk } = CSTF_EDITIONS;
+        const hint = `${england.title} is version ${england.version} (${england.appliesTo}); ${uk.title} is version ${uk.version} (${uk.appliesTo})`;
+        children[at] = { ...version, suggested: CSTF_EDITIONS[DEFAULT_CSTF_EDITION].version, hint: version.hint ? `${version.hint}. ${hint}` : hint };
+      }
     }
     return { kind: 'group', path, id: path.join('-'), label, required, children, fixed, ...(hintOf(schema) ? { hint: hintOf(schema)! } : {}) };
   }

@@ -1,6 +1,7 @@
 import type { FieldError, FieldIssue, PassportError } from '@staff-passport/core';
 import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput } from './claim-fields.js';
 import { capitalise, inSentence } from './humanise.js';
+import type { DateProblem } from './read-claim-fields.js';
 
 /** Where an offer's validation names the claims of its only credential. */
 const SUBJECT_PREFIX = 'credentials[0].credentialSubject';
@@ -39,7 +40,8 @@ class FormIndex {
         target ??= first;
       }
     } else {
-      target = field.id;
+      // A date input's summary link goes to its first box (or, once read, the box at fault).
+      target = field.kind === 'date' || field.kind === 'date-time' ? `${field.id}-day` : field.id;
     }
     if (target !== undefined) this.nodes.set(field.path.join('.'), { field, target, name, order });
     return target;
@@ -65,17 +67,35 @@ function isChoice(field: ClaimField): boolean {
   return field.kind === 'choice' || field.kind === 'boolean' || field.kind === 'choices';
 }
 
-function messageFor(node: IndexedNode, exact: boolean, issue: Pick<FieldIssue, 'code' | 'message'>): string {
+/**
+ * What to do about a required field left blank, as a sentence rather than the field's name after a
+ * verb ("Select the pedigree", "Enter the last refreshed date", "Select who it was verified by").
+ */
+function requiredMessage(field: ClaimField, name: string): string {
+  const words = inSentence(name);
+  if (field.kind === 'boolean') return `Select yes or no for ${words}`;
+  if (isChoice(field)) return / by\b/.test(words) ? `Select who it was ${words}` : `Select the ${words}`;
+  if (field.kind === 'date') return `Enter the ${words} date`;
+  if (field.kind === 'date-time') return `Enter the ${words} date and time`;
+  return `Enter the ${words}`;
+}
+
+function messageFor(node: IndexedNode, exact: boolean, issue: Pick<FieldIssue, 'code' | 'message'>, problem: DateProblem | undefined): string {
   const { field, name } = node;
-  if (exact && issue.code === 'required' && issue.message === 'is required') {
-    return `${isChoice(field) ? 'Select' : 'Enter'} ${inSentence(name)}`;
+  if (exact && issue.code === 'required' && issue.message === 'is required') return requiredMessage(field, name);
+  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date') {
+    if (problem?.missing) return `${name} must include a ${problem.part}`;
+    return `${name} must be a real date, for example 27 3 2026`;
   }
-  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date') return `${name} must be a real date, for example 27 3 2026`;
-  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date-time') return `${name} must be a real date and time, for example 27 3 2026 14:30`;
+  if (exact && issue.code === 'format' && (field as ClaimInput).kind === 'date-time') {
+    if (problem?.missing) return `${name} must include a ${problem.part}`;
+    if (problem?.part === 'time') return `${name} must have a real time, for example 14:30`;
+    return `${name} must be a real date and time, for example 27 3 2026 14:30`;
+  }
   if (exact && issue.code === 'type' && field.kind === 'number') return `${name} must be ${field.integer ? 'a whole number' : 'a number'}`;
   // Messages that continue the field's name ("must be ...") follow it; others say what is wrong in their own words.
   if (/^(must|is|has|cannot|should) /.test(issue.message)) return capitalise(`${name} ${issue.message}`);
-  if (exact && issue.code === 'pattern') return `Enter ${inSentence(name)} in the right format: ${issue.message}`;
+  if (exact && issue.code === 'pattern') return `Enter the ${inSentence(name)} in the right format: ${issue.message}`;
   return capitalise(`${name}: ${issue.message}`);
 }
 
@@ -89,13 +109,19 @@ export interface ClaimErrors {
  * Maps the issues of an offer's validation (`parseCreateOfferInput`: schema and rules, paths
  * `credentials[0].credentialSubject...`) onto the generated form: each to the input its path
  * names, or to the group or list it belongs to (its summary link going to the group's first
- * input), in NHS.UK words ("Enter certificate number", "Issued on must be a real date"). One
+ * input; a date input's to the box at fault), in NHS.UK words ("Enter certificate number",
+ * "Issued on must be a real date", "Completed on must include a year"). One
  * error per input or group, in page order; what names nothing in the form goes to the first input.
  *
  * @example
- * const { summary } = mapClaimIssues(form, err, counts); // [{ field: 'dbs-certificateNumber', message: 'Enter certificate number' }]
+ * const { summary } = mapClaimIssues(form, err, counts); // [{ field: 'dbs-certificateNumber', message: 'Enter the certificate number' }]
  */
-export function mapClaimIssues(form: ClaimGroup, err: PassportError, counts: ReadonlyMap<string, number> = new Map()): ClaimErrors {
+export function mapClaimIssues(
+  form: ClaimGroup,
+  err: PassportError,
+  counts: ReadonlyMap<string, number> = new Map(),
+  dateProblems: ReadonlyMap<string, DateProblem> = new Map(),
+): ClaimErrors {
   const index = new FormIndex(form, counts);
   const issues: FieldIssue[] = err.issues.length > 0 ? err.issues : [{ path: err.field ?? '', code: err.code, message: err.message }];
   const found: { id: string; target: string; message: string; order: number }[] = [];
@@ -105,11 +131,12 @@ export function mapClaimIssues(form: ClaimGroup, err: PassportError, counts: Rea
     const hit = path === undefined ? undefined : index.find(path);
     const onForm = hit !== undefined && hit.node !== root;
     const node = onForm ? hit.node : root;
-    const message = onForm ? messageFor(node, hit.exact, issue) : capitalise(issue.message);
+    const problem = onForm && hit.exact ? dateProblems.get(node.field.id) : undefined;
+    const message = onForm ? messageFor(node, hit.exact, issue, problem) : capitalise(issue.message);
     // The whole form's errors (none expected) are shown on its first input.
     const id = onForm ? node.field.id : node.target;
     if (found.some((f) => f.id === id)) continue;
-    found.push({ id, target: node.target, message, order: node.order });
+    found.push({ id, target: problem ? `${node.field.id}-${problem.part}` : node.target, message, order: node.order });
   }
   found.sort((a, b) => a.order - b.order);
   return { summary: found.map((f) => ({ field: f.target, message: f.message })), inline: new Map(found.map((f) => [f.id, f.message])) };

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
 import type { ConsoleCaller } from '../../console-session.js';
 import { csrfField, sendConsolePage } from '../../render-console-page.js';
+import { formatName } from './format-name.js';
 import { formatWhen } from './format-when.js';
 import { OFFER_STATUS_SCRIPT_PATH } from './offer-status-script.js';
 import { isFinalOfferStatus, offerStatusText } from './offer-status-text.js';
@@ -55,7 +56,7 @@ export function sendOfferPage(res: Response, page: OfferPage): void {
   const deliveries = historyTable('What the wallet received', {
     caption: 'Credentials delivered from this offer',
     head: ['Credential', 'Format', 'State', 'Updated'],
-    rows: offer.deliveries.map((d) => [titleOf(d.type), d.configurationId.slice(d.type.length + 1).replace(/_/g, ' '), d.state === 'issued' ? 'Issued' : d.state === 'deferred' ? 'Waiting for the check' : 'Being issued', formatWhen(d.updatedAt)]),
+    rows: offer.deliveries.map((d) => [titleOf(d.type), formatName(d.type, d.configurationId), d.state === 'issued' ? 'Issued' : d.state === 'deferred' ? 'Waiting for the check' : 'Being issued', formatWhen(d.updatedAt)]),
   });
   const events = historyTable('What the wallet said', {
     caption: 'Notifications from the wallet',

@@ -12,6 +12,31 @@ export interface ReadClaims {
   values: Map<string, string | string[]>;
   /** How many items each list shows when the form is shown again: those filled and a blank one (one more after "Add another"). */
   counts: Map<string, number>;
+  /** Date inputs (day, month, year) typed wrong, by input id: the box at fault and whether it was left blank. */
+  dateProblems: Map<string, DateProblem>;
+}
+
+/** Which box of a date input is wrong, and whether it was left blank. */
+export interface DateProblem {
+  part: DatePart;
+  missing: boolean;
+}
+
+/** The three boxes of the NHS.UK date input; each is named `{id}-{part}`. A date and time has a fourth, the time. */
+export const DATE_PARTS = ['day', 'month', 'year'] as const;
+export const DATE_TIME_PARTS = [...DATE_PARTS, 'time'] as const;
+export type DatePart = (typeof DATE_TIME_PARTS)[number];
+
+/** The day, month and year typed in a date input, as a date, or the box at fault. */
+function readDateParts(day: string, month: string, year: string): { iso: string } | DateProblem {
+  if (day === '') return { part: 'day', missing: true };
+  if (month === '') return { part: 'month', missing: true };
+  if (year === '') return { part: 'year', missing: true };
+  if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31) return { part: 'day', missing: false };
+  if (!/^\d{1,2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return { part: 'month', missing: false };
+  if (!/^\d{4}$/.test(year)) return { part: 'year', missing: false };
+  const iso = parseFormDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
+  return iso ? { iso } : { part: 'day', missing: false };
 }
 
 /** The name of the submit button that asks for another item of a list (its value is the list's id). */
@@ -39,6 +64,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 class ClaimReader {
   readonly values = new Map<string, string | string[]>();
   readonly counts = new Map<string, number>();
+  readonly dateProblems = new Map<string, DateProblem>();
 
   constructor(private readonly body: FormBody) {}
 
@@ -89,6 +115,30 @@ class ClaimReader {
       if (chosen.length === 0) return undefined;
       return chosen.map((v) => src.choices.find((c) => String(c.value) === v)?.value ?? v);
     }
+    if (src.kind === 'date' || src.kind === 'date-time') {
+      const names = src.kind === 'date' ? DATE_PARTS : DATE_TIME_PARTS;
+      const parts = names.map((part) => textOf(this.body, `${src.id}-${part}`));
+      // A single box (an older form, or a script posting the date whole) is still read.
+      if (parts.every((p) => p === '')) return this.single(src, dst);
+      names.forEach((part, i) => this.values.set(`${dst.id}-${part}`, parts[i]!));
+      const [day, month, year, time = ''] = parts as [string, string, string, string?];
+      const read = readDateParts(day, month, year);
+      if ('iso' in read) {
+        if (src.kind === 'date') return read.iso;
+        // The time is optional (midnight), typed on the UK clock.
+        const instant = parseFormDateTime(`${day} ${month} ${year}${time === '' ? '' : ` ${time}`}`);
+        if (instant !== undefined) return instant;
+        this.dateProblems.set(dst.id, { part: 'time', missing: false });
+      } else {
+        this.dateProblems.set(dst.id, read);
+      }
+      // As typed: the schema's own format check reports it on the field.
+      return parts.join(' ').trim();
+    }
+    return this.single(src, dst);
+  }
+
+  single(src: ClaimInput, dst: ClaimInput): unknown {
     const raw = textOf(this.body, src.id);
     if (raw === '') return undefined;
     this.values.set(dst.id, raw);
@@ -112,6 +162,9 @@ class ClaimReader {
           .filter(Boolean);
         return lines.length === 0 ? undefined : lines;
       }
+      default:
+        // Checkboxes are read by `input`.
+        return undefined;
     }
   }
 }
@@ -128,5 +181,5 @@ class ClaimReader {
 export function readClaimFields(form: ClaimGroup, body: FormBody): ReadClaims {
   const reader = new ClaimReader(body);
   const { value } = reader.group(form, form);
-  return { subject: value, values: reader.values, counts: reader.counts };
+  return { subject: value, values: reader.values, counts: reader.counts, dateProblems: reader.dateProblems };
 }

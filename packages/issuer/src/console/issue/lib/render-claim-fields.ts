@@ -1,13 +1,46 @@
 import { button, checkboxes, html, radios, selectField, textInput, textarea, type Choice, type SafeHtml } from '@staff-passport/core';
 import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput, type ClaimList } from './claim-fields.js';
 import { humanise, inSentence } from './humanise.js';
-import { ADD_ITEM_FIELD, itemCountName } from './read-claim-fields.js';
+import { ADD_ITEM_FIELD, DATE_PARTS, DATE_TIME_PARTS, itemCountName, type DateProblem } from './read-claim-fields.js';
 
 /** What a claim form shows: what was typed, the errors by input or group id, and how many items each list shows. */
 export interface ClaimFormState {
   values?: ReadonlyMap<string, string | string[]>;
   errors?: ReadonlyMap<string, string>;
   counts?: ReadonlyMap<string, number>;
+  /** Date inputs typed wrong: only the box at fault is marked. */
+  dateProblems?: ReadonlyMap<string, DateProblem>;
+}
+
+const DATE_PART_LABELS = { day: 'Day', month: 'Month', year: 'Year', time: 'Time (optional)' } as const;
+const DATE_PART_WIDTHS = { day: 2, month: 2, year: 4, time: 5 } as const;
+
+/**
+ * The NHS.UK date input: day, month and year boxes in a fieldset (and a time box for a date and
+ * time), the error on the box at fault (all of them when none is known).
+ */
+function dateInput(field: ClaimInput, state: ClaimFormState): SafeHtml {
+  const error = state.errors?.get(field.id);
+  const problem = state.dateProblems?.get(field.id);
+  const describedBy = [field.hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  const parts = field.kind === 'date-time' ? DATE_TIME_PARTS : DATE_PARTS;
+  const boxes = parts.map((part) => {
+    const id = `${field.id}-${part}`;
+    const value = state.values?.get(id);
+    const wrong = error !== undefined && (problem === undefined ? part !== 'time' : problem.part === part);
+    return html`<div class="nhsuk-date-input__item"><div class="nhsuk-form-group">
+      <label class="nhsuk-label nhsuk-date-input__label" for="${id}">${DATE_PART_LABELS[part]}</label>
+      <input class="nhsuk-input nhsuk-date-input__input nhsuk-input--width-${DATE_PART_WIDTHS[part]}${wrong ? ' nhsuk-input--error' : ''}" id="${id}" name="${id}" type="text"${part === 'time' ? '' : html` inputmode="numeric"`} autocomplete="off"${typeof value === 'string' ? html` value="${value}"` : ''}>
+    </div></div>`;
+  });
+  return html`<div class="nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}">
+  <fieldset class="nhsuk-fieldset" role="group"${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">${labelOf(field)}</legend>
+    ${field.hint ? html`<div class="nhsuk-hint" id="${field.id}-hint">${field.hint}</div>` : ''}
+    ${error ? html`<span class="nhsuk-error-message" id="${field.id}-error"><span class="nhsuk-u-visually-hidden">Error:</span> ${error}</span>` : ''}
+    <div class="nhsuk-date-input" id="${field.id}">${boxes}</div>
+  </fieldset>
+</div>`;
 }
 
 /** Radios for up to this many choices; a select beyond. */
@@ -37,13 +70,13 @@ function renderInput(field: ClaimInput, state: ClaimFormState): SafeHtml {
   const chosen = state.values?.get(field.id);
   switch (field.kind) {
     case 'text':
-      return textInput({ ...common, ...textValue(field, state), ...(field.pattern ? { spellcheck: false, widthClass: 'nhsuk-u-width-one-half' } : {}) });
+      return textInput({ ...common, ...(field.suggested !== undefined && state.values === undefined ? { value: field.suggested } : textValue(field, state)), ...(field.pattern ? { spellcheck: false, widthClass: 'nhsuk-u-width-one-half' } : {}) });
     case 'number':
       return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-5', ...(field.integer ? { inputmode: 'numeric' as const } : {}) });
     case 'date':
-      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-10', autocomplete: 'off' });
+      return dateInput(field, state);
     case 'date-time':
-      return textInput({ ...common, ...textValue(field, state), widthClass: 'nhsuk-input--width-20', autocomplete: 'off' });
+      return dateInput(field, state);
     case 'lines':
       return textarea({ ...common, ...textValue(field, state), rows: 3 });
     case 'choices':
