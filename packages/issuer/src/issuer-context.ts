@@ -1,13 +1,12 @@
-import type { Logger, PassportAgent, SecretBox } from '@staff-passport/core';
+import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
-import type { DataSource } from 'typeorm';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { StatusListStore } from './status/status-list-store.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {
   agent: PassportAgent;
-  db: DataSource;
+  db: Database;
   /** Resolves holders' did:key and did:jwk (for SD-JWT VC holder binding); no network. */
   resolver: Resolvable;
   /** The base URL the issuer is reached at; organisations' did:web identifiers are built on it. */

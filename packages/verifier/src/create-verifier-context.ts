@@ -1,5 +1,5 @@
 import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
-import { VERIFIER_SCHEMA } from './store/verifier-schema.js';
+import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
 import type { VerifierContext } from './verifier-context.js';
 
 /** Options for {@link createVerifierContext}. */
@@ -7,6 +7,10 @@ export interface CreateVerifierContextOptions {
   logger: Logger;
   /** The verifier's SQLite file (`:memory:` for a throwaway one). */
   databaseFile: string;
+  /** `postgres://...`: the verifier's tables in PostgreSQL instead of `databaseFile`. */
+  databaseUrl?: string;
+  /** Bring the schema up to date on open (default true); with false it must be current (`staff-passport migrate`). */
+  migrate?: boolean;
   /** The verifier's public URL, the audience of presentations. */
   publicUrl: string;
   /** Let did:web and status lists reach loopback and private addresses over http (local demos and tests only). */
@@ -32,7 +36,13 @@ export interface CreateVerifierContextOptions {
  */
 export async function createVerifierContext(options: CreateVerifierContextOptions): Promise<VerifierContext & { close(): Promise<void> }> {
   const allow = options.allowPrivateNetwork === true;
-  const db = await openDatabase({ file: options.databaseFile, schema: VERIFIER_SCHEMA });
+  const db = await openDatabase({
+    file: options.databaseFile,
+    ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
+    scope: 'verifier',
+    migrations: VERIFIER_MIGRATIONS,
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+  });
   const now = options.now ?? (() => new Date());
   const registry = options.trustRegistry;
   return {
@@ -49,6 +59,6 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     retentionDays: options.retentionDays ?? 30,
     storeCredentials: options.storeCredentials ?? false,
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
-    close: () => db.destroy(),
+    close: () => db.close(),
   };
 }

@@ -19,7 +19,7 @@ export { REVIEW_STATEMENT, ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttri
 export type { ExportedAttributes, ProfileReport, VerifiedCredentialView } from './report/index.js';
 export type { VerificationReport } from './verification/verification-report.js';
 export type { VerifierContext } from './verifier-context.js';
-export { VERIFIER_SCHEMA } from './store/verifier-schema.js';
+export { VERIFIER_MIGRATIONS, VERIFIER_SCHEMA } from './store/verifier-schema.js';
 export { buildVerifierDidDocument, createOid4vpRequest, getOid4vpRequest, handleOid4vpResponse, loadVerifierKey, signRequestObject, verifierDid } from './oid4vp/index.js';
 export type { CreateOid4vpRequestInput, Oid4vpFinding, Oid4vpRequestCreated, Oid4vpRequestStatus, Oid4vpResponseOutcome, Oid4vpStatus, VerifierKey } from './oid4vp/index.js';
 export { DESK_CSRF_COOKIE, DESK_NAME, createDeskRouter } from './desk/index.js';

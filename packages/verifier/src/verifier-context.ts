@@ -1,13 +1,12 @@
-import type { Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
-import type { DataSource } from 'typeorm';
 
 /** What the verifier needs: injected, so tests freeze the clock and choose what may be fetched. */
 export interface VerifierContext {
   /** DID resolution (did:web behind the SSRF guard, cached). */
   resolver: Resolvable;
   /** The verifier's SQLite file: nonces, requests, added profiles, results. */
-  db: DataSource;
+  db: Database;
   /** The verifier's own URL: the audience presentations must be bound to. */
   publicUrl: string;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@staff-passport/core';
 import { GENESIS_HASH, auditEntryHash } from './append-audit-event.js';
 import type { AuditRow } from './list-audit-events.js';
 
@@ -29,7 +29,7 @@ export interface AuditChainReport {
  * const report = await verifyAuditChain(db);
  * if (!report.ok) report.problems.forEach((p) => console.error(p.chain, p.seq, p.problem));
  */
-export async function verifyAuditChain(db: DataSource, chain?: string): Promise<AuditChainReport> {
+export async function verifyAuditChain(db: Database, chain?: string): Promise<AuditChainReport> {
   const rows = (await db.query(
     `SELECT chain, chain_seq, at, actor, action, subject, detail, prev_hash, hash FROM sp_audit_log ${chain ? 'WHERE chain = ?' : ''} ORDER BY chain, chain_seq`,
     chain ? [chain] : [],

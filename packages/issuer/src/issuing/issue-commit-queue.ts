@@ -1,7 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, planAuditAppend, type AuditEventInput } from '../audit/append-audit-event.js';
-import { insertRows, insertRowsSql, type SqlValue } from '../store/insert-rows.js';
-import { prepareSqlScripts, runSqlScript } from '../store/run-sql-script.js';
+import type { Database, SqlExecutor } from '@staff-passport/core';
+import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
+import { insertRows, type SqlValue } from '../store/insert-rows.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -84,14 +83,10 @@ function rowOf(r: IssuedRecord): SqlValue[] {
  * inserts rather than a transaction (and an fsync) each. A caller's promise settles only after its
  * transaction has committed: an answered request is durable.
  *
- * A batch is written as one script in a single call to SQLite (`runSqlScript`: begin, the records
- * in one `INSERT`, their audit events in one `INSERT` per chain from the chain's head kept in
- * memory, commit), because each round trip of a transaction waits for the main thread, which in a
- * bulk job is busy with the next rows. Request keys (bulk rows, offers) are checked by the unique
- * `(org_id, request_key)` index as the records go in. When the script cannot be used or fails (the
- * first batch of a chain, a key issued before: a job resumed, a file uploaded again; a chain head
- * another writer moved), the batch is written again as a TypeORM transaction that looks the keys up
- * first, answers the rows already issued `duplicate` and reads the chain's head.
+ * A batch is one transaction: the records in one `INSERT`, their audit events in one `INSERT` per
+ * chain. Request keys (bulk rows, offers) are checked by the unique `(org_id, request_key)` index
+ * as the records go in; when a key was issued before (a job resumed, a file uploaded again) the
+ * batch looks the keys up first and answers the rows already issued `duplicate`.
  */
 export class IssueCommitQueue {
   private pending: Pending[] = [];
@@ -100,9 +95,7 @@ export class IssueCommitQueue {
   // meets many in a row) until a batch finds none.
   private expectTaken = false;
 
-  constructor(private readonly db: DataSource) {
-    prepareSqlScripts(db);
-  }
+  constructor(private readonly db: Database) {}
 
   /** Queues a record and its audit event; settles once both are committed (or were a duplicate). */
   commit(record: IssuedRecord, audit: AuditEventInput): Promise<CommitOutcome> {
@@ -133,7 +126,7 @@ export class IssueCommitQueue {
   }
 
   /** Which of the batch's request keys the organisations were issued before, as `org_id NUL request_key`. */
-  private async findTaken(tx: EntityManager, batch: readonly Pending[]): Promise<Set<string>> {
+  private async findTaken(tx: SqlExecutor, batch: readonly Pending[]): Promise<Set<string>> {
     const keyed = batch.filter((p) => p.record.requestKey !== null);
     const taken = new Set<string>();
     for (let i = 0; i < keyed.length; i += 500) {
@@ -169,31 +162,11 @@ export class IssueCommitQueue {
     return { rows, audits, outcomes };
   }
 
-  private async write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
-    if (!this.expectTaken) {
-      // Built before the script is queued, so none of it sits between two database calls.
-      const plan = this.plan(batch, new Set());
-      const audit = planAuditAppend(this.db, plan.audits);
-      const records = insertRowsSql('sp_issued_credentials', RECORD_COLUMNS, plan.rows);
-      if (audit && records !== undefined) {
-        try {
-          // Rows of bulk jobs only: nobody is answered about them until the job's progress is
-          // written, at the usual level, which makes them durable too (see runSqlScript).
-          const deferSync = batch.every((p) => p.record.jobId !== null);
-          await runSqlScript(this.db, [records, ...audit.statements], { deferSync });
-          audit.remember();
-          return plan.outcomes;
-        } catch (err: unknown) {
-          // Nothing was written. A key issued before: look keys up from now on (a resumed job meets
-          // many). Anything else (a chain head moved, or a real failure) is for the transaction below.
-          if (err instanceof Error && REQUEST_KEY_TAKEN.test(err.message)) this.expectTaken = true;
-        }
-      }
-    }
+  private write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     return this.writeInTransaction(batch);
   }
 
-  /** The batch as a TypeORM transaction: keys looked up when expected, heads read when not known. */
+  /** The batch as one transaction: keys looked up when expected. */
   private writeInTransaction(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     const lookUpFirst = this.expectTaken;
     return this.db.transaction(async (tx) => {

@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PassportError } from '@staff-passport/core';
-import type { EntityManager } from 'typeorm';
+import { PassportError, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
@@ -115,7 +114,7 @@ class JobRunner {
    * TypeORM's SQLite driver has one connection: a second transaction opened while the issue
    * queue's is open would nest inside it, so job bookkeeping that needs a transaction waits here.
    */
-  exclusive<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  exclusive<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const work = async (): Promise<T> => {
       let release!: () => void;
       this.gate = new Promise<void>((resolve) => (release = resolve));
@@ -142,7 +141,7 @@ class JobRunner {
       if (row.state === 'validating') row = await this.validate(row, org);
       if (row?.state === 'issuing') await this.issue(row, org);
     } catch (err: unknown) {
-      if (this.stopping || !this.ctx.db.isInitialized) return;
+      if (this.stopping || this.ctx.db.closed) return;
       this.ctx.logger.error({ err, jobId }, 'bulk job stopped by an error');
       const failure =
         err instanceof PassportError
@@ -373,7 +372,7 @@ class JobRunner {
       while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
       await source.close();
       await saving;
-      if (this.ctx.db.isInitialized) await save();
+      if (!this.ctx.db.closed) await save();
     }
     if (abort !== undefined) throw abort;
     if (!finished) return;

@@ -1,6 +1,5 @@
-import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
+import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg, type SqlExecutor } from '@staff-passport/core';
 import type { IKey } from '@veramo/core';
-import type { EntityManager } from 'typeorm';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from './organisation.js';
@@ -56,7 +55,7 @@ export async function createOrgKeyPair(ctx: IssuerContext, did: string, existing
 }
 
 /** Records keys of an organisation as active (see {@link createOrgKeyPair}). */
-export async function recordOrgKeys(tx: EntityManager, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
+export async function recordOrgKeys(tx: SqlExecutor, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
   for (const key of keys) {
     const alg = ALG_OF[key.type];
     if (!alg) continue;

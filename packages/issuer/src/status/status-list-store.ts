@@ -1,6 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { Bitstring, PassportError } from '@staff-passport/core';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Bitstring, PassportError, type Database, type SqlExecutor } from '@staff-passport/core';
 
 /** Entries per status list: the W3C minimum (Bitstring Status List, section 4: 131,072 bits, 16 KB). */
 export const STATUS_LIST_SIZE = 131_072;
@@ -50,7 +49,7 @@ export class StatusListStore {
   // opening a list of their own (256 in flight at the bench's start made 256 lists).
   private readonly creating = new Map<string, Promise<StatusListState>>();
 
-  constructor(private readonly ctx: { db: DataSource; now: () => Date }) {}
+  constructor(private readonly ctx: { db: Database; now: () => Date }) {}
 
   /** Loads an organisation's lists and their allocations (once). */
   private async load(orgId: string): Promise<void> {
@@ -159,7 +158,7 @@ export class StatusListStore {
    * the in-memory copies change only once `commit` is called after the transaction succeeded.
    */
   async writeBits(
-    tx: EntityManager,
+    tx: SqlExecutor,
     orgId: string,
     changes: readonly { slot: StatusSlot; purpose: 'revocation' | 'suspension'; on: boolean }[],
   ): Promise<() => void> {

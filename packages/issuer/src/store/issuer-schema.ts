@@ -1,3 +1,5 @@
+import { statementsMigration, type Migration } from '@staff-passport/core';
+
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
  * belong together (a credential record and its audit event) share one transaction.
@@ -239,3 +241,6 @@ export const ISSUER_SCHEMA: readonly string[] = [
   // used by no query (test/store/issuer-query-plans.test.ts) and cost every issue a random page write.
   `DROP INDEX IF EXISTS sp_issued_credentials_request_key`,
 ];
+
+/** The issuer's versioned migrations (`staff-passport migrate`, and on open). */
+export const ISSUER_MIGRATIONS: readonly Migration[] = [statementsMigration(1, 'initial schema', ISSUER_SCHEMA)];

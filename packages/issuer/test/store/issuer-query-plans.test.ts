@@ -8,12 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openDatabase } from '@staff-passport/core';
+import { openDatabase, type Database } from '@staff-passport/core';
 import { ISSUER_SCHEMA } from '@staff-passport/issuer';
-import type { DataSource } from 'typeorm';
 
 let dir: string;
-let db: DataSource;
+let db: Database;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-plans-'));
@@ -21,13 +20,15 @@ beforeAll(async () => {
   // A data folder from before: it has the index on request_key alone.
   const old = await openDatabase({ file, schema: ISSUER_SCHEMA });
   await old.query('CREATE INDEX sp_issued_credentials_request_key ON sp_issued_credentials (request_key)');
-  await old.destroy();
+  // Data folders from before had no ledger of migrations.
+  await old.query('DROP TABLE sp_migrations');
+  await old.close();
   db = await openDatabase({ file, schema: ISSUER_SCHEMA });
   // Statistics as a populated table would have them, so the planner chooses as it would in use.
   await db.query('ANALYZE');
 });
 afterAll(async () => {
-  await db.destroy();
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

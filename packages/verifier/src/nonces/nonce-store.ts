@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassportError, type ErrorCode } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import { PassportError, type ErrorCode, type Database } from '@staff-passport/core';
 
 /** A nonce the verifier gave a holder, to bind a presentation to this request and audience. */
 export interface IssuedNonce {
@@ -15,7 +14,7 @@ export interface IssuedNonce {
  * @example
  * const { nonce } = await issueNonce(db, { audience: verifierUrl, ttlSeconds: 600, now: new Date() });
  */
-export async function issueNonce(db: DataSource, input: { audience: string; ttlSeconds: number; now: Date; requestId?: string }): Promise<IssuedNonce> {
+export async function issueNonce(db: Database, input: { audience: string; ttlSeconds: number; now: Date; requestId?: string }): Promise<IssuedNonce> {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + input.ttlSeconds * 1000).toISOString();
   await db.query('INSERT INTO sp_nonces (nonce, audience, request_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
@@ -35,7 +34,7 @@ export async function issueNonce(db: DataSource, input: { audience: string; ttlS
  *
  * @returns undefined when the nonce was good, else the code saying why not.
  */
-export async function consumeNonce(db: DataSource, nonce: string, audience: string, now: Date): Promise<ErrorCode | undefined> {
+export async function consumeNonce(db: Database, nonce: string, audience: string, now: Date): Promise<ErrorCode | undefined> {
   const at = now.toISOString();
   return db.transaction(async (tx) => {
     const rows = (await tx.query('SELECT audience, expires_at, used_at FROM sp_nonces WHERE nonce = ?', [nonce])) as {
@@ -58,12 +57,12 @@ export async function consumeNonce(db: DataSource, nonce: string, audience: stri
  *
  * @throws PassportError `ERR_NONCE_UNKNOWN`, `ERR_NONCE_REPLAYED`, `ERR_NONCE_EXPIRED`, `ERR_VP_AUDIENCE_MISMATCH`.
  */
-export async function requireNonce(db: DataSource, nonce: string, audience: string, now: Date): Promise<void> {
+export async function requireNonce(db: Database, nonce: string, audience: string, now: Date): Promise<void> {
   const code = await consumeNonce(db, nonce, audience, now);
   if (code) throw new PassportError(code, 'the challenge is not one this verifier gave out, or it was used or has expired', { field: 'options.challenge' });
 }
 
 /** Deletes nonces expired for more than a day (housekeeping). */
-export async function purgeNonces(db: DataSource, now: Date): Promise<void> {
+export async function purgeNonces(db: Database, now: Date): Promise<void> {
   await db.query('DELETE FROM sp_nonces WHERE expires_at < ?', [new Date(now.getTime() - 86_400_000).toISOString()]);
 }

@@ -1,5 +1,4 @@
-import { PassportError } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import { PassportError, type Database } from '@staff-passport/core';
 import type { CheckProfile } from './check-profile.js';
 import { getProfile, listProfiles } from './list-profiles.js';
 import { validateProfile } from './validate-profile.js';
@@ -7,7 +6,7 @@ import { validateProfile } from './validate-profile.js';
 /**
  * Every check profile this verifier knows: the shipped ones, then those the employer added.
  */
-export async function listAllProfiles(db: DataSource): Promise<CheckProfile[]> {
+export async function listAllProfiles(db: Database): Promise<CheckProfile[]> {
   const rows = (await db.query('SELECT profile FROM sp_profiles ORDER BY created_at, id')) as { profile: string }[];
   return [...listProfiles(), ...rows.map((r) => JSON.parse(r.profile) as CheckProfile)];
 }
@@ -17,7 +16,7 @@ export async function listAllProfiles(db: DataSource): Promise<CheckProfile[]> {
  *
  * @throws PassportError `ERR_PROFILE_NOT_FOUND`
  */
-export async function findProfile(db: DataSource, id: string): Promise<CheckProfile> {
+export async function findProfile(db: Database, id: string): Promise<CheckProfile> {
   try {
     return getProfile(id);
   } catch (err: unknown) {
@@ -33,7 +32,7 @@ export async function findProfile(db: DataSource, id: string): Promise<CheckProf
  *
  * @throws PassportError `ERR_PROFILE_INVALID` (naming the field), `ERR_PROFILE_CONFLICT` when the id is taken.
  */
-export async function addProfile(db: DataSource, input: unknown, at: Date, by?: string): Promise<CheckProfile> {
+export async function addProfile(db: Database, input: unknown, at: Date, by?: string): Promise<CheckProfile> {
   const profile = validateProfile(input);
   if (listProfiles().some((p) => p.id === profile.id)) throw new PassportError('ERR_PROFILE_CONFLICT', `${profile.id} is a shipped profile`, { field: 'id' });
   const taken = (await db.query('SELECT 1 FROM sp_profiles WHERE id = ?', [profile.id])) as unknown[];

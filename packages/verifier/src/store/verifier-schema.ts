@@ -1,3 +1,5 @@
+import { statementsMigration, type Migration } from '@staff-passport/core';
+
 /**
  * The verifier's tables in its SQLite file: nonces it gave out (each works once), presentation
  * requests, employer-defined check profiles, check results kept for a retention period (the
@@ -75,3 +77,6 @@ export const VERIFIER_SCHEMA: readonly string[] = [
      expires_at TEXT NOT NULL
    )`,
 ];
+
+/** The verifier's versioned migrations (`staff-passport migrate`, and on open). */
+export const VERIFIER_MIGRATIONS: readonly Migration[] = [statementsMigration(1, 'initial schema', VERIFIER_SCHEMA)];

@@ -1,9 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Database, SqlExecutor } from '@staff-passport/core';
 import type { JobRow } from '../job.js';
 import type { RowError } from './bulk-row.js';
 
 /** The job row with an id, or undefined. */
-export async function loadJobRow(db: DataSource | EntityManager, jobId: string): Promise<JobRow | undefined> {
+export async function loadJobRow(db: SqlExecutor, jobId: string): Promise<JobRow | undefined> {
   const rows = (await db.query('SELECT * FROM sp_jobs WHERE id = ?', [jobId])) as JobRow[];
   return rows[0];
 }
@@ -15,7 +15,7 @@ const ERRORS_PER_STATEMENT = 150;
  * Writes row errors, many to a statement: one statement is atomic on its own, so no transaction is
  * needed (and none is opened beside the issue queue's).
  */
-export async function insertRowErrors(db: DataSource, jobId: string, phase: 'validate' | 'issue', errors: readonly RowError[]): Promise<void> {
+export async function insertRowErrors(db: Database, jobId: string, phase: 'validate' | 'issue', errors: readonly RowError[]): Promise<void> {
   for (let i = 0; i < errors.length; i += ERRORS_PER_STATEMENT) {
     const chunk = errors.slice(i, i + ERRORS_PER_STATEMENT);
     await db.query(
@@ -26,7 +26,7 @@ export async function insertRowErrors(db: DataSource, jobId: string, phase: 'val
 }
 
 /** Changes some columns of a job row (names are ours, never a caller's). */
-export async function updateJobRow(db: DataSource | EntityManager, jobId: string, changes: Partial<Omit<JobRow, 'id'>>): Promise<void> {
+export async function updateJobRow(db: SqlExecutor, jobId: string, changes: Partial<Omit<JobRow, 'id'>>): Promise<void> {
   const names = Object.keys(changes);
   if (names.length === 0) return;
   await db.query(`UPDATE sp_jobs SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [...names.map((n) => changes[n as keyof typeof changes] ?? null), jobId]);

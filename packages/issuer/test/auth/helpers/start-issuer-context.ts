@@ -46,7 +46,7 @@ export async function startIssuerContext(): Promise<TestIssuer> {
     },
     audit: (chain) => listAuditEvents(db, chain, { limit: 1000 }),
     async close() {
-      await db.destroy();
+      await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
