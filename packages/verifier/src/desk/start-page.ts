@@ -33,7 +33,7 @@ function text(body: Record<string, unknown>, field: string): string {
 
 async function renderStart(ctx: VerifierContext, req: Request, res: Response, form: StartForm, errors: StartErrors, status = 200): Promise<void> {
   const csrf = deskCsrfToken(req, res, ctx.publicUrl);
-  const profiles = await listAllProfiles(ctx.db);
+  const profiles = await listAllProfiles(ctx.stores.profiles);
   const summary: FieldError[] = [
     ...(errors.profileId ? [{ field: 'profileId', message: errors.profileId }] : []),
     ...(errors.startDate ? [{ field: `startDate-${errors.startDate.parts[0] ?? 'day'}`, message: errors.startDate.message }] : []),
@@ -97,7 +97,7 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
       query: text(body, 'query') || 'dcql',
     };
     const errors: StartErrors = {};
-    const profiles = await listAllProfiles(ctx.db);
+    const profiles = await listAllProfiles(ctx.stores.profiles);
     if (form.profileId === undefined) errors.profileId = 'Select a check profile';
     else if (!profiles.some((p) => p.id === form.profileId)) errors.profileId = 'Select a check profile from the list';
     const date = parseDateParts(form.startDate, 'Start date');

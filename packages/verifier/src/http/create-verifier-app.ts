@@ -68,7 +68,7 @@ export function createVerifierApp(ctx: VerifierContext, options: { extraRoutes?:
     for (const key of Object.keys(body)) if (key !== 'domain') throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of a challenge request`, { field: key });
     const domain = textField(body, 'domain', false) ?? ctx.publicUrl;
     if (domain.length > 2048) throw new PassportError('ERR_REQUEST_INVALID', 'domain is too long', { field: 'domain' });
-    const nonce = await issueNonce(ctx.db, { audience: domain, ttlSeconds: ctx.nonceTtlSeconds, now: ctx.now() });
+    const nonce = await issueNonce(ctx.stores.nonces, { audience: domain, ttlSeconds: ctx.nonceTtlSeconds, now: ctx.now() });
     res.status(201).json({ challenge: nonce.nonce, domain, expiresAt: nonce.expiresAt });
   });
 
@@ -81,15 +81,15 @@ export function createVerifierApp(ctx: VerifierContext, options: { extraRoutes?:
   });
 
   router.get('/profiles', async (_req, res) => {
-    res.json({ profiles: await listAllProfiles(ctx.db) });
+    res.json({ profiles: await listAllProfiles(ctx.stores.profiles) });
   });
 
   router.get('/profiles/:profileId', async (req, res) => {
-    res.json(await findProfile(ctx.db, param(req, 'profileId', /^[a-z0-9-]{1,100}$/, 'ERR_PROFILE_NOT_FOUND')));
+    res.json(await findProfile(ctx.stores.profiles, param(req, 'profileId', /^[a-z0-9-]{1,100}$/, 'ERR_PROFILE_NOT_FOUND')));
   });
 
   router.post('/profiles', async (req, res) => {
-    res.status(201).json(await addProfile(ctx.db, req.body, ctx.now()));
+    res.status(201).json(await addProfile(ctx.stores.profiles, req.body, ctx.now()));
   });
 
   router.post('/presentation-requests', async (req, res) => {
