@@ -40,6 +40,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const agent = createPassportAgent({ dataSource: db.dataSource, secretKey: options.secretKey, resolver });
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
+  const statusLists = new StatusListStore({ db, now });
   return {
     agent,
     db,
@@ -47,12 +48,13 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     publicUrl: options.publicUrl,
     logger: options.logger,
     now,
-    statusLists: new StatusListStore({ db, now }),
+    statusLists,
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     async close() {
       await issueQueue.drain();
+      await statusLists.releaseLeases().catch(() => undefined);
       await db.close();
     },
   };

@@ -16,8 +16,8 @@ export interface SqlExecutor {
    */
   readonly kysely: Kysely<object>;
   /**
-   * Raw SQL in the engine's own placeholder form. For the few statements the builder cannot say;
-   * prefer {@link SqlExecutor.kysely}.
+   * Raw SQL with `?` placeholders (numbered `$1`, `$2`... for PostgreSQL), in words both engines
+   * share. For the few statements the builder cannot say; prefer {@link SqlExecutor.kysely}.
    */
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Raw SQL (an `INSERT`, `UPDATE` or `DELETE`, keyword in capitals) answering how many rows it changed. */

@@ -35,8 +35,8 @@ async function appliedVersions(db: SqlExecutor, scope: string): Promise<Set<numb
  * Brings a database up to date: Veramo's migrations (through TypeORM), then each of `migrations`
  * not yet in the ledger, in version order, each in its own transaction with its ledger row. On
  * PostgreSQL all of it runs under a session advisory lock, so instances started together (or
- * `staff-passport migrate` beside them) never run a step twice; on SQLite it is one transaction
- * holding the file's write lock.
+ * `staff-passport migrate` beside them) never run a step twice; on SQLite ours run in one
+ * transaction holding the file's write lock.
  *
  * @returns the versions applied now.
  * @throws `Error` when `apply` is false and a step is missing.
@@ -53,14 +53,20 @@ export async function runMigrations(db: Database, options: RunMigrationsOptions)
     return [];
   }
   if (db.engine === 'sqlite') {
+    // Veramo's migrations manage their own transactions (some rebuild tables); a second process
+    // opening a new file at the same moment can meet a table the first just made: try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.dataSource.runMigrations({ transaction: 'each' });
+        break;
+      } catch (err: unknown) {
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     await db.query(LEDGER);
-    // One transaction holding SQLite's write lock from its first statement (another process opening
-    // the same file waits, busy_timeout), Veramo's migrations and ours inside it.
-    return db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO sp_migrations (scope, version, name, applied_at) VALUES ('_lock', 0, 'lock', '') ON CONFLICT (scope, version) DO UPDATE SET applied_at = excluded.applied_at`);
-      await db.dataSource.runMigrations({ transaction: 'none' });
-      return applyMissing(db, options);
-    });
+    // Ours in one transaction holding SQLite's write lock (BEGIN IMMEDIATE; another process waits).
+    return db.transaction(() => applyMissing(db, options));
   }
   const lock = db.dataSource.createQueryRunner();
   try {

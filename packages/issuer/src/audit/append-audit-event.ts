@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
-import { insertRows, type SqlValue } from '../store/insert-rows.js';
+import { insertAuditEntries, moveChainHead, readChainHead, type ChainHead } from '../store/audit-store.js';
+import type { AuditLogTable } from '../store/issuer-tables.js';
+import type { Insertable } from 'kysely';
 
 /** One event of the audit log. */
 export interface AuditEventInput {
@@ -16,7 +18,6 @@ export interface AuditEventInput {
 /** The chain platform events (no organisation) are appended to. */
 export const PLATFORM_CHAIN = '_platform';
 
-const AUDIT_COLUMNS = ['chain', 'chain_seq', 'at', 'actor', 'action', 'subject', 'detail', 'prev_hash', 'hash'] as const;
 
 /** The hash before the first entry of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,22 +36,9 @@ export function auditEntryHash(entry: {
   return hash('sha256', JSON.stringify([entry.prevHash, entry.chain, entry.chainSeq, entry.at, entry.actor, entry.action, entry.subject, entry.detail]), 'hex');
 }
 
-interface ChainHead {
-  hash: string;
-  seq: number;
-}
-
-async function readChainHead(tx: SqlExecutor, chain: string): Promise<ChainHead> {
-  const found = (await tx.query('SELECT hash, chain_seq FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as {
-    hash: string;
-    chain_seq: number;
-  }[];
-  return { hash: found[0]?.hash ?? GENESIS_HASH, seq: found[0]?.chain_seq ?? 0 };
-}
-
-/** The rows of a chain's events after `head`, hashed in order, and the chain's head after them. */
-function chainRows(chain: string, head: ChainHead, events: readonly AuditEventInput[]): { rows: SqlValue[][]; head: ChainHead } {
-  const rows: SqlValue[][] = [];
+/** The entries of a chain's events after `head`, hashed in order, and the chain's head after them. */
+function chainRows(chain: string, head: ChainHead, events: readonly AuditEventInput[]): { rows: Insertable<AuditLogTable>[]; head: ChainHead } {
+  const rows: Insertable<AuditLogTable>[] = [];
   let { hash: prevHash, seq } = head;
   for (const event of events) {
     seq += 1;
@@ -65,7 +53,7 @@ function chainRows(chain: string, head: ChainHead, events: readonly AuditEventIn
       detail: JSON.stringify(event.detail ?? {}),
     };
     const entryHash = auditEntryHash(entry);
-    rows.push([chain, seq, entry.at, entry.actor, entry.action, entry.subject, entry.detail, prevHash, entryHash]);
+    rows.push({ chain, chain_seq: seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, detail: entry.detail, prev_hash: prevHash, hash: entryHash });
     prevHash = entryHash;
   }
   return { rows, head: { hash: prevHash, seq } };
@@ -82,27 +70,26 @@ function groupByChain(events: readonly AuditEventInput[]): Map<string, AuditEven
   return byChain;
 }
 
-// True when the chain's last entry is `head` (no entry at all for the genesis head).
-function headIs(chain: string, head: ChainHead): { sql: string; params: SqlValue[] } {
-  return {
-    sql: '(SELECT hash FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1) IS ?',
-    params: [chain, head.seq === 0 ? null : head.hash],
-  };
-}
-
 /**
  * Appends events to the hash-chained audit log, one chain per organisation: each entry's hash
  * commits to the one before, so an altered or removed entry breaks the chain. Runs inside the
- * caller's transaction (with the records the events describe), one `INSERT` per chain after
- * reading the chain's head; the `INSERT` only writes if the chain's last entry is still that head
- * (`UNIQUE (chain, chain_seq)` backs it up).
+ * caller's transaction (with the records the events describe): the chain's head row is moved by
+ * compare-and-swap from the head the entries were hashed after, then the entries are inserted, so
+ * writers on several instances take turns on the chain instead of failing (a writer whose head
+ * went stale reads it again and hashes again); `UNIQUE (chain, chain_seq)` backs it up.
  */
 export async function appendAuditEvents(tx: SqlExecutor, events: readonly AuditEventInput[]): Promise<void> {
   for (const [chain, list] of groupByChain(events)) {
-    const head = await readChainHead(tx, chain);
-    const next = chainRows(chain, head, list);
-    const inserted = await insertRows(tx, 'sp_audit_log', AUDIT_COLUMNS, next.rows, { onlyIf: headIs(chain, head) });
-    if (inserted !== next.rows.length) throw new PassportError('ERR_INTERNAL', `the audit chain ${chain} changed while events were appended to it`);
+    // Bounded: each retry means another writer's batch committed meanwhile.
+    for (let attempt = 0; ; attempt++) {
+      const head = (await readChainHead(tx, chain)) ?? { hash: GENESIS_HASH, seq: 0 };
+      const next = chainRows(chain, head, list);
+      if (await moveChainHead(tx, chain, head, next.head)) {
+        await insertAuditEntries(tx, next.rows);
+        break;
+      }
+      if (attempt >= 100) throw new PassportError('ERR_INTERNAL', `the audit chain ${chain} kept changing while events were appended to it`);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Database, SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
 import { insertRows, type SqlValue } from '../store/insert-rows.js';
+import { findIssuedRequestKeys } from '../store/issued-credential-store.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -54,7 +55,7 @@ const RECORD_COLUMNS = [
 ] as const;
 
 // SQLite's message when an INSERT meets a request key the organisation was issued before.
-const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key/;
+const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key|sp_issued_credentials_request/;
 
 function rowOf(r: IssuedRecord): SqlValue[] {
   return [
@@ -126,19 +127,11 @@ export class IssueCommitQueue {
   }
 
   /** Which of the batch's request keys the organisations were issued before, as `org_id NUL request_key`. */
-  private async findTaken(tx: SqlExecutor, batch: readonly Pending[]): Promise<Set<string>> {
-    const keyed = batch.filter((p) => p.record.requestKey !== null);
-    const taken = new Set<string>();
-    for (let i = 0; i < keyed.length; i += 500) {
-      const chunk = keyed.slice(i, i + 500);
-      // Served by the unique (org_id, request_key) index.
-      const rows = (await tx.query(
-        'SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (SELECT value->>0, value->>1 FROM json_each(?))',
-        [JSON.stringify(chunk.map((p) => [p.record.orgId, p.record.requestKey]))],
-      )) as { org_id: string; request_key: string }[];
-      for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
-    }
-    return taken;
+  private findTaken(tx: SqlExecutor, batch: readonly Pending[]): Promise<Set<string>> {
+    return findIssuedRequestKeys(
+      tx,
+      batch.flatMap((p) => (p.record.requestKey === null ? [] : [[p.record.orgId, p.record.requestKey] as const])),
+    );
   }
 
   /** The rows to insert, their audit events and each record's outcome, given the keys taken before. */

@@ -81,7 +81,7 @@ export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'i
     for (const key of identifier.keys) {
       const alg = ALG_OF[key.type];
       if (!alg) continue;
-      await ctx.db.query('INSERT OR IGNORE INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      await ctx.db.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING', [
         key.kid,
         org.id,
         alg,

@@ -50,7 +50,7 @@ export async function insertRows(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const { onlyIf } = options;
-  if (travelsAsJson(rows)) {
+  if (tx.engine === 'sqlite' && travelsAsJson(rows)) {
     const values = columns.map((_column, i) => `value->>${i}`).join(', ');
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(?)${onlyIf ? ` WHERE (${onlyIf.sql})` : ''} ORDER BY key`;
     const params = [JSON.stringify(rows), ...(onlyIf?.params ?? [])];
@@ -66,7 +66,8 @@ export async function insertRows(
   }
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const placeholder = `(${columns.map(() => '?').join(', ')})`;
-  const several = rows.length > perStatement;
+  // On PostgreSQL a failed statement spoils the whole transaction: a savepoint keeps it usable.
+  const several = rows.length > perStatement || tx.engine === 'postgres';
   // Several statements: a savepoint makes them one, as the JSON form is.
   if (several) await tx.query('SAVEPOINT insert_rows');
   try {

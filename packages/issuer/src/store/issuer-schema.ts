@@ -243,4 +243,21 @@ export const ISSUER_SCHEMA: readonly string[] = [
 ];
 
 /** The issuer's versioned migrations (`staff-passport migrate`, and on open). */
-export const ISSUER_MIGRATIONS: readonly Migration[] = [statementsMigration(1, 'initial schema', ISSUER_SCHEMA)];
+export const ISSUER_MIGRATIONS: readonly Migration[] = [
+  statementsMigration(1, 'initial schema', ISSUER_SCHEMA),
+  // Several instances on one database: status lists leased to one instance at a time (lease times
+  // from the database's clock), and each audit chain's head in a row moved by compare-and-swap.
+  statementsMigration(2, 'status list leases, audit chain heads', [
+    `ALTER TABLE sp_status_lists ADD COLUMN leased_by TEXT`,
+    `ALTER TABLE sp_status_lists ADD COLUMN lease_until INTEGER`,
+    `ALTER TABLE sp_status_lists ADD COLUMN closed INTEGER NOT NULL DEFAULT 0`,
+    `CREATE TABLE IF NOT EXISTS sp_audit_heads (
+       chain TEXT PRIMARY KEY,
+       chain_seq INTEGER NOT NULL,
+       hash TEXT NOT NULL
+     )`,
+    `INSERT INTO sp_audit_heads (chain, chain_seq, hash)
+       SELECT chain, chain_seq, hash FROM sp_audit_log l WHERE chain_seq = (SELECT MAX(chain_seq) FROM sp_audit_log m WHERE m.chain = l.chain)
+       ON CONFLICT (chain) DO NOTHING`,
+  ]),
+];

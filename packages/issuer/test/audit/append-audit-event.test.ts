@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { openDatabase } from '@staff-passport/core';
-import { ISSUER_SCHEMA, appendAuditEvents, verifyAuditChain } from '@staff-passport/issuer';
+import { ISSUER_MIGRATIONS, appendAuditEvents, verifyAuditChain } from '@staff-passport/issuer';
 import type { Database } from '@staff-passport/core';
 import type { AuditEventInput } from '../../src/audit/append-audit-event.js';
 
@@ -20,9 +20,9 @@ const seqs = async (): Promise<number[]> => ((await db.query("SELECT chain_seq F
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-audit-'));
-  db = await openDatabase({ file: join(dir, 'issuer.sqlite'), schema: ISSUER_SCHEMA });
+  db = await openDatabase({ file: join(dir, 'issuer.sqlite'), scope: 'issuer', migrations: ISSUER_MIGRATIONS });
   // A second process on the same data folder, as far as the audit log can tell.
-  other = await openDatabase({ file: join(dir, 'issuer.sqlite'), schema: ISSUER_SCHEMA });
+  other = await openDatabase({ file: join(dir, 'issuer.sqlite'), scope: 'issuer', migrations: ISSUER_MIGRATIONS });
 });
 afterAll(async () => {
   await other.close();

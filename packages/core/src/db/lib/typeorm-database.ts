@@ -60,31 +60,47 @@ export class TypeormDatabase implements Database {
   }
 
   async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.kysely.executeQuery<R>(CompiledQuery.raw(sql, [...params]));
+    const result = await this.kysely.executeQuery<R>(CompiledQuery.raw(this.placeholders(sql), [...params]));
     return result.rows;
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const result = await this.kysely.executeQuery(CompiledQuery.raw(sql, [...params]));
+    const result = await this.kysely.executeQuery(CompiledQuery.raw(this.placeholders(sql), [...params]));
     return Number(result.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * Raw SQL is written with `?` placeholders, SQLite's and Kysely's SQLite form; PostgreSQL numbers
+   * them (`$1`, `$2`...). Marks inside quoted text or identifiers are left alone.
+   */
+  private placeholders(sql: string): string {
+    if (this.engine === 'sqlite' || !sql.includes('?')) return sql;
+    let n = 0;
+    return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (token) => (token === '?' ? `$${++n}` : token));
   }
 
   async transaction<T>(run: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     if (this.current.getStore()?.open) return run(this);
     const connection = await this.lease();
     const state: OpenTransaction = { connection, open: true };
+    const { runner } = connection;
+    // SQLite: BEGIN IMMEDIATE takes the file's write lock at once, so two processes on one file
+    // queue for it (busy_timeout) instead of one failing when it upgrades a read to a write.
+    const sqlite = this.engine === 'sqlite';
     try {
-      await connection.runner.startTransaction();
+      if (sqlite) await runner.query('BEGIN IMMEDIATE');
+      else await runner.startTransaction();
       let result: T;
       try {
         result = await this.current.run(state, () => run(this));
       } catch (err: unknown) {
         state.open = false;
-        await connection.runner.rollbackTransaction().catch(() => undefined);
+        await (sqlite ? runner.query('ROLLBACK') : runner.rollbackTransaction()).catch(() => undefined);
         throw err;
       }
       state.open = false;
-      await connection.runner.commitTransaction();
+      if (sqlite) await runner.query('COMMIT');
+      else await runner.commitTransaction();
       return result;
     } finally {
       await connection.release();
