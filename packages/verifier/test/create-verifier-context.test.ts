@@ -45,8 +45,11 @@ describeEngines('two verifier contexts on one database', (engine) => {
         now: () => new Date(NOW + offsetMs),
         housekeepingIntervalSeconds: 0,
       });
-    // Started together: both migrate (one after the other) and both are ready.
-    [a, b] = await Promise.all([open(), open()]);
+    // On PostgreSQL started together: both migrate (one after the other, under the advisory lock)
+    // and both are ready. A new SQLite file opened by two at once can meet SQLITE_BUSY in Veramo's
+    // migrations (retried a bounded number of times by runMigrations), so there one opens first.
+    if (engine.name === 'postgres') [a, b] = await Promise.all([open(), open()]);
+    else [a, b] = [await open(), await open()];
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
