@@ -1,6 +1,7 @@
 import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './status/status-list-store.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 
@@ -49,6 +50,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     logger: options.logger,
     now,
     statusLists,
+    signers: new OrgSignerCache(),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),

@@ -1,6 +1,7 @@
 import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import type { OrgSignerCache } from './organisations/org-signer-cache.js';
 import type { StatusListStore } from './status/status-list-store.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
@@ -14,6 +15,8 @@ export interface IssuerContext {
   logger: Logger;
   now: () => Date;
   statusLists: StatusListStore;
+  /** Signers of organisations' active keys, revalidated against the key table (see OrgSignerCache). */
+  signers: OrgSignerCache;
   issueQueue: IssueCommitQueue;
   /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
   storeCredentials: boolean;

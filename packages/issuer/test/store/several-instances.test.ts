@@ -13,6 +13,7 @@ import {
   createOrganisation,
   issueCredential,
   renderStatusList,
+  rotateOrgKeys,
   verifyAuditChain,
   type IssuerContext,
   type Organisation,
@@ -68,10 +69,28 @@ describeEngines('two issuer instances on one database', (engine) => {
     expect((await renderStatusList(b, org, listId, 'revocation')).version).toBe(before + 24);
   });
 
+  it('signs with the new key on one instance once the keys were rotated through the other', async () => {
+    const before = await issueCredential(a, org, { credential: trainingCredential(holder) }, { keyId: 'test' });
+    const [created] = await rotateOrgKeys(b, org, 'test');
+    expect(created).toBeDefined();
+    const newKid = (await b.db.query<{ kid: string }>("SELECT kid FROM sp_org_keys WHERE org_id = ? AND alg = 'EdDSA' AND status = 'active'", [org.id]))[0]!.kid;
+    expect(newKid).not.toBe(before.signingKid.slice(before.signingKid.indexOf('#') + 1));
+    // A's cached signer is checked against the key table within seconds (bounded wait, no timing assertion).
+    let signedWith = before.signingKid;
+    for (let i = 0; i < 100 && signedWith === before.signingKid; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      signedWith = (await issueCredential(a, org, { credential: trainingCredential(holder) }, { keyId: 'test' })).signingKid;
+    }
+    expect(signedWith).not.toBe(before.signingKid);
+    expect(signedWith.endsWith(newKid)).toBe(true);
+  });
+
   it('verifies the audit chain both instances appended to at once', async () => {
     const report = await verifyAuditChain(a.db, org.id);
     expect(report.problems).toEqual([]);
-    // The organisation's creation, 64 issues and 24 revocations.
-    expect(report.entries).toBe(1 + 64 + 24);
+    // The organisation's creation, the issues, the revocations and the rotation.
+    const [count] = await a.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ?', [org.id]);
+    expect(report.entries).toBe(Number(count!.n));
+    expect(report.entries).toBeGreaterThanOrEqual(1 + 64 + 24 + 1 + 2);
   });
 });
