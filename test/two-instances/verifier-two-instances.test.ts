@@ -8,7 +8,9 @@
  * - an OpenID4VP request created on one instance is fetched on the other and answered on the
  *   other, and the answer is polled, verified, on the first;
  * - the same answer replayed to the other instance, or sent to both at once, is refused: the
- *   request's nonce is used once across instances.
+ *   request's nonce is used once across instances;
+ * - a challenge given out by one instance (VC API) is taken by the other and refused when the
+ *   presentation is replayed to the first.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
@@ -77,18 +79,19 @@ async function createRequest(): Promise<Created> {
   return res.body as unknown as Created;
 }
 
+/** The holder's DBS credential presented with the claims the profile asks, bound to an audience and nonce (KB-JWT). */
+function present(aud: string, nonce: string): Promise<string> {
+  const signer = createNodeJwsSigner({ privateKey: holder.privateKey, kid: holder.kid });
+  return presentSdJwt({ sdJwt, disclose: DBS_PROFILE.requirements[0]!.accepts[0]!.claims, kb: { aud, nonce, signer }, hasher: nodeSdJwtCrypto.hasher });
+}
+
 /** What a wallet does with a request: fetch the signed request object, present the credential bound to its nonce. */
 async function answerOf(created: Created): Promise<{ responseUri: string; fields: Record<string, string>; jws: string }> {
   const res = await fetch(created.requestUri);
   expect(res.status).toBe(200);
   const jws = await res.text();
   const payload = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-  const presentation = await presentSdJwt({
-    sdJwt,
-    disclose: DBS_PROFILE.requirements[0]!.accepts[0]!.claims,
-    kb: { aud: String(payload['client_id']), nonce: String(payload['nonce']), signer: createNodeJwsSigner({ privateKey: holder.privateKey, kid: holder.kid }) },
-    hasher: nodeSdJwtCrypto.hasher,
-  });
+  const presentation = await present(String(payload['client_id']), String(payload['nonce']));
   const query = (payload['dcql_query'] as { credentials: { id: string; format: string }[] }).credentials.find((c) => c.format === 'dc+sd-jwt')!;
   return { responseUri: String(payload['response_uri']), fields: { vp_token: JSON.stringify({ [query.id]: [presentation] }), state: String(payload['state']) }, jws };
 }
@@ -140,4 +143,16 @@ it('one answer sent to both instances at once is taken once: the nonce is used o
     expect(outcomes.find((o) => o.status === 409)?.body['code']).toBe('ERR_VP_REQUEST_ANSWERED');
     expect(await poll(created.pollUrl)).toMatchObject({ state: 'answered', result: { verified: true } });
   }
+});
+
+it('a challenge given by one instance is taken by the other; the presentation replayed to the first is refused', async () => {
+  await turnTo(0);
+  const challenge = await postJson(`${proxy!.url}/challenges`, {});
+  expect([challenge.status, challenge.body['domain'], servedBy('POST', '/challenges')]).toEqual([201, proxy!.url, 0]);
+  const body = { verifiablePresentation: await present(proxy!.url, String(challenge.body['challenge'])), options: { challenge: challenge.body['challenge'], domain: proxy!.url } };
+  const taken = await postJson(`${proxy!.url}/presentations/verify`, body);
+  expect([taken.status, taken.body['verified'], servedBy('POST', '/presentations/verify')]).toEqual([200, true, 1]);
+  const replayed = await postJson(`${proxy!.url}/presentations/verify`, body);
+  expect([replayed.status, servedBy('POST', '/presentations/verify')]).toEqual([400, 0]);
+  expect(replayed.body['checks']).toEqual(expect.arrayContaining([expect.objectContaining({ check: 'presentation.challenge', outcome: 'failed', code: 'ERR_NONCE_REPLAYED' })]));
 });
