@@ -13,7 +13,7 @@ export type { Database, Migration, SqlEngine, SqlExecutor } from './db/database.
 export { runMigrations } from './db/run-migrations.js';
 export type { RunMigrationsOptions } from './db/run-migrations.js';
 export { statementsMigration } from './db/statements-migration.js';
-export { sqlNowMs } from './db/sql-now-ms.js';
+export { sqlNowMs, sqlNowMsText } from './db/sql-now-ms.js';
 export { isNonPublicAddress } from './did/address-policy.js';
 export { createDidResolver } from './did/create-did-resolver.js';
 export type { DidResolverOptions } from './did/create-did-resolver.js';

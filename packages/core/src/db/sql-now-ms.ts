@@ -1,6 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlEngine } from './database.js';
 
+/** {@link sqlNowMs} as SQL text, for a raw statement. */
+export function sqlNowMsText(engine: SqlEngine): string {
+  return engine === 'postgres' ? 'CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)' : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+}
+
 /**
  * The database's clock, in milliseconds since 1970, as an SQL expression: leases and expiries
  * compared in SQL against one clock, whichever instance's clock is off.
@@ -9,5 +14,5 @@ import type { SqlEngine } from './database.js';
  * await tx.kysely.updateTable('t').set({ lease_until: sql`${sqlNowMs(tx.engine)} + 60000` }).execute();
  */
 export function sqlNowMs(engine: SqlEngine): RawBuilder<number> {
-  return engine === 'postgres' ? sql<number>`CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)` : sql<number>`CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`;
+  return sql.raw<number>(sqlNowMsText(engine));
 }

@@ -260,4 +260,6 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
        SELECT chain, chain_seq, hash FROM sp_audit_log l WHERE chain_seq = (SELECT MAX(chain_seq) FROM sp_audit_log m WHERE m.chain = l.chain)
        ON CONFLICT (chain) DO NOTHING`,
   ]),
+  // A bulk job is run by one instance at a time, under a lease renewed while it runs.
+  statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
 ];

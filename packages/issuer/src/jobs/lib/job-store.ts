@@ -1,4 +1,4 @@
-import type { Database, SqlExecutor } from '@staff-passport/core';
+import { sqlNowMsText, type Database, type SqlExecutor } from '@staff-passport/core';
 import type { JobRow } from '../job.js';
 import type { RowError } from './bulk-row.js';
 
@@ -30,4 +30,28 @@ export async function updateJobRow(db: SqlExecutor, jobId: string, changes: Part
   const names = Object.keys(changes);
   if (names.length === 0) return;
   await db.query(`UPDATE sp_jobs SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [...names.map((n) => changes[n as keyof typeof changes] ?? null), jobId]);
+}
+
+
+/**
+ * Takes the lease of a job still to run, if no live lease holds it (one conditional statement):
+ * true when this instance may run it.
+ */
+export async function claimJobLease(db: Database, jobId: string, instanceId: string, leaseMs: number): Promise<boolean> {
+  const now = sqlNowMsText(db.engine);
+  const claimed = await db.run(
+    `UPDATE sp_jobs SET leased_by = ?, lease_until = ${now} + ? WHERE id = ? AND state IN ('validating', 'issuing') AND (leased_by IS NULL OR leased_by = ? OR lease_until < ${now})`,
+    [instanceId, leaseMs, jobId, instanceId],
+  );
+  return claimed > 0;
+}
+
+/** Renews a job's lease; false when another instance holds it now (this one must stop). */
+export async function renewJobLease(db: Database, jobId: string, instanceId: string, leaseMs: number): Promise<boolean> {
+  return (await db.run(`UPDATE sp_jobs SET lease_until = ${sqlNowMsText(db.engine)} + ? WHERE id = ? AND leased_by = ?`, [leaseMs, jobId, instanceId])) > 0;
+}
+
+/** Lets a job's lease go (the job ended, or this instance stops). */
+export async function releaseJobLease(db: Database, jobId: string, instanceId: string): Promise<void> {
+  await db.run('UPDATE sp_jobs SET leased_by = NULL, lease_until = NULL WHERE id = ? AND leased_by = ?', [jobId, instanceId]);
 }
