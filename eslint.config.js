@@ -1,6 +1,51 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// State lives in stores (STYLE.md 12): in the issuer and the verifier, SQL is written only in the
+// store modules under `src/store/`, each holding all of its table group's queries. Elsewhere no
+// SQL text, no query builder (`kysely` imports, `.kysely`), no `db.query`/`db.run`: call a store.
+// (An eslint rule rather than a dependency-cruiser one: the cruiser leaves node_modules out.)
+const SQL_TEXT = String.raw`^\s*(SELECT|INSERT (OR \w+ )?INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|INDEX|UNIQUE INDEX)|ALTER TABLE|DROP (TABLE|INDEX)|PRAGMA|WITH \w+ AS)\b`;
+const NO_SQL = 'SQL belongs in a store module (src/store/): add or use a store method (STYLE.md 12)';
+// Issuer files that still hold SQL, until the issuer's stores take it over (issue 17).
+const SQL_NOT_YET_IN_STORES = [
+  'packages/issuer/src/api-keys/authenticate-api-key.ts',
+  'packages/issuer/src/api-keys/create-api-key.ts',
+  'packages/issuer/src/api-keys/manage-api-keys.ts',
+  'packages/issuer/src/api-keys/platform-keys.ts',
+  'packages/issuer/src/audit/append-audit-event.ts',
+  'packages/issuer/src/audit/list-audit-events.ts',
+  'packages/issuer/src/auth/delete-oidc-config.ts',
+  'packages/issuer/src/auth/get-oidc-config.ts',
+  'packages/issuer/src/auth/lib/record-auth-failure.ts',
+  'packages/issuer/src/auth/lib/require-organisation.ts',
+  'packages/issuer/src/auth/set-oidc-config.ts',
+  'packages/issuer/src/console/audit/list-audit-page.ts',
+  'packages/issuer/src/console/credentials/count-issued-credentials.ts',
+  'packages/issuer/src/credentials/list-issued-credentials.ts',
+  'packages/issuer/src/jobs/create-job.ts',
+  'packages/issuer/src/jobs/get-job.ts',
+  'packages/issuer/src/jobs/job-runner.ts',
+  'packages/issuer/src/jobs/lib/job-store.ts',
+  'packages/issuer/src/jobs/list-job-errors.ts',
+  'packages/issuer/src/jobs/resume-jobs.ts',
+  'packages/issuer/src/oid4vci/create-offer.ts',
+  'packages/issuer/src/oid4vci/exchange-pre-authorized-code.ts',
+  'packages/issuer/src/oid4vci/issue-nonce.ts',
+  'packages/issuer/src/oid4vci/lib/authenticate-access-token.ts',
+  'packages/issuer/src/oid4vci/lib/deliver-credentials.ts',
+  'packages/issuer/src/oid4vci/lib/offer-store.ts',
+  'packages/issuer/src/oid4vci/manage-offers.ts',
+  'packages/issuer/src/oid4vci/receive-notification.ts',
+  'packages/issuer/src/oid4vci/request-credential.ts',
+  'packages/issuer/src/oid4vci/request-deferred-credential.ts',
+  'packages/issuer/src/organisations/create-organisation.ts',
+  'packages/issuer/src/organisations/get-organisation.ts',
+  'packages/issuer/src/organisations/org-keys.ts',
+  'packages/issuer/src/status/change-credential-status.ts',
+  'packages/issuer/src/status/status-list-store.ts',
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', '**/*.cjs'] },
   js.configs.recommended,
@@ -13,6 +58,21 @@ export default tseslint.config(
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/issuer/src/**/*.ts', 'packages/verifier/src/**/*.ts'],
+    ignores: ['packages/*/src/store/**', ...SQL_NOT_YET_IN_STORES],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'kysely', message: NO_SQL }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `Literal[value=/${SQL_TEXT}/]`, message: NO_SQL },
+        { selector: `TemplateElement[value.raw=/${SQL_TEXT}/]`, message: NO_SQL },
+        { selector: "MemberExpression[property.name='kysely']", message: NO_SQL },
+        { selector: "CallExpression[callee.property.name=/^(query|run)$/][callee.object.name=/^(db|tx)$/]", message: NO_SQL },
+        { selector: "CallExpression[callee.property.name=/^(query|run)$/][callee.object.property.name=/^(db|tx)$/]", message: NO_SQL },
+      ],
     },
   },
   {

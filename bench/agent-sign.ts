@@ -28,7 +28,7 @@ const HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
  */
 export async function benchAgentSign(durationMs: number, rawSign?: PathResult): Promise<PathResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'sp-bench-sign-'));
-  const db = await openDatabase({ file: join(dir, 'agent.sqlite') });
+  const db = (await openDatabase({ file: join(dir, 'agent.sqlite') })).dataSource;
   try {
     const secretKey = randomBytes(32).toString('hex');
     const agent = createPassportAgent({ dataSource: db, secretKey, resolver: createDidResolver() });

@@ -90,7 +90,7 @@ export async function createVeramoBaseline(databaseFile: string): Promise<{ agen
     verifyPresentation: (): Promise<never> => Promise.reject(new Error('not used by the bench')),
   };
 
-  const db = await openDatabase({ file: databaseFile });
+  const db = (await openDatabase({ file: databaseFile })).dataSource;
   const secretKey = Buffer.alloc(32, 7).toString('hex');
   const Resolver = didResolver['Resolver'] as Ctor;
   const getDidKeyResolver = didKey['getDidKeyResolver'] as () => Record<string, unknown>;

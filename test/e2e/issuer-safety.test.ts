@@ -89,7 +89,7 @@ describe('secrets', () => {
     const issued = await postJson(issueUrl(), { credential: trainingCredential(holder) }, { authorization: `Bearer ${services.apiKey}` });
     expect(issued.status).toBe(201);
     const identifier = await services.issuer.agent.didManagerGet({ did: services.org.did });
-    const store = new PrivateKeyStore(services.issuer.db, new SecretBox(services.secretKey));
+    const store = new PrivateKeyStore(services.issuer.db.dataSource, new SecretBox(services.secretKey));
     const files = readdirSync(services.dataDir).filter((f) => f.startsWith('issuer.sqlite')).map((f) => readFileSync(join(services.dataDir, f)));
     expect(files.length).toBeGreaterThan(0);
     for (const key of identifier.keys) {

@@ -164,7 +164,7 @@ async function exercise(): Promise<void> {
   }
 
   // Every private key the KMS holds (both organisations, active and retired), as the JWK's d.
-  const store = new PrivateKeyStore(ctx.db, new SecretBox(services.secretKey));
+  const store = new PrivateKeyStore(ctx.db.dataSource, new SecretBox(services.secretKey));
   const aliases = (await ctx.db.query('SELECT alias, type FROM "private-key"')) as { alias: string; type: string }[];
   expect(aliases.length).toBeGreaterThanOrEqual(2 * 2 + 2 * 2);
   expect(new Set(aliases.map((a) => a.type))).toEqual(new Set(['Ed25519', 'Secp256r1']));
@@ -233,7 +233,7 @@ describe('at rest', () => {
       for (const key of exported.keys) holderSecrets.push(...secretForms(`holder ${key.alg} d`, Buffer.from(key.privateJwk.d!, 'base64url')));
       const read = () => readdirSync(dir).filter((f) => f.startsWith('wallet.sqlite')).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
       expect(findSecrets(read(), holderSecrets)).toEqual([]);
-      await db.destroy();
+      await db.close();
       expect(findSecrets(read(), holderSecrets)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -142,7 +142,7 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     });
     closers.push(() => verifier.close());
     verifierServer.attach(createVerifierApp(verifier));
-    await addProfile(verifier.db, PROFILE, new Date());
+    await addProfile(verifier.stores.profiles, PROFILE, new Date());
 
     const org = await createOrganisation(issuer, { name: 'Example Valley NHS Trust (fictional)', odsCode: 'RZX' }, 'example');
     const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'example');

@@ -1,4 +1,5 @@
 import { issueBulkCommand } from './commands/issue-bulk.js';
+import { migrateCommand } from './commands/migrate.js';
 import { orgCommand } from './commands/org-commands.js';
 import { startCommand } from './commands/start.js';
 import { trustCommand } from './commands/trust-commands.js';
@@ -9,6 +10,7 @@ import { parseArgs } from './lib/parse-args.js';
 const USAGE = `staff-passport <command>
 
   start [--demo] [--wallet-dir DIR]       start the issuer (API, HR console) and the verifier (API, desk); serve a built web wallet from DIR
+  migrate                                bring the issuer's and the verifier's databases up to date (also done on start)
   org create --name NAME --ods CODE      create an organisation with its did:web and key
   org list                               list organisations
   api-key create --org ID [--role ROLE]  create an API key (roles: org-admin, issuer, auditor)
@@ -19,7 +21,7 @@ const USAGE = `staff-passport <command>
                                          bulk-issue an ESR export or JSON lines as a job, with progress
   trust init|add|remove|keygen|sign|show manage and sign the trust registry (staff-passport trust help)
 
-Configuration comes from the environment: DATA_DIR, HOST, ISSUER_PORT, VERIFIER_PORT,
+Configuration comes from the environment: DATA_DIR, DATABASE_URL (postgres://...), HOST, ISSUER_PORT, VERIFIER_PORT,
 ISSUER_PUBLIC_URL, VERIFIER_PUBLIC_URL, PASSPORT_SECRET_KEY, LOG_LEVEL, DID_WEB_ALLOW_PRIVATE.`;
 
 /**
@@ -35,6 +37,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'start':
         return await startCommand(options);
+      case 'migrate':
+        return await migrateCommand(options);
       case 'org':
       case 'api-key':
       case 'admin-key':

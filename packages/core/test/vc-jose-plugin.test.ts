@@ -13,7 +13,7 @@ let db: DataSource;
 let agent: PassportAgent;
 
 beforeAll(async () => {
-  db = await openDatabase({ file: ':memory:' });
+  db = (await openDatabase({ file: ':memory:' })).dataSource;
   agent = createPassportAgent({ dataSource: db, secretKey: randomBytes(32).toString('hex'), resolver: createDidResolver() });
 });
 afterAll(async () => {

@@ -1,13 +1,18 @@
 import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './status/status-list-store.js';
-import { ISSUER_SCHEMA } from './store/issuer-schema.js';
+import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 
 /** Options for {@link createIssuerContext}. */
 export interface CreateIssuerContextOptions {
-  /** The issuer's SQLite file. */
+  /** The issuer's SQLite file (used when `databaseUrl` is not given). */
   databaseFile: string;
+  /** `postgres://...`: the issuer's tables and Veramo's in PostgreSQL instead of `databaseFile`. */
+  databaseUrl?: string;
+  /** Bring the schema up to date on open (default true); with false it must be current (`staff-passport migrate`). */
+  migrate?: boolean;
   secretKey: string;
   publicUrl: string;
   logger: Logger;
@@ -24,12 +29,19 @@ export interface CreateIssuerContextOptions {
  * const ctx = await createIssuerContext({ databaseFile: 'data/issuer.sqlite', secretKey, publicUrl, logger });
  */
 export async function createIssuerContext(options: CreateIssuerContextOptions): Promise<IssuerContext & { close(): Promise<void> }> {
-  const db = await openDatabase({ file: options.databaseFile, schema: ISSUER_SCHEMA });
+  const db = await openDatabase({
+    file: options.databaseFile,
+    ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
+    scope: 'issuer',
+    migrations: ISSUER_MIGRATIONS,
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+  });
   // The issuer resolves only its own DIDs and did:key/did:jwk holders; no network fetches are needed.
   const resolver = createDidResolver();
-  const agent = createPassportAgent({ dataSource: db, secretKey: options.secretKey, resolver });
+  const agent = createPassportAgent({ dataSource: db.dataSource, secretKey: options.secretKey, resolver });
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
+  const statusLists = new StatusListStore({ db, now });
   return {
     agent,
     db,
@@ -37,13 +49,15 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     publicUrl: options.publicUrl,
     logger: options.logger,
     now,
-    statusLists: new StatusListStore({ db, now }),
+    statusLists,
+    signers: new OrgSignerCache(),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     async close() {
       await issueQueue.drain();
-      await db.destroy();
+      await statusLists.releaseLeases().catch(() => undefined);
+      await db.close();
     },
   };
 }

@@ -68,7 +68,7 @@ export type { CredentialStatusValue, StatusAction, StatusChange, StatusReason } 
 export { renderStatusList } from './status/render-status-list.js';
 export type { StatusListView } from './status/render-status-list.js';
 export { STATUS_LIST_SIZE } from './status/status-list-store.js';
-export { ISSUER_SCHEMA } from './store/issuer-schema.js';
+export { ISSUER_MIGRATIONS, ISSUER_SCHEMA } from './store/issuer-schema.js';
 export {
   OFFER_FORMATS,
   OFFER_STATUSES,

@@ -1,13 +1,13 @@
-import type { Logger, PassportAgent, SecretBox } from '@staff-passport/core';
+import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
-import type { DataSource } from 'typeorm';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import type { OrgSignerCache } from './organisations/org-signer-cache.js';
 import type { StatusListStore } from './status/status-list-store.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {
   agent: PassportAgent;
-  db: DataSource;
+  db: Database;
   /** Resolves holders' did:key and did:jwk (for SD-JWT VC holder binding); no network. */
   resolver: Resolvable;
   /** The base URL the issuer is reached at; organisations' did:web identifiers are built on it. */
@@ -15,6 +15,8 @@ export interface IssuerContext {
   logger: Logger;
   now: () => Date;
   statusLists: StatusListStore;
+  /** Signers of organisations' active keys, revalidated against the key table (see OrgSignerCache). */
+  signers: OrgSignerCache;
   issueQueue: IssueCommitQueue;
   /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
   storeCredentials: boolean;

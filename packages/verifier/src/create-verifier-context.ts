@@ -1,5 +1,7 @@
 import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
-import { VERIFIER_SCHEMA } from './store/verifier-schema.js';
+import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
+import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
+import { createVerifierStores } from './store/verifier-stores.js';
 import type { VerifierContext } from './verifier-context.js';
 
 /** Options for {@link createVerifierContext}. */
@@ -7,6 +9,10 @@ export interface CreateVerifierContextOptions {
   logger: Logger;
   /** The verifier's SQLite file (`:memory:` for a throwaway one). */
   databaseFile: string;
+  /** `postgres://...`: the verifier's tables in PostgreSQL instead of `databaseFile`. */
+  databaseUrl?: string;
+  /** Bring the schema up to date on open (default true); with false it must be current (`staff-passport migrate`). */
+  migrate?: boolean;
   /** The verifier's public URL, the audience of presentations. */
   publicUrl: string;
   /** Let did:web and status lists reach loopback and private addresses over http (local demos and tests only). */
@@ -21,23 +27,37 @@ export interface CreateVerifierContextOptions {
   storeCredentials?: boolean;
   /** 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. */
   secretKey?: string;
+  /**
+   * How often expired results, nonces and requests are deleted, seconds (default 600; 0: never,
+   * for a process that only migrates or for tests that run housekeeping themselves).
+   */
+  housekeepingIntervalSeconds?: number;
 }
 
 /**
- * The verifier's dependencies with their defaults: its SQLite file, a caching DID resolver and
- * status list fetcher behind the SSRF guard, and the trust registry.
+ * The verifier's dependencies with their defaults: its database (a SQLite file, or PostgreSQL) and
+ * the stores on it, a caching DID resolver and status list fetcher behind the SSRF guard, the
+ * trust registry, and housekeeping on a timer (stopped by `close`).
  *
  * @example
  * const ctx = await createVerifierContext({ logger, databaseFile: 'data/verifier.sqlite', publicUrl });
  */
 export async function createVerifierContext(options: CreateVerifierContextOptions): Promise<VerifierContext & { close(): Promise<void> }> {
   const allow = options.allowPrivateNetwork === true;
-  const db = await openDatabase({ file: options.databaseFile, schema: VERIFIER_SCHEMA });
+  const db = await openDatabase({
+    file: options.databaseFile,
+    ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
+    scope: 'verifier',
+    migrations: VERIFIER_MIGRATIONS,
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+  });
   const now = options.now ?? (() => new Date());
   const registry = options.trustRegistry;
-  return {
+  const ctx: VerifierContext = {
     resolver: createDidResolver({ web: { allowPrivateNetwork: allow, allowHttp: allow } }),
     db,
+    stores: createVerifierStores(db),
+    signingKeys: new Map(),
     publicUrl: options.publicUrl,
     logger: options.logger,
     now,
@@ -49,6 +69,20 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     retentionDays: options.retentionDays ?? 30,
     storeCredentials: options.storeCredentials ?? false,
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
-    close: () => db.destroy(),
+  };
+  const interval = options.housekeepingIntervalSeconds ?? 600;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          if (db.closed) return;
+          runVerifierHousekeeping(ctx).catch((err: unknown) => ctx.logger.warn({ err }, 'verifier housekeeping failed; it runs again on the next tick'));
+        }, interval * 1000).unref()
+      : undefined;
+  return {
+    ...ctx,
+    close: () => {
+      clearInterval(timer);
+      return db.close();
+    },
   };
 }

@@ -22,7 +22,16 @@ export { REVIEW_STATEMENT, ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttri
 export type { ExportedAttributes, ProfileReport, ReportBasis, RequirementReliance, TodoItem, TodoKind, VerifiedCredentialView } from './report/index.js';
 export type { VerificationReport } from './verification/verification-report.js';
 export type { VerifierContext } from './verifier-context.js';
-export { VERIFIER_SCHEMA } from './store/verifier-schema.js';
+export { VERIFIER_MIGRATIONS, VERIFIER_SCHEMA } from './store/verifier-schema.js';
+export { createVerifierStores } from './store/verifier-stores.js';
+export type { VerifierStores } from './store/verifier-stores.js';
+export type { NonceStore } from './store/nonce-store.js';
+export type { ProfileRecord, ProfileStore } from './store/profile-store.js';
+export type { RequestStore } from './store/request-store.js';
+export type { ResultStore } from './store/result-store.js';
+export type { VerifierKeyStore } from './store/key-store.js';
+export { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
+export type { HousekeepingCounts } from './housekeeping/run-verifier-housekeeping.js';
 export { buildVerifierDidDocument, createOid4vpRequest, getOid4vpRequest, handleOid4vpResponse, loadVerifierKey, signRequestObject, verifierDid } from './oid4vp/index.js';
 export type { CreateOid4vpRequestInput, Oid4vpFinding, Oid4vpRequestCreated, Oid4vpRequestStatus, Oid4vpResponseOutcome, Oid4vpStatus, VerifierKey } from './oid4vp/index.js';
 export { DESK_CSRF_COOKIE, DESK_NAME, createDeskRouter } from './desk/index.js';

@@ -1,13 +1,18 @@
-import type { Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
-import type { DataSource } from 'typeorm';
+import type { VerifierKey } from './oid4vp/verifier-key.js';
+import type { VerifierStores } from './store/verifier-stores.js';
 
 /** What the verifier needs: injected, so tests freeze the clock and choose what may be fetched. */
 export interface VerifierContext {
   /** DID resolution (did:web behind the SSRF guard, cached). */
   resolver: Resolvable;
-  /** The verifier's SQLite file: nonces, requests, added profiles, results. */
-  db: DataSource;
+  /** The verifier's database (SQLite file or PostgreSQL): reached through {@link VerifierContext.stores}. */
+  db: Database;
+  /** The stores on {@link VerifierContext.db}: nonces, requests, results, added profiles, signing keys. */
+  stores: VerifierStores;
+  /** The signing key of each DID this context has signed as, loaded once (see `loadVerifierKey`). */
+  signingKeys: Map<string, Promise<VerifierKey>>;
   /** The verifier's own URL: the audience presentations must be bound to. */
   publicUrl: string;
   logger: Logger;
@@ -28,7 +33,7 @@ export interface VerifierContext {
   storeCredentials: boolean;
   /**
    * 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. Without it the key
-   * is kept unencrypted in the SQLite file (local demos and tests).
+   * is kept unencrypted in the database (local demos and tests).
    */
   secretKey?: string;
 }

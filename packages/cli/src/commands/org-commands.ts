@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import { PassportError, createLogger, loadConfig } from '@staff-passport/core';
 import { ROLES, createApiKey, createIssuerContext, createOrganisation, createPlatformKey, listOrganisations, verifyAuditChain, type Role } from '@staff-passport/issuer';
+import { databaseOptions } from '../lib/database-options.js';
 import { EXIT, err, out } from '../lib/output.js';
 
 async function withIssuer<T>(demo: boolean, fn: (ctx: Awaited<ReturnType<typeof createIssuerContext>>) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, { demo });
   const ctx = await createIssuerContext({
-    databaseFile: join(config.dataDir, 'issuer.sqlite'),
+    ...databaseOptions(config, 'issuer'),
     secretKey: config.secretKey,
     publicUrl: config.issuerPublicUrl,
     logger: createLogger({ level: 'silent' }),

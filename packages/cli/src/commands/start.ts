@@ -1,3 +1,4 @@
+import { databaseOptions } from '../lib/database-options.js';
 import { join, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
@@ -94,7 +95,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
       setInterval(() => load().catch((e: unknown) => logger.warn({ err: e }, 'trust registry refresh failed; the edition in force is kept')), 3_600_000).unref();
     }
     const issuerCtx = await createIssuerContext({
-      databaseFile: join(config.dataDir, 'issuer.sqlite'),
+      ...databaseOptions(config, 'issuer'),
       secretKey: config.secretKey,
       publicUrl: issuerUrl,
       logger: logger.child({ service: 'issuer' }),
@@ -109,7 +110,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
     await resumeJobs(issuerCtx);
     const verifierCtx = await createVerifierContext({
       logger: logger.child({ service: 'verifier' }),
-      databaseFile: join(config.dataDir, 'verifier.sqlite'),
+      ...databaseOptions(config, 'verifier'),
       publicUrl: verifierUrl,
       allowPrivateNetwork: config.allowPrivateNetwork,
       trustRegistry: () => registry,

@@ -7,6 +7,8 @@ import { PassportError } from '../errors/passport-error.js';
 export interface PassportConfig {
   /** Where the SQLite files (and, in demo mode only, the demo secret) live. */
   dataDir: string;
+  /** `DATABASE_URL` (postgres://...): the issuer's, the verifier's and Veramo's tables in PostgreSQL instead of SQLite files. */
+  databaseUrl?: string;
   host: string;
   issuerPort: number;
   verifierPort: number;
@@ -73,7 +75,8 @@ function demoSecret(dataDir: string): string {
  * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`,
- * `DID_WEB_ALLOW_PRIVATE` (true in demo mode).
+ * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
+ * `DATA_DIR` without it).
  *
  * @example
  * const config = loadConfig(process.env, { demo: true });
@@ -108,8 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   if (allowPrivateRaw !== undefined && allowPrivateRaw !== 'true' && allowPrivateRaw !== 'false') {
     throw new PassportError('ERR_CONFIG_INVALID', 'DID_WEB_ALLOW_PRIVATE must be true or false', { field: 'DID_WEB_ALLOW_PRIVATE' });
   }
+  const databaseUrl = env['DATABASE_URL'];
+  if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new PassportError('ERR_CONFIG_INVALID', 'DATABASE_URL must be a postgres:// URL', { field: 'DATABASE_URL' });
+  }
   return {
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     host,
     issuerPort,
     verifierPort,

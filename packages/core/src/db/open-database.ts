@@ -1,19 +1,36 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Entities, migrations } from '@veramo/data-store';
+import { Entities, migrations as veramoMigrations } from '@veramo/data-store';
+import pg from 'pg';
 import sqlite3 from 'sqlite3';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Database, Migration } from './database.js';
+import { TypeormDatabase } from './lib/typeorm-database.js';
+import { runMigrations } from './run-migrations.js';
+import { statementsMigration } from './statements-migration.js';
 
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions {
-  /** The SQLite file; created with its folder when missing. `:memory:` for a throwaway store. */
-  file: string;
   /**
-   * Our own tables: statements run in order, each idempotent (`CREATE TABLE IF NOT EXISTS`). An
-   * `ALTER TABLE ... ADD COLUMN` is idempotent too: a column that exists already is left alone, so
-   * a data folder from an older version gains new columns on open.
+   * A SQLite file, created with its folder when missing; `:memory:` for a throwaway store. Used
+   * when `url` is not given.
    */
+  file?: string;
+  /** `postgres://user@host:port/database`: PostgreSQL instead of the SQLite file. */
+  url?: string;
+  /** Whose tables these are (`issuer`, `verifier`, `wallet`): the migrations' ledger is kept per scope (default `main`). */
+  scope?: string;
+  /** Our own tables, as versioned steps (see {@link runMigrations}). */
+  migrations?: readonly Migration[];
+  /** Shorthand for one migration of idempotent statements (see `statementsMigration`), for small stores and tests. */
   schema?: readonly string[];
+  /**
+   * Apply what is missing (Veramo's and ours) under the migration lock (default true). With false
+   * the database must be current already (`staff-passport migrate` ran), or opening fails.
+   */
+  migrate?: boolean;
+  /** PostgreSQL: the pool's size (default 10). */
+  poolSize?: number;
 }
 
 /**
@@ -27,63 +44,62 @@ export interface OpenDatabaseOptions {
  */
 const quietSqlite3 = { ...sqlite3, verbose: () => quietSqlite3 };
 
-/**
- * SQLite through TypeORM is one connection: two `transaction()` calls at once would nest ("cannot
- * start a transaction within a transaction") and one would be lost. Queue them instead, so writes
- * that belong together (an issue batch, a revocation, a job's bookkeeping) each get the database to
- * themselves. Callers must not open a transaction inside another (none of ours does).
- */
-function serialiseTransactions(dataSource: DataSource): void {
-  const original = dataSource.transaction.bind(dataSource) as (run: (manager: EntityManager) => Promise<unknown>) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
-  const queued = (...args: unknown[]): Promise<unknown> => {
-    const run = args.find((a): a is (manager: EntityManager) => Promise<unknown> => typeof a === 'function');
-    if (!run) throw new TypeError('transaction needs a function');
-    const next = tail.then(() => original(run));
-    tail = next.catch(() => undefined);
-    return next;
-  };
-  dataSource.transaction = queued as DataSource['transaction'];
+// PostgreSQL's 64-bit integers (COUNT(*), BIGINT columns) and NUMERIC come back from `pg` as
+// strings; ours all fit a double, so they are read as numbers on this pool's connections only.
+const INT8 = 20;
+const NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  },
+};
+
+function dataSourceOf(options: OpenDatabaseOptions): DataSource {
+  const common = { entities: Entities, migrations: veramoMigrations, migrationsRun: false, synchronize: false, logging: false } as const;
+  if (options.url !== undefined) {
+    return new DataSource({ ...common, type: 'postgres', url: options.url, extra: { max: options.poolSize ?? 10, types: pgTypes } });
+  }
+  const file = options.file ?? ':memory:';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return new DataSource({ ...common, type: 'sqlite', driver: quietSqlite3, database: file, enableWAL: file !== ':memory:' });
 }
 
 /**
- * Opens a service's SQLite file: Veramo's tables (keys, DIDs, credentials) through its migrations,
- * then ours, in WAL mode so readers never wait for the writer and a killed process loses nothing
+ * Opens a service's database: PostgreSQL when `url` is given, else its SQLite file. Veramo's
+ * tables (keys, DIDs, credentials) and ours are brought up to date under the migration lock.
+ * SQLite runs in WAL mode so readers never wait for the writer and a killed process loses nothing
  * it had committed (`synchronous` stays FULL: a commit is on disk when it returns), the log
  * checkpointed every 10,000 pages.
  *
+ * @throws `Error` when `migrate` is false and the database is behind.
  * @example
- * const db = await openDatabase({ file: 'data/issuer.sqlite', schema: ISSUER_SCHEMA });
+ * const db = await openDatabase({ file: 'data/issuer.sqlite', scope: 'issuer', migrations: ISSUER_MIGRATIONS });
+ * const pgDb = await openDatabase({ url: process.env.DATABASE_URL, scope: 'issuer', migrations: ISSUER_MIGRATIONS });
  */
-export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-  const dataSource = new DataSource({
-    type: 'sqlite',
-    driver: quietSqlite3,
-    database: options.file,
-    entities: Entities,
-    migrations,
-    migrationsRun: true,
-    synchronize: false,
-    logging: false,
-    enableWAL: options.file !== ':memory:',
-  });
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const dataSource = dataSourceOf(options);
   await dataSource.initialize();
-  serialiseTransactions(dataSource);
-  await dataSource.query('PRAGMA busy_timeout = 5000');
-  await dataSource.query('PRAGMA foreign_keys = ON');
-  // Checkpoint the log every 10,000 pages (40 MB) rather than SQLite's 1,000: a page written again
-  // before the checkpoint (an index's hot pages, the ends of tables) is copied to the database once.
-  // Issuing in bulk writes a page of each index with random keys per credential, so at 1,000 pages
-  // nearly every commit checkpointed (docs/performance.md: 14 % more rows a second at 100,000 rows).
-  if (options.file !== ':memory:') await dataSource.query('PRAGMA wal_autocheckpoint = 10000');
-  for (const statement of options.schema ?? []) {
-    try {
-      await dataSource.query(statement);
-    } catch (err: unknown) {
-      const addsColumn = /^\s*ALTER TABLE \w+ ADD COLUMN/i.test(statement);
-      if (!(addsColumn && err instanceof Error && /duplicate column name/i.test(err.message))) throw err;
+  const db = new TypeormDatabase(
+    dataSource,
+    options.url !== undefined ? 'postgres' : 'sqlite',
+    options.url === undefined && options.file !== undefined && options.file !== ':memory:' ? options.file : undefined,
+  );
+  try {
+    if (db.engine === 'sqlite') {
+      await db.query('PRAGMA busy_timeout = 5000');
+      await db.query('PRAGMA foreign_keys = ON');
+      // Checkpoint the log every 10,000 pages (40 MB) rather than SQLite's 1,000: a page written again
+      // before the checkpoint (an index's hot pages, the ends of tables) is copied to the database once.
+      // Issuing in bulk writes a page of each index with random keys per credential, so at 1,000 pages
+      // nearly every commit checkpointed (docs/performance.md: 14 % more rows a second at 100,000 rows).
+      if (options.file !== undefined && options.file !== ':memory:') await db.query('PRAGMA wal_autocheckpoint = 10000');
     }
+    const migrations = [...(options.migrations ?? []), ...(options.schema ? [statementsMigration(1, 'schema', options.schema)] : [])];
+    await runMigrations(db, { scope: options.scope ?? 'main', migrations, apply: options.migrate ?? true });
+  } catch (err: unknown) {
+    await db.close();
+    throw err;
   }
-  return dataSource;
+  return db;
 }

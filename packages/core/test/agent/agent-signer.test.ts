@@ -19,7 +19,7 @@ let db: DataSource;
 let agent: PassportAgent;
 
 beforeAll(async () => {
-  db = await openDatabase({ file: ':memory:' });
+  db = (await openDatabase({ file: ':memory:' })).dataSource;
   agent = createPassportAgent({ dataSource: db, secretKey, resolver: createDidResolver() });
 });
 afterAll(async () => {

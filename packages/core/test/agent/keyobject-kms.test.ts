@@ -64,13 +64,13 @@ function codeOf(err: unknown): string | undefined {
 describe('KeyObjectKms with an existing kms-local database', () => {
   it('signs with Ed25519 and P-256 keys kms-local created in an existing SQLite file, verified with jose', async () => {
     const file = join(dir, 'old.sqlite');
-    const before = await openDatabase({ file });
+    const before = (await openDatabase({ file })).dataSource;
     const old = createKmsLocalAgent(before);
     const created = [await old.keyManagerCreate({ kms: 'local', type: 'Ed25519' }), await old.keyManagerCreate({ kms: 'local', type: 'Secp256r1' })];
     const issuer = await old.didManagerCreate({ provider: 'did:key', options: { keyType: 'Ed25519' } });
     await before.destroy();
 
-    const db = await openDatabase({ file });
+    const db = (await openDatabase({ file })).dataSource;
     try {
       const agent = createPassportAgent({ dataSource: db, secretKey, resolver: createDidResolver() });
       // An identifier kms-local made issues and verifies through the agent (VC-JOSE-COSE section 3.1.1).
@@ -94,12 +94,12 @@ describe('KeyObjectKms with an existing kms-local database', () => {
 
   it('writes keys kms-local can still read (a rollback keeps working)', async () => {
     const file = join(dir, 'new.sqlite');
-    const before = await openDatabase({ file });
+    const before = (await openDatabase({ file })).dataSource;
     const agent = createPassportAgent({ dataSource: before, secretKey, resolver: createDidResolver() });
     const created = [await agent.keyManagerCreate({ kms: 'local', type: 'Ed25519' }), await agent.keyManagerCreate({ kms: 'local', type: 'Secp256r1' })];
     await before.destroy();
 
-    const db = await openDatabase({ file });
+    const db = (await openDatabase({ file })).dataSource;
     try {
       const old = createKmsLocalAgent(db);
       for (const key of created) await signAndVerify(old, key);
@@ -109,7 +109,7 @@ describe('KeyObjectKms with an existing kms-local database', () => {
   });
 
   it('reports the same public key and kid as kms-local for the same private key (P-256 compressed)', async () => {
-    const db = await openDatabase({ file: ':memory:' });
+    const db = (await openDatabase({ file: ':memory:' })).dataSource;
     try {
       const store = new PrivateKeyStore(db, new SecretBox(secretKey));
       const ours = new KeyObjectKms(store);
@@ -134,7 +134,7 @@ describe('KeyObjectKms signatures', () => {
   let db: DataSource;
   let agent: PassportAgent;
   beforeAll(async () => {
-    db = await openDatabase({ file: ':memory:' });
+    db = (await openDatabase({ file: ':memory:' })).dataSource;
     agent = createPassportAgent({ dataSource: db, secretKey, resolver: createDidResolver() });
   });
   afterAll(async () => {
@@ -174,7 +174,7 @@ describe('KeyObjectKms signatures', () => {
 describe('KeyObjectKms at rest', () => {
   it('keeps private keys encrypted: their bytes appear nowhere in the SQLite files', async () => {
     const file = join(dir, 'at-rest', 'keys.sqlite');
-    const db = await openDatabase({ file });
+    const db = (await openDatabase({ file })).dataSource;
     const agent = createPassportAgent({ dataSource: db, secretKey, resolver: createDidResolver() });
     const keys = [await agent.keyManagerCreate({ kms: 'local', type: 'Ed25519' }), await agent.keyManagerCreate({ kms: 'local', type: 'Secp256r1' })];
     const imported = randomBytes(32).toString('hex');
@@ -201,7 +201,7 @@ describe('KeyObjectKms at rest', () => {
 describe('KeyObjectKms cache', () => {
   let db: DataSource;
   beforeAll(async () => {
-    db = await openDatabase({ file: ':memory:' });
+    db = (await openDatabase({ file: ':memory:' })).dataSource;
   });
   afterAll(async () => {
     await db.destroy();

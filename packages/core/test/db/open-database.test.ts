@@ -4,20 +4,20 @@
  * shim (an Error and a util.inspect of each parameter per statement; issue 9 profile).
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import type { Database } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open-database.js';
 
-let db: DataSource;
+let db: Database;
 
 beforeAll(async () => {
   db = await openDatabase({ file: ':memory:', schema: ['CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY)'] });
 });
 afterAll(async () => {
-  await db.destroy();
+  await db.close();
 });
 
 it('gives TypeORM a sqlite3 that stays quiet when asked to be verbose', () => {
-  const driver = (db.driver as unknown as { sqlite: { verbose(): unknown; Database: unknown } }).sqlite;
+  const driver = (db.dataSource.driver as unknown as { sqlite: { verbose(): unknown; Database: unknown } }).sqlite;
   expect(driver.verbose()).toBe(driver);
   expect(typeof driver.Database).toBe('function');
 });

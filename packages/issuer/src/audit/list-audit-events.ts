@@ -1,5 +1,4 @@
-import { PassportError } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import { PassportError, type Database } from '@staff-passport/core';
 
 /** An entry of the audit log as auditors read it. */
 export interface AuditEntry {
@@ -43,7 +42,7 @@ export function auditEntryFromRow(row: AuditRow): AuditEntry {
  *
  * @throws PassportError `ERR_REQUEST_INVALID` (field `after` or `limit`).
  */
-export async function listAuditEvents(db: DataSource, chain: string, page: { after?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+export async function listAuditEvents(db: Database, chain: string, page: { after?: number; limit?: number } = {}): Promise<AuditEntry[]> {
   const after = page.after ?? 0;
   const limit = page.limit ?? 100;
   if (!Number.isSafeInteger(after) || after < 0) throw new PassportError('ERR_REQUEST_INVALID', 'after must be a whole number', { field: 'after' });

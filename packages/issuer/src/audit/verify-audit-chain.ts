@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@staff-passport/core';
+import { readAuditPages } from '../store/audit-store.js';
 import { GENESIS_HASH, auditEntryHash } from './append-audit-event.js';
-import type { AuditRow } from './list-audit-events.js';
 
 /** A break found in an audit chain. */
 export interface AuditChainProblem {
@@ -24,22 +24,22 @@ export interface AuditChainReport {
  * entry (its hash no longer matches), a removed one (a gap in the sequence, or the next entry's
  * `prev_hash` no longer matching) or a relinked one is reported with where it happened. The last
  * entry of a chain can only be protected by keeping its hash elsewhere (export it regularly).
+ * Reads the log in pages, never all of it at once.
  *
  * @example
  * const report = await verifyAuditChain(db);
  * if (!report.ok) report.problems.forEach((p) => console.error(p.chain, p.seq, p.problem));
  */
-export async function verifyAuditChain(db: DataSource, chain?: string): Promise<AuditChainReport> {
-  const rows = (await db.query(
-    `SELECT chain, chain_seq, at, actor, action, subject, detail, prev_hash, hash FROM sp_audit_log ${chain ? 'WHERE chain = ?' : ''} ORDER BY chain, chain_seq`,
-    chain ? [chain] : [],
-  )) as (AuditRow & { chain: string })[];
+export async function verifyAuditChain(db: Database, chain?: string): Promise<AuditChainReport> {
   const problems: AuditChainProblem[] = [];
   let current = '';
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let chains = 0;
-  for (const row of rows) {
+  let entries = 0;
+  // Page by page (keyed on chain and sequence), so a chain of millions is checked in bounded memory.
+  for await (const row of readAuditPages(db, chain)) {
+    entries += 1;
     if (row.chain !== current) {
       current = row.chain;
       chains += 1;
@@ -65,5 +65,5 @@ export async function verifyAuditChain(db: DataSource, chain?: string): Promise<
     prevHash = row.hash;
     expectedSeq = row.chain_seq + 1;
   }
-  return { ok: problems.length === 0, chains, entries: rows.length, problems };
+  return { ok: problems.length === 0, chains, entries, problems };
 }

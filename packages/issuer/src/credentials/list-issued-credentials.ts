@@ -1,4 +1,4 @@
-import { PassportError, sha256Hex } from '@staff-passport/core';
+import { PassportError, sha256Hex, type SqlEngine } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import { PERSON_REFERENCE_MAX, foldPersonReference } from '../lib/person-reference.js';
 import type { CredentialStatusValue } from '../status/change-credential-status.js';
@@ -56,9 +56,15 @@ const COLUMNS = `id, type, schema_id, subject_hash, format, issued_at, issued_by
 
 // The credentials delivered for the organisation's offers whose person reference contains the
 // text: the deliveries list each type's credential ids, found then by primary key.
-const DELIVERED_FOR_PERSON = `id IN (SELECT j.value FROM sp_offers o
-    JOIN sp_offer_deliveries d ON d.offer_id = o.id, json_each(d.credential_ids) j
-    WHERE o.org_id = ? AND o.person_ref_key IS NOT NULL AND instr(o.person_ref_key, ?) > 0)`;
+// (PostgreSQL says json_each and instr its own way, and has no rowid: its records are ordered by
+// their ids, which are time-ordered.)
+function deliveredForPerson(engine: SqlEngine): string {
+  const each = engine === 'postgres' ? 'jsonb_array_elements_text(CAST(d.credential_ids AS jsonb)) AS j(value)' : 'json_each(d.credential_ids) j';
+  const contains = engine === 'postgres' ? 'strpos(o.person_ref_key, ?) > 0' : 'instr(o.person_ref_key, ?) > 0';
+  return `id IN (SELECT j.value FROM sp_offers o
+    JOIN sp_offer_deliveries d ON d.offer_id = o.id, ${each}
+    WHERE o.org_id = ? AND o.person_ref_key IS NOT NULL AND ${contains})`;
+}
 
 function record(row: Row): IssuedCredentialRecord {
   return {
@@ -129,20 +135,22 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
   }
   // Searching by person, the matches (few) are found first and then fetched by primary key: the
   // unary + keeps SQLite from walking all the organisation's credentials by its org_id indexes.
-  const filters: [string, ...unknown[]][] = [[person === undefined ? 'org_id = ?' : '+org_id = ?', orgId]];
+  const engine = ctx.db.engine;
+  const rowid = engine === 'postgres' ? 'id' : 'rowid';
+  const filters: [string, ...unknown[]][] = [[person === undefined || engine === 'postgres' ? 'org_id = ?' : '+org_id = ?', orgId]];
   if (query.subject !== undefined) filters.push(['subject_hash = ?', sha256Hex(query.subject)]);
   if (query.subjectHash !== undefined) filters.push(['subject_hash = ?', query.subjectHash]);
   if (query.type !== undefined) filters.push(['type = ?', query.type]);
   if (query.status !== undefined) filters.push(['status = ?', query.status]);
   if (query.jobId !== undefined) filters.push(['job_id = ?', query.jobId]);
-  if (person !== undefined) filters.push([DELIVERED_FOR_PERSON, orgId, person]);
-  if (query.before !== undefined) filters.push(['rowid < (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.before]);
-  if (query.after !== undefined) filters.push(['rowid > (SELECT rowid FROM sp_issued_credentials WHERE id = ?)', query.after]);
+  if (person !== undefined) filters.push([deliveredForPerson(engine), orgId, person]);
+  if (query.before !== undefined) filters.push([`${rowid} < (SELECT ${rowid} FROM sp_issued_credentials WHERE id = ?)`, query.before]);
+  if (query.after !== undefined) filters.push([`${rowid} > (SELECT ${rowid} FROM sp_issued_credentials WHERE id = ?)`, query.after]);
   const where = filters.map(([clause]) => clause);
   const params = filters.flatMap(([, ...values]) => values);
   // Paging back takes the page nearest the cursor (oldest first), then turns it round.
   const order = query.after === undefined ? 'DESC' : 'ASC';
-  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY rowid ${order} LIMIT ?`, [
+  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY ${rowid} ${order} LIMIT ?`, [
     ...params,
     limit,
   ])) as Row[];

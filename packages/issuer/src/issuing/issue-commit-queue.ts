@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { appendAuditEvents, planAuditAppend, type AuditEventInput } from '../audit/append-audit-event.js';
-import { insertRows, insertRowsSql, type SqlValue } from '../store/insert-rows.js';
-import { prepareSqlScripts, runSqlScript } from '../store/run-sql-script.js';
+import type { Database, SqlExecutor } from '@staff-passport/core';
+import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
+import { insertRows, type SqlValue } from '../store/insert-rows.js';
+import { findIssuedRequestKeys } from '../store/issued-credential-store.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -55,7 +55,7 @@ const RECORD_COLUMNS = [
 ] as const;
 
 // SQLite's message when an INSERT meets a request key the organisation was issued before.
-const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key/;
+const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key|sp_issued_credentials_request/;
 
 function rowOf(r: IssuedRecord): SqlValue[] {
   return [
@@ -84,14 +84,10 @@ function rowOf(r: IssuedRecord): SqlValue[] {
  * inserts rather than a transaction (and an fsync) each. A caller's promise settles only after its
  * transaction has committed: an answered request is durable.
  *
- * A batch is written as one script in a single call to SQLite (`runSqlScript`: begin, the records
- * in one `INSERT`, their audit events in one `INSERT` per chain from the chain's head kept in
- * memory, commit), because each round trip of a transaction waits for the main thread, which in a
- * bulk job is busy with the next rows. Request keys (bulk rows, offers) are checked by the unique
- * `(org_id, request_key)` index as the records go in. When the script cannot be used or fails (the
- * first batch of a chain, a key issued before: a job resumed, a file uploaded again; a chain head
- * another writer moved), the batch is written again as a TypeORM transaction that looks the keys up
- * first, answers the rows already issued `duplicate` and reads the chain's head.
+ * A batch is one transaction: the records in one `INSERT`, their audit events in one `INSERT` per
+ * chain. Request keys (bulk rows, offers) are checked by the unique `(org_id, request_key)` index
+ * as the records go in; when a key was issued before (a job resumed, a file uploaded again) the
+ * batch looks the keys up first and answers the rows already issued `duplicate`.
  */
 export class IssueCommitQueue {
   private pending: Pending[] = [];
@@ -100,9 +96,7 @@ export class IssueCommitQueue {
   // meets many in a row) until a batch finds none.
   private expectTaken = false;
 
-  constructor(private readonly db: DataSource) {
-    prepareSqlScripts(db);
-  }
+  constructor(private readonly db: Database) {}
 
   /** Queues a record and its audit event; settles once both are committed (or were a duplicate). */
   commit(record: IssuedRecord, audit: AuditEventInput): Promise<CommitOutcome> {
@@ -133,19 +127,11 @@ export class IssueCommitQueue {
   }
 
   /** Which of the batch's request keys the organisations were issued before, as `org_id NUL request_key`. */
-  private async findTaken(tx: EntityManager, batch: readonly Pending[]): Promise<Set<string>> {
-    const keyed = batch.filter((p) => p.record.requestKey !== null);
-    const taken = new Set<string>();
-    for (let i = 0; i < keyed.length; i += 500) {
-      const chunk = keyed.slice(i, i + 500);
-      // Served by the unique (org_id, request_key) index.
-      const rows = (await tx.query(
-        'SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (SELECT value->>0, value->>1 FROM json_each(?))',
-        [JSON.stringify(chunk.map((p) => [p.record.orgId, p.record.requestKey]))],
-      )) as { org_id: string; request_key: string }[];
-      for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
-    }
-    return taken;
+  private findTaken(tx: SqlExecutor, batch: readonly Pending[]): Promise<Set<string>> {
+    return findIssuedRequestKeys(
+      tx,
+      batch.flatMap((p) => (p.record.requestKey === null ? [] : [[p.record.orgId, p.record.requestKey] as const])),
+    );
   }
 
   /** The rows to insert, their audit events and each record's outcome, given the keys taken before. */
@@ -169,31 +155,11 @@ export class IssueCommitQueue {
     return { rows, audits, outcomes };
   }
 
-  private async write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
-    if (!this.expectTaken) {
-      // Built before the script is queued, so none of it sits between two database calls.
-      const plan = this.plan(batch, new Set());
-      const audit = planAuditAppend(this.db, plan.audits);
-      const records = insertRowsSql('sp_issued_credentials', RECORD_COLUMNS, plan.rows);
-      if (audit && records !== undefined) {
-        try {
-          // Rows of bulk jobs only: nobody is answered about them until the job's progress is
-          // written, at the usual level, which makes them durable too (see runSqlScript).
-          const deferSync = batch.every((p) => p.record.jobId !== null);
-          await runSqlScript(this.db, [records, ...audit.statements], { deferSync });
-          audit.remember();
-          return plan.outcomes;
-        } catch (err: unknown) {
-          // Nothing was written. A key issued before: look keys up from now on (a resumed job meets
-          // many). Anything else (a chain head moved, or a real failure) is for the transaction below.
-          if (err instanceof Error && REQUEST_KEY_TAKEN.test(err.message)) this.expectTaken = true;
-        }
-      }
-    }
+  private write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     return this.writeInTransaction(batch);
   }
 
-  /** The batch as a TypeORM transaction: keys looked up when expected, heads read when not known. */
+  /** The batch as one transaction: keys looked up when expected. */
   private writeInTransaction(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     const lookUpFirst = this.expectTaken;
     return this.db.transaction(async (tx) => {

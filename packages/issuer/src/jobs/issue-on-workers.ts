@@ -122,16 +122,15 @@ export function createWorkerIssueRow(options: WorkerIssueRowOptions = {}): Worke
     }
   };
 
-  // Per context, organisation and algorithm: the agent signer (for its kid) and the private key.
-  const signers = new WeakMap<IssuerContext, Map<string, Promise<JwsSigner>>>();
-  const signerFor = (ctx: IssuerContext, org: Organisation, alg: SupportedAlg): Promise<JwsSigner> => {
-    let perCtx = signers.get(ctx);
-    if (!perCtx) signers.set(ctx, (perCtx = new Map()));
-    const cacheKey = `${org.id}:${alg}`;
-    let signer = perCtx.get(cacheKey);
+  // Per signing key (the organisation's active key, as getOrgSigner revalidates it after a
+  // rotation): the private key handed to the threads once.
+  const signers = new Map<string, Promise<JwsSigner>>();
+  const signerFor = async (ctx: IssuerContext, org: Organisation, alg: SupportedAlg): Promise<JwsSigner> => {
+    const agentSigner = await getOrgSigner(ctx, org, alg);
+    const cacheKey = agentSigner.kid;
+    let signer = signers.get(cacheKey);
     if (!signer) {
       signer = (async () => {
-        const agentSigner = await getOrgSigner(ctx, org, alg);
         const keyId = agentSigner.kid;
         const key = await signingKeyObjectOf(ctx.agent, keyId.slice(keyId.indexOf('#') + 1));
         return {
@@ -154,8 +153,8 @@ export function createWorkerIssueRow(options: WorkerIssueRowOptions = {}): Worke
         };
       })();
       // A failure (no key) is not kept: the next row asks again.
-      signer.catch(() => perCtx.delete(cacheKey));
-      perCtx.set(cacheKey, signer);
+      signer.catch(() => signers.delete(cacheKey));
+      signers.set(cacheKey, signer);
     }
     return signer;
   };

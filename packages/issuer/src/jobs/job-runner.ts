@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PassportError } from '@staff-passport/core';
-import type { EntityManager } from 'typeorm';
+import { PassportError, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
@@ -12,7 +12,7 @@ import { getOrganisation } from '../organisations/get-organisation.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { JobOptions, JobRow, JobState } from './job.js';
 import { rowEnvironmentOf, type RowError, type RowIssue } from './lib/bulk-row.js';
-import { insertRowErrors, loadJobRow, updateJobRow } from './lib/job-store.js';
+import { claimJobLease, insertRowErrors, loadJobRow, releaseJobLease, renewJobLease, updateJobRow } from './lib/job-store.js';
 import { jobFilePath, jobsFolderOf } from './lib/jobs-folder.js';
 import { openBulkSource, type BulkSource } from './lib/open-bulk-source.js';
 import { rowRequestKey } from './lib/row-request-key.js';
@@ -59,6 +59,8 @@ const DEFAULTS = {
 // slow row does, and bounds what a restart repeats (as duplicates).
 const WINDOW_PER_SLOT = 8;
 const ERROR_FLUSH_ROWS = 500;
+/** How long a job's lease lasts without renewal (database clock): an instance that died gives its jobs up after this. */
+const JOB_LEASE_MS = 20_000;
 // The longest the job loop runs before it lets the event loop in, in milliseconds: SQLite answers
 // each statement of the issue queue's transaction through the event loop, so a long turn here
 // holds the commit up (256 rows a turn was 15-25 ms, and four statements a commit each waited).
@@ -73,6 +75,10 @@ class JobRunner {
   readonly uploads = new Set<string>();
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  /** This instance, as it signs the leases of the jobs it runs. */
+  readonly instanceId = `i_${randomBytes(8).toString('hex')}`;
+  /** Jobs whose lease this instance lost (another instance took them over): they stop at once. */
+  private readonly lost = new Set<string>();
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private gate: Promise<void> | undefined;
@@ -104,9 +110,26 @@ class JobRunner {
     return this.running.has(jobId);
   }
 
+  private sweep: NodeJS.Timeout | undefined;
+
+  /**
+   * From now on looks for jobs to run every few seconds: unfinished jobs no live lease holds (their
+   * instance died or stopped), taken over by whichever instance claims them first.
+   */
+  watch(find: () => Promise<string[]>): void {
+    if (this.sweep || this.stopping) return;
+    this.sweep = setInterval(() => {
+      find()
+        .then((ids) => ids.forEach((id) => this.start(id)))
+        .catch((err: unknown) => this.ctx.logger.warn({ err }, 'bulk jobs not looked for'));
+    }, JOB_LEASE_MS / 4);
+    this.sweep.unref();
+  }
+
   /** Stops every job at its next row: rows in flight finish, progress is saved, states stay as they are. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.sweep);
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -115,7 +138,7 @@ class JobRunner {
    * TypeORM's SQLite driver has one connection: a second transaction opened while the issue
    * queue's is open would nest inside it, so job bookkeeping that needs a transaction waits here.
    */
-  exclusive<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  exclusive<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const work = async (): Promise<T> => {
       let release!: () => void;
       this.gate = new Promise<void>((resolve) => (release = resolve));
@@ -133,7 +156,34 @@ class JobRunner {
     return result;
   }
 
+  /** Whether a job must stop: the runner stops, or the job's lease went to another instance. */
+  private halted(jobId: string): boolean {
+    return this.stopping || this.lost.has(jobId);
+  }
+
   private async run(jobId: string): Promise<void> {
+    // Only a job no live lease holds: one instance runs a job at a time, and a job whose instance
+    // died is taken over once its lease ran out (database clock).
+    if (!(await claimJobLease(this.ctx.db, jobId, this.instanceId, JOB_LEASE_MS))) return;
+    // Renewed while the job runs; lost (fenced), the job stops here without touching its row.
+    const renewal = setInterval(() => {
+      renewJobLease(this.ctx.db, jobId, this.instanceId, JOB_LEASE_MS)
+        .then((held) => {
+          if (!held) this.lost.add(jobId);
+        })
+        .catch((err: unknown) => this.ctx.logger.warn({ err, jobId }, 'bulk job lease not renewed'));
+    }, JOB_LEASE_MS / 4);
+    renewal.unref();
+    try {
+      await this.runClaimed(jobId);
+    } finally {
+      clearInterval(renewal);
+      this.lost.delete(jobId);
+      if (!this.ctx.db.closed) await releaseJobLease(this.ctx.db, jobId, this.instanceId).catch(() => undefined);
+    }
+  }
+
+  private async runClaimed(jobId: string): Promise<void> {
     let row: JobRow | undefined;
     try {
       row = await loadJobRow(this.ctx.db, jobId);
@@ -142,7 +192,7 @@ class JobRunner {
       if (row.state === 'validating') row = await this.validate(row, org);
       if (row?.state === 'issuing') await this.issue(row, org);
     } catch (err: unknown) {
-      if (this.stopping || !this.ctx.db.isInitialized) return;
+      if (this.halted(jobId) || this.ctx.db.closed) return;
       this.ctx.logger.error({ err, jobId }, 'bulk job stopped by an error');
       const failure =
         err instanceof PassportError
@@ -194,7 +244,7 @@ class JobRunner {
     let turnStart = performance.now();
     try {
       for await (const r of source.rows) {
-        if (this.stopping) return undefined;
+        if (this.halted(job.id)) return undefined;
         total += 1;
         const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source) : [];
         for (const issue of issues) {
@@ -320,14 +370,14 @@ class JobRunner {
         // (an exclusive transaction must never see a row start after it found none in flight). A
         // row that broke (aborted) holds the window still: stop waiting for it to move.
         for (;;) {
-          if (this.stopping || abort !== undefined) break;
+          if (this.halted(job.id) || abort !== undefined) break;
           if (this.gate) await this.gate;
           else if (inFlight >= concurrency || window.length - head >= concurrency * WINDOW_PER_SLOT) await new Promise<void>((resolve) => (wake = resolve));
           else break;
           // Woken inside another task (a commit answering its rows): this turn starts now.
           turnStart = performance.now();
         }
-        if (this.stopping || abort !== undefined) break;
+        if (this.halted(job.id) || abort !== undefined) break;
         const entry: (typeof window)[number] = { row: r.row, outcome: undefined };
         window.push(entry);
         if ('skip' in r) {
@@ -368,12 +418,12 @@ class JobRunner {
           turnStart = performance.now();
         }
       }
-      finished = !this.stopping && abort === undefined;
+      finished = !this.halted(job.id) && abort === undefined;
     } finally {
       while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
       await source.close();
       await saving;
-      if (this.ctx.db.isInitialized) await save();
+      if (!this.ctx.db.closed) await save();
     }
     if (abort !== undefined) throw abort;
     if (!finished) return;

@@ -49,8 +49,19 @@ export async function exchangePreAuthorizedCode(ctx: IssuerContext, orgId: strin
   if (offer.txCodeHash === null && txCode !== undefined) throw new PassportError('ERR_REQUEST_INVALID', 'this offer has no transaction code', { field: 'tx_code' });
   if (offer.txCodeHash !== null) {
     if (txCode === undefined) throw new PassportError('ERR_REQUEST_INVALID', 'tx_code is missing', { field: 'tx_code' });
+    // Each try takes one of the offer's tries in one conditional statement before the code is
+    // compared, so guesses sent at once (or through several instances) get five between them.
+    const tried = await runCounted(ctx, "UPDATE sp_offers SET tx_code_failures = tx_code_failures + 1, updated_at = ? WHERE id = ? AND status = 'offered' AND tx_code_failures < ?", [
+      now.toISOString(),
+      offer.id,
+      OID4VCI_LIMITS.txCodeTries,
+    ]);
+    if (tried === 0) {
+      const current = await findOfferByCode(ctx, orgId, code);
+      if (current?.status === 'offered' || current?.status === 'failed') throw new PassportError('ERR_TX_CODE_LOCKED', 'too many wrong transaction codes: ask HR for a new offer', { field: 'tx_code' });
+      throw new PassportError('ERR_OFFER_USED', 'the pre-authorized code has been used', { field: 'pre-authorized_code' });
+    }
     if (hashTxCode(offer.id, txCode) !== offer.txCodeHash) {
-      await runCounted(ctx, "UPDATE sp_offers SET tx_code_failures = tx_code_failures + 1, updated_at = ? WHERE id = ? AND status = 'offered'", [now.toISOString(), offer.id]);
       const locked = await runCounted(ctx, "UPDATE sp_offers SET status = 'failed', offer_json = NULL, updated_at = ? WHERE id = ? AND status = 'offered' AND tx_code_failures >= ?", [
         now.toISOString(),
         offer.id,
@@ -65,7 +76,12 @@ export async function exchangePreAuthorizedCode(ctx: IssuerContext, orgId: strin
   }
 
   // The code works once: only the request that moves the offer on gets a token.
-  const moved = await runCounted(ctx, "UPDATE sp_offers SET status = 'token_issued', offer_json = NULL, updated_at = ? WHERE id = ? AND status = 'offered'", [now.toISOString(), offer.id]);
+  // (A right transaction code gives its try back: the failures count wrong codes only.)
+  const moved = await runCounted(
+    ctx,
+    `UPDATE sp_offers SET status = 'token_issued', offer_json = NULL, updated_at = ?${offer.txCodeHash !== null ? ', tx_code_failures = tx_code_failures - 1' : ''} WHERE id = ? AND status = 'offered'`,
+    [now.toISOString(), offer.id],
+  );
   if (moved === 0) throw new PassportError('ERR_OFFER_USED', 'the pre-authorized code has been used', { field: 'pre-authorized_code' });
   const accessToken = randomSecret();
   const expiresAt = new Date(now.getTime() + OID4VCI_LIMITS.accessTokenSeconds * 1000).toISOString();

@@ -74,13 +74,14 @@ export async function requestCredential(ctx: IssuerContext, org: Organisation, a
   // Proofs of one batch may share the c_nonce they were made with; each nonce works once.
   for (const nonce of nonces) await consumeNonce(ctx, org.id, nonce);
 
-  // Claim the type: of two requests for it, in any formats, only one goes on.
+  // Claim the type: of two requests for it, in any formats (through any instance), only one goes
+  // on; the other meets the key and inserts nothing (no error to turn into a 500).
   const at = now.toISOString();
   const claimed = await runCounted(
     ctx,
     `INSERT INTO sp_offer_deliveries (offer_id, type, configuration_id, state, created_at, updated_at)
-     SELECT ?, ?, ?, 'issuing', ?, ? WHERE NOT EXISTS (SELECT 1 FROM sp_offer_deliveries WHERE offer_id = ? AND type = ?)`,
-    [offer.id, configuration.definition.type, configuration.id, at, at, offer.id, configuration.definition.type],
+     VALUES (?, ?, ?, 'issuing', ?, ?) ON CONFLICT (offer_id, type) DO NOTHING`,
+    [offer.id, configuration.definition.type, configuration.id, at, at],
   );
   if (claimed === 0) throw new PassportError('ERR_OFFER_USED', `${configuration.definition.type} has already been requested with this offer`, { field: 'credential_configuration_id' });
 

@@ -1,6 +1,5 @@
-import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
+import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg, type SqlExecutor } from '@staff-passport/core';
 import type { IKey } from '@veramo/core';
-import type { EntityManager } from 'typeorm';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from './organisation.js';
@@ -32,9 +31,6 @@ interface OrgKeyRow {
 const KEY_TYPE: Record<SupportedAlg, 'Ed25519' | 'Secp256r1'> = { EdDSA: 'Ed25519', ES256: 'Secp256r1' };
 const ALG_OF: Partial<Record<IKey['type'], SupportedAlg>> = { Ed25519: 'EdDSA', Secp256r1: 'ES256' };
 
-// Signers per context and key: finding a key is a database read we need not repeat per credential.
-const signers = new WeakMap<IssuerContext, Map<string, JwsSigner>>();
-
 /**
  * Makes the key pair an organisation signs with (Ed25519 and P-256) in Veramo's key manager and
  * adds them to its DID; `existing` reuses keys the DID already has (did:web is created with one).
@@ -56,7 +52,7 @@ export async function createOrgKeyPair(ctx: IssuerContext, did: string, existing
 }
 
 /** Records keys of an organisation as active (see {@link createOrgKeyPair}). */
-export async function recordOrgKeys(tx: EntityManager, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
+export async function recordOrgKeys(tx: SqlExecutor, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
   for (const key of keys) {
     const alg = ALG_OF[key.type];
     if (!alg) continue;
@@ -82,7 +78,7 @@ export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'i
     for (const key of identifier.keys) {
       const alg = ALG_OF[key.type];
       if (!alg) continue;
-      await ctx.db.query('INSERT OR IGNORE INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      await ctx.db.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING', [
         key.kid,
         org.id,
         alg,
@@ -119,15 +115,19 @@ export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'i
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when the organisation has no active key for it.
  */
 export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg = 'EdDSA'): Promise<JwsSigner> {
-  let perCtx = signers.get(ctx);
-  if (!perCtx) signers.set(ctx, (perCtx = new Map()));
-  const cacheKey = `${org.id}:${alg}`;
-  const cached = perCtx.get(cacheKey);
-  if (cached) return cached;
+  const fresh = ctx.signers.fresh(org.id, alg);
+  if (fresh) return fresh;
+  // Revalidated against the key table: a rotation through any instance is seen here.
+  const [active] = await ctx.db.query<{ kid: string }>("SELECT kid FROM sp_org_keys WHERE org_id = ? AND alg = ? AND status = 'active' ORDER BY created_at DESC, kid LIMIT 1", [
+    org.id,
+    alg,
+  ]);
+  const confirmed = active ? ctx.signers.confirm(org.id, alg, active.kid) : undefined;
+  if (confirmed) return confirmed;
   const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
   const signer = createAgentSigner(ctx.agent, { kid: key.kid, type: key.type }, key.verificationMethod);
-  perCtx.set(cacheKey, signer);
+  ctx.signers.set(org.id, alg, key.kid, signer);
   return signer;
 }
 
@@ -164,9 +164,7 @@ export async function rotateOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 
     await recordOrgKeys(tx, org, created, ctx.now());
     await appendAuditEvent(tx, { orgId: org.id, actor, action: 'key.rotate', subject: org.did, detail: { created: created.map((k) => k.kid), retired }, at: ctx.now() });
   });
-  signers.get(ctx)?.forEach((_signer, cacheKey) => {
-    if (cacheKey.startsWith(`${org.id}:`)) signers.get(ctx)?.delete(cacheKey);
-  });
+  ctx.signers.forget(org.id);
   return (await listOrgKeys(ctx, org)).filter((k) => created.some((c) => c.kid === k.kid));
 }
 

@@ -59,7 +59,6 @@ export async function changeCredentialStatus(
   }
   const target = NEXT[input.action];
   const at = ctx.now();
-  let commitBits: (() => void) | undefined;
   const changes = await ctx.db.transaction(async (tx) => {
     const rows = new Map<string, Row>();
     for (let i = 0; i < input.credentialIds.length; i += 500) {
@@ -107,10 +106,9 @@ export async function changeCredentialStatus(
         ...chunk,
       ]);
     }
-    commitBits = await ctx.statusLists.writeBits(tx, org.id, bits);
+    await ctx.statusLists.writeBits(tx, org.id, bits);
     await appendAuditEvents(tx, audits);
     return result;
   });
-  commitBits?.();
   return changes;
 }

@@ -35,9 +35,6 @@ export interface RenderedStatusList {
   updatedAt: string;
 }
 
-// Signed views by list, view and version: signing happens once per change, not per fetch.
-const rendered = new WeakMap<IssuerContext, Map<string, RenderedStatusList>>();
-
 function tokenView(list: StatusListState): TokenStatusList {
   const revoked = new Bitstring({ bytes: list.revocation, size: list.size });
   const suspended = new Bitstring({ bytes: list.suspension, size: list.size });
@@ -61,12 +58,11 @@ function tokenView(list: StatusListState): TokenStatusList {
  * @throws PassportError `ERR_NOT_FOUND` for a list that is not this organisation's.
  */
 export async function renderStatusList(ctx: IssuerContext, org: Organisation, listId: string, view: StatusListView): Promise<RenderedStatusList> {
-  const list = await ctx.statusLists.get(org.id, listId);
-  let perCtx = rendered.get(ctx);
-  if (!perCtx) rendered.set(ctx, (perCtx = new Map()));
+  // The version is the database's: a change made through any instance shows at the next fetch.
   const cacheKey = `${listId}:${view}`;
-  const cached = perCtx.get(cacheKey);
-  if (cached && cached.version === list.version) return cached;
+  const cached = ctx.statusLists.rendered.get(cacheKey);
+  if (cached && cached.version === (await ctx.statusLists.version(org.id, listId))) return cached;
+  const list = await ctx.statusLists.get(org.id, listId);
   const signer = await getOrgSigner(ctx, org, 'EdDSA');
   const url = statusListUrl(ctx.publicUrl, org.id, listId, view);
   const now = ctx.now();
@@ -86,6 +82,6 @@ export async function renderStatusList(ctx: IssuerContext, org: Organisation, li
     jwt = await signVcJose({ credential: credential as unknown as Record<string, unknown>, signer });
   }
   const result = { jwt, version: list.version, updatedAt: now.toISOString() };
-  perCtx.set(cacheKey, result);
+  ctx.statusLists.rendered.set(cacheKey, result);
   return result;
 }

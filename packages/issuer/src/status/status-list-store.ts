@@ -1,23 +1,24 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { Bitstring, PassportError } from '@staff-passport/core';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Bitstring, PassportError, sqlNowMs, type Database, type SqlExecutor } from '@staff-passport/core';
+import { sql } from 'kysely';
+import { issuerSql } from '../store/issuer-tables.js';
 
 /** Entries per status list: the W3C minimum (Bitstring Status List, section 4: 131,072 bits, 16 KB). */
 export const STATUS_LIST_SIZE = 131_072;
 // A new list is opened when this share of the current one is allocated, so random draws stay cheap
 // and the index still says nothing about who or when (a list fills in no particular order).
 const FILL_LIMIT = 0.75;
+/** How long an instance holds a list it allocates from (database clock), and when it renews. */
+const LEASE_MS = 5 * 60_000;
+const RENEW_AFTER_MS = 60_000;
 
-/** One status list in memory: the two W3C bitstrings (revocation, suspension) and what is allocated. */
+/** One status list as stored: the two W3C bitstrings (revocation, suspension) and its version. */
 export interface StatusListState {
   id: string;
   orgId: string;
   size: number;
   revocation: Buffer;
   suspension: Buffer;
-  /** Which indices are taken (a bit per entry, same order as the lists). */
-  allocated: Bitstring;
-  allocatedCount: number;
   version: number;
 }
 
@@ -27,171 +28,230 @@ export interface StatusSlot {
   index: number;
 }
 
-interface ListRow {
-  id: string;
-  org_id: string;
+/** A list this instance holds the lease of: it alone allocates from it while the lease runs. */
+interface Lease {
+  listId: string;
   size: number;
-  revocation: Buffer;
-  suspension: Buffer;
-  version: number;
+  allocated: Bitstring;
+  allocatedCount: number;
+  /** When to renew (this process's clock; the lease's end is the database's). */
+  renewAt: number;
+}
+
+/** Options for {@link StatusListStore}. */
+export interface StatusListStoreOptions {
+  db: Database;
+  now: () => Date;
+  /** This instance, as it signs its leases (random by default). */
+  instanceId?: string;
 }
 
 /**
- * The issuer's status lists, loaded once per process and kept in memory: allocation is a random
- * draw from the free indices of the organisation's open list, reserved in memory and written with
- * the credential's record in one transaction (a unique index on list and index makes a second use
- * impossible). One issuer process writes a data folder at a time.
+ * The issuer's status lists (table `sp_status_lists`). Allocation works with any number of
+ * instances on one database: each instance leases one open list per organisation (a conditional
+ * `UPDATE`, with `FOR UPDATE SKIP LOCKED` on PostgreSQL, lease times from the database's clock),
+ * draws random free indices from it in memory (the used ones read when the lease is taken), and
+ * renews the lease while it issues; a lease not renewed lets another instance take the list over.
+ * The unique index on (list, index) makes a second use impossible whatever happens. Bits are
+ * changed in the caller's transaction with the list's row locked, so two revocations on one byte
+ * from two instances both stick; the version (the ETag) is read from the database.
  */
 export class StatusListStore {
-  private readonly lists = new Map<string, StatusListState>();
-  private readonly openList = new Map<string, string>();
-  private readonly loading = new Map<string, Promise<void>>();
-  // A list being created per organisation: issues under way at once share it rather than each
+  private readonly db: Database;
+  private readonly now: () => Date;
+  readonly instanceId: string;
+  private readonly leases = new Map<string, Lease>();
+  // One lease being taken per organisation: issues under way at once share it rather than each
   // opening a list of their own (256 in flight at the bench's start made 256 lists).
-  private readonly creating = new Map<string, Promise<StatusListState>>();
+  private readonly leasing = new Map<string, Promise<Lease>>();
+  /** Signed views by list and view, each for the version it shows: signing happens once per change, not per fetch. */
+  readonly rendered = new Map<string, { jwt: string; version: number; updatedAt: string }>();
 
-  constructor(private readonly ctx: { db: DataSource; now: () => Date }) {}
-
-  /** Loads an organisation's lists and their allocations (once). */
-  private async load(orgId: string): Promise<void> {
-    let pending = this.loading.get(orgId);
-    if (!pending) {
-      pending = (async () => {
-        const rows = (await this.ctx.db.query('SELECT id, org_id, size, revocation, suspension, version FROM sp_status_lists WHERE org_id = ? ORDER BY created_at', [
-          orgId,
-        ])) as ListRow[];
-        for (const row of rows) {
-          const state: StatusListState = {
-            id: row.id,
-            orgId: row.org_id,
-            size: row.size,
-            revocation: Buffer.from(row.revocation),
-            suspension: Buffer.from(row.suspension),
-            allocated: new Bitstring({ size: row.size }),
-            allocatedCount: 0,
-            version: row.version,
-          };
-          const used = (await this.ctx.db.query('SELECT status_index FROM sp_issued_credentials WHERE status_list_id = ?', [row.id])) as { status_index: number }[];
-          for (const { status_index: index } of used) state.allocated.set(index, 1);
-          state.allocatedCount = used.length;
-          this.lists.set(row.id, state);
-          if (state.allocatedCount < state.size * FILL_LIMIT) this.openList.set(orgId, row.id);
-        }
-      })();
-      this.loading.set(orgId, pending);
-      pending.catch(() => this.loading.delete(orgId));
-    }
-    await pending;
+  constructor(options: StatusListStoreOptions) {
+    this.db = options.db;
+    this.now = options.now;
+    this.instanceId = options.instanceId ?? `i_${randomBytes(8).toString('hex')}`;
   }
 
-  private async createList(orgId: string): Promise<StatusListState> {
+  /** Takes the lease of an open list of the organisation that no live lease holds, or makes one. */
+  private async takeLease(orgId: string): Promise<Lease> {
+    const db = this.db;
+    const q = issuerSql(db);
+    const nowMs = sqlNowMs(db.engine);
+    for (;;) {
+      const free = q
+        .selectFrom('sp_status_lists')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('closed', '=', 0)
+        .where((eb) => eb.or([eb('leased_by', 'is', null), eb('leased_by', '=', this.instanceId), eb('lease_until', '<', nowMs)]))
+        .orderBy('created_at')
+        .limit(1)
+        .$if(db.engine === 'postgres', (qb) => qb.forUpdate().skipLocked());
+      const [taken] = await q
+        .updateTable('sp_status_lists')
+        .set({ leased_by: this.instanceId, lease_until: sql<number>`${nowMs} + ${LEASE_MS}` })
+        .where('id', '=', free)
+        .where((eb) => eb.or([eb('leased_by', 'is', null), eb('leased_by', '=', this.instanceId), eb('lease_until', '<', nowMs)]))
+        .returning(['id', 'size'])
+        .execute();
+      const row = taken ?? (await this.createList(orgId));
+      const lease = await this.loadLease(row.id, Number(row.size));
+      if (lease.allocatedCount < lease.size * FILL_LIMIT) return lease;
+      // Full enough: closed for good, and the next one leased.
+      await q.updateTable('sp_status_lists').set({ closed: 1, leased_by: null, lease_until: null }).where('id', '=', row.id).execute();
+    }
+  }
+
+  private async createList(orgId: string): Promise<{ id: string; size: number }> {
     const id = `sl_${randomBytes(8).toString('hex')}`;
     const empty = Buffer.alloc(STATUS_LIST_SIZE / 8);
-    const at = this.ctx.now().toISOString();
-    await this.ctx.db.query('INSERT INTO sp_status_lists (id, org_id, size, revocation, suspension, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)', [
-      id,
-      orgId,
-      STATUS_LIST_SIZE,
-      empty,
-      empty,
-      at,
-      at,
-    ]);
-    const state: StatusListState = {
-      id,
-      orgId,
-      size: STATUS_LIST_SIZE,
-      revocation: Buffer.alloc(STATUS_LIST_SIZE / 8),
-      suspension: Buffer.alloc(STATUS_LIST_SIZE / 8),
-      allocated: new Bitstring({ size: STATUS_LIST_SIZE }),
-      allocatedCount: 0,
-      version: 1,
-    };
-    this.lists.set(id, state);
-    this.openList.set(orgId, id);
-    return state;
+    const at = this.now().toISOString();
+    await issuerSql(this.db)
+      .insertInto('sp_status_lists')
+      .values({
+        id,
+        org_id: orgId,
+        size: STATUS_LIST_SIZE,
+        revocation: empty,
+        suspension: empty,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        leased_by: this.instanceId,
+        lease_until: sql<number>`${sqlNowMs(this.db.engine)} + ${LEASE_MS}`,
+        closed: 0,
+      })
+      .execute();
+    return { id, size: STATUS_LIST_SIZE };
   }
 
-  /** Opens a new list for an organisation, once however many reservations wait for it. */
-  private openNewList(orgId: string): Promise<StatusListState> {
-    let pending = this.creating.get(orgId);
+  /** The indices of a list already used, read once its lease is ours. */
+  private async loadLease(listId: string, size: number): Promise<Lease> {
+    const used = await issuerSql(this.db).selectFrom('sp_issued_credentials').select('status_index').where('status_list_id', '=', listId).execute();
+    const allocated = new Bitstring({ size });
+    for (const { status_index: index } of used) if (index !== null) allocated.set(Number(index), 1);
+    return { listId, size, allocated, allocatedCount: used.length, renewAt: Date.now() + RENEW_AFTER_MS };
+  }
+
+  /** Renews a lease; false when it ran out and another instance took the list. */
+  private async renew(lease: Lease): Promise<boolean> {
+    const nowMs = sqlNowMs(this.db.engine);
+    const result = await issuerSql(this.db)
+      .updateTable('sp_status_lists')
+      .set({ lease_until: sql<number>`${nowMs} + ${LEASE_MS}` })
+      .where('id', '=', lease.listId)
+      .where('leased_by', '=', this.instanceId)
+      .executeTakeFirst();
+    lease.renewAt = Date.now() + RENEW_AFTER_MS;
+    return result.numUpdatedRows > 0n;
+  }
+
+  private async leaseOf(orgId: string): Promise<Lease> {
+    const held = this.leases.get(orgId);
+    if (held && held.allocatedCount < held.size * FILL_LIMIT && (Date.now() < held.renewAt || (await this.renew(held)))) return held;
+    if (held && this.leases.get(orgId) === held) this.leases.delete(orgId);
+    let pending = this.leasing.get(orgId);
     if (!pending) {
-      pending = this.createList(orgId).finally(() => this.creating.delete(orgId));
-      this.creating.set(orgId, pending);
+      pending = (async () => {
+        if (held && held.allocatedCount >= held.size * FILL_LIMIT) {
+          await issuerSql(this.db).updateTable('sp_status_lists').set({ closed: 1, leased_by: null, lease_until: null }).where('id', '=', held.listId).execute();
+        }
+        const lease = await this.takeLease(orgId);
+        this.leases.set(orgId, lease);
+        return lease;
+      })().finally(() => this.leasing.delete(orgId));
+      this.leasing.set(orgId, pending);
     }
     return pending;
   }
 
-  /** Reserves a random free index in the organisation's open list (a new list when it is full enough). */
+  /** Reserves a random free index in the organisation's list leased by this instance. */
   async reserve(orgId: string): Promise<StatusSlot> {
-    await this.load(orgId);
-    let list = this.lists.get(this.openList.get(orgId) ?? '');
-    while (!list || list.allocatedCount >= list.size * FILL_LIMIT) list = await this.openNewList(orgId);
-    let index = randomInt(list.size);
-    while (list.allocated.get(index) === 1) index = randomInt(list.size);
-    list.allocated.set(index, 1);
-    list.allocatedCount += 1;
-    return { listId: list.id, index };
+    let lease = await this.leaseOf(orgId);
+    while (lease.allocatedCount >= lease.size * FILL_LIMIT) lease = await this.leaseOf(orgId);
+    let index = randomInt(lease.size);
+    while (lease.allocated.get(index) === 1) index = randomInt(lease.size);
+    lease.allocated.set(index, 1);
+    lease.allocatedCount += 1;
+    return { listId: lease.listId, index };
   }
 
   /** Gives back a reservation whose credential was never recorded. */
   release(slot: StatusSlot): void {
-    const list = this.lists.get(slot.listId);
-    if (!list || list.allocated.get(slot.index) === 0) return;
-    list.allocated.set(slot.index, 0);
-    list.allocatedCount -= 1;
+    for (const lease of this.leases.values()) {
+      if (lease.listId !== slot.listId || lease.allocated.get(slot.index) === 0) continue;
+      lease.allocated.set(slot.index, 0);
+      lease.allocatedCount -= 1;
+    }
+  }
+
+  /** Lets this instance's leases go (on shutdown), so other instances take the lists over at once. */
+  async releaseLeases(): Promise<void> {
+    this.leases.clear();
+    await issuerSql(this.db).updateTable('sp_status_lists').set({ leased_by: null, lease_until: null }).where('leased_by', '=', this.instanceId).execute();
   }
 
   /**
-   * A status list of an organisation.
+   * The version of an organisation's list (its ETag), from the database.
+   *
+   * @throws PassportError `ERR_NOT_FOUND`
+   */
+  async version(orgId: string, listId: string): Promise<number> {
+    const [row] = await issuerSql(this.db).selectFrom('sp_status_lists').select('version').where('id', '=', listId).where('org_id', '=', orgId).execute();
+    if (!row) throw new PassportError('ERR_NOT_FOUND', 'no such status list', { field: 'listId' });
+    return Number(row.version);
+  }
+
+  /**
+   * A status list of an organisation, as stored now.
    *
    * @throws PassportError `ERR_NOT_FOUND`
    */
   async get(orgId: string, listId: string): Promise<StatusListState> {
-    await this.load(orgId);
-    const list = this.lists.get(listId);
-    if (!list || list.orgId !== orgId) throw new PassportError('ERR_NOT_FOUND', 'no such status list', { field: 'listId' });
-    return list;
+    const [row] = await issuerSql(this.db)
+      .selectFrom('sp_status_lists')
+      .select(['id', 'org_id', 'size', 'revocation', 'suspension', 'version'])
+      .where('id', '=', listId)
+      .where('org_id', '=', orgId)
+      .execute();
+    if (!row) throw new PassportError('ERR_NOT_FOUND', 'no such status list', { field: 'listId' });
+    return { id: row.id, orgId: row.org_id, size: Number(row.size), revocation: Buffer.from(row.revocation), suspension: Buffer.from(row.suspension), version: Number(row.version) };
   }
 
   /**
-   * Sets revocation and suspension bits and writes the changed lists in the caller's transaction;
-   * the in-memory copies change only once `commit` is called after the transaction succeeded.
+   * Sets revocation and suspension bits in the caller's transaction: each changed list is read
+   * with its row locked (`FOR UPDATE` on PostgreSQL; on SQLite the transaction already holds the
+   * file's write lock), changed and written back with its version moved on, so changes made at
+   * once by several instances all stick.
    */
-  async writeBits(
-    tx: EntityManager,
-    orgId: string,
-    changes: readonly { slot: StatusSlot; purpose: 'revocation' | 'suspension'; on: boolean }[],
-  ): Promise<() => void> {
-    const drafts = new Map<string, { list: StatusListState; revocation: Buffer; suspension: Buffer; bits: Record<'revocation' | 'suspension', Bitstring> }>();
+  async writeBits(tx: SqlExecutor, orgId: string, changes: readonly { slot: StatusSlot; purpose: 'revocation' | 'suspension'; on: boolean }[]): Promise<void> {
+    const byList = new Map<string, typeof changes[number][]>();
     for (const change of changes) {
-      let draft = drafts.get(change.slot.listId);
-      if (!draft) {
-        const list = await this.get(orgId, change.slot.listId);
-        const revocation = Buffer.from(list.revocation);
-        const suspension = Buffer.from(list.suspension);
-        const bits = { revocation: new Bitstring({ bytes: revocation, size: list.size }), suspension: new Bitstring({ bytes: suspension, size: list.size }) };
-        draft = { list, revocation, suspension, bits };
-        drafts.set(list.id, draft);
-      }
-      draft.bits[change.purpose].set(change.slot.index, change.on ? 1 : 0);
+      let list = byList.get(change.slot.listId);
+      if (!list) byList.set(change.slot.listId, (list = []));
+      list.push(change);
     }
-    const at = this.ctx.now().toISOString();
-    for (const draft of drafts.values()) {
-      await tx.query('UPDATE sp_status_lists SET revocation = ?, suspension = ?, version = ?, updated_at = ? WHERE id = ?', [
-        draft.revocation,
-        draft.suspension,
-        draft.list.version + 1,
-        at,
-        draft.list.id,
-      ]);
+    const q = issuerSql(tx);
+    const at = this.now().toISOString();
+    // In a fixed order, so two transactions changing the same lists never wait for each other in a circle.
+    for (const listId of [...byList.keys()].sort()) {
+      const [row] = await q
+        .selectFrom('sp_status_lists')
+        .select(['size', 'revocation', 'suspension'])
+        .where('id', '=', listId)
+        .where('org_id', '=', orgId)
+        .$if(tx.engine === 'postgres', (qb) => qb.forUpdate())
+        .execute();
+      if (!row) throw new PassportError('ERR_NOT_FOUND', 'no such status list', { field: 'listId' });
+      const bytes = { revocation: Buffer.from(row.revocation), suspension: Buffer.from(row.suspension) };
+      const bits = { revocation: new Bitstring({ bytes: bytes.revocation, size: Number(row.size) }), suspension: new Bitstring({ bytes: bytes.suspension, size: Number(row.size) }) };
+      for (const change of byList.get(listId) ?? []) bits[change.purpose].set(change.slot.index, change.on ? 1 : 0);
+      await q
+        .updateTable('sp_status_lists')
+        .set({ revocation: bytes.revocation, suspension: bytes.suspension, version: sql<number>`version + 1`, updated_at: at })
+        .where('id', '=', listId)
+        .execute();
     }
-    return () => {
-      for (const draft of drafts.values()) {
-        draft.list.revocation = draft.revocation;
-        draft.list.suspension = draft.suspension;
-        draft.list.version += 1;
-      }
-    };
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { SqlExecutor } from '@staff-passport/core';
 
 /** The value of one column of a row (no BLOBs: the rows travel as JSON). */
 export type SqlValue = string | number | null;
@@ -42,7 +42,7 @@ function travelsAsJson(rows: readonly (readonly SqlValue[])[]): boolean {
  * await insertRows(tx, 'sp_audit_log', ['chain', 'chain_seq'], [['org_1', 1], ['org_1', 2]]);
  */
 export async function insertRows(
-  tx: EntityManager,
+  tx: SqlExecutor,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly SqlValue[])[],
@@ -50,9 +50,7 @@ export async function insertRows(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const { onlyIf } = options;
-  const runner = tx.queryRunner;
-  if (onlyIf && !runner) throw new TypeError('insertRows with onlyIf needs a transaction');
-  if (travelsAsJson(rows)) {
+  if (tx.engine === 'sqlite' && travelsAsJson(rows)) {
     const values = columns.map((_column, i) => `value->>${i}`).join(', ');
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(?)${onlyIf ? ` WHERE (${onlyIf.sql})` : ''} ORDER BY key`;
     const params = [JSON.stringify(rows), ...(onlyIf?.params ?? [])];
@@ -60,9 +58,7 @@ export async function insertRows(
       await tx.query(sql, params);
       return rows.length;
     }
-    // The structured answer carries SQLite's count of changed rows.
-    const result = (await runner!.query(sql, params, true)) as { affected?: number };
-    return result.affected ?? 0;
+    return tx.run(sql, params);
   }
   if (onlyIf) {
     const found = (await tx.query(`SELECT (${onlyIf.sql}) AS ok`, [...onlyIf.params])) as { ok: number | null }[];
@@ -70,7 +66,8 @@ export async function insertRows(
   }
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const placeholder = `(${columns.map(() => '?').join(', ')})`;
-  const several = rows.length > perStatement;
+  // On PostgreSQL a failed statement spoils the whole transaction: a savepoint keeps it usable.
+  const several = rows.length > perStatement || tx.engine === 'postgres';
   // Several statements: a savepoint makes them one, as the JSON form is.
   if (several) await tx.query('SAVEPOINT insert_rows');
   try {
@@ -87,40 +84,3 @@ export async function insertRows(
   return rows.length;
 }
 
-/** An SQL literal of a value: a text quoted (a quote written twice), a number as written, `NULL`. */
-export function sqlLiteral(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('a non-finite number has no SQL literal');
-    return String(value);
-  }
-  if (value.includes('\u0000')) throw new TypeError('a text with U+0000 has no SQL literal');
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** Options for {@link insertRowsSql}. */
-export interface InsertRowsSqlOptions {
-  /**
-   * A column (it must be `NOT NULL`) whose value becomes NULL unless `condition` (an SQL expression,
-   * evaluated before any row is written) holds: the statement then fails on the constraint and
-   * writes nothing, so a script stops there (an `onlyIf` that cannot be missed).
-   */
-  nullUnless?: { column: string; condition: string };
-}
-
-/**
- * The statement {@link insertRows} runs, as text with the rows inlined as one JSON literal, for a
- * script that runs many statements in one call (see `runSqlScript`); undefined when the rows
- * cannot travel as JSON (a text with U+0000, a non-finite number), or when there are none. It is
- * `INSERT OR ROLLBACK`: a constraint failure rolls the whole transaction back at once.
- *
- * @example
- * insertRowsSql('sp_audit_log', ['chain', 'chain_seq'], [['org_1', 1]]);
- * // INSERT OR ROLLBACK INTO sp_audit_log (chain, chain_seq) SELECT value->>0, value->>1 FROM json_each('[["org_1",1]]') ORDER BY key
- */
-export function insertRowsSql(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], options: InsertRowsSqlOptions = {}): string | undefined {
-  if (rows.length === 0 || !travelsAsJson(rows)) return undefined;
-  const { nullUnless } = options;
-  const values = columns.map((column, i) => (column === nullUnless?.column ? `CASE WHEN (${nullUnless.condition}) THEN value->>${i} END` : `value->>${i}`)).join(', ');
-  return `INSERT OR ROLLBACK INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(${sqlLiteral(JSON.stringify(rows))}) ORDER BY key`;
-}

@@ -1,3 +1,5 @@
+import { statementsMigration, type Migration } from '@staff-passport/core';
+
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
  * belong together (a credential record and its audit event) share one transaction.
@@ -238,4 +240,26 @@ export const ISSUER_SCHEMA: readonly string[] = [
   // IN ...), which the unique (org_id, request_key) index serves: the index on request_key alone is
   // used by no query (test/store/issuer-query-plans.test.ts) and cost every issue a random page write.
   `DROP INDEX IF EXISTS sp_issued_credentials_request_key`,
+];
+
+/** The issuer's versioned migrations (`staff-passport migrate`, and on open). */
+export const ISSUER_MIGRATIONS: readonly Migration[] = [
+  statementsMigration(1, 'initial schema', ISSUER_SCHEMA),
+  // Several instances on one database: status lists leased to one instance at a time (lease times
+  // from the database's clock), and each audit chain's head in a row moved by compare-and-swap.
+  statementsMigration(2, 'status list leases, audit chain heads', [
+    `ALTER TABLE sp_status_lists ADD COLUMN leased_by TEXT`,
+    `ALTER TABLE sp_status_lists ADD COLUMN lease_until INTEGER`,
+    `ALTER TABLE sp_status_lists ADD COLUMN closed INTEGER NOT NULL DEFAULT 0`,
+    `CREATE TABLE IF NOT EXISTS sp_audit_heads (
+       chain TEXT PRIMARY KEY,
+       chain_seq INTEGER NOT NULL,
+       hash TEXT NOT NULL
+     )`,
+    `INSERT INTO sp_audit_heads (chain, chain_seq, hash)
+       SELECT chain, chain_seq, hash FROM sp_audit_log l WHERE chain_seq = (SELECT MAX(chain_seq) FROM sp_audit_log m WHERE m.chain = l.chain)
+       ON CONFLICT (chain) DO NOTHING`,
+  ]),
+  // A bulk job is run by one instance at a time, under a lease renewed while it runs.
+  statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
 ];

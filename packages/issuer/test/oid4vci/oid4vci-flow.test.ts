@@ -243,6 +243,19 @@ describe('token endpoint (section 6)', () => {
     expect((audit.body['events'] as { action: string; subject: string }[]).some((e) => e.action === 'offer.lock' && e.subject === created.id)).toBe(true);
   });
 
+  it('12 tx code guesses sent at once get five tries between them: the rest are locked out unchecked', async () => {
+    const created = await offer();
+    const code = await codeOf(created);
+    const wrong = created.txCode === '000000' ? '000001' : '000000';
+    const answers = await Promise.all(Array.from({ length: 12 }, () => postForm(ep.token, { grant_type: PRE_AUTH, 'pre-authorized_code': code, tx_code: wrong })));
+    const codes = answers.map((res) => res.body['code']);
+    expect(codes.filter((c) => c === 'ERR_TX_CODE_INVALID').length).toBeLessThanOrEqual(4);
+    expect(codes.filter((c) => c === 'ERR_TX_CODE_INVALID' || c === 'ERR_TX_CODE_LOCKED').length).toBe(12);
+    const right = await postForm(ep.token, { grant_type: PRE_AUTH, 'pre-authorized_code': code, tx_code: created.txCode! });
+    expect(right.body).toMatchObject({ error: 'invalid_grant', code: 'ERR_TX_CODE_LOCKED' });
+    expect((await call(`${ep.offers}/${created.id}`, { key: issuer.a.keys.auditor })).body['status']).toBe('failed');
+  });
+
   it('expires (clock injected): invalid_grant ERR_OFFER_EXPIRED, and HR sees expired', async () => {
     const created = await offer({ expiresInSeconds: 60 });
     const code = await codeOf(created);

@@ -8,26 +8,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openDatabase } from '@staff-passport/core';
-import { ISSUER_SCHEMA } from '@staff-passport/issuer';
-import type { DataSource } from 'typeorm';
+import { openDatabase, type Database } from '@staff-passport/core';
+import { ISSUER_MIGRATIONS } from '@staff-passport/issuer';
 
 let dir: string;
-let db: DataSource;
+let db: Database;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-plans-'));
   const file = join(dir, 'issuer.sqlite');
   // A data folder from before: it has the index on request_key alone.
-  const old = await openDatabase({ file, schema: ISSUER_SCHEMA });
+  const old = await openDatabase({ file, scope: 'issuer', migrations: ISSUER_MIGRATIONS });
   await old.query('CREATE INDEX sp_issued_credentials_request_key ON sp_issued_credentials (request_key)');
-  await old.destroy();
-  db = await openDatabase({ file, schema: ISSUER_SCHEMA });
+  // Data folders from before had no ledger of migrations.
+  await old.query('DROP TABLE sp_migrations');
+  await old.close();
+  db = await openDatabase({ file, scope: 'issuer', migrations: ISSUER_MIGRATIONS });
   // Statistics as a populated table would have them, so the planner chooses as it would in use.
   await db.query('ANALYZE');
 });
 afterAll(async () => {
-  await db.destroy();
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,6 +6,7 @@ import { buildPresentationRequest } from '../profiles/build-presentation-request
 import type { PresentationRequest } from '../profiles/presentation-request-types.js';
 import { findProfile } from '../profiles/profile-store.js';
 import { issueNonce } from '../nonces/nonce-store.js';
+import type { RequestRow } from '../store/request-store.js';
 import type { VerifierContext } from '../verifier-context.js';
 
 /** A request for a candidate's credentials, built from a check profile. */
@@ -25,20 +26,6 @@ export interface StoredRequest extends PresentationRequest {
   resultId: string | null;
   createdAt: string;
   expiresAt: string;
-}
-
-interface RequestRow {
-  id: string;
-  profile_id: string;
-  start_date: string;
-  nonce: string;
-  state: 'pending' | 'answered';
-  purpose: string | null;
-  created_at: string;
-  expires_at: string;
-  result_id: string | null;
-  audience: string | null;
-  move: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,11 +79,11 @@ export async function createPresentationRequest(
   }
   const move = input.move ?? DEFAULT_MOVE_KIND;
   if (!Object.hasOwn(MOVE_KINDS, move)) throw new PassportError('ERR_REQUEST_INVALID', `move must be one of ${MOVE_KIND_CODES.join(', ')}`, { field: 'move' });
-  const profile = await findProfile(ctx.db, input.profileId);
+  const profile = await findProfile(ctx.stores.profiles, input.profileId);
   const id = `req_${randomBytes(10).toString('hex')}`;
   const now = ctx.now();
   const audience = options.audience ?? ctx.publicUrl;
-  const nonce = await issueNonce(ctx.db, { audience, ttlSeconds: options.ttlSeconds ?? ctx.nonceTtlSeconds, now, requestId: id });
+  const nonce = await issueNonce(ctx.stores.nonces, { audience, ttlSeconds: options.ttlSeconds ?? ctx.nonceTtlSeconds, now, requestId: id });
   const row: RequestRow = {
     id,
     profile_id: profile.id,
@@ -110,18 +97,7 @@ export async function createPresentationRequest(
     audience,
     move,
   };
-  await ctx.db.query('INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, audience, move) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-    row.id,
-    row.profile_id,
-    row.start_date,
-    row.nonce,
-    row.state,
-    row.purpose,
-    row.created_at,
-    row.expires_at,
-    row.audience,
-    row.move,
-  ]);
+  await ctx.stores.requests.insert(row);
   return view(row, profile, ctx.publicUrl);
 }
 
@@ -131,12 +107,12 @@ export async function createPresentationRequest(
  * @throws PassportError `ERR_NOT_FOUND`
  */
 export async function getPresentationRequest(ctx: VerifierContext, id: string): Promise<StoredRequest> {
-  const rows = (await ctx.db.query('SELECT * FROM sp_requests WHERE id = ?', [id])) as RequestRow[];
-  if (!rows[0]) throw new PassportError('ERR_NOT_FOUND', 'no presentation request with that id', { field: 'requestId' });
-  return view(rows[0], await findProfile(ctx.db, rows[0].profile_id), ctx.publicUrl);
+  const row = await ctx.stores.requests.find(id);
+  if (!row) throw new PassportError('ERR_NOT_FOUND', 'no presentation request with that id', { field: 'requestId' });
+  return view(row, await findProfile(ctx.stores.profiles, row.profile_id), ctx.publicUrl);
 }
 
 /** Marks a request answered with its result. */
 export async function markRequestAnswered(ctx: VerifierContext, id: string, resultId: string): Promise<void> {
-  await ctx.db.query("UPDATE sp_requests SET state = 'answered', result_id = ? WHERE id = ?", [resultId, id]);
+  await ctx.stores.requests.markAnswered(id, resultId);
 }

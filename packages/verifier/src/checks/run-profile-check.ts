@@ -47,7 +47,7 @@ export async function runProfileCheck(ctx: VerifierContext, requestId: string, b
   }
   const inputs = raw.map((p, i) => classifyPresentation(p, `presentations[${i}]`));
   const request = await getPresentationRequest(ctx, requestId);
-  await requireNonce(ctx.db, request.nonce, request.audience, ctx.now());
+  await requireNonce(ctx.stores.nonces, request.nonce, request.audience, ctx.now());
   return checkPresentations(ctx, { requestId, profileId: request.profileId, startDate: request.startDate, move: request.move, nonce: request.nonce, audience: request.audience }, inputs);
 }
 
@@ -82,7 +82,7 @@ export async function checkPresentations(
     const holderOk = p.checks.every((c) => c.outcome !== 'failed');
     return p.credentials.map((c) => (holderOk ? c.view : { ...c.view, verified: false, checks: [...p.checks, ...c.view.checks] }));
   });
-  const profile = await findProfile(ctx.db, request.profileId);
+  const profile = await findProfile(ctx.stores.profiles, request.profileId);
   const now = ctx.now();
   const report = evaluateProfile(profile, views, { startDate: request.startDate, now, move: request.move });
   const attributes = exportVerifiedAttributes(report, views);
@@ -100,52 +100,37 @@ export async function checkPresentations(
     createdAt: now.toISOString(),
     expiresAt,
   };
-  await ctx.db.query(
-    'INSERT INTO sp_results (id, request_id, profile_id, decision, report, attributes, credential_hashes, credentials, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [
-      id,
-      request.requestId,
-      profile.id,
-      result.decision,
-      JSON.stringify({ report, checks: result.checks }),
-      JSON.stringify(attributes),
-      JSON.stringify(result.credentialHashes),
-      ctx.storeCredentials ? JSON.stringify(inputs) : null,
-      result.createdAt,
-      expiresAt,
-    ],
-  );
+  await ctx.stores.results.insert({
+    id,
+    request_id: request.requestId,
+    profile_id: profile.id,
+    decision: result.decision,
+    report: JSON.stringify({ report, checks: result.checks }),
+    attributes: JSON.stringify(attributes),
+    credential_hashes: JSON.stringify(result.credentialHashes),
+    credentials: ctx.storeCredentials ? JSON.stringify(inputs) : null,
+    created_at: result.createdAt,
+    expires_at: expiresAt,
+  });
   await markRequestAnswered(ctx, request.requestId, id);
   return result;
 }
 
 /**
- * A stored result, while its retention period lasts (expired results are deleted on the way).
+ * A stored result, while its retention period lasts (housekeeping deletes expired results on a
+ * timer; one past its period is not found meanwhile).
  *
  * @throws PassportError `ERR_RESULT_NOT_FOUND`
  */
 export async function getCheckResult(ctx: VerifierContext, id: string): Promise<CheckResult> {
-  const now = ctx.now().toISOString();
-  await ctx.db.query('DELETE FROM sp_results WHERE expires_at <= ?', [now]);
-  const rows = (await ctx.db.query('SELECT * FROM sp_results WHERE id = ?', [id])) as {
-    id: string;
-    request_id: string;
-    profile_id: string;
-    decision: ProfileReport['overall']['decision'];
-    report: string;
-    attributes: string;
-    credential_hashes: string;
-    created_at: string;
-    expires_at: string;
-  }[];
-  const row = rows[0];
+  const row = await ctx.stores.results.find(id, ctx.now().toISOString());
   if (!row) throw new PassportError('ERR_RESULT_NOT_FOUND', 'no result with that id (it may have passed its retention period)', { field: 'resultId' });
   const stored = JSON.parse(row.report) as { report: ProfileReport; checks: VerificationCheck[] };
   return {
     id: row.id,
-    requestId: row.request_id,
+    requestId: row.request_id ?? '',
     profileId: row.profile_id,
-    decision: row.decision,
+    decision: row.decision as ProfileReport['overall']['decision'],
     report: stored.report,
     checks: stored.checks,
     attributes: JSON.parse(row.attributes) as ExportedAttributes,

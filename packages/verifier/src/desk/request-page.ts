@@ -80,7 +80,7 @@ export function addRequestPage(router: Router, ctx: VerifierContext): void {
       return;
     }
 
-    const profile = await findProfile(ctx.db, status.profileId);
+    const profile = await findProfile(ctx.stores.profiles, status.profileId);
     const autoRefresh = req.query['refresh'] !== 'off';
     const here = `/desk/requests/${id}`;
     sendDeskPage(res, {

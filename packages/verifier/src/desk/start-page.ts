@@ -39,7 +39,7 @@ function text(body: Record<string, unknown>, field: string): string {
 
 async function renderStart(ctx: VerifierContext, req: Request, res: Response, form: StartForm, errors: StartErrors, status = 200): Promise<void> {
   const csrf = deskCsrfToken(req, res, ctx.publicUrl);
-  const profiles = await listAllProfiles(ctx.db);
+  const profiles = await listAllProfiles(ctx.stores.profiles);
   const summary: FieldError[] = [
     ...(errors.profileId ? [{ field: 'profileId', message: errors.profileId }] : []),
     ...(errors.move ? [{ field: 'move', message: errors.move }] : []),
@@ -114,7 +114,7 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
       query: text(body, 'query') || 'dcql',
     };
     const errors: StartErrors = {};
-    const profiles = await listAllProfiles(ctx.db);
+    const profiles = await listAllProfiles(ctx.stores.profiles);
     if (form.profileId === undefined) errors.profileId = 'Select a check profile';
     else if (!profiles.some((p) => p.id === form.profileId)) errors.profileId = 'Select a check profile from the list';
     if (!Object.hasOwn(MOVE_KINDS, form.move)) errors.move = 'Select the kind of move';

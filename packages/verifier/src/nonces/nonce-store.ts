@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PassportError, type ErrorCode } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import type { NonceStore } from '../store/nonce-store.js';
 
 /** A nonce the verifier gave a holder, to bind a presentation to this request and audience. */
 export interface IssuedNonce {
@@ -13,44 +13,32 @@ export interface IssuedNonce {
  * Gives out a fresh nonce (128 bits, base64url) for an audience, valid for `ttlSeconds`.
  *
  * @example
- * const { nonce } = await issueNonce(db, { audience: verifierUrl, ttlSeconds: 600, now: new Date() });
+ * const { nonce } = await issueNonce(ctx.stores.nonces, { audience: verifierUrl, ttlSeconds: 600, now: new Date() });
  */
-export async function issueNonce(db: DataSource, input: { audience: string; ttlSeconds: number; now: Date; requestId?: string }): Promise<IssuedNonce> {
+export async function issueNonce(nonces: NonceStore, input: { audience: string; ttlSeconds: number; now: Date; requestId?: string }): Promise<IssuedNonce> {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + input.ttlSeconds * 1000).toISOString();
-  await db.query('INSERT INTO sp_nonces (nonce, audience, request_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
-    nonce,
-    input.audience,
-    input.requestId ?? null,
-    input.now.toISOString(),
-    expiresAt,
-  ]);
+  await nonces.insert({ nonce, audience: input.audience, request_id: input.requestId ?? null, created_at: input.now.toISOString(), expires_at: expiresAt });
   return { nonce, audience: input.audience, expiresAt };
 }
 
 /**
  * Uses a nonce up: it must be one we gave out, for this audience, not expired and not used
- * before. The check and the marking share one transaction, so two presentations racing with the
- * same nonce cannot both pass.
+ * before. One conditional statement checks and marks it, so two presentations racing with the
+ * same nonce (on one instance or two sharing the database) cannot both pass.
  *
  * @returns undefined when the nonce was good, else the code saying why not.
  */
-export async function consumeNonce(db: DataSource, nonce: string, audience: string, now: Date): Promise<ErrorCode | undefined> {
+export async function consumeNonce(nonces: NonceStore, nonce: string, audience: string, now: Date): Promise<ErrorCode | undefined> {
   const at = now.toISOString();
-  return db.transaction(async (tx) => {
-    const rows = (await tx.query('SELECT audience, expires_at, used_at FROM sp_nonces WHERE nonce = ?', [nonce])) as {
-      audience: string;
-      expires_at: string;
-      used_at: string | null;
-    }[];
-    const row = rows[0];
-    if (!row) return 'ERR_NONCE_UNKNOWN';
-    if (row.used_at) return 'ERR_NONCE_REPLAYED';
-    if (row.audience !== audience) return 'ERR_VP_AUDIENCE_MISMATCH';
-    if (row.expires_at <= at) return 'ERR_NONCE_EXPIRED';
-    await tx.query('UPDATE sp_nonces SET used_at = ? WHERE nonce = ?', [at, nonce]);
-    return undefined;
-  });
+  if (await nonces.use(nonce, audience, at)) return undefined;
+  // Refused: read the row only to say why (a used nonce never becomes usable again).
+  const row = await nonces.find(nonce);
+  if (!row) return 'ERR_NONCE_UNKNOWN';
+  if (row.used_at) return 'ERR_NONCE_REPLAYED';
+  if (row.audience !== audience) return 'ERR_VP_AUDIENCE_MISMATCH';
+  if (row.expires_at <= at) return 'ERR_NONCE_EXPIRED';
+  return 'ERR_NONCE_REPLAYED';
 }
 
 /**
@@ -58,12 +46,12 @@ export async function consumeNonce(db: DataSource, nonce: string, audience: stri
  *
  * @throws PassportError `ERR_NONCE_UNKNOWN`, `ERR_NONCE_REPLAYED`, `ERR_NONCE_EXPIRED`, `ERR_VP_AUDIENCE_MISMATCH`.
  */
-export async function requireNonce(db: DataSource, nonce: string, audience: string, now: Date): Promise<void> {
-  const code = await consumeNonce(db, nonce, audience, now);
+export async function requireNonce(nonces: NonceStore, nonce: string, audience: string, now: Date): Promise<void> {
+  const code = await consumeNonce(nonces, nonce, audience, now);
   if (code) throw new PassportError(code, 'the challenge is not one this verifier gave out, or it was used or has expired', { field: 'options.challenge' });
 }
 
-/** Deletes nonces expired for more than a day (housekeeping). */
-export async function purgeNonces(db: DataSource, now: Date): Promise<void> {
-  await db.query('DELETE FROM sp_nonces WHERE expires_at < ?', [new Date(now.getTime() - 86_400_000).toISOString()]);
+/** Deletes nonces expired for more than a day (housekeeping runs it on a timer). */
+export async function purgeNonces(nonces: NonceStore, now: Date): Promise<void> {
+  await nonces.deleteExpired(new Date(now.getTime() - 86_400_000).toISOString());
 }

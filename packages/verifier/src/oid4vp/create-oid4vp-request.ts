@@ -60,15 +60,15 @@ export async function createOid4vpRequest(ctx: VerifierContext, input: CreateOid
   );
   // OpenID4VP 1.0 section 5.3: state values are ASCII URL safe; 128 bits as for a nonce.
   const state = randomBytes(16).toString('base64url');
-  await ctx.db.query('INSERT INTO sp_oid4vp_requests (id, client_id, state_token, query_language, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    request.id,
-    clientId,
-    state,
-    query,
-    'pending',
-    request.createdAt,
-    request.expiresAt,
-  ]);
+  await ctx.stores.requests.insertOid4vp({
+    id: request.id,
+    client_id: clientId,
+    state_token: state,
+    query_language: query,
+    status: 'pending',
+    created_at: request.createdAt,
+    expires_at: request.expiresAt,
+  });
   const urls = requestUrls(ctx.publicUrl, request.id);
   return {
     id: request.id,

@@ -59,7 +59,7 @@ export async function handleOid4vpResponse(ctx: VerifierContext, id: string, bod
     // Using the nonce up is what makes the refusal final: no answer can follow it.
     await consumeNonceOrThrow(ctx, request.nonce, row.client_id, now);
     const kept = description !== undefined && OAUTH_TEXT.test(description) ? description.slice(0, 500) : null;
-    await ctx.db.query("UPDATE sp_oid4vp_requests SET status = 'refused', wallet_error = ?, wallet_error_description = ?, answered_at = ? WHERE id = ?", [error, kept, now.toISOString(), id]);
+    await ctx.stores.requests.markOid4vpRefused(id, error, kept, now.toISOString());
     return { outcome: 'refused', error };
   }
 
@@ -85,6 +85,6 @@ export async function handleOid4vpResponse(ctx: VerifierContext, id: string, bod
       },
     },
   );
-  await ctx.db.query("UPDATE sp_oid4vp_requests SET status = 'answered', findings = ?, answered_at = ? WHERE id = ?", [JSON.stringify(assessment.findings), now.toISOString(), id]);
+  await ctx.stores.requests.markOid4vpAnswered(id, JSON.stringify(assessment.findings), now.toISOString());
   return { outcome: 'answered', resultId: result.id };
 }

@@ -7,7 +7,7 @@ export type { Oid4vpRequestStatus } from './get-oid4vp-request.js';
 export { handleOid4vpResponse } from './handle-oid4vp-response.js';
 export type { Oid4vpResponseOutcome } from './handle-oid4vp-response.js';
 export { buildVerifierDidDocument, loadVerifierKey, verifierDid } from './load-verifier-key.js';
-export type { VerifierKey } from './load-verifier-key.js';
+export type { VerifierKey } from './verifier-key.js';
 export { parseDcqlVpToken, parsePeVpToken } from './parse-vp-token.js';
 export type { AnsweredPresentation } from './parse-vp-token.js';
 export { REQUEST_OBJECT_MEDIA_TYPE, REQUEST_OBJECT_TYP, SELF_ISSUED_AUDIENCE, signRequestObject } from './sign-request-object.js';

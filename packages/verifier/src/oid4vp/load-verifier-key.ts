@@ -1,29 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { PassportError, createNodeJwsSigner, createSecretBox, didWebFromUrl, type JwsSigner } from '@staff-passport/core';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { PassportError, createNodeJwsSigner, createSecretBox, didWebFromUrl } from '@staff-passport/core';
+import type { VerifierKeyRow } from '../store/key-store.js';
 import type { VerifierContext } from '../verifier-context.js';
-
-/** The verifier's OpenID4VP signing key: it signs request objects as `decentralized_identifier:<did>`. */
-export interface VerifierKey {
-  /** The verifier's did:web, from the origin of its public URL. */
-  did: string;
-  /** The verification method (DID URL) named in the request object's `kid` header. */
-  kid: string;
-  /** The public key as a JWK (OKP, Ed25519). */
-  publicJwk: { kty: string; crv: string; x: string };
-  privateKey: KeyObject;
-  signer: JwsSigner;
-}
-
-interface KeyRow {
-  kid: string;
-  did: string;
-  public_jwk: string;
-  private_key: string;
-  encrypted: number;
-}
+import type { VerifierKey } from './verifier-key.js';
 
 const SECRET = /^[0-9a-fA-F]{64}$/;
-const loaded = new WeakMap<VerifierContext, Promise<VerifierKey>>();
 
 /**
  * The verifier's DID for its public URL: `did:web:<host>` with a port written `%3A`
@@ -44,7 +25,7 @@ function thumbprint(jwk: { kty: string; crv: string; x: string }): string {
 // The verifier's signing key at rest: sealed under the configured secret (purpose-bound key).
 const KEY_PURPOSE = 'staff-passport verifier signing key';
 
-function toKey(row: KeyRow, secretKey: string | undefined): VerifierKey {
+function toKey(row: VerifierKeyRow, secretKey: string | undefined): VerifierKey {
   let der: Buffer;
   try {
     if (row.encrypted === 1) {
@@ -65,45 +46,48 @@ async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
   const secret = ctx.secretKey;
   if (secret !== undefined && !SECRET.test(secret)) throw new PassportError('ERR_CONFIG_INVALID', 'the verifier secret must be 64 hex characters (32 bytes)', { field: 'secretKey' });
   const did = verifierDid(ctx.publicUrl);
-  const rows = (await ctx.db.query('SELECT kid, did, public_jwk, private_key, encrypted FROM sp_verifier_keys WHERE did = ? ORDER BY created_at DESC LIMIT 1', [did])) as KeyRow[];
-  if (rows[0]) return toKey(rows[0], secret);
+  const found = await ctx.stores.keys.find(did);
+  if (found) return toKey(found, secret);
   const { privateKey } = generateKeyPairSync('ed25519');
   const exported = createPublicKey(privateKey).export({ format: 'jwk' });
   const publicJwk = { kty: String(exported.kty), crv: String(exported.crv), x: String(exported.x) };
   const kid = `${did}#${thumbprint(publicJwk)}`;
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-  // Without a secret the key is kept as it is: the verifier's SQLite file then needs the file
-  // permissions a private key deserves (local demos and tests only).
+  // Without a secret the key is kept as it is: the verifier's database then needs the protection
+  // a private key deserves (local demos and tests only).
   const stored = secret === undefined ? der.toString('base64url') : createSecretBox(secret, KEY_PURPOSE).seal(der);
-  await ctx.db.query('INSERT OR IGNORE INTO sp_verifier_keys (kid, did, alg, public_jwk, private_key, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+  // Another instance starting on the same database may have stored the DID's key meanwhile: then
+  // that one is ours too (one key per DID).
+  const row = await ctx.stores.keys.insertOrGet({
     kid,
     did,
-    'EdDSA',
-    JSON.stringify(publicJwk),
-    stored,
-    secret === undefined ? 0 : 1,
-    ctx.now().toISOString(),
-  ]);
-  const again = (await ctx.db.query('SELECT kid, did, public_jwk, private_key, encrypted FROM sp_verifier_keys WHERE did = ? ORDER BY created_at DESC LIMIT 1', [did])) as KeyRow[];
-  return toKey(again[0]!, secret);
+    alg: 'EdDSA',
+    public_jwk: JSON.stringify(publicJwk),
+    private_key: stored,
+    encrypted: secret === undefined ? 0 : 1,
+    created_at: ctx.now().toISOString(),
+  });
+  return toKey(row, secret);
 }
 
 /**
  * The verifier's Ed25519 signing key for its current DID: created on first use and kept in the
- * verifier's SQLite file (encrypted with AES-256-GCM under a key derived from the context's
- * secret, when it has one), imported once as a `KeyObject` and cached for the context.
+ * verifier's database (encrypted with AES-256-GCM under a key derived from the context's
+ * secret, when it has one), imported once as a `KeyObject` and cached in the context (`signingKeys`). Instances sharing a
+ * database share the DID's one key.
  *
  * @throws PassportError `ERR_CONFIG_INVALID` when the secret is malformed or does not open the stored key.
  * @example
  * const { did, kid, signer } = await loadVerifierKey(ctx);
  */
 export function loadVerifierKey(ctx: VerifierContext): Promise<VerifierKey> {
-  let key = loaded.get(ctx);
+  const did = verifierDid(ctx.publicUrl);
+  let key = ctx.signingKeys.get(did);
   if (!key) {
     key = loadOrCreate(ctx);
     // A failure is not cached: the next call tries again (after the configuration is fixed).
-    key.catch(() => loaded.delete(ctx));
-    loaded.set(ctx, key);
+    key.catch(() => ctx.signingKeys.delete(did));
+    ctx.signingKeys.set(did, key);
   }
   return key;
 }

@@ -87,6 +87,6 @@ export async function signRequestObject(ctx: VerifierContext, id: string, option
     ...(options.walletNonce === undefined ? {} : { wallet_nonce: options.walletNonce }),
   };
   const jwt = await signCompactJws({ typ: REQUEST_OBJECT_TYP }, payload, key.signer);
-  await ctx.db.query('UPDATE sp_oid4vp_requests SET fetched_at = COALESCE(fetched_at, ?) WHERE id = ?', [now.toISOString(), id]);
+  await ctx.stores.requests.markOid4vpFetched(id, now.toISOString());
   return jwt;
 }

@@ -1,5 +1,5 @@
 import { PassportError } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import type { ProfileStore } from '../store/profile-store.js';
 import type { CheckProfile } from './check-profile.js';
 import { getProfile, listProfiles } from './list-profiles.js';
 import { validateProfile } from './validate-profile.js';
@@ -7,9 +7,9 @@ import { validateProfile } from './validate-profile.js';
 /**
  * Every check profile this verifier knows: the shipped ones, then those the employer added.
  */
-export async function listAllProfiles(db: DataSource): Promise<CheckProfile[]> {
-  const rows = (await db.query('SELECT profile FROM sp_profiles ORDER BY created_at, id')) as { profile: string }[];
-  return [...listProfiles(), ...rows.map((r) => JSON.parse(r.profile) as CheckProfile)];
+export async function listAllProfiles(profiles: ProfileStore): Promise<CheckProfile[]> {
+  const added = await profiles.list();
+  return [...listProfiles(), ...added.map((r) => r.profile as CheckProfile)];
 }
 
 /**
@@ -17,15 +17,15 @@ export async function listAllProfiles(db: DataSource): Promise<CheckProfile[]> {
  *
  * @throws PassportError `ERR_PROFILE_NOT_FOUND`
  */
-export async function findProfile(db: DataSource, id: string): Promise<CheckProfile> {
+export async function findProfile(profiles: ProfileStore, id: string): Promise<CheckProfile> {
   try {
     return getProfile(id);
   } catch (err: unknown) {
     if (!(err instanceof PassportError) || err.code !== 'ERR_PROFILE_NOT_FOUND') throw err;
   }
-  const rows = (await db.query('SELECT profile FROM sp_profiles WHERE id = ?', [id])) as { profile: string }[];
-  if (!rows[0]) throw new PassportError('ERR_PROFILE_NOT_FOUND', `no check profile ${id}`, { field: 'profileId' });
-  return JSON.parse(rows[0].profile) as CheckProfile;
+  const added = await profiles.find(id);
+  if (!added) throw new PassportError('ERR_PROFILE_NOT_FOUND', `no check profile ${id}`, { field: 'profileId' });
+  return added.profile as CheckProfile;
 }
 
 /**
@@ -33,11 +33,10 @@ export async function findProfile(db: DataSource, id: string): Promise<CheckProf
  *
  * @throws PassportError `ERR_PROFILE_INVALID` (naming the field), `ERR_PROFILE_CONFLICT` when the id is taken.
  */
-export async function addProfile(db: DataSource, input: unknown, at: Date, by?: string): Promise<CheckProfile> {
+export async function addProfile(profiles: ProfileStore, input: unknown, at: Date, by?: string): Promise<CheckProfile> {
   const profile = validateProfile(input);
   if (listProfiles().some((p) => p.id === profile.id)) throw new PassportError('ERR_PROFILE_CONFLICT', `${profile.id} is a shipped profile`, { field: 'id' });
-  const taken = (await db.query('SELECT 1 FROM sp_profiles WHERE id = ?', [profile.id])) as unknown[];
-  if (taken.length > 0) throw new PassportError('ERR_PROFILE_CONFLICT', `a profile ${profile.id} exists`, { field: 'id' });
-  await db.query('INSERT INTO sp_profiles (id, profile, created_at, created_by) VALUES (?, ?, ?, ?)', [profile.id, JSON.stringify(profile), at.toISOString(), by ?? null]);
+  const added = await profiles.insert({ id: profile.id, profile, createdAt: at.toISOString(), createdBy: by ?? null });
+  if (!added) throw new PassportError('ERR_PROFILE_CONFLICT', `a profile ${profile.id} exists`, { field: 'id' });
   return profile;
 }

@@ -1,6 +1,8 @@
+import { statementsMigration, type Migration } from '@staff-passport/core';
+
 /**
- * The verifier's tables in its SQLite file: nonces it gave out (each works once), presentation
- * requests, employer-defined check profiles, check results kept for a retention period (the
+ * The verifier's tables (version 1, in SQLite's words; `statementsMigration` says them for
+ * PostgreSQL): nonces it gave out (each works once), presentation requests, employer-defined check profiles, check results kept for a retention period (the
  * result and credential hashes, not the credentials, unless configured), and for OpenID4VP the
  * verifier's signing key and each request's protocol state.
  */
@@ -74,7 +76,27 @@ export const VERIFIER_SCHEMA: readonly string[] = [
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    )`,
+];
+
+/**
+ * Version 2: one signing key per DID, by a unique index, so verifier instances starting together
+ * on one database end with one key (each inserts its own unless the DID has one, then reads the
+ * DID's). Where two instances had raced before, the key kept is the one they read (the newest).
+ */
+const ONE_KEY_PER_DID: readonly string[] = [
+  `DELETE FROM sp_verifier_keys WHERE EXISTS (
+     SELECT 1 FROM sp_verifier_keys newer
+     WHERE newer.did = sp_verifier_keys.did
+       AND (newer.created_at > sp_verifier_keys.created_at OR (newer.created_at = sp_verifier_keys.created_at AND newer.kid > sp_verifier_keys.kid))
+   )`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS sp_verifier_keys_did ON sp_verifier_keys (did)`,
+];
+
+/** The verifier's versioned migrations (`staff-passport migrate`, and on open). */
+export const VERIFIER_MIGRATIONS: readonly Migration[] = [
+  statementsMigration(1, 'initial schema', VERIFIER_SCHEMA),
+  statementsMigration(2, 'one signing key per DID', ONE_KEY_PER_DID),
   // The kind of move a check is for (reliance depends on it); NULL on rows from before it, read
   // as a new employer, the strictest.
-  `ALTER TABLE sp_requests ADD COLUMN move TEXT`,
+  statementsMigration(3, 'the kind of move a check is for', ['ALTER TABLE sp_requests ADD COLUMN move TEXT']),
 ];

@@ -28,7 +28,7 @@ export async function verifyPresentationRequest(ctx: VerifierContext, body: unkn
   }
   if (typeof domain !== 'string' || domain.length < 1 || domain.length > 2048) throw invalid('options.domain', 'options.domain must be the audience the holder was given');
   const input = classifyPresentation(body['verifiablePresentation'], 'verifiablePresentation');
-  const nonceProblem = await consumeNonce(ctx.db, challenge, domain, ctx.now());
+  const nonceProblem = await consumeNonce(ctx.stores.nonces, challenge, domain, ctx.now());
   const result = await verifyOnePresentation(ctx, input, { nonce: challenge, audience: domain });
   const checks = nonceProblem
     ? [...result.checks, { check: 'presentation.challenge', outcome: 'failed' as const, code: nonceProblem, message: 'the challenge is not one this verifier gave out, or it was used or has expired' }]

@@ -150,7 +150,7 @@ beforeAll(async () => {
     }),
     { now: now() },
   );
-  await addProfile(services.verifier.db, PROFILE, now());
+  await addProfile(services.verifier.stores.profiles, PROFILE, now());
   browser = await launchChromium();
 });
 

@@ -99,7 +99,7 @@ describe('the start page', () => {
 
   it('preselects a profile from ?profile= (the "Start again" link), and escapes what an employer-added profile says', async () => {
     await addProfile(
-      ctx.db,
+      ctx.stores.profiles,
       {
         id: 'desk-escape',
         version: '1.0.0',

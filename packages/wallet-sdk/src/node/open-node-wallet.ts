@@ -2,7 +2,7 @@ import { openDatabase } from '@staff-passport/core';
 import { SqliteCredentialStore } from './sqlite-credential-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
 import { SqliteSharingLog } from './sqlite-sharing-log.js';
-import { WALLET_SCHEMA } from './wallet-schema.js';
+import { WALLET_MIGRATIONS } from './wallet-schema.js';
 import { Wallet } from '../wallet.js';
 import type { WalletParts } from '../wallet-parts.js';
 
@@ -25,13 +25,13 @@ export interface OpenNodeWalletOptions extends Partial<Pick<WalletParts, 'fetch'
  */
 export async function openNodeWallet(options: OpenNodeWalletOptions): Promise<{ wallet: Wallet; close(): Promise<void> }> {
   const { file, secretKey, ...rest } = options;
-  const db = await openDatabase({ file, schema: WALLET_SCHEMA });
+  const db = await openDatabase({ file, scope: 'wallet', migrations: WALLET_MIGRATIONS });
   try {
     const keys = new SqliteKeyStore(db, { secretKey, ...(rest.now ? { now: rest.now } : {}) });
     const wallet = new Wallet({ ...rest, keys, credentials: new SqliteCredentialStore(db), log: new SqliteSharingLog(db) });
-    return { wallet, close: () => db.destroy() };
+    return { wallet, close: () => db.close() };
   } catch (err: unknown) {
-    await db.destroy();
+    await db.close();
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@staff-passport/core';
 import type { CredentialFilter, CredentialStore, StoredCredential } from '../stores/credential-store.js';
 import { matchesCredentialFilter } from '../stores/lib/match-credential-filter.js';
 
@@ -16,7 +16,7 @@ interface Row {
  * const credentials = new SqliteCredentialStore(db);
  */
 export class SqliteCredentialStore implements CredentialStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async put(c: StoredCredential): Promise<void> {
     await this.db.query(

@@ -1,7 +1,6 @@
 import { createPrivateKey, sign, type JsonWebKey as NodeJwk, type KeyObject } from 'node:crypto';
-import { PassportError, base64url, createSecretBox, type JwsSigner, type SecretBox } from '@staff-passport/core';
+import { PassportError, base64url, createSecretBox, type JwsSigner, type SecretBox, type Database } from '@staff-passport/core';
 import type { JWK } from 'jose';
-import type { DataSource } from 'typeorm';
 import type { CreateKeyOptions, ExportedHolderKey, ExportedKeys, HolderKey, KeyStore } from '../keys/key-store.js';
 import { exportPrivateJwk, generateHolderKey } from '../keys/lib/web-crypto-keys.js';
 import { checkExportedKey } from '../keys/lib/check-exported-key.js';
@@ -38,7 +37,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly keyObjects = new Map<string, KeyObject>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly db: Database,
     options: SqliteKeyStoreOptions,
   ) {
     if (!/^[0-9a-f]{64}$/i.test(options.secretKey)) {

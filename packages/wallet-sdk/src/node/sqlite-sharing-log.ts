@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@staff-passport/core';
 import { matchesLogFilter } from '../log/lib/match-log-filter.js';
 import type { SharingLogEntry, SharingLogFilter, SharingLogStore } from '../log/sharing-log.js';
 
@@ -11,7 +11,7 @@ interface Row {
  * the order entries were appended. Appending an id already logged leaves the first entry.
  */
 export class SqliteSharingLog implements SharingLogStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   async append(entry: SharingLogEntry): Promise<void> {
     await this.db.query('INSERT INTO sp_wallet_sharing_log (id, action, counterparty_id, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [

@@ -1,3 +1,5 @@
+import { statementsMigration, type Migration } from '@staff-passport/core';
+
 /**
  * The wallet's own tables in its SQLite file (beside Veramo's, which `openDatabase` creates).
  * Earlier versions kept credentials in `sp_wallet_credentials`, with another shape: that table is
@@ -25,3 +27,6 @@ export const WALLET_SCHEMA: readonly string[] = [
      data TEXT NOT NULL
    )`,
 ];
+
+/** The wallet's versioned migrations, applied when its file is opened. */
+export const WALLET_MIGRATIONS: readonly Migration[] = [statementsMigration(1, 'initial schema', WALLET_SCHEMA)];

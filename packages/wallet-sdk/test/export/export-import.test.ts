@@ -157,7 +157,7 @@ describe('deleting', () => {
     const { openDatabase } = await import('@staff-passport/core');
     const db = await openDatabase({ file, schema: ['CREATE TABLE sp_wallet_credentials (id TEXT PRIMARY KEY, jwt TEXT NOT NULL, subject TEXT NOT NULL)'] });
     await db.query("INSERT INTO sp_wallet_credentials VALUES ('old', 'jwt', 'did:key:z6Mk')");
-    await db.destroy();
+    await db.close();
     const opened = await openNodeWallet({ file, secretKey: randomBytes(32).toString('hex') });
     expect(await opened.wallet.listCredentials()).toEqual([]);
     await opened.close();

@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { openDatabase } from '@staff-passport/core';
+import { openDatabase, type Database } from '@staff-passport/core';
 import { compactVerify, importJWK } from 'jose';
-import type { DataSource } from 'typeorm';
 import {
   MemoryCredentialStore,
   MemoryKeyStore,
@@ -22,12 +21,12 @@ import {
   type StoredCredential,
 } from '../../src/index.js';
 
-let db: DataSource;
+let db: Database;
 beforeAll(async () => {
   db = await openDatabase({ file: ':memory:', schema: WALLET_SCHEMA });
 });
 afterAll(async () => {
-  await db.destroy();
+  await db.close();
 });
 
 const secretKey = randomBytes(32).toString('hex');

@@ -1,5 +1,4 @@
-import { PassportError } from '@staff-passport/core';
-import type { DataSource } from 'typeorm';
+import { PassportError, type Database } from '@staff-passport/core';
 import { auditEntryFromRow, type AuditEntry, type AuditRow } from '../../audit/list-audit-events.js';
 
 /** Which page of one chain's audit log to read, newest first. */
@@ -22,7 +21,7 @@ export interface AuditPageQuery {
  * const older = await listAuditPage(ctx.db, org.id, { limit: 25, before: latest.at(-1)!.seq });
  * @throws PassportError `ERR_REQUEST_INVALID` (a cursor that is not a whole number, both cursors, or a bad limit).
  */
-export async function listAuditPage(db: DataSource, chain: string, query: AuditPageQuery): Promise<AuditEntry[]> {
+export async function listAuditPage(db: Database, chain: string, query: AuditPageQuery): Promise<AuditEntry[]> {
   for (const [field, value] of [
     ['before', query.before],
     ['after', query.after],
@@ -56,7 +55,7 @@ export async function listAuditPage(db: DataSource, chain: string, query: AuditP
 }
 
 /** The newest entry of a chain (its sequence number and hash), or `undefined` for an empty chain. */
-export async function auditChainHead(db: DataSource, chain: string): Promise<{ seq: number; hash: string } | undefined> {
+export async function auditChainHead(db: Database, chain: string): Promise<{ seq: number; hash: string } | undefined> {
   const rows = (await db.query('SELECT chain_seq, hash FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as { chain_seq: number; hash: string }[];
   return rows[0] ? { seq: rows[0].chain_seq, hash: rows[0].hash } : undefined;
 }

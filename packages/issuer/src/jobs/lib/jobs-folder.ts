@@ -9,8 +9,8 @@ import type { IssuerContext } from '../../issuer-context.js';
  */
 export function jobsFolderOf(ctx: Pick<IssuerContext, 'db'>, dataDir?: string): string {
   if (dataDir) return join(dataDir, 'jobs');
-  const database = (ctx.db.options as { database?: unknown }).database;
-  return typeof database === 'string' && database !== ':memory:' ? join(dirname(database), 'jobs') : join(tmpdir(), 'staff-passport-jobs');
+  const file = ctx.db.file;
+  return file !== undefined ? join(dirname(file), 'jobs') : join(tmpdir(), 'staff-passport-jobs');
 }
 
 /** The uploaded file of a job. */

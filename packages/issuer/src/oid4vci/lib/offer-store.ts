@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassportError, sha256Hex } from '@staff-passport/core';
-import type { EntityManager } from 'typeorm';
+import { PassportError, sha256Hex, type SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../../audit/append-audit-event.js';
 import type { IssuerContext } from '../../issuer-context.js';
 import type { OfferFormat } from '../oid4vci-settings.js';
@@ -112,14 +111,8 @@ export async function listOfferRecords(ctx: IssuerContext, orgId: string, limit:
  * Runs one statement and says how many rows it changed: state changes are single conditional
  * statements (atomic on their own), so two requests racing for one offer cannot both win.
  */
-export async function runCounted(ctx: IssuerContext, sql: string, params: unknown[]): Promise<number> {
-  const runner = ctx.db.createQueryRunner();
-  try {
-    const result = (await runner.query(sql, params, true)) as { affected?: number | null };
-    return result.affected ?? 0;
-  } finally {
-    await runner.release();
-  }
+export function runCounted(ctx: IssuerContext, sql: string, params: unknown[]): Promise<number> {
+  return ctx.db.run(sql, params);
 }
 
 /**
@@ -127,7 +120,7 @@ export async function runCounted(ctx: IssuerContext, sql: string, params: unknow
  * has written what it holds: TypeORM's SQLite driver has one connection, so a transaction opened
  * while the queue's is open would nest inside it.
  */
-export async function withAudit(ctx: IssuerContext, events: readonly AuditEventInput[], fn?: (tx: EntityManager) => Promise<void>): Promise<void> {
+export async function withAudit(ctx: IssuerContext, events: readonly AuditEventInput[], fn?: (tx: SqlExecutor) => Promise<void>): Promise<void> {
   await ctx.issueQueue.drain();
   await ctx.db.transaction(async (tx) => {
     await fn?.(tx);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createLogger, openDatabase } from '@staff-passport/core';
 import type { AuthContext } from '../../../src/auth/auth-context.js';
 import { listAuditEvents, type AuditEntry } from '../../../src/audit/list-audit-events.js';
-import { ISSUER_SCHEMA } from '../../../src/store/issuer-schema.js';
+import { ISSUER_MIGRATIONS } from '../../../src/store/issuer-schema.js';
 
 /** The issuer's SQLite file (its real schema), with a clock the test can move. */
 export interface TestIssuer {
@@ -25,7 +25,7 @@ export interface TestIssuer {
 export async function startIssuerContext(): Promise<TestIssuer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-auth-'));
   let offset = 0;
-  const db = await openDatabase({ file: join(dataDir, 'issuer.sqlite'), schema: ISSUER_SCHEMA });
+  const db = await openDatabase({ file: join(dataDir, 'issuer.sqlite'), scope: 'issuer', migrations: ISSUER_MIGRATIONS });
   const ctx: AuthContext = { db, logger: createLogger({ level: 'silent' }), now: () => new Date(Date.now() + offset) };
   return {
     ctx,
@@ -46,7 +46,7 @@ export async function startIssuerContext(): Promise<TestIssuer> {
     },
     audit: (chain) => listAuditEvents(db, chain, { limit: 1000 }),
     async close() {
-      await db.destroy();
+      await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -106,7 +106,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     handler: async ({ ctx }, req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const domain = (body['domain'] as string | undefined) ?? ctx.publicUrl;
-      const nonce = await issueNonce(ctx.db, { audience: domain, ttlSeconds: ctx.nonceTtlSeconds, now: ctx.now() });
+      const nonce = await issueNonce(ctx.stores.nonces, { audience: domain, ttlSeconds: ctx.nonceTtlSeconds, now: ctx.now() });
       res.status(201).json({ challenge: nonce.nonce, domain, expiresAt: nonce.expiresAt });
     },
   },
@@ -163,7 +163,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     access: 'public',
     responses: { 200: { description: 'every profile', schema: s.object({ profiles: s.array(s.ref('CheckProfile')) }, ['profiles']), example: { profiles: [PROFILE_EXAMPLE] } } },
     handler: async ({ ctx }, _req, res) => {
-      res.json({ profiles: await listAllProfiles(ctx.db) });
+      res.json({ profiles: await listAllProfiles(ctx.stores.profiles) });
     },
   },
   {
@@ -176,7 +176,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     responses: { 200: { description: 'the profile', schema: s.ref('CheckProfile'), example: PROFILE_EXAMPLE } },
     errors: [404],
     handler: async ({ ctx }, req, res) => {
-      res.json(await findProfile(ctx.db, req.params['profileId'] as string));
+      res.json(await findProfile(ctx.stores.profiles, req.params['profileId'] as string));
     },
   },
   {
@@ -195,7 +195,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     responses: { 201: { description: 'the profile added', schema: s.ref('CheckProfile'), example: PROFILE_EXAMPLE } },
     errors: [400, 409, 413, 415],
     handler: async ({ ctx }, req, res) => {
-      res.status(201).json(await addProfile(ctx.db, req.body, ctx.now()));
+      res.status(201).json(await addProfile(ctx.stores.profiles, req.body, ctx.now()));
     },
   },
   {

@@ -10,7 +10,7 @@ import type { VerifierContext } from '../../verifier-context.js';
  * @throws PassportError `ERR_VP_REQUEST_ANSWERED`, `ERR_VP_REQUEST_EXPIRED`, `ERR_VP_RESPONSE_INVALID`.
  */
 export async function consumeNonceOrThrow(ctx: VerifierContext, nonce: string, clientId: string, now: Date): Promise<void> {
-  const code = await consumeNonce(ctx.db, nonce, clientId, now);
+  const code = await consumeNonce(ctx.stores.nonces, nonce, clientId, now);
   if (code === undefined) return;
   if (code === 'ERR_NONCE_REPLAYED') throw new PassportError('ERR_VP_REQUEST_ANSWERED', 'the request has been answered already', { field: 'id' });
   if (code === 'ERR_NONCE_EXPIRED') throw new PassportError('ERR_VP_REQUEST_EXPIRED', 'the request has expired', { field: 'id' });

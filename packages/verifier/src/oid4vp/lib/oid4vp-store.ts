@@ -1,3 +1,4 @@
+import type { Oid4vpRequestRow } from '../../store/request-store.js';
 import type { VerifierContext } from '../../verifier-context.js';
 
 /** How the wallet has answered an OpenID4VP request, as stored. */
@@ -26,25 +27,11 @@ export type Oid4vpFinding =
     };
 
 /** One row of `sp_oid4vp_requests`. */
-export interface Oid4vpRow {
-  id: string;
-  client_id: string;
-  state_token: string;
-  query_language: QueryLanguage;
-  status: Oid4vpStatus;
-  wallet_error: string | null;
-  wallet_error_description: string | null;
-  findings: string | null;
-  fetched_at: string | null;
-  answered_at: string | null;
-  created_at: string;
-  expires_at: string;
-}
+export type Oid4vpRow = Oid4vpRequestRow;
 
 /** The OpenID4VP row of a request, if it has one. */
 export async function findOid4vpRow(ctx: VerifierContext, id: string): Promise<Oid4vpRow | undefined> {
-  const rows = (await ctx.db.query('SELECT * FROM sp_oid4vp_requests WHERE id = ?', [id])) as Oid4vpRow[];
-  return rows[0];
+  return ctx.stores.requests.findOid4vp(id);
 }
 
 /** The URLs of a request, all under the verifier's public URL. */

@@ -57,7 +57,7 @@ export async function startOid4vpServices(options: { now?: () => Date } = {}): P
     validFrom: '2020-01-01T00:00:00Z',
   });
   holder.registry = renewTrustRegistry(draft, { now: services.verifier.now() });
-  await addProfile(services.verifier.db, DBS_PROFILE, services.verifier.now());
+  await addProfile(services.verifier.stores.profiles, DBS_PROFILE, services.verifier.now());
   return services;
 }
 

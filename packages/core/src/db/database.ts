@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { DataSource } from 'typeorm';
+
+/** The engines a {@link Database} runs on. */
+export type SqlEngine = 'sqlite' | 'postgres';
+
+/**
+ * Something queries run on: a whole database, or one transaction of it. Stores take one, so the
+ * same store method runs alone or inside a caller's transaction.
+ */
+export interface SqlExecutor {
+  readonly engine: SqlEngine;
+  /**
+   * The query builder: it compiles one query for the engine (`?` placeholders on SQLite, `$1` on
+   * PostgreSQL) and runs it on this executor's connection.
+   */
+  readonly kysely: Kysely<object>;
+  /**
+   * Raw SQL with `?` placeholders (numbered `$1`, `$2`... for PostgreSQL), in words both engines
+   * share. For the few statements the builder cannot say; prefer {@link SqlExecutor.kysely}.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Raw SQL (an `INSERT`, `UPDATE` or `DELETE`, keyword in capitals) answering how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+/**
+ * A service's database: SQLite (one file, one connection whose transactions take turns) or
+ * PostgreSQL (a pool), with Veramo's tables beside ours.
+ */
+export interface Database extends SqlExecutor {
+  /** TypeORM's data source, for Veramo's data store only; our tables are reached through the stores. */
+  readonly dataSource: DataSource;
+  /** The SQLite file (undefined on PostgreSQL and for an in-memory database). */
+  readonly file: string | undefined;
+  /** True once {@link Database.close} has begun. */
+  readonly closed: boolean;
+  /**
+   * Runs `run` in one transaction: committed when it resolves, rolled back when it throws. Every
+   * query of this database made from `run`'s calls (through `tx` or through the database itself)
+   * runs in that transaction; a `transaction` inside `run` joins it. On SQLite transactions take
+   * turns (one connection); on PostgreSQL each has its own connection from the pool.
+   */
+  transaction<T>(run: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Waits for running transactions, then closes the connections. */
+  close(): Promise<void>;
+}
+
+/** One versioned step of a service's schema. */
+export interface Migration {
+  /** 1, 2, 3...: applied in order, each once. */
+  version: number;
+  name: string;
+  /** Applies the step in the migration's transaction. */
+  up(tx: SqlExecutor): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+import type { JwsSigner } from '@staff-passport/core';
+
+/** How long a cached signer is trusted before its key is checked against the key table again. */
+export const SIGNER_REVALIDATE_MS = 2_000;
+
+interface Entry {
+  signer: JwsSigner;
+  kid: string;
+  checkedAt: number;
+}
+
+/**
+ * The signers of organisations' active keys, held by the issuer's context (not a module), each
+ * checked again against `sp_org_keys` once it is {@link SIGNER_REVALIDATE_MS} old: a rotation made
+ * through another instance (or a job running on this one) signs with the new key within that time.
+ * Its clock is the process's monotonic one, not the injected business clock (tests freeze that).
+ */
+export class OrgSignerCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** A signer to use now, or undefined when it must be checked (or made). */
+  fresh(orgId: string, alg: string): JwsSigner | undefined {
+    const entry = this.entries.get(`${orgId}:${alg}`);
+    return entry && performance.now() - entry.checkedAt < SIGNER_REVALIDATE_MS ? entry.signer : undefined;
+  }
+
+  /** The cached signer when the active key is still `activeKid` (and marks it checked). */
+  confirm(orgId: string, alg: string, activeKid: string): JwsSigner | undefined {
+    const entry = this.entries.get(`${orgId}:${alg}`);
+    if (!entry || entry.kid !== activeKid) return undefined;
+    entry.checkedAt = performance.now();
+    return entry.signer;
+  }
+
+  set(orgId: string, alg: string, kid: string, signer: JwsSigner): void {
+    this.entries.set(`${orgId}:${alg}`, { signer, kid, checkedAt: performance.now() });
+  }
+
+  /** Forgets an organisation's signers (after a rotation on this instance). */
+  forget(orgId: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${orgId}:`)) this.entries.delete(key);
+  }
+}

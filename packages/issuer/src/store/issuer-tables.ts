@@ -1,0 +1,78 @@
+import type { SqlExecutor } from '@staff-passport/core';
+import type { Generated, Kysely } from 'kysely';
+
+// Type aliases, not interfaces: Kysely's table map wants an index signature.
+
+/** sp_status_lists: one allocation space per list, viewed as two W3C lists and one IETF token list. */
+export type StatusListsTable = {
+  id: string;
+  org_id: string;
+  size: number;
+  revocation: Buffer;
+  suspension: Buffer;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** The instance allocating from the list, while its lease runs (database clock, ms). */
+  leased_by: string | null;
+  lease_until: number | null;
+  /** 1 once the list is allocated past its fill limit: never leased again. */
+  closed: number;
+};
+
+/** sp_issued_credentials: metadata of each issued credential (the columns the stores read or write). */
+export type IssuedCredentialsTable = {
+  id: string;
+  org_id: string;
+  type: string;
+  schema_id: string;
+  subject_hash: string;
+  format: string;
+  issued_at: string;
+  issued_by: string;
+  valid_until: string | null;
+  credential_hash: string;
+  signing_kid: string | null;
+  status_list_id: string | null;
+  status_index: number | null;
+  status: string;
+  status_reason: string | null;
+  status_changed_at: string | null;
+  request_key: string | null;
+  job_id: string | null;
+  stored_credential: string | null;
+};
+
+/** sp_audit_log: one hash chain per organisation. */
+export type AuditLogTable = {
+  seq: Generated<number>;
+  chain: string;
+  chain_seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** sp_audit_heads: the last entry of each chain, moved by compare-and-swap with each append. */
+export type AuditHeadsTable = {
+  chain: string;
+  chain_seq: number;
+  hash: string;
+};
+
+/** The issuer's tables as the stores see them. */
+export type IssuerTables = {
+  sp_status_lists: StatusListsTable;
+  sp_issued_credentials: IssuedCredentialsTable;
+  sp_audit_log: AuditLogTable;
+  sp_audit_heads: AuditHeadsTable;
+};
+
+/** The query builder over the issuer's tables, on `db`'s connection (or transaction). */
+export function issuerSql(db: SqlExecutor): Kysely<IssuerTables> {
+  return db.kysely.withTables<IssuerTables>();
+}
