@@ -12,7 +12,7 @@ const CREATED = '2026-12-01T10:00:00.000Z';
 const EXPIRES = '2026-12-01T10:10:00.000Z';
 
 function request(id: string, expiresAt = EXPIRES): RequestRow {
-  return { id, profile_id: 'registered-nurse-band-5-acute', start_date: '2027-01-04', nonce: `nonce-${id}`, state: 'pending', purpose: null, created_at: CREATED, expires_at: expiresAt, result_id: null, audience: 'decentralized_identifier:did:web:verifier.example' };
+  return { id, profile_id: 'registered-nurse-band-5-acute', start_date: '2027-01-04', nonce: `nonce-${id}`, state: 'pending', purpose: null, created_at: CREATED, expires_at: expiresAt, result_id: null, audience: 'decentralized_identifier:did:web:verifier.example', move: 'tupe_transfer' };
 }
 
 function oid4vp(id: string, expiresAt = EXPIRES): Omit<Oid4vpRequestRow, 'wallet_error' | 'wallet_error_description' | 'findings' | 'fetched_at' | 'answered_at'> {
