@@ -6,6 +6,7 @@ import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
 import { readTrustedKeys } from './trust-commands.js';
 import { EXIT, err, out } from '../lib/output.js';
+import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 
 function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined): void {
@@ -42,7 +43,7 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
  * files, starts the issuer (API and HR console) and the verifier (API and desk), serves a built web
  * wallet from DIR when given, and, in demo mode, makes sure the demo organisation exists.
  */
-export async function startCommand(options: Record<string, string | true>): Promise<number> {
+export async function startCommand({ options }: CommandInput): Promise<number> {
   let config;
   try {
     config = loadConfig(process.env, { demo: options['demo'] === true });
