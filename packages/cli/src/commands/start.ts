@@ -55,7 +55,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     throw e;
   }
   // Logs are JSON on stderr; what a person reads is on stdout.
-  const logger = createLogger({ level: config.logLevel, name: 'staff-passport', destination: process.stderr });
+  const logger = createLogger({ level: config.logLevel, name: 'staff-passport', destination: process.stderr, format: config.logFormat });
   const servers: RunningServer[] = [];
   try {
     const issuerServer = await listen(config.host, config.issuerPort);
