@@ -9,7 +9,7 @@ import { EXIT, err, out } from '../lib/output.js';
 import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean): void {
   const { issuer, verifier } = facts;
   out('');
   out('Staff Passport is running (demo mode, embedded SQLite).');
@@ -22,7 +22,7 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out('');
   out(`  Demo organisation ${created ? '(created)' : '(reused)'}`);
   out(`    id      ${issuer.orgId}`);
-  out(`    DID     ${issuer.did}`);
+  out(`    DID     ${issuer.did}${moved ? '   (made for another address: see the warning below)' : ''}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
   out('');
@@ -120,7 +120,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
 
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      printBanner(facts, config.dataDir, created, walletUrl);
+      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
       out(`Issuer ${issuerUrl} (HR console at /)`);
