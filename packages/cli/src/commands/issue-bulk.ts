@@ -47,7 +47,7 @@ export const ISSUE_BULK_DETAILS = `  Uploads an ESR training compliance export, 
   prints the row errors if any row is invalid (nothing is issued then) or the summary when done.
   The API key comes from --api-key or STAFF_PASSPORT_API_KEY; --issuer-url and --org may come
   from STAFF_PASSPORT_ISSUER_URL and STAFF_PASSPORT_ORG. Uploading the same rows again issues
-  nothing twice. A sample export: examples/esr/training-compliance.csv.
+  nothing twice. A sample export: examples/esr-training-compliance.csv.
   Exit codes: 0 done, 65 row errors or a bad file, 66 no such file, 1 rows not issued, 69 issuer unreachable.`;
 
 /** How to call `staff-passport issue bulk` (printed on a usage error). */

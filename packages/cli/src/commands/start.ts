@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
@@ -28,12 +28,16 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out('');
   out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
   out('');
+  // The try-it files go beside the data (never into the repository's root).
+  const dir = relative(process.cwd(), dataDir) || '.';
+  const at = dir.startsWith('..') || isAbsolute(dir) ? dataDir : `./${dir}`;
   out('Try it (in another terminal, from this folder):');
   out('');
-  out(`  node -e 'const d=require("./data/demo.json"); console.log(JSON.stringify({credential: d.exampleCredential}))' > issue.json`);
+  out(`  mkdir -p ${at}/try`);
+  out(`  node -e 'const d=require("${at}/demo.json"); console.log(JSON.stringify({credential: d.exampleCredential}))' > ${at}/try/issue.json`);
   out(`  curl -s -X POST ${issuer.url}/orgs/${issuer.orgId}/credentials/issue \\`);
-  out(`    -H "Authorization: Bearer ${issuer.apiKey}" -H 'Content-Type: application/json' -d @issue.json > vc.json`);
-  out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @vc.json`);
+  out(`    -H "Authorization: Bearer ${issuer.apiKey}" -H 'Content-Type: application/json' -d @${at}/try/issue.json > ${at}/try/vc.json`);
+  out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @${at}/try/vc.json`);
   out('');
   out('Press Ctrl+C to stop.');
 }
