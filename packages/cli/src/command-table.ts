@@ -14,8 +14,6 @@ const DEMO: Record<string, OptionSpec> = {
 const ADMIN_DETAILS = `  Works on the issuer's database in DATA_DIR (default ./data), with the key in PASSPORT_SECRET_KEY;
   with --demo, on the demo's (as \`pnpm start\` made it). It may run while the services run.`;
 
-const TRUST_ALLOW_PRIVATE: OptionSpec = { type: 'boolean', description: 'let a URL name a loopback or private address over http (local tests only)' };
-
 /** Every command of `staff-passport`, in the order the help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -166,7 +164,7 @@ function trustCommands(): CommandSpec[] {
       args: [{ name: 'SIGNED.jwt|URL', required: true }],
       options: {
         'trusted-key': { type: 'string', value: 'PUBJWK_FILE', required: true, description: 'the public key(s) it must be signed with' },
-        'allow-private': TRUST_ALLOW_PRIVATE,
+        'allow-private': { type: 'boolean', description: 'let a URL name a loopback or private address over http (local tests only)' },
       },
       run: run('show'),
     },

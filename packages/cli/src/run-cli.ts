@@ -36,6 +36,7 @@ function commandNames(): string[] {
 }
 
 function unknownCommand(words: string): CliError {
+  if (words.startsWith('-')) return new CliError('ERR_COMMAND_UNKNOWN', `${words} is an option: the command comes first (staff-passport <command> ${words})`, EXIT.usage);
   const guess = closestWord(words, commandNames());
   return new CliError('ERR_COMMAND_UNKNOWN', `unknown command '${words}'${guess ? ` (did you mean '${guess}'?)` : ''}`, EXIT.usage);
 }
@@ -60,7 +61,7 @@ async function report(e: unknown, spec: CommandSpec | undefined): Promise<number
   // an id, a value. Anything else is a bug. Core is loaded here, on the way out, not at start.
   const { PassportError } = await import('@staff-passport/core');
   if (e instanceof PassportError) {
-    const hint = e.code === 'ERR_CONFIG_INVALID' && spec && 'demo' in spec.options ? ' (or add --demo to use the demo\'s data)' : '';
+    const hint = e.code === 'ERR_CONFIG_INVALID' && spec && 'demo' in spec.options ? '; add --demo to use the demo\'s data' : '';
     err(`${where}: ${e.code}: ${e.message}${hint}`);
     for (const i of e.issues) err(`  ${i.path}: ${i.message}`);
     return exitCodeOf(e.code);

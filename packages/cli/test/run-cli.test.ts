@@ -75,6 +75,7 @@ describe('usage errors name the option or command and exit 64', () => {
     [['verify', 'a.json', 'b.json'], 'ERR_ARGUMENT_UNEXPECTED', "unexpected argument 'b.json'"],
     [['org', 'crete'], 'ERR_COMMAND_UNKNOWN', "unknown command 'org crete' (did you mean 'org create'?)"],
     [['verfy', 'vc.json'], 'ERR_COMMAND_UNKNOWN', "unknown command 'verfy' (did you mean 'verify'?)"],
+    [['--demo', 'org', 'list'], 'ERR_COMMAND_UNKNOWN', '--demo is an option: the command comes first'],
   ])('%j: %s', (argv, code, message) => {
     const { status, stdout, stderr } = cli(...argv);
     expect(status).toBe(64);
@@ -128,7 +129,7 @@ describe('input errors are one line with a code, never a stack', () => {
   it('an admin command without PASSPORT_SECRET_KEY or --demo is a configuration error (78) that points at --demo', () => {
     const { status, stderr } = cli('org', 'list');
     expect(status).toBe(78);
-    expect(oneLine(stderr)).toMatch(/^staff-passport org list: ERR_CONFIG_INVALID: PASSPORT_SECRET_KEY is required.*--demo/);
+    expect(oneLine(stderr)).toMatch(/^staff-passport org list: ERR_CONFIG_INVALID: PASSPORT_SECRET_KEY is required.*; add --demo to use the demo's data$/);
   });
 
   it('an invalid value for the organisation exits 65 naming it', () => {
