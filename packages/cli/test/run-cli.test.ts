@@ -144,7 +144,8 @@ describe('installed as compiled JavaScript', () => {
     const cliPackage = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(cliPackage.bin['staff-passport']).toBe('./dist/bin.js');
     const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(rootPackage.scripts['prepare']).toBe('tsc -b tsconfig.build.json');
+    // A failed build is reported and does not fail the install: pnpm start needs no dist.
+    expect(rootPackage.scripts['prepare']).toMatch(/^tsc -b tsconfig\.build\.json \|\| echo /);
     expect(rootPackage.scripts['staff-passport']).toBe('node packages/cli/dist/bin.js');
     const build = readFileSync(join(root, 'tsconfig.build.json'), 'utf8');
     for (const name of ['schemas', 'core', 'issuer', 'verifier', 'wallet-sdk', 'cli']) expect(build).toContain(`packages/${name}/tsconfig.build.json`);
