@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { issueBulkCommand, type IssueBulkDeps } from '../src/commands/issue-bulk.js';
 import { runCli } from '../src/run-cli.js';
 import { trainingCsv, trainingRow } from '../../issuer/test/jobs/helpers/bulk-files.js';
@@ -95,6 +96,17 @@ describe('staff-passport issue bulk', () => {
     const io = capture(false);
     const code = await issueBulkCommand(file('x.jsonl', '{}\n'), { 'issuer-url': 'http://127.0.0.1:9', org: issuer.a.org.id, 'api-key': 'sp_x' }, io.deps);
     expect(code).toBe(69);
+  });
+
+  it("issues the README's sample ESR export (examples/esr-training-compliance.csv); a row not achieved is skipped", async () => {
+    const sample = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'esr-training-compliance.csv');
+    const io = capture(false);
+    const code = await issueBulkCommand(sample, { 'issuer-url': issuer.url, org: issuer.a.org.id, 'api-key': issuer.a.keys.issuer, kind: 'training-compliance' }, io.deps);
+    expect(code).toBe(0);
+    // 9 rows, one not achieved; the others are issued until their training lapses (then skipped too).
+    const [, issued, skipped] = /^Issued (\d+) credentials? from 9 rows \(0 already issued, (\d+) skipped\)/.exec(io.out()) ?? [];
+    expect(Number(issued) + Number(skipped)).toBe(9);
+    expect(Number(skipped)).toBeGreaterThanOrEqual(1);
   });
 
   it('is wired as `staff-passport issue bulk`', async () => {

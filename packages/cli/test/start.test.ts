@@ -6,18 +6,20 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { issueBulkCommand } from '../src/commands/issue-bulk.js';
 import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
 import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry } from '@staff-passport/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
-const dataDir = mkdtempSync(join(tmpdir(), 'sp-start-'));
+// The data folder is called data, as the README's commands (run from its parent) expect.
+const home = mkdtempSync(join(tmpdir(), 'sp-start-'));
+const dataDir = join(home, 'data');
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -66,7 +68,22 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/**
+ * Runs the README's shell steps that use the demo (try it, suspend, offer) in bash from the data
+ * folder's parent, with `pnpm staff-passport` running the CLI from its sources.
+ */
+function runReadmeSteps(): { status: number | null; output: string } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes('data/try/') && !b.includes('issue bulk'));
+  // From another folder, tsx is named by its path (it is resolved from the working folder).
+  const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+  const cli = `'${process.execPath}' ${bin.map((a) => `'${a === 'tsx' ? tsx : a}'`).join(' ')}`;
+  const script = ['set -euo pipefail', `pnpm() { if [ "$1" = staff-passport ]; then shift; ${cli} "$@"; else command pnpm "$@"; fi; }`, ...blocks].join('\n');
+  const result = spawnSync('bash', ['-c', script], { cwd: home, env: { ...process.env, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 300_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
 
 // The ports of the demo (its did:web names the issuer's port), shared by the tests after the first start.
 let env: Record<string, string> = {};
@@ -104,6 +121,17 @@ describe('staff-passport start --demo', () => {
       const refused = await post(`${facts.verifier.url}/credentials/verify`, tampered);
       expect(refused.status).toBe(400);
       expect(refused.body['verified']).toBe(false);
+
+      // The README's own steps, as a newcomer pastes them.
+      const steps = runReadmeSteps();
+      expect([steps.status, steps.output.slice(-1500)]).toEqual([0, expect.any(String)]);
+      expect(steps.output).toContain('"verified":true');
+      expect(steps.output).toMatch(/HTTP\/1\.1 400[\s\S]*ERR_VC_SIGNATURE_INVALID/);
+      expect(steps.output).toMatch(/\nverified\n/);
+      expect(steps.output).toContain('"status":"suspended"');
+      expect(steps.output).toContain('suspended: 1');
+      expect(steps.output).toMatch(/"id":"off_[0-9a-f]+","status":"offered"/);
+      expect(readdirSync(join(dataDir, 'try')).sort()).toEqual(['bad.json', 'issue.json', 'offer-made.json', 'offer.json', 'vc.json']);
     } finally {
       expect(await stop(first.child)).toBe(0);
     }

@@ -124,7 +124,8 @@ describe('staff-passport trust', () => {
     expect(await run('remove', file('registry.json'), '--did', 'did:web:nobody.example')).toBe(65);
     writeFileSync(file('broken.json'), '{"type": "StaffPassportTrustRegistry"');
     expect(await run('add', file('broken.json'), '--did', GP, '--ods', 'A81001', '--name', 'GP', '--types', '*')).toBe(65);
-    expect(await run('show', file('missing.jwt'), '--trusted-key', file('operator.pub.json'))).toBe(65);
+    // A file that cannot be opened is 66 (EX_NOINPUT) since issue 21; one that is not valid, 65.
+    expect(await run('show', file('missing.jwt'), '--trusted-key', file('operator.pub.json'))).toBe(66);
   });
 
   it('missing arguments exit 64 with the usage', async () => {

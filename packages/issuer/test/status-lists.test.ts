@@ -39,10 +39,12 @@ async function bit(url: string, index: string): Promise<number> {
   const res = await call(url);
   expect(res.status).toBe(200);
   expect(res.type).toContain('application/vc+jwt');
-  expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
   const { payload } = decodeCompactJws(res.text, 'ERR_VC_MALFORMED');
+  // HTTP caches keep the list exactly as long as verifiers may (its ttl, in milliseconds).
+  const subject = payload['credentialSubject'] as { encodedList: string; ttl: number };
+  expect(res.headers.get('cache-control')).toBe(`public, max-age=${subject.ttl / 1000}`);
   expect(payload['type']).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
-  const list = decodeBitstringList((payload['credentialSubject'] as { encodedList: string }).encodedList);
+  const list = decodeBitstringList(subject.encodedList);
   expect(list.size).toBe(131_072);
   return list.get(Number(index));
 }
@@ -51,7 +53,9 @@ async function tokenStatus(entry: Issued['entries'][number]): Promise<number> {
   const url = entry.statusListCredential.replace(/\/(revocation|suspension)$/, '/token');
   const res = await call(url);
   expect(res.type).toContain('application/statuslist+jwt');
-  return decodeStatusListToken(res.text).list.get(Number(entry.statusListIndex));
+  const token = decodeStatusListToken(res.text);
+  expect(res.headers.get('cache-control')).toBe(`public, max-age=${String(token.claims.ttl)}`);
+  return token.list.get(Number(entry.statusListIndex));
 }
 
 async function act(id: string, action: string, reason = 'issued_in_error') {

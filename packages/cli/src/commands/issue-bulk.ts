@@ -33,23 +33,29 @@ interface RowError {
   message: string;
 }
 
-const KINDS = ['training-compliance', 'assignment', 'jsonl'];
-const FORMATS = ['vc+jwt', 'dc+sd-jwt', 'jwt_vc_json', 'ldp_vc'];
+/** The kinds of file `issue bulk` uploads. */
+export const BULK_KINDS = ['training-compliance', 'assignment', 'jsonl'];
+/** The formats a bulk job issues in. */
+export const BULK_FORMATS = ['vc+jwt', 'dc+sd-jwt', 'jwt_vc_json', 'ldp_vc'];
 // Upload refusals that mean the file is at fault (exit 65), not the command line.
 const FILE_CODES = new Set(['ERR_BULK_FILE_INVALID', 'ERR_BODY_TOO_LARGE', 'ERR_UNSUPPORTED_MEDIA_TYPE', 'ERR_BULK_ROWS_INVALID']);
 const ERRORS_SHOWN = 50;
+
+/** What `staff-passport issue bulk --help` says below the options. */
+export const ISSUE_BULK_DETAILS = `  Uploads an ESR training compliance export, an ESR assignment export (CSV, with a Holder DID
+  column) or JSON lines ({credential, options} per line) as a bulk job, shows its progress, and
+  prints the row errors if any row is invalid (nothing is issued then) or the summary when done.
+  The API key comes from --api-key or STAFF_PASSPORT_API_KEY; --issuer-url and --org may come
+  from STAFF_PASSPORT_ISSUER_URL and STAFF_PASSPORT_ORG. Uploading the same rows again issues
+  nothing twice. A sample export: examples/esr-training-compliance.csv.
+  Exit codes: 0 done, 65 row errors or a bad file, 66 no such file, 1 rows not issued, 69 issuer unreachable.`;
 
 /** How to call `staff-passport issue bulk` (printed on a usage error). */
 export const ISSUE_BULK_USAGE = `usage: staff-passport issue bulk FILE --issuer-url URL --org ORG_ID [--api-key KEY]
          [--kind training-compliance|assignment|jsonl] [--format vc+jwt|dc+sd-jwt|jwt_vc_json|ldp_vc]
          [--cstf-version 1.2] [--cstf-aligned]
 
-  Uploads an ESR training compliance export, an ESR assignment export (CSV, with a Holder DID
-  column) or JSON lines ({credential, options} per line) as a bulk job, shows its progress, and
-  prints the row errors if any row is invalid (nothing is issued then) or the summary when done.
-  The API key comes from --api-key or STAFF_PASSPORT_API_KEY; --issuer-url and --org may come
-  from STAFF_PASSPORT_ISSUER_URL and STAFF_PASSPORT_ORG. Uploading the same rows again issues
-  nothing twice. Exit codes: 0 done, 65 row errors or a bad file, 1 rows not issued, 69 issuer unreachable.`;
+${ISSUE_BULK_DETAILS}`;
 
 function text(value: string | true | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -105,18 +111,21 @@ export async function issueBulkCommand(file: string | undefined, options: Record
   const kind = text(options['kind']) ?? (file && /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : undefined);
   const format = text(options['format']);
   const missing = [!file && 'FILE', !issuerUrl && '--issuer-url', !orgId && '--org', !apiKey && '--api-key (or STAFF_PASSPORT_API_KEY)', !kind && '--kind (for a CSV file)'].filter(Boolean);
-  if (missing.length > 0 || (kind && !KINDS.includes(kind)) || (format && !FORMATS.includes(format))) {
+  if (missing.length > 0 || (kind && !BULK_KINDS.includes(kind)) || (format && !BULK_FORMATS.includes(format))) {
     if (missing.length > 0) warn(`staff-passport issue bulk: missing ${missing.join(', ')}`);
-    else warn(`staff-passport issue bulk: --kind must be one of ${KINDS.join(', ')}; --format one of ${FORMATS.join(', ')}`);
+    else warn(`staff-passport issue bulk: --kind must be one of ${BULK_KINDS.join(', ')}; --format one of ${BULK_FORMATS.join(', ')}`);
     warn(ISSUE_BULK_USAGE);
     return EXIT.usage;
   }
   let size: number;
   try {
-    size = statSync(file!).size;
-  } catch {
-    warn(`staff-passport issue bulk: cannot read ${file}`);
-    return EXIT.dataErr;
+    const stat = statSync(file!);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (e: unknown) {
+    const missing = (e as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+    warn(`staff-passport issue bulk: ${missing ? `ERR_FILE_NOT_FOUND: no such file: ${file}` : `ERR_FILE_UNREADABLE: cannot read ${file}`}`);
+    return EXIT.noInput;
   }
 
   const query = new URLSearchParams({ kind: kind! });

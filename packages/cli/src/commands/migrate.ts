@@ -1,8 +1,9 @@
-import { PassportError, loadConfig, openDatabase, type Migration } from '@staff-passport/core';
+import { loadConfig, openDatabase, type Migration } from '@staff-passport/core';
 import { ISSUER_MIGRATIONS } from '@staff-passport/issuer';
 import { VERIFIER_MIGRATIONS } from '@staff-passport/verifier';
 import { databaseOptions } from '../lib/database-options.js';
-import { EXIT, err, out } from '../lib/output.js';
+import type { CommandInput } from '../lib/command-spec.js';
+import { EXIT, out } from '../lib/output.js';
 
 const SERVICES: readonly ['issuer' | 'verifier', readonly Migration[]][] = [
   ['issuer', ISSUER_MIGRATIONS],
@@ -14,30 +15,22 @@ const SERVICES: readonly ['issuer' | 'verifier', readonly Migration[]][] = [
  * ours) up to date under the migration lock, then prints each one's schema version. Instances
  * migrate on start too; running this first lets them start with `MIGRATE_ON_START=false`.
  */
-export async function migrateCommand(options: Record<string, string | true>): Promise<number> {
-  try {
-    const config = loadConfig(process.env, { demo: options['demo'] === true });
-    for (const [service, migrations] of SERVICES) {
-      const target = databaseOptions(config, service);
-      const db = await openDatabase({ file: target.databaseFile, ...(target.databaseUrl ? { url: target.databaseUrl } : {}), scope: service, migrations });
-      try {
-        const [row] = await db.kysely
-          .withTables<{ sp_migrations: { scope: string; version: number } }>()
-          .selectFrom('sp_migrations')
-          .select((eb) => eb.fn.max('version').as('version'))
-          .where('scope', '=', service)
-          .execute();
-        out(`${service}: schema version ${Number(row?.version ?? 0)} (${db.engine === 'postgres' ? 'PostgreSQL' : target.databaseFile})`);
-      } finally {
-        await db.close();
-      }
+export async function migrateCommand({ options }: CommandInput): Promise<number> {
+  const config = loadConfig(process.env, { demo: options['demo'] === true });
+  for (const [service, migrations] of SERVICES) {
+    const target = databaseOptions(config, service);
+    const db = await openDatabase({ file: target.databaseFile, ...(target.databaseUrl ? { url: target.databaseUrl } : {}), scope: service, migrations });
+    try {
+      const [row] = await db.kysely
+        .withTables<{ sp_migrations: { scope: string; version: number } }>()
+        .selectFrom('sp_migrations')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('scope', '=', service)
+        .execute();
+      out(`${service}: schema version ${Number(row?.version ?? 0)} (${db.engine === 'postgres' ? 'PostgreSQL' : target.databaseFile})`);
+    } finally {
+      await db.close();
     }
-    return EXIT.ok;
-  } catch (e: unknown) {
-    if (e instanceof PassportError && e.code === 'ERR_CONFIG_INVALID') {
-      err(`Configuration error: ${e.message}`);
-      return EXIT.config;
-    }
-    throw e;
   }
+  return EXIT.ok;
 }

@@ -1,5 +1,4 @@
-import { databaseOptions } from '../lib/database-options.js';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
@@ -7,9 +6,11 @@ import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
 import { readTrustedKeys } from './trust-commands.js';
 import { EXIT, err, out } from '../lib/output.js';
+import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
+import { databaseOptions } from '../lib/database-options.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean): void {
   const { issuer, verifier } = facts;
   out('');
   out('Staff Passport is running (demo mode, embedded SQLite).');
@@ -22,18 +23,22 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out('');
   out(`  Demo organisation ${created ? '(created)' : '(reused)'}`);
   out(`    id      ${issuer.orgId}`);
-  out(`    DID     ${issuer.did}`);
+  out(`    DID     ${issuer.did}${moved ? '   (made for another address: see the warning below)' : ''}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
   out('');
   out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
   out('');
+  // The try-it files go beside the data (never into the repository's root).
+  const dir = relative(process.cwd(), dataDir) || '.';
+  const at = dir.startsWith('..') || isAbsolute(dir) ? dataDir : `./${dir}`;
   out('Try it (in another terminal, from this folder):');
   out('');
-  out(`  node -e 'const d=require("./data/demo.json"); console.log(JSON.stringify({credential: d.exampleCredential}))' > issue.json`);
+  out(`  mkdir -p ${at}/try`);
+  out(`  node -e 'const d=require("${at}/demo.json"); console.log(JSON.stringify({credential: d.exampleCredential}))' > ${at}/try/issue.json`);
   out(`  curl -s -X POST ${issuer.url}/orgs/${issuer.orgId}/credentials/issue \\`);
-  out(`    -H "Authorization: Bearer ${issuer.apiKey}" -H 'Content-Type: application/json' -d @issue.json > vc.json`);
-  out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @vc.json`);
+  out(`    -H "Authorization: Bearer ${issuer.apiKey}" -H 'Content-Type: application/json' -d @${at}/try/issue.json > ${at}/try/vc.json`);
+  out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @${at}/try/vc.json`);
   out('');
   out('Press Ctrl+C to stop.');
 }
@@ -43,7 +48,7 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
  * files, starts the issuer (API and HR console) and the verifier (API and desk), serves a built web
  * wallet from DIR when given, and, in demo mode, makes sure the demo organisation exists.
  */
-export async function startCommand(options: Record<string, string | true>): Promise<number> {
+export async function startCommand({ options }: CommandInput): Promise<number> {
   let config;
   try {
     config = loadConfig(process.env, { demo: options['demo'] === true });
@@ -55,7 +60,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
     throw e;
   }
   // Logs are JSON on stderr; what a person reads is on stdout.
-  const logger = createLogger({ level: config.logLevel, name: 'staff-passport', destination: process.stderr });
+  const logger = createLogger({ level: config.logLevel, name: 'staff-passport', destination: process.stderr, format: config.logFormat });
   const servers: RunningServer[] = [];
   try {
     const issuerServer = await listen(config.host, config.issuerPort);
@@ -120,7 +125,7 @@ export async function startCommand(options: Record<string, string | true>): Prom
 
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      printBanner(facts, config.dataDir, created, walletUrl);
+      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
       out(`Issuer ${issuerUrl} (HR console at /)`);

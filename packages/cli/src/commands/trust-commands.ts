@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import {
-  PassportError,
   addTrustRegistryEntry,
   createJwkSigner,
   createTrustRegistryDraft,
@@ -18,37 +17,18 @@ import {
   type TrustRegistryDraft,
   type TrustRegistryEntry,
 } from '@staff-passport/core';
-import { EXIT, err, out } from '../lib/output.js';
+import { CliError } from '../lib/cli-error.js';
+import { readInputFile } from '../lib/read-input-file.js';
+import { EXIT, out } from '../lib/output.js';
 
 type Options = Record<string, string | true>;
 
-/** The help of `staff-passport trust`. */
-export const TRUST_USAGE = `staff-passport trust <command>
-
-  init --name NAME --out FILE [--id URI] [--operator NAME] [--operator-did DID]
-                                  write an empty, unsigned registry
-  add FILE --did DID --ods CODE --name NAME --types T1,T2|* [--from DATE] [--until DATE] [--successor DID]
-                                  add an entry (DATE: 2025-04-01 or an ISO date-time; --from is now unless told)
-  remove FILE --did DID           remove every entry for a DID
-  keygen --out KEYFILE [--alg EdDSA|ES256] [--public-out FILE]
-                                  write a private signing key (mode 0600), print the public JWK
-  sign FILE --key KEYFILE --out SIGNED.jwt [--valid-days 30]
-                                  bump the version, date it, sign it (FILE keeps the new version)
-  show SIGNED.jwt|URL --trusted-key PUBJWK_FILE [--allow-private]
-                                  verify a signed registry and print it`;
-
-/** A problem the user can fix, with the exit code it ends the command with. */
-class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
+function errnoOf(cause: unknown): string {
+  return (cause as NodeJS.ErrnoException | null)?.code ?? (cause instanceof Error ? cause.message : String(cause));
 }
 
 function usage(line: string): never {
-  throw new CommandError(`usage: staff-passport trust ${line}`, EXIT.usage);
+  throw new CliError('ERR_OPTION_VALUE', `usage: staff-passport trust ${line}`, EXIT.usage);
 }
 
 function text(options: Options, name: string, line: string): string {
@@ -62,17 +42,19 @@ function optional(options: Options, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A JSON file: a missing one is a missing input (66) or, for a key, a configuration error (78). */
 function readJson(file: string, what: string, exitCode: number): unknown {
   let content: string;
   try {
-    content = readFileSync(file, 'utf8');
-  } catch (cause: unknown) {
-    throw new CommandError(`cannot read ${what} ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, exitCode);
+    content = readInputFile(file, what);
+  } catch (e: unknown) {
+    if (e instanceof CliError && exitCode !== EXIT.dataErr) throw new CliError(e.code, e.message, exitCode, { cause: e });
+    throw e;
   }
   try {
     return JSON.parse(content) as unknown;
-  } catch {
-    throw new CommandError(`${what} ${file} is not JSON`, exitCode);
+  } catch (cause: unknown) {
+    throw new CliError('ERR_FILE_INVALID', `${what} ${file} is not JSON`, exitCode, { cause });
   }
 }
 
@@ -98,7 +80,7 @@ export function readTrustedKeys(file: string): RegistryJwk[] {
   const value = readJson(file, 'trusted key file', EXIT.config);
   const keys = Array.isArray(value) ? value : isObject(value) && Array.isArray(value['keys']) ? value['keys'] : [value];
   if (keys.some((k: unknown) => !isObject(k) || 'd' in k)) {
-    throw new CommandError(`${file} must hold public JWKs (one, an array, or {"keys": [...]}), never a private key`, EXIT.config);
+    throw new CliError('ERR_CONFIG_INVALID', `${file} must hold public JWKs (one, an array, or {"keys": [...]}), never a private key`, EXIT.config);
   }
   return keys as RegistryJwk[];
 }
@@ -117,7 +99,7 @@ function init(options: Options): number {
   try {
     writeJson(file, draft, 'wx');
   } catch (cause: unknown) {
-    throw new CommandError(`cannot create ${file} (${cause instanceof Error ? cause.message : String(cause)}); an existing registry is never overwritten`, EXIT.failed);
+    throw new CliError('ERR_FILE_EXISTS', `cannot create ${file} (${errnoOf(cause)}); an existing registry is never overwritten`, EXIT.failed, { cause });
   }
   out(`wrote an empty trust registry to ${file} (${draft.id})`);
   return EXIT.ok;
@@ -152,7 +134,7 @@ function remove(file: string | undefined, options: Options): number {
   if (!file) usage(line);
   const did = text(options, 'did', line);
   const { registry, removed } = removeTrustRegistryEntries(readDraft(file), did);
-  if (removed === 0) throw new CommandError(`${file} has no entry for ${did}`, EXIT.dataErr);
+  if (removed === 0) throw new CliError('ERR_ENTRY_NOT_FOUND', `${file} has no entry for ${did}`, EXIT.dataErr);
   writeJson(file, registry);
   out(`removed ${removed} entr${removed === 1 ? 'y' : 'ies'} for ${did} from ${file}`);
   return EXIT.ok;
@@ -168,7 +150,7 @@ async function keygen(options: Options): Promise<number> {
     // 0600 from the start (not chmod after): the private key is never readable by others.
     writeFileSync(file, `${JSON.stringify(privateJwk, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
   } catch (cause: unknown) {
-    throw new CommandError(`cannot create ${file} (${cause instanceof Error ? cause.message : String(cause)}); an existing key is never overwritten`, EXIT.failed);
+    throw new CliError('ERR_FILE_EXISTS', `cannot create ${file} (${errnoOf(cause)}); an existing key is never overwritten`, EXIT.failed, { cause });
   }
   const publicOut = optional(options, 'public-out');
   if (publicOut !== undefined) writeJson(publicOut, publicJwk);
@@ -205,12 +187,7 @@ async function show(source: string | undefined, options: Options): Promise<numbe
     out(JSON.stringify(registry, null, 2));
     return EXIT.ok;
   }
-  let jws: string;
-  try {
-    jws = readFileSync(source, 'utf8');
-  } catch (cause: unknown) {
-    throw new CommandError(`cannot read ${source}: ${cause instanceof Error ? cause.message : String(cause)}`, EXIT.dataErr);
-  }
+  const jws = readInputFile(source, 'signed registry');
   const result = await verifyTrustRegistry({ jws, trustedKeys });
   for (const c of result.checks) {
     out(`${c.outcome === 'passed' ? 'ok  ' : c.outcome === 'skipped' ? 'skip' : 'FAIL'} ${c.check}${c.code ? ` ${c.code}` : ''}${c.message ? `: ${c.message}` : ''}`);
@@ -225,53 +202,32 @@ async function show(source: string | undefined, options: Options): Promise<numbe
   return EXIT.ok;
 }
 
-function exitCodeFor(e: PassportError): number {
-  if (e.code === 'ERR_CONFIG_INVALID') return EXIT.config;
-  if (e.code === 'ERR_REQUEST_INVALID') return EXIT.usage;
-  if (e.code === 'ERR_TRUST_REGISTRY_UNAVAILABLE' || e.code.startsWith('ERR_DID_WEB_')) return EXIT.unavailable;
-  return EXIT.dataErr;
-}
-
 /**
  * `staff-passport trust init|add|remove|keygen|sign|show`: edit a trust registry as a JSON file,
- * make the operator's key, sign an edition, and verify and print a signed one.
+ * make the operator's key, sign an edition, and verify and print a signed one. The command line
+ * was checked against the command's options before (see the command table).
  *
  * @example
  * await trustCommand(['trust', 'show', 'registry.jwt'], { 'trusted-key': 'operator.pub.json' })
+ * @throws CliError for a file that cannot be read or written; PassportError for a registry or key
+ *   that is not valid.
  */
 export async function trustCommand(words: string[], options: Options): Promise<number> {
   const [, sub, target] = words;
-  try {
-    switch (sub) {
-      case 'init':
-        return init(options);
-      case 'add':
-        return add(target, options);
-      case 'remove':
-        return remove(target, options);
-      case 'keygen':
-        return await keygen(options);
-      case 'sign':
-        return await sign(target, options);
-      case 'show':
-        return await show(target, options);
-      case 'help':
-        out(TRUST_USAGE);
-        return EXIT.ok;
-      default:
-        err(TRUST_USAGE);
-        return EXIT.usage;
-    }
-  } catch (e: unknown) {
-    if (e instanceof CommandError) {
-      err(e.message);
-      return e.exitCode;
-    }
-    if (e instanceof PassportError) {
-      err(`${e.code}: ${e.message}`);
-      for (const i of e.issues) err(`  ${i.path}: ${i.message}`);
-      return exitCodeFor(e);
-    }
-    throw e;
+  switch (sub) {
+    case 'init':
+      return init(options);
+    case 'add':
+      return add(target, options);
+    case 'remove':
+      return remove(target, options);
+    case 'keygen':
+      return await keygen(options);
+    case 'sign':
+      return await sign(target, options);
+    case 'show':
+      return await show(target, options);
+    default:
+      throw new CliError('ERR_COMMAND_UNKNOWN', `unknown command trust ${sub ?? ''}`, EXIT.usage);
   }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { didWebFromUrl } from '@staff-passport/core';
 import { createApiKey, createOrganisation, getOrganisation, type IssuerContext } from '@staff-passport/issuer';
 import { trainingRecordType } from '@staff-passport/schemas';
 import { openNodeWallet } from '@staff-passport/wallet-sdk';
+import { adviseMovedDemo } from './advise-moved-demo.js';
 import { readDemoFacts, writeDemoFacts, type DemoFacts } from './demo-facts.js';
 
 /** The fictional demo employer. RZZ is not an ODS code of a real trust. */
@@ -23,10 +23,7 @@ export async function ensureDemo(
       const facts = { ...existing, issuer: { ...existing.issuer, url: ctx.publicUrl }, verifier: { url: options.verifierUrl } };
       writeDemoFacts(options.dataDir, facts);
       // did:web names the host and port: a demo made on another port cannot be resolved on this one.
-      const expected = `${didWebFromUrl(ctx.publicUrl, ['orgs'])}:`;
-      const warning = org.did.startsWith(expected)
-        ? undefined
-        : `The demo organisation's DID (${org.did}) was made for another issuer URL; its credentials will not verify here. Start with the earlier ISSUER_PORT, or delete ${options.dataDir} to begin again.`;
+      const warning = adviseMovedDemo(org.did, ctx.publicUrl, options.dataDir);
       return { facts, created: false, ...(warning ? { warning } : {}) };
     }
   }

@@ -22,6 +22,8 @@ export interface PassportConfig {
   secretKey: string;
   demo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `json` (one JSON object a line, for machines) or `pretty` (one readable line, for a terminal). */
+  logFormat: 'json' | 'pretty';
   /** did:web may resolve to loopback/private addresses over http (local demos only). */
   allowPrivateNetwork: boolean;
   /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
@@ -74,7 +76,7 @@ function demoSecret(dataDir: string): string {
  * Reads and checks the configuration. Variables: `DATA_DIR` (./data), `HOST` (127.0.0.1),
  * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
- * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`,
+ * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`, `LOG_FORMAT`,
  * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
  * `DATA_DIR` without it).
  *
@@ -92,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as PassportConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new PassportError('ERR_CONFIG_INVALID', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, { field: 'LOG_LEVEL' });
+  }
+  const logFormat = env['LOG_FORMAT'] ?? 'json';
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new PassportError('ERR_CONFIG_INVALID', 'LOG_FORMAT must be json or pretty', { field: 'LOG_FORMAT' });
   }
   let secretKey = env['PASSPORT_SECRET_KEY'];
   if (secretKey === undefined || secretKey === '') {
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     secretKey,
     demo,
     logLevel,
+    logFormat,
     allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
     ...trustRegistryOf(env),
   };

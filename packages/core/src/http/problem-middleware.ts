@@ -5,14 +5,46 @@ import { clientErrorOf } from './client-error-of.js';
 import { PassportError } from '../errors/passport-error.js';
 import { PROBLEM_CONTENT_TYPE, toProblem, type ProblemDetails } from '../errors/to-problem.js';
 
+/**
+ * Notes the error code an answer carries, for the request's log line. Pages that answer 4xx in
+ * HTML call it; JSON answers are read for their code without it.
+ */
+export function noteErrorCode(res: express.Response, code: string): void {
+  res.locals['errorCode'] = code;
+}
+
 /** Sends problem details as `application/problem+json`. */
 export function sendProblem(res: express.Response, problem: ProblemDetails): void {
+  noteErrorCode(res, problem.code);
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+const CODE = /^[A-Za-z0-9_.-]{1,80}$/;
+
+/**
+ * The code in a JSON error answer: ours (`code`, or the first failed check's in `errors`), or
+ * OAuth's (`error`, as OpenID4VCI and OpenID4VP answer).
+ */
+function codeOfBody(body: unknown, contentType: string | undefined): string | undefined {
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return undefined;
+  if (!contentType || !/json/i.test(contentType) || body.length > 262_144) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString());
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { code, errors, error } = value as { code?: unknown; errors?: unknown; error?: unknown };
+  const first = Array.isArray(errors) ? (errors[0] as { code?: unknown } | undefined)?.code : undefined;
+  const found = [code, first, error].find((c): c is string => typeof c === 'string' && CODE.test(c));
+  return found;
 }
 
 /**
  * Gives every request an id (kept from `x-request-id` when sane), logs it once it is answered
- * (method, path, status, time; never headers or bodies), and echoes the id back.
+ * (method, path, status, time, and for a 4xx or 5xx the error code; never headers or bodies),
+ * and echoes the id back. An error answer with no code of its own is logged as `ERR_HTTP_<status>`.
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -21,9 +53,20 @@ export function requestLogger(logger: Logger): RequestHandler {
     res.locals['requestId'] = id;
     res.setHeader('x-request-id', id);
     const started = process.hrtime.bigint();
+    // An error answer is read for its code as it is sent (express's json() ends in send()).
+    const send = res.send.bind(res);
+    res.send = ((body?: unknown) => {
+      if (res.statusCode >= 400 && res.locals['errorCode'] === undefined) {
+        const code = codeOfBody(body, res.get('content-type'));
+        if (code) noteErrorCode(res, code);
+      }
+      return send(body);
+    }) as typeof res.send;
     res.on('finish', () => {
+      const status = res.statusCode;
+      const code = status >= 400 ? ((res.locals['errorCode'] as string | undefined) ?? `ERR_HTTP_${status}`) : undefined;
       logger.info(
-        { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        { reqId: id, method: req.method, path: req.path, status, ...(code ? { code } : {}), ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'request',
       );
     });

@@ -1,4 +1,4 @@
-import { PassportError, clientErrorOf, nhsukAssets, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
+import { PassportError, clientErrorOf, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import { RateLimitedError } from '../auth/rate-limited-error.js';
@@ -43,6 +43,7 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
               ? 'Sorry, there is a problem with the service'
               : 'There is a problem';
     const detail = problem.status === 404 ? 'If you typed the web address, check it is correct. If you pasted it, check you copied all of it.' : problem.status >= 500 ? 'Try again later.' : sentence(problem.title);
+    noteErrorCode(res, problem.code);
     const caller = res.locals['console'];
     sendConsolePage(res, {
       title,

@@ -1,4 +1,4 @@
-import { PassportError, clientErrorOf, html, nhsukAssets, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
+import { PassportError, clientErrorOf, html, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { VerifierContext } from '../verifier-context.js';
 import { DESK_CSS, DESK_REQUEST_SCRIPT } from './lib/desk-assets.js';
@@ -27,6 +27,7 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
     }
     const title = problem.status === 404 ? 'Page not found' : problem.status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem';
     const detail = problem.status >= 500 ? 'Try again later.' : problem.title;
+    noteErrorCode(res, problem.code);
     sendDeskPage(res, {
       title,
       status: problem.status,

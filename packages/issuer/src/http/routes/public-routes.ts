@@ -2,7 +2,7 @@ import { PassportError, healthRoute, jsonSchema as s } from '@staff-passport/cor
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
 import { buildDidDocument } from '../../organisations/build-did-document.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
-import { renderStatusList, STATUS_LIST_MEDIA_TYPES, type StatusListView } from '../../status/render-status-list.js';
+import { renderStatusList, STATUS_LIST_MEDIA_TYPES, STATUS_LIST_TTL_SECONDS, type StatusListView } from '../../status/render-status-list.js';
 import { EXAMPLE, PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { orgIdOf, pathParam } from '../request-helpers.js';
 
@@ -60,8 +60,9 @@ export const PUBLIC_ROUTES: IssuerRoute[] = [
       const listId = pathParam(req, 'listId', /^sl_[0-9a-f]{16}$/);
       const view = pathParam(req, 'view', /^(revocation|suspension|token)$/) as StatusListView;
       const rendered = await renderStatusList(ctx, org, listId, view);
-      // Short-lived caching: a revocation shows on the next fetch after at most this long.
-      res.setHeader('cache-control', 'public, max-age=60');
+      // HTTP caches keep a list as long as its ttl lets verifiers keep it, no longer and no shorter:
+      // a status change reaches every verifier within STATUS_LIST_TTL_SECONDS (see the README).
+      res.setHeader('cache-control', `public, max-age=${STATUS_LIST_TTL_SECONDS}`);
       res.setHeader('etag', `"${rendered.version}"`);
       res.setHeader('last-modified', new Date(rendered.updatedAt).toUTCString());
       if (req.get('if-none-match') === `"${rendered.version}"`) {
