@@ -8,8 +8,10 @@ import {
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS_SOURCE,
   CATALOGUE,
+  CRIMINAL_RECORD_SCHEMES,
   CSTF_SUBJECTS,
   DBS_SOURCE,
+  DBS_UPDATE_SERVICE,
   DVS_SOURCE,
   DVS_TRUST_FRAMEWORK,
   EMPLOYMENT_CHECK_STANDARDS_SOURCE,
@@ -167,6 +169,8 @@ function renderReferenceData(): string {
   lines.push(`| Right to work | ${RIGHT_TO_WORK_SOURCE} | |`);
   for (const [c, r] of Object.entries(REGULATORS)) lines.push(`| ${c} number format and cycle | ${r.source} | ${r.verify ? `number format (${r.numberMessage})` : ''} |`);
   lines.push(`| DBS levels, workforces, barred lists | ${DBS_SOURCE} | certificate number format |`);
+  for (const s of Object.values(CRIMINAL_RECORD_SCHEMES)) lines.push(`| ${s.title}: levels (${s.levels.join(', ')}) and certificate numbers | ${s.source} | ${'verify' in s && s.verify ? `certificate number format (${s.certificateNumber.message}); levels` : ''} |`);
+  lines.push(`| DBS Update Service: levels covered (${DBS_UPDATE_SERVICE.levels.join(', ')}) and status results (${Object.values(DBS_UPDATE_SERVICE.statusResults).map((r) => r.title.toLowerCase()).join(', ')}) | ${DBS_UPDATE_SERVICE.source} | |`);
   lines.push(`| GPG 45 levels and profiles | ${GPG45_SOURCE} | |`);
   lines.push(`| DVS trust framework versions | ${DVS_SOURCE} | ${DVS_TRUST_FRAMEWORK.verify ? `versions (${DVS_TRUST_FRAMEWORK.versions.join(', ')})` : ''} |`);
   lines.push(`| National Insurance number and portrait formats | ${IDENTITY_ATTRIBUTES_SOURCE} | |`);

@@ -1,5 +1,6 @@
 import type { CredentialTypeDefinition } from './lib/catalogue-types.js';
 import { indexCatalogue } from './lib/index-catalogue.js';
+import { dbsCheckType_1_0_0 } from './types/dbs-check-1-0-0-type.js';
 import { dbsCheckType } from './types/dbs-check-type.js';
 import { employmentAssignmentType } from './types/employment-assignment-type.js';
 import { employmentHistoryType } from './types/employment-history-type.js';
@@ -31,6 +32,7 @@ export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   employmentHistoryType,
   employmentReferenceType,
   dbsCheckType,
+  dbsCheckType_1_0_0,
   occupationalHealthClearanceType,
   // Employment.
   employmentAssignmentType,

@@ -12,6 +12,9 @@ export type { AttributeMetadata } from './types/attribute-metadata.js';
 export { DBS_CHECK_VERSION, dbsCheckSchema } from './types/dbs-check.js';
 export type { DbsCheckSubject } from './types/dbs-check.js';
 export { dbsCheckType } from './types/dbs-check-type.js';
+export { DBS_CHECK_VERSION_1_0_0, dbsCheckSchema_1_0_0 } from './types/dbs-check-1-0-0.js';
+export type { DbsCheckSubject_1_0_0 } from './types/dbs-check-1-0-0.js';
+export { dbsCheckType_1_0_0 } from './types/dbs-check-1-0-0-type.js';
 export { EMPLOYMENT_ASSIGNMENT_VERSION, employmentAssignmentSchema } from './types/employment-assignment.js';
 export type { EmploymentAssignmentSubject } from './types/employment-assignment.js';
 export { employmentAssignmentType } from './types/employment-assignment-type.js';
@@ -73,15 +76,21 @@ export type { CareerFramework, CareerFrameworkCode, CareerFrameworkLevel, Framew
 export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
 export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
 export {
+  CRIMINAL_RECORD_LEVELS,
+  CRIMINAL_RECORD_LEVEL_CODES,
+  CRIMINAL_RECORD_SCHEMES,
+  CRIMINAL_RECORD_SCHEME_CODES,
   DBS_BARRED_LISTS,
   DBS_BARRED_LISTS_FOR_WORKFORCE,
   DBS_CERTIFICATE_NUMBER,
   DBS_LEVELS,
   DBS_LEVEL_CODES,
   DBS_SOURCE,
+  DBS_UPDATE_SERVICE,
   DBS_WORKFORCES,
+  UPDATE_SERVICE_STATUS_RESULTS,
 } from './reference/dbs.js';
-export type { DbsBarredList, DbsLevel, DbsWorkforce } from './reference/dbs.js';
+export type { CriminalRecordLevel, CriminalRecordScheme, DbsBarredList, DbsLevel, DbsWorkforce, UpdateServiceStatusResult } from './reference/dbs.js';
 export { DVS_SOURCE, DVS_TRUST_FRAMEWORK } from './reference/dvs.js';
 export type { DvsFrameworkVersion } from './reference/dvs.js';
 export { EMPLOYMENT_CHECK_STANDARDS, EMPLOYMENT_CHECK_STANDARDS_SOURCE } from './reference/employment-check-standards.js';
@@ -128,5 +137,6 @@ export { isRegistrationActive } from './rules/registration-active.js';
 export { rightToWorkReliance } from './rules/right-to-work-reliance.js';
 export type { RightToWorkReliance } from './rules/right-to-work-reliance.js';
 export { isTrainingInDate, refresherMonths, trainingExpiry } from './rules/training-expiry.js';
+export { updateServiceFoundNewInformation } from './rules/update-service-status.js';
 export { allRequiredInDate, standingOn, summaryCoversRole } from './rules/training-summary.js';
 export type { SubjectStanding, TrainingRequirement, UncoveredRequirement } from './rules/training-summary.js';
