@@ -18,6 +18,7 @@ export const dbsCheckType = defineCredentialType<DbsCheckSubject>({
   disclosable: ['dbs.decision', 'dbs.certificateNumber', 'dbs.issuedOn', 'dbs.workforce', 'dbs.barredListsChecked', 'dbs.updateService', 'check.evidenceReferences'],
   rules: [
     { code: 'required', rule: 'Enhanced checks and PVG scheme records name the workforce; checks with barred lists (enhanced_barred, pvg) name the lists checked.' },
+    { code: 'enum', rule: 'The scheme is dbs, disclosure_scotland or accessni; a check that names none is a DBS check.' },
     { code: 'pattern', rule: 'The certificate number is in its scheme’s format (DBS: 12 digits).' },
     { code: 'level_not_in_scheme', rule: 'The level is one of the scheme’s: DBS and AccessNI basic, standard, enhanced, enhanced_barred; Disclosure Scotland basic, standard, enhanced, pvg.' },
     { code: 'update_service_not_available', rule: 'Only a DBS standard or enhanced certificate can be on the DBS Update Service (never a basic one, nor Disclosure Scotland or AccessNI).' },
@@ -26,16 +27,17 @@ export const dbsCheckType = defineCredentialType<DbsCheckSubject>({
   ],
   checkRules(subject): SchemaIssue[] {
     const d = subject.dbs;
-    const scheme = CRIMINAL_RECORD_SCHEMES[d.scheme];
+    const schemeCode = d.scheme ?? 'dbs';
+    const scheme = CRIMINAL_RECORD_SCHEMES[schemeCode];
     if (!covered(scheme.levels, d.level)) {
       return [{ path: 'credentialSubject.dbs.level', code: 'level_not_in_scheme', message: `${scheme.title} checks are ${scheme.levels.join(', ')}` }];
     }
     const issues = dbsRuleIssues(d, CRIMINAL_RECORD_LEVELS);
-    if (d.updateService?.subscribed === true && !(covered(DBS_UPDATE_SERVICE.schemes, d.scheme) && covered(DBS_UPDATE_SERVICE.levels, d.level))) {
+    if (d.updateService?.subscribed === true && !(covered(DBS_UPDATE_SERVICE.schemes, schemeCode) && covered(DBS_UPDATE_SERVICE.levels, d.level))) {
       issues.push({
         path: 'credentialSubject.dbs.updateService.subscribed',
         code: 'update_service_not_available',
-        message: d.scheme === 'dbs' ? `a ${d.level} certificate cannot be on the Update Service (standard and enhanced only)` : `the DBS Update Service does not cover ${scheme.title} certificates`,
+        message: schemeCode === 'dbs' ? `a ${d.level} certificate cannot be on the Update Service (standard and enhanced only)` : `the DBS Update Service does not cover ${scheme.title} certificates`,
       });
     }
     return issues;

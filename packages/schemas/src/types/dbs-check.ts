@@ -13,8 +13,10 @@ import { dbsIssuedOnAndDecision, dbsWorkforceAndLists } from './dbs-check-1-0-0.
 export const DBS_CHECK_VERSION = '2.0.0';
 
 // One if/then per scheme, generated from the reference data: each scheme's certificate number.
+// A check that names no scheme is a DBS check (the scheme is optional so that DBS checks are
+// issued as before), so the DBS's `if` holds when the scheme is absent too.
 const certificateNumberPerScheme = CRIMINAL_RECORD_SCHEME_CODES.map((scheme) => ({
-  if: { properties: { scheme: { const: scheme } }, required: ['scheme'] },
+  if: scheme === 'dbs' ? { properties: { scheme: { const: scheme } } } : { properties: { scheme: { const: scheme } }, required: ['scheme'] },
   then: {
     properties: {
       certificateNumber: { type: 'string', pattern: CRIMINAL_RECORD_SCHEMES[scheme].certificateNumber.pattern, 'x-message': CRIMINAL_RECORD_SCHEMES[scheme].certificateNumber.message },
@@ -32,9 +34,13 @@ const dbsCheckSubjectSchema = {
     dbs: {
       type: 'object',
       additionalProperties: false,
-      required: ['scheme', 'level', 'certificateNumber', 'issuedOn', 'decision'],
+      required: ['level', 'certificateNumber', 'issuedOn', 'decision'],
       properties: {
-        scheme: { enum: CRIMINAL_RECORD_SCHEME_CODES, 'x-message': `must be one of ${CRIMINAL_RECORD_SCHEME_CODES.join(', ')}` },
+        scheme: {
+          enum: CRIMINAL_RECORD_SCHEME_CODES,
+          'x-message': `must be one of ${CRIMINAL_RECORD_SCHEME_CODES.join(', ')}`,
+          description: 'The scheme that issued the certificate; a check that names none is a DBS check (England and Wales).',
+        },
         level: { enum: CRIMINAL_RECORD_LEVEL_CODES, 'x-message': `must be one of ${CRIMINAL_RECORD_LEVEL_CODES.join(', ')}` },
         ...dbsWorkforceAndLists,
         certificateNumber: { type: 'string', minLength: 1, maxLength: 20 },
