@@ -9,6 +9,7 @@ import {
   CAREER_FRAMEWORK_LEVELS_SOURCE,
   CATALOGUE,
   CRIMINAL_RECORD_SCHEMES,
+  CSTF_EDITIONS,
   CSTF_SUBJECTS,
   DBS_SOURCE,
   DBS_UPDATE_SERVICE,
@@ -21,6 +22,7 @@ import {
   IDENTITY_ATTRIBUTES_SOURCE,
   OCCUPATION_CODES_SOURCE,
   PAY_SOURCE,
+  RESUSCITATION_VARIANTS,
   REGULATORS,
   RIGHT_TO_WORK_SOURCE,
   STAFF_GROUPS_SOURCE,
@@ -158,6 +160,8 @@ function renderReferenceData(): string {
   lines.push('| Data | Source | To verify |', '|---|---|---|');
   const cstfVerify = Object.values(CSTF_SUBJECTS).filter((s) => s.verify).map((s) => s.title);
   lines.push(`| CSTF subjects, levels and refresher periods | ${Object.values(CSTF_SUBJECTS)[0]!.source} | ${cstfVerify.join(', ')} |`);
+  for (const e of Object.values(CSTF_EDITIONS)) lines.push(`| ${e.title} v${e.currentVersion} (an edition) | ${e.source} | |`);
+  lines.push(`| Resuscitation variants at levels 2 and 3 (${Object.values(RESUSCITATION_VARIANTS).map((v) => v.title.toLowerCase()).join(', ')}) | ${CSTF_SUBJECTS.resuscitation.source} | refresher period |`);
   lines.push(`| Staff groups | ${STAFF_GROUPS_SOURCE} | |`);
   lines.push(`| Pay schemes and AfC bands | ${PAY_SOURCE} | |`);
   lines.push(`| ESR numbers and assignment categories | ${ESR_SOURCE} | person and assignment number formats |`);

@@ -14,6 +14,7 @@ import { rightToWorkType } from './types/right-to-work-type.js';
 import { roleCompetenceType } from './types/role-competence-type.js';
 import { trainingPlacementType } from './types/training-placement-type.js';
 import { trainingProgrammeType } from './types/training-programme-type.js';
+import { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
 import { trainingRecordType } from './types/training-record-type.js';
 import { trainingSummaryType } from './types/training-summary-type.js';
 
@@ -38,6 +39,7 @@ export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   employmentAssignmentType,
   // Training and competence.
   trainingRecordType,
+  trainingRecordType_1_0_0,
   trainingSummaryType,
   roleCompetenceType,
   // Doctors in training.

@@ -55,6 +55,9 @@ export { trainingProgrammeType } from './types/training-programme-type.js';
 export { TRAINING_RECORD_VERSION, trainingRecordSchema } from './types/training-record.js';
 export type { TrainingRecordSubject } from './types/training-record.js';
 export { trainingRecordType } from './types/training-record-type.js';
+export { TRAINING_RECORD_VERSION_1_0_0, trainingRecordSchema_1_0_0 } from './types/training-record-1-0-0.js';
+export type { TrainingRecordSubject_1_0_0 } from './types/training-record-1-0-0.js';
+export { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
 export { TRAINING_SUMMARY_STATUSES, TRAINING_SUMMARY_VERSION, trainingSummarySchema } from './types/training-summary.js';
 export type { TrainingSummaryStanding, TrainingSummarySubject } from './types/training-summary.js';
 export { trainingSummaryType } from './types/training-summary-type.js';
@@ -73,8 +76,16 @@ export {
   ROLE_CODES,
 } from './reference/career-framework.js';
 export type { CareerFramework, CareerFrameworkCode, CareerFrameworkLevel, FrameworkRole, RoleCode } from './reference/career-framework.js';
-export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
-export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
+export {
+  CSTF_EDITIONS,
+  CSTF_EDITION_CODES,
+  CSTF_SUBJECTS,
+  CSTF_SUBJECT_CODES,
+  RESUSCITATION_VARIANTS,
+  RESUSCITATION_VARIANT_CODES,
+  RESUSCITATION_VARIANT_LEVELS,
+} from './reference/cstf.js';
+export type { CstfEdition, CstfLevel, CstfSubjectCode, CstfSubjectDefinition, ResuscitationVariant } from './reference/cstf.js';
 export {
   CRIMINAL_RECORD_LEVELS,
   CRIMINAL_RECORD_LEVEL_CODES,

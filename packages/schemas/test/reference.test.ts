@@ -8,6 +8,7 @@ import {
   AFC_BANDS,
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS,
+  CSTF_EDITIONS,
   CSTF_SUBJECTS,
   CRIMINAL_RECORD_LEVELS,
   CRIMINAL_RECORD_SCHEMES,
@@ -24,6 +25,8 @@ import {
   NATIONAL_INSURANCE_NUMBER,
   OCCUPATION_CODES,
   REGISTRATION_STATUSES,
+  RESUSCITATION_VARIANT_CODES,
+  RESUSCITATION_VARIANT_LEVELS,
   REGULATORS,
   REGULATOR_CODES,
   STAFF_GROUPS,
@@ -38,6 +41,14 @@ describe('reference data', () => {
     for (const code of ['information_governance_data_security', 'moving_handling', 'preventing_radicalisation', 'resuscitation', 'safeguarding_adults', 'safeguarding_children'] as const) {
       expect(CSTF_SUBJECTS[code].verify).toBe(true);
     }
+  });
+
+  it('has the two live CSTF editions and the resuscitation variants at levels 2 and 3', () => {
+    expect(Object.entries(CSTF_EDITIONS).map(([code, e]) => [code, e.currentVersion])).toEqual([
+      ['cstf_england', '1.1'],
+      ['uk_cstf', '1.6'],
+    ]);
+    expect([RESUSCITATION_VARIANT_CODES, RESUSCITATION_VARIANT_LEVELS]).toEqual([['adult', 'paediatric', 'newborn'], [2, 3]]);
   });
 
   it('has the NHS Data Dictionary staff groups 01-10, AfC bands and career framework levels 1-9', () => {
