@@ -27,6 +27,7 @@ import {
   RIGHT_TO_WORK_SOURCE,
   STAFF_GROUPS_SOURCE,
   STAFF_PASSPORT_CONTEXT_V1,
+  TRAINING_PROGRAMMES,
   WORK_HEALTH_SOURCE,
   type CredentialTypeDefinition,
 } from '../src/index.js';
@@ -136,11 +137,14 @@ one changes without a new version.
   changes, make a new type.
 
 Adding a version of a type: copy the current schema and definition to frozen files (for example
-\`src/types/training-record-1-0-0.ts\`), change the current ones, and list the new version first in
-\`CATALOGUE\` with the older one after it. The issuer issues under the newest version of a type;
-the verifier validates a credential against the schema its \`credentialSchema\` names, so it
-accepts credentials issued under every version the catalogue keeps
-(\`getCredentialTypeBySchemaId\` finds each). A version leaves the catalogue only when no
+\`src/types/training-record-1-0-0.ts\`, exporting \`trainingRecordType_1_0_0\`), change the current
+ones, and list the new version first in \`CATALOGUE\` with the older one after it. A frozen schema
+keeps the reference values it was published with (a changed code list is copied into the frozen
+file, as \`REGULATORS_1_0_0\` is), and its example documents move to
+\`test/examples/<slug>@<version>/\`, where they keep running against it. The issuer issues under
+the newest version of a type; the verifier validates a credential against the schema its
+\`credentialSchema\` names, so it accepts credentials issued under every version the catalogue
+keeps (\`getCredentialTypeBySchemaId\` finds each). A version leaves the catalogue only when no
 credential issued under it can still be valid, in a major release of this package.
 
 Adding a type: a schema file and a definition file under \`src/types/\` (TrainingRecord is the
@@ -162,6 +166,7 @@ function renderReferenceData(): string {
   lines.push(`| CSTF subjects, levels and refresher periods | ${Object.values(CSTF_SUBJECTS)[0]!.source} | ${cstfVerify.join(', ')} |`);
   for (const e of Object.values(CSTF_EDITIONS)) lines.push(`| ${e.title} v${e.currentVersion} (an edition) | ${e.source} | |`);
   lines.push(`| Resuscitation variants at levels 2 and 3 (${Object.values(RESUSCITATION_VARIANTS).map((v) => v.title.toLowerCase()).join(', ')}) | ${CSTF_SUBJECTS.resuscitation.source} | refresher period |`);
+  for (const t of Object.values(TRAINING_PROGRAMMES)) lines.push(`| ${t.title} | ${t.source} | ${t.verify ? ('standards' in t ? 'number of standards' : 'refresher period (none set nationally)') : ''} |`);
   lines.push(`| Staff groups | ${STAFF_GROUPS_SOURCE} | |`);
   lines.push(`| Pay schemes and AfC bands | ${PAY_SOURCE} | |`);
   lines.push(`| ESR numbers and assignment categories | ${ESR_SOURCE} | person and assignment number formats |`);

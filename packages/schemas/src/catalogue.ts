@@ -12,6 +12,7 @@ import { professionalRegistrationType_1_0_0 } from './types/professional-registr
 import { professionalRegistrationType } from './types/professional-registration-type.js';
 import { rightToWorkType } from './types/right-to-work-type.js';
 import { roleCompetenceType } from './types/role-competence-type.js';
+import { trainingCompletionType } from './types/training-completion-type.js';
 import { trainingPlacementType } from './types/training-placement-type.js';
 import { trainingProgrammeType } from './types/training-programme-type.js';
 import { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
@@ -41,6 +42,7 @@ export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   trainingRecordType,
   trainingRecordType_1_0_0,
   trainingSummaryType,
+  trainingCompletionType,
   roleCompetenceType,
   // Doctors in training.
   trainingProgrammeType,

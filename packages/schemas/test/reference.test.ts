@@ -31,6 +31,8 @@ import {
   REGULATOR_CODES,
   STAFF_GROUPS,
   STAFF_GROUP_CODES,
+  TRAINING_PROGRAMMES,
+  TRAINING_PROGRAMME_CODES,
   UPDATE_SERVICE_STATUS_RESULTS,
 } from '@staff-passport/schemas';
 
@@ -49,6 +51,14 @@ describe('reference data', () => {
       ['uk_cstf', '1.6'],
     ]);
     expect([RESUSCITATION_VARIANT_CODES, RESUSCITATION_VARIANT_LEVELS]).toEqual([['adult', 'paediatric', 'newborn'], [2, 3]]);
+  });
+
+  it('has the Oliver McGowan Mandatory Training in two tiers and the Care Certificate, outside the CSTF subjects', () => {
+    expect(TRAINING_PROGRAMME_CODES).toEqual(['oliver_mcgowan', 'care_certificate']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.tiers[1].components).toEqual(['elearning', 'interactive_session']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.tiers[2].components).toEqual(['elearning', 'face_to_face_session']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.source).toContain('Health and Care Act 2022');
+    for (const code of TRAINING_PROGRAMME_CODES) expect(CSTF_SUBJECT_CODES as readonly string[]).not.toContain(code);
   });
 
   it('has the NHS Data Dictionary staff groups 01-10, AfC bands and career framework levels 1-9', () => {
