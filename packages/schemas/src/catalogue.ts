@@ -17,6 +17,7 @@ import { trainingPlacementType } from './types/training-placement-type.js';
 import { trainingProgrammeType } from './types/training-programme-type.js';
 import { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
 import { trainingRecordType } from './types/training-record-type.js';
+import { trainingSummaryType_1_0_0 } from './types/training-summary-1-0-0-type.js';
 import { trainingSummaryType } from './types/training-summary-type.js';
 
 /**
@@ -42,6 +43,7 @@ export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   trainingRecordType,
   trainingRecordType_1_0_0,
   trainingSummaryType,
+  trainingSummaryType_1_0_0,
   trainingCompletionType,
   roleCompetenceType,
   // Doctors in training.

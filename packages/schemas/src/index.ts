@@ -61,9 +61,12 @@ export { trainingRecordType } from './types/training-record-type.js';
 export { TRAINING_RECORD_VERSION_1_0_0, trainingRecordSchema_1_0_0 } from './types/training-record-1-0-0.js';
 export type { TrainingRecordSubject_1_0_0 } from './types/training-record-1-0-0.js';
 export { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
-export { TRAINING_SUMMARY_STATUSES, TRAINING_SUMMARY_VERSION, trainingSummarySchema } from './types/training-summary.js';
-export type { TrainingSummaryStanding, TrainingSummarySubject } from './types/training-summary.js';
+export { TRAINING_SUMMARY_VERSION, trainingSummarySchema } from './types/training-summary.js';
+export type { TrainingSummarySubject } from './types/training-summary.js';
 export { trainingSummaryType } from './types/training-summary-type.js';
+export { TRAINING_SUMMARY_STATUSES, TRAINING_SUMMARY_VERSION_1_0_0, trainingSummarySchema_1_0_0 } from './types/training-summary-1-0-0.js';
+export type { TrainingSummaryStanding, TrainingSummarySubject_1_0_0 } from './types/training-summary-1-0-0.js';
+export { trainingSummaryType_1_0_0 } from './types/training-summary-1-0-0-type.js';
 
 // Reference data (each with its source; `verify: true` marks values not yet confirmed).
 export { ATTRIBUTE_METADATA_LABELS, ATTRIBUTE_PEDIGREES, ATTRIBUTE_VERIFIERS } from './reference/attribute-metadata.js';
