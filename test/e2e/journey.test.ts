@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { trainingRecordType } from '@staff-passport/schemas';
 import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
 import { failedCodes, getChallenge, postJson, startServices, type Services } from '../helpers/start-services.js';
 import { trainingCredential } from '../helpers/training-credential.js';
@@ -52,7 +53,8 @@ describe('the journey', () => {
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/staff-passport/contexts/v1'],
       type: ['VerifiableCredential', 'TrainingRecord'],
       issuer: { id: services.org.did },
-      credentialSchema: { id: 'https://w3id.org/staff-passport/schemas/training-record/1.0.0', type: 'JsonSchema' },
+      // Issued under the newest version the catalogue keeps (TrainingRecord 1.1.0).
+      credentialSchema: { id: trainingRecordType.schemaId, type: 'JsonSchema' },
       // Fire safety level 1 has a 2-year refresher: the issuer derives expiry and validUntil.
       credentialSubject: { id: holder, training: { completedOn: '2026-09-14', expiresOn: '2028-09-14' } },
       validUntil: '2028-09-14T23:59:59Z',

@@ -8,8 +8,11 @@ import {
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS_SOURCE,
   CATALOGUE,
+  CRIMINAL_RECORD_SCHEMES,
+  CSTF_EDITIONS,
   CSTF_SUBJECTS,
   DBS_SOURCE,
+  DBS_UPDATE_SERVICE,
   DVS_SOURCE,
   DVS_TRUST_FRAMEWORK,
   EMPLOYMENT_CHECK_STANDARDS_SOURCE,
@@ -19,10 +22,12 @@ import {
   IDENTITY_ATTRIBUTES_SOURCE,
   OCCUPATION_CODES_SOURCE,
   PAY_SOURCE,
+  RESUSCITATION_VARIANTS,
   REGULATORS,
   RIGHT_TO_WORK_SOURCE,
   STAFF_GROUPS_SOURCE,
   STAFF_PASSPORT_CONTEXT_V1,
+  TRAINING_PROGRAMMES,
   WORK_HEALTH_SOURCE,
   type CredentialTypeDefinition,
 } from '../src/index.js';
@@ -132,11 +137,14 @@ one changes without a new version.
   changes, make a new type.
 
 Adding a version of a type: copy the current schema and definition to frozen files (for example
-\`src/types/training-record-1-0-0.ts\`), change the current ones, and list the new version first in
-\`CATALOGUE\` with the older one after it. The issuer issues under the newest version of a type;
-the verifier validates a credential against the schema its \`credentialSchema\` names, so it
-accepts credentials issued under every version the catalogue keeps
-(\`getCredentialTypeBySchemaId\` finds each). A version leaves the catalogue only when no
+\`src/types/training-record-1-0-0.ts\`, exporting \`trainingRecordType_1_0_0\`), change the current
+ones, and list the new version first in \`CATALOGUE\` with the older one after it. A frozen schema
+keeps the reference values it was published with (a changed code list is copied into the frozen
+file, as \`REGULATORS_1_0_0\` is), and its example documents move to
+\`test/examples/<slug>@<version>/\`, where they keep running against it. The issuer issues under
+the newest version of a type; the verifier validates a credential against the schema its
+\`credentialSchema\` names, so it accepts credentials issued under every version the catalogue
+keeps (\`getCredentialTypeBySchemaId\` finds each). A version leaves the catalogue only when no
 credential issued under it can still be valid, in a major release of this package.
 
 Adding a type: a schema file and a definition file under \`src/types/\` (TrainingRecord is the
@@ -156,6 +164,9 @@ function renderReferenceData(): string {
   lines.push('| Data | Source | To verify |', '|---|---|---|');
   const cstfVerify = Object.values(CSTF_SUBJECTS).filter((s) => s.verify).map((s) => s.title);
   lines.push(`| CSTF subjects, levels and refresher periods | ${Object.values(CSTF_SUBJECTS)[0]!.source} | ${cstfVerify.join(', ')} |`);
+  for (const e of Object.values(CSTF_EDITIONS)) lines.push(`| ${e.title} v${e.currentVersion} (an edition) | ${e.source} | |`);
+  lines.push(`| Resuscitation variants at levels 2 and 3 (${Object.values(RESUSCITATION_VARIANTS).map((v) => v.title.toLowerCase()).join(', ')}) | ${CSTF_SUBJECTS.resuscitation.source} | refresher period |`);
+  for (const t of Object.values(TRAINING_PROGRAMMES)) lines.push(`| ${t.title} | ${t.source} | ${t.verify ? ('standards' in t ? 'number of standards' : 'refresher period (none set nationally)') : ''} |`);
   lines.push(`| Staff groups | ${STAFF_GROUPS_SOURCE} | |`);
   lines.push(`| Pay schemes and AfC bands | ${PAY_SOURCE} | |`);
   lines.push(`| ESR numbers and assignment categories | ${ESR_SOURCE} | person and assignment number formats |`);
@@ -167,6 +178,8 @@ function renderReferenceData(): string {
   lines.push(`| Right to work | ${RIGHT_TO_WORK_SOURCE} | |`);
   for (const [c, r] of Object.entries(REGULATORS)) lines.push(`| ${c} number format and cycle | ${r.source} | ${r.verify ? `number format (${r.numberMessage})` : ''} |`);
   lines.push(`| DBS levels, workforces, barred lists | ${DBS_SOURCE} | certificate number format |`);
+  for (const s of Object.values(CRIMINAL_RECORD_SCHEMES)) lines.push(`| ${s.title}: levels (${s.levels.join(', ')}) and certificate numbers | ${s.source} | ${'verify' in s && s.verify ? `certificate number format (${s.certificateNumber.message}); levels` : ''} |`);
+  lines.push(`| DBS Update Service: levels covered (${DBS_UPDATE_SERVICE.levels.join(', ')}) and status results (${Object.values(DBS_UPDATE_SERVICE.statusResults).map((r) => r.title.toLowerCase()).join(', ')}) | ${DBS_UPDATE_SERVICE.source} | |`);
   lines.push(`| GPG 45 levels and profiles | ${GPG45_SOURCE} | |`);
   lines.push(`| DVS trust framework versions | ${DVS_SOURCE} | ${DVS_TRUST_FRAMEWORK.verify ? `versions (${DVS_TRUST_FRAMEWORK.versions.join(', ')})` : ''} |`);
   lines.push(`| National Insurance number and portrait formats | ${IDENTITY_ATTRIBUTES_SOURCE} | |`);

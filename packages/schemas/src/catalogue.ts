@@ -1,5 +1,6 @@
 import type { CredentialTypeDefinition } from './lib/catalogue-types.js';
 import { indexCatalogue } from './lib/index-catalogue.js';
+import { dbsCheckType_1_0_0 } from './types/dbs-check-1-0-0-type.js';
 import { dbsCheckType } from './types/dbs-check-type.js';
 import { employmentAssignmentType } from './types/employment-assignment-type.js';
 import { employmentHistoryType } from './types/employment-history-type.js';
@@ -11,9 +12,12 @@ import { professionalRegistrationType_1_0_0 } from './types/professional-registr
 import { professionalRegistrationType } from './types/professional-registration-type.js';
 import { rightToWorkType } from './types/right-to-work-type.js';
 import { roleCompetenceType } from './types/role-competence-type.js';
+import { trainingCompletionType } from './types/training-completion-type.js';
 import { trainingPlacementType } from './types/training-placement-type.js';
 import { trainingProgrammeType } from './types/training-programme-type.js';
+import { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
 import { trainingRecordType } from './types/training-record-type.js';
+import { trainingSummaryType_1_0_0 } from './types/training-summary-1-0-0-type.js';
 import { trainingSummaryType } from './types/training-summary-type.js';
 
 /**
@@ -31,12 +35,16 @@ export const CATALOGUE: readonly CredentialTypeDefinition[] = [
   employmentHistoryType,
   employmentReferenceType,
   dbsCheckType,
+  dbsCheckType_1_0_0,
   occupationalHealthClearanceType,
   // Employment.
   employmentAssignmentType,
   // Training and competence.
   trainingRecordType,
+  trainingRecordType_1_0_0,
   trainingSummaryType,
+  trainingSummaryType_1_0_0,
+  trainingCompletionType,
   roleCompetenceType,
   // Doctors in training.
   trainingProgrammeType,

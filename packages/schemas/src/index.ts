@@ -17,6 +17,9 @@ export type { AttributeMetadata } from './types/attribute-metadata.js';
 export { DBS_CHECK_VERSION, dbsCheckSchema } from './types/dbs-check.js';
 export type { DbsCheckSubject } from './types/dbs-check.js';
 export { dbsCheckType } from './types/dbs-check-type.js';
+export { DBS_CHECK_VERSION_1_0_0, dbsCheckSchema_1_0_0 } from './types/dbs-check-1-0-0.js';
+export type { DbsCheckSubject_1_0_0 } from './types/dbs-check-1-0-0.js';
+export { dbsCheckType_1_0_0 } from './types/dbs-check-1-0-0-type.js';
 export { EMPLOYMENT_ASSIGNMENT_VERSION, employmentAssignmentSchema } from './types/employment-assignment.js';
 export type { EmploymentAssignmentSubject } from './types/employment-assignment.js';
 export { employmentAssignmentType } from './types/employment-assignment-type.js';
@@ -48,6 +51,9 @@ export { rightToWorkType } from './types/right-to-work-type.js';
 export { COMPETENCE_ASSESSMENT_METHODS, ROLE_COMPETENCE_VERSION, roleCompetenceSchema } from './types/role-competence.js';
 export type { RoleCompetenceSubject } from './types/role-competence.js';
 export { roleCompetenceType } from './types/role-competence-type.js';
+export { TRAINING_COMPLETION_VERSION, trainingCompletionSchema } from './types/training-completion.js';
+export type { TrainingCompletionSubject } from './types/training-completion.js';
+export { trainingCompletionType } from './types/training-completion-type.js';
 export { TRAINING_PLACEMENT_VERSION, trainingPlacementSchema } from './types/training-placement.js';
 export type { TrainingPlacementSubject } from './types/training-placement.js';
 export { trainingPlacementType } from './types/training-placement-type.js';
@@ -57,9 +63,15 @@ export { trainingProgrammeType } from './types/training-programme-type.js';
 export { TRAINING_RECORD_VERSION, trainingRecordSchema } from './types/training-record.js';
 export type { TrainingRecordSubject } from './types/training-record.js';
 export { trainingRecordType } from './types/training-record-type.js';
-export { TRAINING_SUMMARY_STATUSES, TRAINING_SUMMARY_VERSION, trainingSummarySchema } from './types/training-summary.js';
-export type { TrainingSummaryStanding, TrainingSummarySubject } from './types/training-summary.js';
+export { TRAINING_RECORD_VERSION_1_0_0, trainingRecordSchema_1_0_0 } from './types/training-record-1-0-0.js';
+export type { TrainingRecordSubject_1_0_0 } from './types/training-record-1-0-0.js';
+export { trainingRecordType_1_0_0 } from './types/training-record-1-0-0-type.js';
+export { TRAINING_SUMMARY_VERSION, trainingSummarySchema } from './types/training-summary.js';
+export type { TrainingSummarySubject } from './types/training-summary.js';
 export { trainingSummaryType } from './types/training-summary-type.js';
+export { TRAINING_SUMMARY_STATUSES, TRAINING_SUMMARY_VERSION_1_0_0, trainingSummarySchema_1_0_0 } from './types/training-summary-1-0-0.js';
+export type { TrainingSummaryStanding, TrainingSummarySubject_1_0_0 } from './types/training-summary-1-0-0.js';
+export { trainingSummaryType_1_0_0 } from './types/training-summary-1-0-0-type.js';
 
 // Reference data (each with its source; `verify: true` marks values not yet confirmed).
 export { ATTRIBUTE_METADATA_LABELS, ATTRIBUTE_PEDIGREES, ATTRIBUTE_VERIFIERS } from './reference/attribute-metadata.js';
@@ -75,19 +87,33 @@ export {
   ROLE_CODES,
 } from './reference/career-framework.js';
 export type { CareerFramework, CareerFrameworkCode, CareerFrameworkLevel, FrameworkRole, RoleCode } from './reference/career-framework.js';
-export { CSTF_SUBJECTS, CSTF_SUBJECT_CODES } from './reference/cstf.js';
-export { CSTF_EDITIONS, DEFAULT_CSTF_EDITION } from './reference/cstf-editions.js';
-export type { CstfLevel, CstfSubjectCode, CstfSubjectDefinition } from './reference/cstf.js';
 export {
+  CSTF_EDITIONS,
+  CSTF_EDITION_CODES,
+  CSTF_SUBJECTS,
+  CSTF_SUBJECT_CODES,
+  DEFAULT_CSTF_EDITION,
+  RESUSCITATION_VARIANTS,
+  RESUSCITATION_VARIANT_CODES,
+  RESUSCITATION_VARIANT_LEVELS,
+} from './reference/cstf.js';
+export type { CstfEdition, CstfLevel, CstfSubjectCode, CstfSubjectDefinition, ResuscitationVariant } from './reference/cstf.js';
+export {
+  CRIMINAL_RECORD_LEVELS,
+  CRIMINAL_RECORD_LEVEL_CODES,
+  CRIMINAL_RECORD_SCHEMES,
+  CRIMINAL_RECORD_SCHEME_CODES,
   DBS_BARRED_LISTS,
   DBS_BARRED_LISTS_FOR_WORKFORCE,
   DBS_CERTIFICATE_NUMBER,
   DBS_LEVELS,
   DBS_LEVEL_CODES,
   DBS_SOURCE,
+  DBS_UPDATE_SERVICE,
   DBS_WORKFORCES,
+  UPDATE_SERVICE_STATUS_RESULTS,
 } from './reference/dbs.js';
-export type { DbsBarredList, DbsLevel, DbsWorkforce } from './reference/dbs.js';
+export type { CriminalRecordLevel, CriminalRecordScheme, DbsBarredList, DbsLevel, DbsWorkforce, UpdateServiceStatusResult } from './reference/dbs.js';
 export { DVS_SOURCE, DVS_TRUST_FRAMEWORK } from './reference/dvs.js';
 export type { DvsFrameworkVersion } from './reference/dvs.js';
 export { EMPLOYMENT_CHECK_STANDARDS, EMPLOYMENT_CHECK_STANDARDS_SOURCE } from './reference/employment-check-standards.js';
@@ -105,6 +131,8 @@ export type { AssignmentCategory } from './reference/esr.js';
 export { GPG45_LEVELS, GPG45_LEVEL_CODES, GPG45_PROFILE, GPG45_PROFILES, GPG45_PROFILES_BY_LEVEL, GPG45_SOURCE } from './reference/gpg45.js';
 export type { Gpg45Level, Gpg45Profile } from './reference/gpg45.js';
 export { IDENTITY_ATTRIBUTES_SOURCE, NATIONAL_INSURANCE_NUMBER, PORTRAIT } from './reference/identity-attributes.js';
+export { TRAINING_COMPONENTS, TRAINING_PROGRAMMES, TRAINING_PROGRAMMES_SOURCE, TRAINING_PROGRAMME_CODES } from './reference/mandatory-training.js';
+export type { TrainingComponent, TrainingProgrammeCode } from './reference/mandatory-training.js';
 export { OCCUPATION_CODES, OCCUPATION_CODES_SOURCE, OCCUPATION_CODE_LIST } from './reference/occupation-codes.js';
 export type { OccupationCode, OccupationCodeDefinition } from './reference/occupation-codes.js';
 export { EPP_CLEARANCES, IMMUNITY_DISEASES, IMMUNITY_STATUSES, WORK_HEALTH_OUTCOMES, WORK_HEALTH_SOURCE } from './reference/occupational-health.js';
@@ -160,5 +188,6 @@ export { isRegistrationActive } from './rules/registration-active.js';
 export { rightToWorkReliance } from './rules/right-to-work-reliance.js';
 export type { RightToWorkReliance } from './rules/right-to-work-reliance.js';
 export { isTrainingInDate, refresherMonths, trainingExpiry } from './rules/training-expiry.js';
+export { updateServiceFoundNewInformation } from './rules/update-service-status.js';
 export { allRequiredInDate, standingOn, summaryCoversRole } from './rules/training-summary.js';
 export type { SubjectStanding, TrainingRequirement, UncoveredRequirement } from './rules/training-summary.js';

@@ -30,6 +30,8 @@ const THE_ISSUE_TYPES = [
   'RoleCompetence',
   'TrainingProgramme',
   'TrainingPlacement',
+  // Issue 16: statutory and mandatory training outside the CSTF (Oliver McGowan, Care Certificate).
+  'TrainingCompletion',
 ];
 
 const compareVersions = (a: string, b: string) => {
@@ -39,7 +41,7 @@ const compareVersions = (a: string, b: string) => {
 };
 
 describe('the catalogue', () => {
-  it('has every type of the issue (at least 13), each schema $id once', () => {
+  it('has every type of the issues (at least 14), each schema $id once', () => {
     expect(new Set(CATALOGUE.map((d) => d.type))).toEqual(new Set(THE_ISSUE_TYPES));
     expect(new Set(CATALOGUE.map((d) => d.schemaId)).size).toBe(CATALOGUE.length);
   });

@@ -8,19 +8,32 @@ import {
   AFC_BANDS,
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS,
+  CSTF_EDITIONS,
   CSTF_SUBJECTS,
+  CRIMINAL_RECORD_LEVELS,
+  CRIMINAL_RECORD_SCHEMES,
+  CRIMINAL_RECORD_SCHEME_CODES,
   CSTF_SUBJECT_CODES,
   DBS_CERTIFICATE_NUMBER,
   DBS_LEVELS,
+  DBS_UPDATE_SERVICE,
   GPG45_LEVELS,
   GPG45_PROFILE,
+  GPG45_PROFILES,
+  GPG45_PROFILES_BY_LEVEL,
   IUC_ROLES,
+  NATIONAL_INSURANCE_NUMBER,
   OCCUPATION_CODES,
   REGISTRATION_STATUSES,
+  RESUSCITATION_VARIANT_CODES,
+  RESUSCITATION_VARIANT_LEVELS,
   REGULATORS,
   REGULATOR_CODES,
   STAFF_GROUPS,
   STAFF_GROUP_CODES,
+  TRAINING_PROGRAMMES,
+  TRAINING_PROGRAMME_CODES,
+  UPDATE_SERVICE_STATUS_RESULTS,
 } from '@staff-passport/schemas';
 
 describe('reference data', () => {
@@ -30,6 +43,22 @@ describe('reference data', () => {
     for (const code of ['information_governance_data_security', 'moving_handling', 'preventing_radicalisation', 'resuscitation', 'safeguarding_adults', 'safeguarding_children'] as const) {
       expect(CSTF_SUBJECTS[code].verify).toBe(true);
     }
+  });
+
+  it('has the two live CSTF editions and the resuscitation variants at levels 2 and 3', () => {
+    expect(Object.entries(CSTF_EDITIONS).map(([code, e]) => [code, e.currentVersion])).toEqual([
+      ['cstf_england', '1.1'],
+      ['uk_cstf', '1.6'],
+    ]);
+    expect([RESUSCITATION_VARIANT_CODES, RESUSCITATION_VARIANT_LEVELS]).toEqual([['adult', 'paediatric', 'newborn'], [2, 3]]);
+  });
+
+  it('has the Oliver McGowan Mandatory Training in two tiers and the Care Certificate, outside the CSTF subjects', () => {
+    expect(TRAINING_PROGRAMME_CODES).toEqual(['oliver_mcgowan', 'care_certificate']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.tiers[1].components).toEqual(['elearning', 'interactive_session']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.tiers[2].components).toEqual(['elearning', 'face_to_face_session']);
+    expect(TRAINING_PROGRAMMES.oliver_mcgowan.source).toContain('Health and Care Act 2022');
+    for (const code of TRAINING_PROGRAMME_CODES) expect(CSTF_SUBJECT_CODES as readonly string[]).not.toContain(code);
   });
 
   it('has the NHS Data Dictionary staff groups 01-10, AfC bands and career framework levels 1-9', () => {
@@ -67,6 +96,30 @@ describe('reference data', () => {
     expect(Object.keys(DBS_LEVELS)).toEqual(['basic', 'standard', 'enhanced', 'enhanced_barred']);
     expect(Object.keys(GPG45_LEVELS)).toEqual(['low', 'medium', 'high', 'very_high']);
     expect([DBS_CERTIFICATE_NUMBER.verify, GPG45_PROFILE.verify]).toEqual([true, true]);
+  });
+
+  it('has the three criminal record schemes, the Update Service for DBS standard and enhanced only, and its three results', () => {
+    expect(CRIMINAL_RECORD_SCHEME_CODES).toEqual(['dbs', 'disclosure_scotland', 'accessni']);
+    expect(CRIMINAL_RECORD_SCHEMES.disclosure_scotland.levels).toEqual(['basic', 'standard', 'enhanced', 'pvg']);
+    expect(CRIMINAL_RECORD_LEVELS.pvg.dbsEquivalent).toBe('enhanced_barred');
+    expect([DBS_UPDATE_SERVICE.schemes, DBS_UPDATE_SERVICE.levels]).toEqual([['dbs'], ['standard', 'enhanced', 'enhanced_barred']]);
+    expect(UPDATE_SERVICE_STATUS_RESULTS).toEqual(['current_and_clear', 'current', 'no_longer_current']);
+    expect(UPDATE_SERVICE_STATUS_RESULTS.filter((r) => DBS_UPDATE_SERVICE.statusResults[r].newInformation)).toEqual(['no_longer_current']);
+    expect([CRIMINAL_RECORD_SCHEMES.disclosure_scotland.verify, CRIMINAL_RECORD_SCHEMES.accessni.verify]).toEqual([true, true]);
+  });
+
+  it('has the explicit GPG 45 profile list: H2E is a profile, M3D is not', () => {
+    expect(GPG45_PROFILES).toContain('H2E');
+    expect(GPG45_PROFILES).not.toContain('M3D');
+    expect(Object.values(GPG45_PROFILES_BY_LEVEL).map((l) => l.length)).toEqual([6, 8, 9, 9]);
+    for (const [level, profiles] of Object.entries(GPG45_PROFILES_BY_LEVEL)) for (const profile of profiles) expect(profile[0]).toBe(GPG45_LEVELS[level as keyof typeof GPG45_LEVELS].profilePrefix);
+  });
+
+  it('checks a National Insurance number to the HMRC format (NIM39110)', () => {
+    const ni = new RegExp(NATIONAL_INSURANCE_NUMBER.pattern);
+    expect(['AB123456C', 'CE123456D', 'JG103759A'].map((n) => ni.test(n))).toEqual([true, true, true]);
+    // D, F, I, Q, U, V never first; D, F, I, O, Q, U, V never second; BG, GB, KN, NK, NT, TN, ZZ unallocated; suffix A-D.
+    expect(['DA123456A', 'AO123456A', 'GB123456A', 'TN123456A', 'ZZ123456A', 'AB123456E', 'AB12345C', 'ab123456c'].map((n) => ni.test(n))).toEqual(Array(8).fill(false));
   });
 
   it('has IUC roles at levels 2-9 and frameworks with sources, the role-to-level mapping [verify]', () => {

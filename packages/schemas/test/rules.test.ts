@@ -13,6 +13,7 @@ import {
   trainingExpiry,
   trainingSummaryType,
   unexplainedGaps,
+  updateServiceFoundNewInformation,
   type ProfessionalRegistrationSubject,
   type RightToWorkSubject,
   type TrainingSummarySubject,
@@ -129,5 +130,12 @@ describe('employment history gaps', () => {
       { fromOn: '2022-06-01', toOn: '2022-12-31' },
       { fromOn: '2025-07-01', toOn: '2026-01-01' },
     ]);
+  });
+});
+
+describe('the DBS Update Service status of either DbsCheck version', () => {
+  it('reads 2.0.0 results and 1.0.0 values alike, and nothing else', () => {
+    expect(['current_and_clear', 'current', 'no_longer_current', 'no_new_information', 'new_information'].map(updateServiceFoundNewInformation)).toEqual([false, false, true, false, true]);
+    expect([undefined, 'constructor', 'toString', 7].map(updateServiceFoundNewInformation)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Versioning (docs/credentials.md, "Versioning"): when a type gets a new version, the older one
- * stays in the catalogue after it. Shown here with a hypothetical TrainingRecord 1.1.0 that adds
- * an optional claim: new credentials are issued under 1.1.0, and credentials issued under 1.0.0
- * still validate against the schema they name.
+ * stays in the catalogue after it. Shown here with a catalogue of its own: a hypothetical
+ * TrainingRecord 1.1.0 that adds an optional claim (not the real 1.1.0, which added the CSTF
+ * edition) over the frozen 1.0.0: new credentials are issued under 1.1.0, and credentials issued
+ * under 1.0.0 still validate against the schema they name. The real versions' examples are under
+ * test/examples/<slug>@<version>/.
  */
 import { describe, expect, it } from '@jest/globals';
-import { buildStaffPassportContext, schemaIdFor, trainingRecordSchema, trainingRecordType, type CredentialTypeDefinition } from '@staff-passport/schemas';
+import { buildStaffPassportContext, schemaIdFor, trainingRecordSchema_1_0_0 as trainingRecordSchema, trainingRecordType_1_0_0 as trainingRecordType, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { indexCatalogue } from '../src/lib/index-catalogue.js';
 import { createCredentialValidator } from '../src/validate-credential.js';
 import { withHolder } from './helpers/examples.js';

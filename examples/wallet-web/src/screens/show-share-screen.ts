@@ -88,6 +88,8 @@ ${
     bind: (main) => {
       const form = main.querySelector<HTMLFormElement>('#share-form')!;
       const willSend = main.querySelector<HTMLElement>('#will-send');
+      // Each change asks again; only the latest answer is shown.
+      let asked = 0;
       // Show only the chosen way (and credential) of each group, and what would leave the phone.
       const sync = (): void => {
         const current = readValues(form);
@@ -95,7 +97,12 @@ ${
           const [field, value] = block.dataset['shownWhen']!.split('=');
           block.hidden = (current.get(field!)?.[0] ?? '0') !== value;
         }
-        if (willSend) void showWillSend(ctx, preview, descriptions, willSend, chosen(groups, current, descriptions).choices, partial);
+        if (willSend) {
+          const mine = ++asked;
+          void showWillSend(ctx, preview, descriptions, chosen(groups, current, descriptions).choices, partial).then((markup) => {
+            if (mine === asked) willSend.innerHTML = markup.value;
+          });
+        }
       };
       form.addEventListener('change', sync);
       sync();
@@ -250,12 +257,12 @@ function willSendMarkup(disclosures: readonly DisclosurePreview[], descriptions:
   })}`;
 }
 
-async function showWillSend(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, region: HTMLElement, choices: Record<string, ShareChoice>, partial: boolean): Promise<void> {
+async function showWillSend(ctx: AppContext, preview: SharePreview, descriptions: Descriptions, choices: Record<string, ShareChoice>, partial: boolean): Promise<SafeHtml> {
   try {
-    region.innerHTML = willSendMarkup(await ctx.wallet.previewDisclosures(preview, { choices, partial }), descriptions).value;
+    return willSendMarkup(await ctx.wallet.previewDisclosures(preview, { choices, partial }), descriptions);
   } catch {
     // A choice sharing would refuse (a required detail left out): the error shows when they share.
-    region.innerHTML = html`<p>Choose the details they need to see what will be sent.</p>`.value;
+    return html`<p>Choose the details they need to see what will be sent.</p>`;
   }
 }
 

@@ -3,11 +3,11 @@
 import { CAREER_FRAMEWORKS, CAREER_FRAMEWORK_LEVELS, IUC_ROLES, PRIMARY_CARE_STAGES } from '../reference/career-framework.js';
 import { ATTRIBUTE_PEDIGREE_TITLES, ATTRIBUTE_VERIFIER_TITLES, PAY_SCHEME_TITLES, RIGHT_TO_WORK_LIST_TITLES } from '../reference/code-titles.js';
 import { CSTF_SUBJECTS } from '../reference/cstf.js';
-import { DBS_LEVELS } from '../reference/dbs.js';
+import { CRIMINAL_RECORD_LEVELS, CRIMINAL_RECORD_SCHEMES, DBS_LEVELS, DBS_UPDATE_SERVICE } from '../reference/dbs.js';
 import { EMPLOYMENT_CHECK_STANDARDS } from '../reference/employment-check-standards.js';
 import { GPG45_LEVELS } from '../reference/gpg45.js';
 import { OCCUPATION_CODES } from '../reference/occupation-codes.js';
-import { REGULATORS } from '../reference/regulators.js';
+import { REGISTRATION_STATUS_DEFINITIONS, REGULATORS } from '../reference/regulators.js';
 import { RIGHT_TO_WORK_DOCUMENTS } from '../reference/right-to-work.js';
 import { STAFF_GROUPS } from '../reference/staff-groups.js';
 
@@ -29,12 +29,16 @@ const CSTF_TITLES: Titled = Object.fromEntries(Object.entries(CSTF_SUBJECTS).map
 const TITLED: readonly Titled[] = [
   CAREER_FRAMEWORKS,
   CAREER_FRAMEWORK_LEVELS,
+  CRIMINAL_RECORD_LEVELS,
+  CRIMINAL_RECORD_SCHEMES,
   CSTF_TITLES,
   DBS_LEVELS,
+  DBS_UPDATE_SERVICE.statusResults,
   EMPLOYMENT_CHECK_STANDARDS,
   GPG45_LEVELS,
   { ...IUC_ROLES, ...PRIMARY_CARE_STAGES },
   OCCUPATION_CODES,
+  REGISTRATION_STATUS_DEFINITIONS,
   REGULATORS,
   RIGHT_TO_WORK_DOCUMENTS,
   STAFF_GROUPS,

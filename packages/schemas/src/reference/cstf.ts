@@ -127,3 +127,52 @@ export const CSTF_SUBJECTS: Readonly<Record<CstfSubjectCode, CstfSubjectDefiniti
     verify: true,
   },
 };
+
+/**
+ * The two live editions of the CSTF (DOMAIN.md, "Statutory and mandatory training"): CSTF
+ * (England) for NHS trusts in England, whose refresher frequencies are a condition of alignment,
+ * and the UK CSTF for everyone else. A training credential says which edition and version it meets.
+ *
+ * Source: Skills for Health, Core Skills Training Framework: CSTF (England) v1.1 and UK Core
+ * Skills Training Framework v1.6.
+ */
+export const CSTF_EDITIONS = {
+  cstf_england: {
+    title: 'CSTF (England)',
+    currentVersion: '1.1',
+    appliesTo: 'NHS trusts in England',
+    refresherFrequenciesRequiredForAlignment: true,
+    source: 'Skills for Health, CSTF (England) v1.1',
+  },
+  uk_cstf: {
+    title: 'UK Core Skills Training Framework',
+    currentVersion: '1.6',
+    appliesTo: 'organisations outside NHS trusts in England',
+    refresherFrequenciesRequiredForAlignment: false,
+    source: 'Skills for Health, UK CSTF v1.6',
+  },
+} as const;
+
+export type CstfEdition = keyof typeof CSTF_EDITIONS;
+/** The edition a training form suggests first: most issuers are NHS trusts in England. */
+export const DEFAULT_CSTF_EDITION: CstfEdition = 'cstf_england';
+/** The codes of {@link CSTF_EDITIONS}. */
+export const CSTF_EDITION_CODES = Object.keys(CSTF_EDITIONS) as CstfEdition[];
+
+/**
+ * Resuscitation at levels 2 and 3 comes in adult, paediatric and newborn variants (basic life
+ * support at level 2, immediate life support at level 3); level 1 has none. Refresher periods are
+ * the subject's (1 year, [verify]). Source: Skills for Health, CSTF resuscitation subject guide;
+ * Resuscitation Council UK, life support courses.
+ */
+export const RESUSCITATION_VARIANTS = {
+  adult: { title: 'Adult' },
+  paediatric: { title: 'Paediatric' },
+  newborn: { title: 'Newborn' },
+} as const;
+
+export type ResuscitationVariant = keyof typeof RESUSCITATION_VARIANTS;
+/** The codes of {@link RESUSCITATION_VARIANTS}. */
+export const RESUSCITATION_VARIANT_CODES = Object.keys(RESUSCITATION_VARIANTS) as ResuscitationVariant[];
+/** The resuscitation levels that come in variants. */
+export const RESUSCITATION_VARIANT_LEVELS: readonly CstfLevel[] = [2, 3];

@@ -1,13 +1,17 @@
-import { CSTF_SUBJECT_CODES } from '../reference/cstf.js';
-import { attributeMetadata, credentialEnvelope, did, isoDate, shortText, version } from '../lib/common-defs.js';
+import { attributeMetadata, credentialEnvelope, did, version } from '../lib/common-defs.js';
 import type { FromSchema } from '../lib/from-schema.js';
 import { schemaIdFor } from '../lib/urls.js';
+import { CSTF_EDITIONS, CSTF_EDITION_CODES, RESUSCITATION_VARIANT_CODES } from '../reference/cstf.js';
+import { cstfSubjectAndLevel, trainingDatesAndAlignment } from './training-record-1-0-0.js';
 
-/** The version of the training record schema the catalogue issues under. */
-export const TRAINING_RECORD_VERSION = '1.0.0';
+/**
+ * The version of the training record schema the catalogue issues under. 1.1.0 (a minor change,
+ * DOMAIN.md "Statutory and mandatory training"): the CSTF edition the training meets (CSTF
+ * (England) or the UK CSTF) and, for resuscitation at levels 2 and 3, the adult, paediatric or
+ * newborn variant; both optional, so 1.0.0 credentials are valid under 1.1.0 too.
+ */
+export const TRAINING_RECORD_VERSION = '1.1.0';
 
-// Published as 1.0.0 before the catalogue grew: kept byte for byte (descriptions are comments
-// here, not schema annotations, so the published schema does not change).
 const trainingRecordSubjectSchema = {
   type: 'object',
   additionalProperties: false,
@@ -20,20 +24,18 @@ const trainingRecordSubjectSchema = {
       required: ['framework', 'frameworkVersion', 'subject', 'level', 'completedOn', 'issuerAligned'],
       properties: {
         framework: { const: 'CSTF', 'x-message': 'must be CSTF' },
-        // The CSTF version the training meets, for example 1.2.
-        frameworkVersion: version,
-        subject: {
-          enum: CSTF_SUBJECT_CODES,
-          'x-message': 'must be a CSTF subject code such as fire_safety',
+        edition: {
+          enum: CSTF_EDITION_CODES,
+          'x-message': `must be a CSTF edition: ${CSTF_EDITION_CODES.map((e) => `${e} (${CSTF_EDITIONS[e].title} v${CSTF_EDITIONS[e].currentVersion})`).join(', ')}`,
         },
-        level: { enum: [1, 2, 3], 'x-message': 'must be 1, 2 or 3' },
-        completedOn: isoDate,
-        // Completion plus the subject's refresher period; set by the issuer.
-        expiresOn: isoDate,
-        // Whether the issuer has a CSTF Declaration of Alignment (makes the training portable).
-        issuerAligned: { type: 'boolean' },
-        // The ESR national competence name, when the record came from ESR.
-        esrCompetence: shortText,
+        frameworkVersion: { ...version, description: 'The version of the edition the training meets, for example 1.1 (CSTF England) or 1.6 (UK CSTF).' },
+        ...cstfSubjectAndLevel,
+        variant: {
+          enum: RESUSCITATION_VARIANT_CODES,
+          'x-message': `must be a resuscitation variant: ${RESUSCITATION_VARIANT_CODES.join(', ')}`,
+          description: 'Resuscitation at levels 2 and 3 only: adult, paediatric or newborn life support.',
+        },
+        ...trainingDatesAndAlignment,
       },
     },
     attributeMetadata,
@@ -45,7 +47,7 @@ export const trainingRecordSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: schemaIdFor('training-record', TRAINING_RECORD_VERSION),
   title: 'Training record',
-  description: 'A completed statutory or mandatory training subject under the Core Skills Training Framework.',
+  description: 'A completed statutory or mandatory training subject under the Core Skills Training Framework, with the edition it meets.',
   ...credentialEnvelope('TrainingRecord', trainingRecordSubjectSchema),
 } as const;
 

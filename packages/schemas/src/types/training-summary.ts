@@ -1,34 +1,23 @@
 import { attributeMetadata, credentialEnvelope, did, isoDate, recordOf, version } from '../lib/common-defs.js';
 import type { FromSchema } from '../lib/from-schema.js';
 import { schemaIdFor } from '../lib/urls.js';
-import { CSTF_SUBJECT_CODES } from '../reference/cstf.js';
+import { CSTF_EDITION_CODES, CSTF_SUBJECT_CODES, RESUSCITATION_VARIANT_CODES } from '../reference/cstf.js';
+import { subjectStanding } from './training-summary-1-0-0.js';
 
-/** The version of the training summary schema the catalogue issues under. */
-export const TRAINING_SUMMARY_VERSION = '1.0.0';
+/**
+ * The version of the training summary schema the catalogue issues under. 1.1.0 (a minor change):
+ * the CSTF edition the summary is against, and resuscitation's adult, paediatric or newborn
+ * variant; both optional, so 1.0.0 credentials are valid under 1.1.0 too.
+ */
+export const TRAINING_SUMMARY_VERSION = '1.1.0';
 
-/** A subject's standing on the summary's date; `not_required` means not required for the holder's role. */
-export const TRAINING_SUMMARY_STATUSES = ['in_date', 'expired', 'not_completed', 'not_required'] as const;
-
-const subjectStanding = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['status'],
+// Resuscitation at levels 2 and 3 comes in variants (DOMAIN.md); the other subjects have none.
+const resuscitationStanding = {
+  ...subjectStanding,
   properties: {
-    status: { enum: TRAINING_SUMMARY_STATUSES, 'x-message': `must be one of ${TRAINING_SUMMARY_STATUSES.join(', ')}` },
-    level: { enum: [1, 2, 3], 'x-message': 'must be 1, 2 or 3' },
-    completedOn: isoDate,
-    expiresOn: { ...isoDate, description: "Completion plus the subject's refresher period; set by the issuer." },
+    ...subjectStanding.properties,
+    variant: { enum: RESUSCITATION_VARIANT_CODES, 'x-message': `must be a resuscitation variant: ${RESUSCITATION_VARIANT_CODES.join(', ')}` },
   },
-  allOf: [
-    {
-      if: { properties: { status: { enum: ['in_date', 'expired'] } }, required: ['status'] },
-      then: { required: ['completedOn', 'level'], 'x-message': 'is required for training that was completed' },
-    },
-    {
-      if: { required: ['completedOn'] },
-      then: { required: ['level'], 'x-message': 'is required with a completion date' },
-    },
-  ],
 } as const;
 
 // Keyed by CSTF subject code, every subject required: the schema itself says the summary is
@@ -45,6 +34,7 @@ const trainingSummarySubjectSchema = {
       required: ['framework', 'frameworkVersion', 'asOf', 'issuerAligned', 'subjects'],
       properties: {
         framework: { const: 'CSTF', 'x-message': 'must be CSTF' },
+        edition: { enum: CSTF_EDITION_CODES, 'x-message': `must be a CSTF edition: ${CSTF_EDITION_CODES.join(', ')}` },
         frameworkVersion: version,
         asOf: { ...isoDate, description: 'The day the statuses are true on.' },
         issuerAligned: { type: 'boolean' },
@@ -52,7 +42,7 @@ const trainingSummarySubjectSchema = {
           type: 'object',
           additionalProperties: false,
           required: CSTF_SUBJECT_CODES,
-          properties: recordOf(CSTF_SUBJECT_CODES, () => subjectStanding),
+          properties: { ...recordOf(CSTF_SUBJECT_CODES, () => subjectStanding), resuscitation: resuscitationStanding },
         },
         allRequiredInDate: { type: 'boolean', description: 'Whether every subject is in date or not required; set by the issuer.' },
       },
@@ -66,12 +56,9 @@ export const trainingSummarySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: schemaIdFor('training-summary', TRAINING_SUMMARY_VERSION),
   title: 'Training summary',
-  description: 'Every CSTF subject with its status on a date, so a verifier can be shown "all in date" without every record.',
+  description: 'Every CSTF subject with its status on a date, so a verifier can be shown "all in date" without every record; with the CSTF edition and the resuscitation variant.',
   ...credentialEnvelope('TrainingSummary', trainingSummarySubjectSchema),
 } as const;
 
 /** The subject of a TrainingSummary credential (derived from the schema). */
 export type TrainingSummarySubject = FromSchema<typeof trainingSummarySubjectSchema>;
-
-/** One subject's standing in a TrainingSummary. */
-export type TrainingSummaryStanding = FromSchema<typeof subjectStanding>;

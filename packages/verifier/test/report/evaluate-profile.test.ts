@@ -121,14 +121,17 @@ describe('employment checks', () => {
 
   it('a DBS certificate too old is accepted when on the Update Service with a recent clear status check', () => {
     const old = { 'dbs.issuedOn': '2021-01-10' };
-    const onUpdateService = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-09-25', lastStatus: 'no_new_information' } } } }));
+    const onUpdateService = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-09-25', lastStatus: 'current_and_clear' } } } }));
     expect(requirement(onUpdateService, 'dbs')).toMatchObject({ outcome: 'satisfied', satisfiedBy: [3] });
-    const staleCheck = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-06-01', lastStatus: 'no_new_information' } } } }));
+    const staleCheck = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-06-01', lastStatus: 'current_and_clear' } } } }));
     expect(requirement(staleCheck, 'dbs').reasons.map((r) => r.code)).toEqual(['DBS_TOO_OLD']);
     const notSubscribed = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: false } } } }));
     expect(requirement(notSubscribed, 'dbs').reasons.map((r) => r.code)).toEqual(['DBS_TOO_OLD']);
-    const news = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-09-25', lastStatus: 'new_information' } } } }));
+    const news = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-09-25', lastStatus: 'no_longer_current' } } } }));
     expect(requirement(news, 'dbs').reasons.map((r) => r.code)).toEqual(['DBS_NEW_INFORMATION']);
+    // A certificate that revealed information but has no new information since (result current) counts too.
+    const current = evaluate(nursePassport({ DbsCheck: { set: { ...old, 'dbs.updateService': { subscribed: true, lastStatusCheckOn: '2026-09-25', lastStatus: 'current' } } } }));
+    expect(requirement(current, 'dbs')).toMatchObject({ outcome: 'satisfied', satisfiedBy: [3] });
   });
 
   it('a DBS check for the wrong workforce, level or decision is not satisfied', () => {

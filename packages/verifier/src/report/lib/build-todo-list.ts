@@ -92,16 +92,18 @@ function dbsItem(view: VerifiedCredentialView | undefined, person: Person, decis
   const s = view?.subject ?? {};
   const level = readString(s, 'dbs.level') as DbsLevel | undefined;
   const subscribed = readBoolean(s, 'dbs.updateService.subscribed');
-  const covered = level === undefined || (DBS_STATUS_CHECK.levels as readonly string[]).includes(level);
+  // The Update Service is the DBS's (England and Wales): Disclosure Scotland and AccessNI certificates are not on it.
+  const scheme = readString(s, 'dbs.scheme');
+  const covered = (scheme === undefined || scheme === 'dbs') && (level === undefined || (DBS_STATUS_CHECK.levels as readonly string[]).includes(level));
   const certificate = [
     detail('Certificate number', readString(s, 'dbs.certificateNumber')),
     detail('Surname', person.familyName),
     detail('Date of birth', person.birthDate),
-    detail('Level', level ? DBS_LEVELS[level].title : undefined),
+    detail('Level', level ? (DBS_LEVELS[level]?.title ?? words(level)) : undefined),
     detail('Issued on', readString(s, 'dbs.issuedOn')),
   ];
   if (decision === 'repeat' || !covered || subscribed === false) {
-    const why = decision === 'repeat' ? 'The profile repeats this check.' : !covered ? 'The Update Service covers standard and enhanced certificates only.' : 'The certificate is not on the Update Service.';
+    const why = decision === 'repeat' ? 'The profile repeats this check.' : !covered ? 'The DBS Update Service covers DBS standard and enhanced certificates only.' : 'The certificate is not on the Update Service.';
     return { kind: 'dbs_new_check', title: 'Apply for a new DBS check (or decide under your policy whether to accept this certificate)', details: [{ label: 'Why', value: why }, ...certificate], links: [] };
   }
   return {

@@ -7,6 +7,7 @@ import {
   isIdentityLevelAcceptable,
   isRegistrationActive,
   rightToWorkReliance,
+  updateServiceFoundNewInformation,
   type DbsLevel,
   type DbsWorkforce,
   type Gpg45Level,
@@ -140,9 +141,11 @@ function dbs(rule: DbsRule, s: Record<string, unknown>, days: RuleDays, reason: 
     const lastCheck = typeof us?.['lastStatusCheckOn'] === 'string' ? us['lastStatusCheckOn'] : undefined;
     const window = rule.updateService?.statusCheckWithinDays;
     const current = window !== undefined && us?.['subscribed'] === true && lastCheck !== undefined && lastCheck >= addDays(days.today, -window);
-    if (us?.['lastStatus'] === 'new_information') {
+    // Either DbsCheck version's status vocabulary (2.0.0: current_and_clear, current, no_longer_current).
+    const newInformation = updateServiceFoundNewInformation(us?.['lastStatus']);
+    if (newInformation === true) {
       reasons.push(reason('DBS_NEW_INFORMATION', `the Update Service status check on ${lastCheck ?? '?'} found new information: a new check is needed`));
-    } else if (!current || us?.['lastStatus'] !== 'no_new_information') {
+    } else if (!current || newInformation !== false) {
       const viaUpdate = window === undefined ? '' : `, and it has no Update Service status check with no new information in the last ${window} days`;
       reasons.push(reason('DBS_TOO_OLD', `the certificate was issued on ${issuedOn}, more than ${rule.issuedWithinMonths} months before the start date${viaUpdate}`));
     }

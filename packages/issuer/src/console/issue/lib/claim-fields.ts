@@ -126,9 +126,9 @@ class FieldBuilder {
       const at = children.findIndex((c) => c.kind === 'text' && c.path.at(-1) === 'frameworkVersion');
       const version = children[at];
       if (version?.kind === 'text') {
-        const { england, uk } = CSTF_EDITIONS;
-        const hint = `${england.title} is version ${england.version} (${england.appliesTo}); ${uk.title} is version ${uk.version} (${uk.appliesTo})`;
-        children[at] = { ...version, suggested: CSTF_EDITIONS[DEFAULT_CSTF_EDITION].version, hint: version.hint ? `${version.hint}. ${hint}` : hint };
+        const { cstf_england: england, uk_cstf: uk } = CSTF_EDITIONS;
+        const hint = `${england.title} is version ${england.currentVersion} (${england.appliesTo}); ${uk.title} is version ${uk.currentVersion} (${uk.appliesTo})`;
+        children[at] = { ...version, suggested: CSTF_EDITIONS[DEFAULT_CSTF_EDITION].currentVersion, hint: version.hint ? `${version.hint}. ${hint}` : hint };
       }
     }
     return { kind: 'group', path, id: path.join('-'), label, required, children, fixed, ...(hintOf(schema) ? { hint: hintOf(schema)! } : {}) };
