@@ -61,10 +61,26 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in store modules (src/store/, *-store.ts) over core's database layer
+    // (docs/architecture.md): the query builder and TypeORM are imported nowhere else.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/core/src/db/**', 'packages/core/src/agent/**', 'packages/*/src/store/**', 'packages/*/src/**/*-store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kysely', message: 'queries belong in a store module (src/store/ or *-store.ts)' },
+            { name: 'typeorm', message: 'use the Database of @staff-passport/core; TypeORM is for Veramo only' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/issuer/src/**/*.ts', 'packages/verifier/src/**/*.ts'],
     ignores: ['packages/*/src/store/**', ...SQL_NOT_YET_IN_STORES],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'kysely', message: NO_SQL }] }],
       'no-restricted-syntax': [
         'error',
         { selector: `Literal[value=/${SQL_TEXT}/]`, message: NO_SQL },

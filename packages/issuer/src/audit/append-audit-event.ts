@@ -1,8 +1,6 @@
 import { hash } from 'node:crypto';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
-import { insertAuditEntries, moveChainHead, readChainHead, type ChainHead } from '../store/audit-store.js';
-import type { AuditLogTable } from '../store/issuer-tables.js';
-import type { Insertable } from 'kysely';
+import { insertAuditEntries, moveChainHead, readChainHead, type AuditEntryRow, type ChainHead } from '../store/audit-store.js';
 
 /** One event of the audit log. */
 export interface AuditEventInput {
@@ -37,8 +35,8 @@ export function auditEntryHash(entry: {
 }
 
 /** The entries of a chain's events after `head`, hashed in order, and the chain's head after them. */
-function chainRows(chain: string, head: ChainHead, events: readonly AuditEventInput[]): { rows: Insertable<AuditLogTable>[]; head: ChainHead } {
-  const rows: Insertable<AuditLogTable>[] = [];
+function chainRows(chain: string, head: ChainHead, events: readonly AuditEventInput[]): { rows: AuditEntryRow[]; head: ChainHead } {
+  const rows: AuditEntryRow[] = [];
   let { hash: prevHash, seq } = head;
   for (const event of events) {
     seq += 1;

@@ -2,6 +2,9 @@ import type { SqlExecutor } from '@staff-passport/core';
 import type { Insertable, Selectable } from 'kysely';
 import { issuerSql, type AuditLogTable } from './issuer-tables.js';
 
+/** An audit entry as inserted (its global sequence number is the database's). */
+export type AuditEntryRow = Insertable<AuditLogTable>;
+
 /** The head of a chain: its last entry's sequence number and hash (0 and the genesis hash before any). */
 export interface ChainHead {
   hash: string;
