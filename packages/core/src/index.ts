@@ -25,6 +25,8 @@ export { PROBLEM_CONTENT_TYPE, toProblem } from './errors/to-problem.js';
 export type { ProblemDetails } from './errors/to-problem.js';
 export { base64url, decodeCompactJws, isObject, signCompactJws } from './jose/compact-jws.js';
 export { extractEnvelopedJwt } from './jose/extract-enveloped.js';
+export { parseEnvelope } from './jose/parse-envelope.js';
+export type { Envelope, EnvelopeKind } from './jose/parse-envelope.js';
 export { SUPPORTED_ALGS, isSupportedAlg } from './jose/jws-signer.js';
 export type { JwsSigner, SupportedAlg } from './jose/jws-signer.js';
 export { VC_JWT_MEDIA_TYPE, envelopeCredential, signVcJose } from './jose/sign-vc-jose.js';

@@ -1,7 +1,8 @@
 import type { Resolvable } from 'did-resolver';
 import { VC_CONTEXT_V1, VC_CONTEXT_V2 } from '@staff-passport/schemas';
 import { isObject } from '../jose/compact-jws.js';
-import { extractEnvelopedJwt } from '../jose/extract-enveloped.js';
+import { PassportError } from '../errors/passport-error.js';
+import { envelopedCredentialJwt } from '../jose/lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from '../jose/verify-vc-jose.js';
 import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
@@ -84,7 +85,16 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
   if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
-    const jwt = isObject(entry) && entry['proof'] !== undefined ? undefined : extractEnvelopedJwt(entry, 'application/vc+jwt');
+    let jwt: string | undefined;
+    try {
+      jwt = isObject(entry) && entry['proof'] !== undefined ? undefined : envelopedCredentialJwt(entry);
+    } catch (err: unknown) {
+      if (!(err instanceof PassportError)) throw err;
+      const refused = new CheckList();
+      refused.fail('format', err.code, err.message, { credentialIndex });
+      credentials.push({ verified: false, checks: refused.checks });
+      continue;
+    }
     const result =
       jwt === undefined
         ? await verifyDataIntegrityCredential({ credential: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex, ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) })

@@ -1,9 +1,10 @@
 import type { Resolvable } from 'did-resolver';
+import { PassportError } from '../errors/passport-error.js';
 import { CheckList, type CredentialVerification, type VerificationCheck } from '../verification/verification-result.js';
 import { decodeCompactJws, isObject, type DecodedJws } from './compact-jws.js';
 import { checkVpJwtProof } from './lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
-import { extractEnvelopedJwt } from './extract-enveloped.js';
+import { envelopedCredentialJwt } from './lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from './verify-vc-jose.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 
@@ -83,10 +84,17 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
-    const jwt = extractEnvelopedJwt(entry, 'application/vc+jwt');
+    let jwt: string | undefined;
+    let refused: PassportError | undefined;
+    try {
+      jwt = envelopedCredentialJwt(entry);
+    } catch (err: unknown) {
+      if (!(err instanceof PassportError)) throw err;
+      refused = err;
+    }
     if (jwt === undefined) {
       const failed = new CheckList();
-      failed.fail('format', 'ERR_VC_MALFORMED', 'not an enveloped VC-JOSE credential', { credentialIndex });
+      failed.fail('format', refused?.code ?? 'ERR_VC_MALFORMED', refused?.message ?? 'not an enveloped VC-JOSE credential', { credentialIndex });
       credentials.push({ verified: false, checks: failed.checks });
       continue;
     }
