@@ -8,6 +8,7 @@ import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
+import { proofSigners } from './lib/proof-signers.js';
 import { verifyDataIntegrityCredential } from './verify-data-integrity-credential.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 
@@ -73,9 +74,9 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
     ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}),
   });
   list.checks.push(...proofResult.checks.map((c) => ({ ...c, check: `presentation.${c.check}` })));
-  const method = typeof proofResult.proof?.['verificationMethod'] === 'string' ? proofResult.proof['verificationMethod'] : undefined;
-  if (holder && method?.split('#')[0] !== holder) {
-    list.fail('presentation.holder', 'ERR_VP_KEY_NOT_FOUND', `the proof was made by ${method ?? 'no key'}, not by the holder ${holder}`);
+  const signers = proofSigners(proofResult.proofs ?? []);
+  if (holder && !signers.includes(holder)) {
+    list.fail('presentation.holder', 'ERR_VP_KEY_NOT_FOUND', `the proof was made by ${signers.join(', ') || 'no key'}, not by the holder ${holder}`);
   } else if (holder) {
     list.pass('presentation.holder');
   }
