@@ -42,6 +42,8 @@ export type { Logger } from './log/create-logger.js';
 export { sha256Hex } from './lib/sha256.js';
 export { TtlCache } from './lib/ttl-cache.js';
 export { CheckList, failedChecks } from './verification/verification-result.js';
+export { presentationRulesOf } from './verification/presentation-rules.js';
+export type { PresentationRules } from './verification/presentation-rules.js';
 export type { CheckOutcome, CredentialVerification, VerificationCheck } from './verification/verification-result.js';
 export { jsonBody, notFound, problemHandler, requestLogger, sendProblem } from './http/problem-middleware.js';
 export { listen } from './http/listen.js';

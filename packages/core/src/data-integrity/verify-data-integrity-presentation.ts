@@ -11,6 +11,7 @@ import { verifyDataIntegrity } from './verify-data-integrity.js';
 import { proofSigners } from './lib/proof-signers.js';
 import { verifyDataIntegrityCredential } from './verify-data-integrity-credential.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
 
 /** Options for {@link verifyDataIntegrityPresentation}. */
 export interface VerifyDataIntegrityPresentationOptions {
@@ -24,6 +25,8 @@ export interface VerifyDataIntegrityPresentationOptions {
   now?: Date;
   clockSkewSeconds?: number;
   documentLoader?: DocumentLoader;
+  /** What the presentation must be beyond the data model; the OpenID4VP rules by default. */
+  rules?: PresentationRules;
 }
 
 function holderId(holder: unknown): string | undefined {
@@ -56,7 +59,8 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
   const types = Array.isArray(vp['type']) ? vp['type'] : [vp['type']];
   const holder = holderId(vp['holder']);
   const knownContext = Array.isArray(context) && (context[0] === VC_CONTEXT_V2 || context[0] === VC_CONTEXT_V1);
-  if (!knownContext || !types.includes('VerifiablePresentation') || !holder?.startsWith('did:')) {
+  const rules = presentationRulesOf(options.rules);
+  if (!knownContext || !types.includes('VerifiablePresentation') || (rules.holderRequired && !holder?.startsWith('did:'))) {
     list.fail('presentation.format', 'ERR_VP_MALFORMED', 'not a verifiable presentation with a holder DID');
   } else {
     list.pass('presentation.format');
@@ -83,7 +87,7 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
 
   // Every credential, and that it was issued to the presenting holder.
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
-  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
     let jwt: string | undefined;
@@ -100,7 +104,7 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
       jwt === undefined
         ? await verifyDataIntegrityCredential({ credential: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex, ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) })
         : await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    addHolderBindingCheck(result, holder, credentialIndex);
+    if (rules.holderBinding) addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

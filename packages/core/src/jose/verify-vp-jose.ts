@@ -7,6 +7,7 @@ import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { envelopedCredentialJwt } from './lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from './verify-vc-jose.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
 
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
@@ -24,6 +25,11 @@ export interface VerifyVpJoseOptions {
   resolver: Resolvable;
   now?: Date;
   clockSkewSeconds?: number;
+  /**
+   * What the presentation must be beyond the data model (OpenID4VP rules by default). A VP JWT
+   * always names its holder, whose key signs it; `credentialsRequired` and `holderBinding` apply.
+   */
+  rules?: PresentationRules;
 }
 
 /** The outcome of verifying a presentation: its own checks, then each credential's. */
@@ -81,7 +87,8 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
 
   // Every credential, and that it was issued to the presenting holder.
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
-  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  const rules = presentationRulesOf(options.rules);
+  if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
     let jwt: string | undefined;
@@ -99,7 +106,7 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
       continue;
     }
     const result = await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    addHolderBindingCheck(result, holder, credentialIndex);
+    if (rules.holderBinding) addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 
