@@ -23,7 +23,8 @@ const MEDIA_TYPES: Record<string, 'vc+jwt' | 'jwt_vc_json' | 'dc+sd-jwt' | 'vp+j
 // The media types an envelope may declare, per what it wraps (VC-JOSE-COSE 1.0, SD-JWT VC).
 const ENVELOPE_MEDIA_TYPES: Record<EnvelopeKind, readonly string[]> = {
   credential: Object.keys(MEDIA_TYPES).filter((t) => t !== 'application/vp+jwt'),
-  presentation: ['application/vp+jwt', 'application/dc+sd-jwt', 'application/vc+sd-jwt'],
+  // application/jwt: a VC Data Model 1.1 `vp` JWT, as the W3C vc-data-model-2.0 suite envelopes one.
+  presentation: ['application/vp+jwt', 'application/jwt', 'application/dc+sd-jwt', 'application/vc+sd-jwt'],
 };
 
 function headerTyp(jwt: string): string | undefined {
@@ -85,7 +86,7 @@ export function classifyPresentation(value: unknown, field: string): Presentatio
   const unwrapped = unwrap(value, 'presentation');
   if (unwrapped && unwrapped.text.length > 0 && unwrapped.text.length < 4_000_000) {
     const byType = unwrapped.mediaType ? MEDIA_TYPES[unwrapped.mediaType] : undefined;
-    if (byType === 'vp+jwt' || (!unwrapped.mediaType && !unwrapped.text.includes('~'))) return { format: 'vp+jwt', value: unwrapped.text };
+    if (byType === 'vp+jwt' || unwrapped.mediaType === 'application/jwt' || (!unwrapped.mediaType && !unwrapped.text.includes('~'))) return { format: 'vp+jwt', value: unwrapped.text };
     if (byType === 'dc+sd-jwt' || (!unwrapped.mediaType && unwrapped.text.includes('~'))) return { format: 'dc+sd-jwt', value: unwrapped.text };
   }
   throw new PassportError('ERR_REQUEST_INVALID', 'not a presentation we read: a VP JWT, an SD-JWT VC with key binding, or a Data Integrity presentation', { field });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { base64url } from '@staff-passport/core';
-import { classifyCredential } from '../../src/pipeline/credential-input.js';
+import { classifyCredential, classifyPresentation } from '../../src/pipeline/credential-input.js';
 
 const jwt = `${base64url(JSON.stringify({ alg: 'EdDSA', typ: 'vc+jwt', kid: 'did:example:i#k' }))}.${base64url(JSON.stringify({ type: ['VerifiableCredential'] }))}.${base64url(new Uint8Array(64))}`;
 const envelope = { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` };
@@ -23,5 +23,19 @@ describe('classifyCredential: the envelope wrapper', () => {
     ['id no longer a data: URL', { ...envelope, id: jwt }],
   ])('refuses the wrapper with %s: ERR_VC_ENVELOPE_INVALID', (_name, value) => {
     expect(() => classifyCredential(value, 'verifiableCredential')).toThrow(expect.objectContaining({ code: 'ERR_VC_ENVELOPE_INVALID' }));
+  });
+});
+
+describe('classifyPresentation: the envelope wrapper', () => {
+  const vpJwt = `${base64url(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: 'did:example:h#k' }))}.${base64url(JSON.stringify({ vp: { type: ['VerifiablePresentation'] } }))}.${base64url(new Uint8Array(64))}`;
+  const vpEnvelope = { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiablePresentation', id: `data:application/jwt,${vpJwt}` };
+
+  it('reads a VC 1.1 vp JWT in an application/jwt envelope (as the W3C vc-data-model-2.0 suite sends one)', () => {
+    expect(classifyPresentation(vpEnvelope, 'verifiablePresentation')).toEqual({ format: 'vp+jwt', value: vpJwt });
+  });
+
+  it('refuses a changed wrapper: ERR_VP_ENVELOPE_INVALID', () => {
+    expect(() => classifyPresentation({ ...vpEnvelope, type: 'EnvelopedVerifiableCredential' }, 'verifiablePresentation')).toThrow(expect.objectContaining({ code: 'ERR_VP_ENVELOPE_INVALID' }));
+    expect(() => classifyPresentation({ ...vpEnvelope, '@context': [] }, 'verifiablePresentation')).toThrow(expect.objectContaining({ code: 'ERR_VP_ENVELOPE_INVALID' }));
   });
 });
