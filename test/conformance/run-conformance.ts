@@ -12,7 +12,8 @@
  * 2. puts a small TLS front on 127.0.0.1 (the suites' HTTP client only speaks https) that maps
  *    the VC API paths the suites call onto our routes (see `createSuiteFront`);
  * 3. writes each suite's `localConfig.cjs` (see `localConfigFor`) and runs its mocha tests with
- *    the JSON reporter; prints, per suite, passed / failed / pending / not run, and keeps the
+ *    the JSON reporter; prints, per suite, passed / failed / pending / not run and the most
+ *    frequent refusals (what the services answered 4xx to, by code), and keeps the
  *    reports in DIR/results/NAME (default `latest`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { createSuiteFront, type ServiceFacts } from './lib/create-suite-front.js';
 import { IMPLEMENTATION_NAMES, SUITES, localConfigFor, type SuiteName } from './lib/local-config.js';
 import { summariseMochaReport, type SuiteFigures } from './lib/summarise-mocha-report.js';
+import { tallyExchanges, type RefusalCause } from './lib/tally-exchanges.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -91,7 +93,7 @@ const { child, facts } = await startServices(dataDir);
 let exchanges: string | undefined;
 const front = await createSuiteFront(facts, { logFile: () => exchanges });
 say(`services: issuer ${facts.issuer.url} (${facts.issuer.did}), verifier ${facts.verifier.url}; TLS front ${front.url}`);
-const figures: Record<string, SuiteFigures> = {};
+const figures: Record<string, SuiteFigures & { refusals: RefusalCause[] }> = {};
 try {
   for (const name of Object.keys(SUITES) as SuiteName[]) {
     if (only && !only.includes(name)) continue;
@@ -103,9 +105,10 @@ try {
     writeFileSync(join(dir, 'localConfig.cjs'), localConfigFor(name, front.url, facts));
     exchanges = join(resultsDir, `${name}.exchanges.jsonl`);
     rmSync(exchanges, { force: true });
-    figures[name] = await runSuite(dir, resultsDir, name);
-    const f = figures[name];
+    const f = { ...(await runSuite(dir, resultsDir, name)), refusals: tallyExchanges(exchanges) };
+    figures[name] = f;
     say(`${name}: ${f.passed} passed, ${f.failed} failed, ${f.pending} pending, ${f.notRun} not run (of ${f.defined})`);
+    for (const r of f.refusals.slice(0, 6)) say(`    ${String(r.count).padStart(4)} x ${r.endpoint}: ${r.cause}`);
   }
 } finally {
   writeFileSync(join(resultsDir, 'summary.json'), `${JSON.stringify(figures, null, 2)}\n`);

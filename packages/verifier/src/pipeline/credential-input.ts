@@ -46,7 +46,11 @@ function unwrap(value: unknown, kind: EnvelopeKind): { mediaType?: string; text:
   if (typeof value === 'string') return value.startsWith('data:') ? fromDataUrl(value) : { text: value.trim() };
   // An Enveloped object: its wrapper is checked (context, type, data: URL of the declared media
   // type), since only what it carries is signed (ERR_VC_ENVELOPE_INVALID, ERR_VP_ENVELOPE_INVALID).
-  if (isObject(value) && value['proof'] === undefined && (value['id'] !== undefined || value['type'] !== undefined)) return parseEnvelope(value, kind, ENVELOPE_MEDIA_TYPES[kind]);
+  // An object is taken for an envelope when it says so (an Enveloped... type, or a data: URL id);
+  // anything else without a proof is no credential we read (ERR_REQUEST_INVALID, as before).
+  if (isObject(value) && value['proof'] === undefined && (/Enveloped/.test(JSON.stringify(value['type'] ?? '')) || (typeof value['id'] === 'string' && value['id'].startsWith('data:')))) {
+    return parseEnvelope(value, kind, ENVELOPE_MEDIA_TYPES[kind]);
+  }
   return undefined;
 }
 

@@ -15,6 +15,12 @@ describe('classifyCredential: the envelope wrapper', () => {
     expect(classifyCredential(jwt, 'verifiableCredential')).toEqual({ format: 'vc+jwt', value: jwt });
   });
 
+  it('a credential without a proof that does not claim to be an envelope is not read (ERR_REQUEST_INVALID, as before)', () => {
+    expect(() => classifyCredential({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'did:example:i' }, 'verifiableCredential')).toThrow(
+      expect.objectContaining({ code: 'ERR_REQUEST_INVALID' }),
+    );
+  });
+
   it.each([
     ['@context emptied', { ...envelope, '@context': [] }],
     ['@context replaced', { ...envelope, '@context': 'https://www.w3.org/ns/credentials/examples/v2' }],
