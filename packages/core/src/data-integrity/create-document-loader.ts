@@ -5,6 +5,7 @@ import { CREDENTIALS_V1_CONTEXT } from './contexts/credentials-v1.js';
 import { CREDENTIALS_V2_CONTEXT } from './contexts/credentials-v2.js';
 import { DATA_INTEGRITY_V2_CONTEXT } from './contexts/data-integrity-v2.js';
 import { DID_V1_CONTEXT } from './contexts/did-v1.js';
+import { ED25519_2020_V1_CONTEXT } from './contexts/ed25519-2020-v1.js';
 import { JWS_2020_V1_CONTEXT } from './contexts/jws-2020-v1.js';
 import { MULTIKEY_V1_CONTEXT } from './contexts/multikey-v1.js';
 import type { DocumentLoader, RemoteDocument } from './lib/jsonld-adapter.js';
@@ -20,6 +21,7 @@ const PUBLISHED: Readonly<Record<string, string>> = {
   'https://www.w3.org/ns/did/v1': DID_V1_CONTEXT,
   'https://w3id.org/security/suites/jws-2020/v1': JWS_2020_V1_CONTEXT,
   'https://www.w3.org/ns/credentials/status/v1': BITSTRING_STATUS_LIST_V1_CONTEXT,
+  'https://w3id.org/security/suites/ed25519-2020/v1': ED25519_2020_V1_CONTEXT,
 };
 
 /** Every context URL the strict loader serves. */
@@ -56,7 +58,8 @@ export interface DocumentLoaderOptions {
 
 /**
  * A strict JSON-LD document loader: it serves the bundled contexts (VC 1.1 and 2.0, Data
- * Integrity v2, Multikey, DID v1, JWS 2020, Bitstring Status List v1, the staff-passport context)
+ * Integrity v2, Multikey, DID v1, JWS 2020, Ed25519Signature2020, Bitstring Status List v1, the
+ * staff-passport context)
  * and any extra ones given, and refuses every other URL without a network request.
  *
  * @example

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { PassportError } from '../errors/passport-error.js';
 import { BUNDLED_DOCUMENT_LOADER } from './create-document-loader.js';
 import { EDDSA_RDFC_2022 } from './data-integrity-proof.js';
 import { isDateTimeStamp } from './lib/date-time-stamp.js';
-import { canonizeRdfc10, type DocumentLoader } from './lib/jsonld-adapter.js';
+import type { DocumentLoader } from './lib/jsonld-adapter.js';
+import { rdfcHashData, type EddsaRdfc2022HashData } from './lib/rdfc-hash-data.js';
 
 /** Options for {@link hashEddsaRdfc2022}. */
 export interface HashEddsaRdfc2022Options {
@@ -14,21 +14,7 @@ export interface HashEddsaRdfc2022Options {
   documentLoader?: DocumentLoader;
 }
 
-/** Every intermediate value of the `eddsa-rdfc-2022` hashing, for tests and interop debugging. */
-export interface EddsaRdfc2022HashData {
-  /** The document's canonical N-Quads (section 3.2.3, Transformation). */
-  canonicalDocument: string;
-  /** The proof configuration's canonical N-Quads (section 3.2.5, Proof Configuration). */
-  canonicalProofConfig: string;
-  proofConfigHash: Uint8Array;
-  documentHash: Uint8Array;
-  /** `proofConfigHash` followed by `documentHash` (section 3.2.4, Hashing): what is signed. */
-  hashData: Uint8Array;
-}
-
-function sha256(text: string): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(text, 'utf8').digest());
-}
+export type { EddsaRdfc2022HashData } from './lib/rdfc-hash-data.js';
 
 /**
  * The data an `eddsa-rdfc-2022` proof signs (Data Integrity EdDSA Cryptosuites v1.0, sections
@@ -53,14 +39,5 @@ export async function hashEddsaRdfc2022(options: HashEddsaRdfc2022Options): Prom
   if (proofOptions['created'] !== undefined && !isDateTimeStamp(proofOptions['created'])) {
     throw new PassportError('ERR_DI_PROOF_INVALID', 'proof created is not an XML Schema dateTime', { field: 'proof.created' });
   }
-  const canonicalDocument = await canonizeRdfc10(document, loader);
-  // Section 3.2.5, step 4: the proof configuration takes the document's @context.
-  const proofConfig = { ...proofOptions, '@context': document['@context'] };
-  const canonicalProofConfig = await canonizeRdfc10(proofConfig, loader);
-  const proofConfigHash = sha256(canonicalProofConfig);
-  const documentHash = sha256(canonicalDocument);
-  const hashData = new Uint8Array(64);
-  hashData.set(proofConfigHash, 0);
-  hashData.set(documentHash, 32);
-  return { canonicalDocument, canonicalProofConfig, proofConfigHash, documentHash, hashData };
+  return rdfcHashData(document, proofOptions, loader);
 }

@@ -5,6 +5,7 @@ import { checkCredentialSchema, checkValidityWindow } from '../verification/chec
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
+import { proofSigners } from './lib/proof-signers.js';
 import { issuerIdOf } from '../lib/issuer-id.js';
 
 /** Options for {@link verifyDataIntegrityCredential}. */
@@ -63,10 +64,10 @@ export async function verifyDataIntegrityCredential(options: VerifyDataIntegrity
 
   // 3. Issuer: a DID, and the one whose key made the proof.
   const issuer = issuerIdOf(credential['issuer']);
-  const method = typeof proofResult.proof?.['verificationMethod'] === 'string' ? proofResult.proof['verificationMethod'] : undefined;
-  const signer = method?.split('#')[0];
+  // With a proof set or chain, one of the proofs must be the issuer's (others may be a witness's).
+  const signers = proofSigners(proofResult.proofs ?? []);
   if (!issuer?.startsWith('did:')) list.fail('issuer', 'ERR_VC_ISSUER_INVALID', 'issuer must be a DID', at);
-  else if (signer !== issuer) list.fail('issuer', 'ERR_VC_KEY_NOT_FOUND', `the proof was made by ${signer ?? 'no key'}, not by the issuer ${issuer}`, at);
+  else if (!signers.includes(issuer)) list.fail('issuer', 'ERR_VC_KEY_NOT_FOUND', `the proof was made by ${signers.join(', ') || 'no key'}, not by the issuer ${issuer}`, at);
   else list.pass('issuer', at);
 
   // 4. Validity window, 5. schema.

@@ -1,14 +1,17 @@
 import type { Resolvable } from 'did-resolver';
 import { VC_CONTEXT_V1, VC_CONTEXT_V2 } from '@staff-passport/schemas';
 import { isObject } from '../jose/compact-jws.js';
-import { extractEnvelopedJwt } from '../jose/extract-enveloped.js';
+import { PassportError } from '../errors/passport-error.js';
+import { envelopedCredentialJwt } from '../jose/lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from '../jose/verify-vc-jose.js';
 import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
+import { proofSigners } from './lib/proof-signers.js';
 import { verifyDataIntegrityCredential } from './verify-data-integrity-credential.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
 
 /** Options for {@link verifyDataIntegrityPresentation}. */
 export interface VerifyDataIntegrityPresentationOptions {
@@ -22,6 +25,8 @@ export interface VerifyDataIntegrityPresentationOptions {
   now?: Date;
   clockSkewSeconds?: number;
   documentLoader?: DocumentLoader;
+  /** What the presentation must be beyond the data model; the OpenID4VP rules by default. */
+  rules?: PresentationRules;
 }
 
 function holderId(holder: unknown): string | undefined {
@@ -54,7 +59,8 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
   const types = Array.isArray(vp['type']) ? vp['type'] : [vp['type']];
   const holder = holderId(vp['holder']);
   const knownContext = Array.isArray(context) && (context[0] === VC_CONTEXT_V2 || context[0] === VC_CONTEXT_V1);
-  if (!knownContext || !types.includes('VerifiablePresentation') || !holder?.startsWith('did:')) {
+  const rules = presentationRulesOf(options.rules);
+  if (!knownContext || !types.includes('VerifiablePresentation') || (rules.holderRequired && !holder?.startsWith('did:'))) {
     list.fail('presentation.format', 'ERR_VP_MALFORMED', 'not a verifiable presentation with a holder DID');
   } else {
     list.pass('presentation.format');
@@ -72,24 +78,33 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
     ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}),
   });
   list.checks.push(...proofResult.checks.map((c) => ({ ...c, check: `presentation.${c.check}` })));
-  const method = typeof proofResult.proof?.['verificationMethod'] === 'string' ? proofResult.proof['verificationMethod'] : undefined;
-  if (holder && method?.split('#')[0] !== holder) {
-    list.fail('presentation.holder', 'ERR_VP_KEY_NOT_FOUND', `the proof was made by ${method ?? 'no key'}, not by the holder ${holder}`);
+  const signers = proofSigners(proofResult.proofs ?? []);
+  if (holder && !signers.includes(holder)) {
+    list.fail('presentation.holder', 'ERR_VP_KEY_NOT_FOUND', `the proof was made by ${signers.join(', ') || 'no key'}, not by the holder ${holder}`);
   } else if (holder) {
     list.pass('presentation.holder');
   }
 
   // Every credential, and that it was issued to the presenting holder.
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
-  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
-    const jwt = isObject(entry) && entry['proof'] !== undefined ? undefined : extractEnvelopedJwt(entry, 'application/vc+jwt');
+    let jwt: string | undefined;
+    try {
+      jwt = isObject(entry) && entry['proof'] !== undefined ? undefined : envelopedCredentialJwt(entry);
+    } catch (err: unknown) {
+      if (!(err instanceof PassportError)) throw err;
+      const refused = new CheckList();
+      refused.fail('format', err.code, err.message, { credentialIndex });
+      credentials.push({ verified: false, checks: refused.checks });
+      continue;
+    }
     const result =
       jwt === undefined
         ? await verifyDataIntegrityCredential({ credential: entry, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex, ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) })
         : await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    addHolderBindingCheck(result, holder, credentialIndex);
+    if (rules.holderBinding) addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

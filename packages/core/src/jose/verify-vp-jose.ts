@@ -1,11 +1,13 @@
 import type { Resolvable } from 'did-resolver';
+import { PassportError } from '../errors/passport-error.js';
 import { CheckList, type CredentialVerification, type VerificationCheck } from '../verification/verification-result.js';
 import { decodeCompactJws, isObject, type DecodedJws } from './compact-jws.js';
 import { checkVpJwtProof } from './lib/check-vp-jwt-proof.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
-import { extractEnvelopedJwt } from './extract-enveloped.js';
+import { envelopedCredentialJwt } from './lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from './verify-vc-jose.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
 
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
@@ -23,6 +25,11 @@ export interface VerifyVpJoseOptions {
   resolver: Resolvable;
   now?: Date;
   clockSkewSeconds?: number;
+  /**
+   * What the presentation must be beyond the data model (OpenID4VP rules by default). A VP JWT
+   * always names its holder, whose key signs it; `credentialsRequired` and `holderBinding` apply.
+   */
+  rules?: PresentationRules;
 }
 
 /** The outcome of verifying a presentation: its own checks, then each credential's. */
@@ -80,18 +87,26 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
 
   // Every credential, and that it was issued to the presenting holder.
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
-  if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
+  const rules = presentationRulesOf(options.rules);
+  if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
   for (const [credentialIndex, entry] of entries.entries()) {
-    const jwt = extractEnvelopedJwt(entry, 'application/vc+jwt');
+    let jwt: string | undefined;
+    let refused: PassportError | undefined;
+    try {
+      jwt = envelopedCredentialJwt(entry);
+    } catch (err: unknown) {
+      if (!(err instanceof PassportError)) throw err;
+      refused = err;
+    }
     if (jwt === undefined) {
       const failed = new CheckList();
-      failed.fail('format', 'ERR_VC_MALFORMED', 'not an enveloped VC-JOSE credential', { credentialIndex });
+      failed.fail('format', refused?.code ?? 'ERR_VC_MALFORMED', refused?.message ?? 'not an enveloped VC-JOSE credential', { credentialIndex });
       credentials.push({ verified: false, checks: failed.checks });
       continue;
     }
     const result = await verifyVcJose({ jwt, resolver: options.resolver, now, clockSkewSeconds: skew, credentialIndex });
-    addHolderBindingCheck(result, holder, credentialIndex);
+    if (rules.holderBinding) addHolderBindingCheck(result, holder, credentialIndex);
     credentials.push(result);
   }
 

@@ -36,8 +36,8 @@ function messageOf(err: unknown): string {
 /**
  * Verifies a VC Data Model 1.1 JWT (section 6.3.1) with the same checks, names and codes as
  * `verifyVcJose`: `format` (a JWS with an accepted alg, `typ` JWT if any, a `vc` claim in 1.1
- * form, registered claims that agree with it), `issuer` (`iss` a DID, a `kid`), `signature` (a
- * key the issuer's DID document lists for assertions), `validity` (`nbf`/`exp`, with a clock
+ * form, registered claims that agree with it), `issuer` (`iss` a DID), `signature` (the key `kid` names, or the only
+ * key the issuer's DID document lists for assertions when there is no `kid`), `validity` (`nbf`/`exp`, with a clock
  * skew) and `schema`. The result carries the credential rebuilt from the JWT (`jti`, `iss`,
  * `nbf`, `exp`, `sub` back in their properties). Never throws for a bad credential.
  *
@@ -84,11 +84,11 @@ export async function verifyVcJwtV1(options: VerifyVcJwtV1Options): Promise<Cred
   const issuer = typeof payload['iss'] === 'string' ? payload['iss'] : issuerIdOf(credential['issuer']);
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   if (!issuer?.startsWith('did:')) list.fail('issuer', 'ERR_VC_ISSUER_INVALID', 'issuer must be a DID', at);
-  else if (!kid) list.fail('issuer', 'ERR_VC_KEY_NOT_FOUND', 'the JWS header names no key (kid)', at);
   else list.pass('issuer', at);
 
-  // 3. Signature, with the key the issuer's DID document lists for assertions.
-  if (issuer?.startsWith('did:') && kid) {
+  // 3. Signature, with the key the issuer's DID document lists for assertions: the one `kid`
+  // names, or without `kid` (did-jwt-vc's and Veramo's default) the only one it lists.
+  if (issuer?.startsWith('did:')) {
     try {
       const { key } = await findVerificationKey(options.resolver, issuer, kid, alg, 'assertionMethod', 'ERR_VC_KEY_NOT_FOUND');
       try {

@@ -1,4 +1,4 @@
-import { validateCredentialBySchemaId } from '@staff-passport/schemas';
+import { findCatalogueTypes, getCredentialTypeBySchemaId, validateCredentialBySchemaId } from '@staff-passport/schemas';
 import { isObject } from '../lib/is-object.js';
 import type { CheckList, VerificationCheck } from './verification-result.js';
 
@@ -35,17 +35,31 @@ export function checkValidityWindow(list: CheckList, window: ValidityWindow, now
 }
 
 /**
- * Adds the `schema` check: the credential names a catalogue schema (`credentialSchema.id`, any
- * version the catalogue knows) and its claims match it.
+ * Adds the `schema` check (VC Data Model 2.0, section 4.11 "Data Schemas": a verifier validates
+ * against the schemas it can use, and a schema it cannot is no failure by itself):
+ * - every `credentialSchema` the catalogue knows (any version) is enforced, and a mismatch fails
+ *   with `ERR_VC_SCHEMA_INVALID` and the issues;
+ * - a credential of no catalogue type that names no schema, or only schemas this verifier does not
+ *   know, gets a `skipped` check saying so: a well-formed generic credential verifies;
+ * - a credential of a catalogue type must name a catalogue schema, as before: without one, or
+ *   with only unknown ones, the check fails (`ERR_VC_SCHEMA_INVALID`), so the profile rules that
+ *   read its claims never read unchecked ones.
  */
 export function checkCredentialSchema(list: CheckList, credential: Record<string, unknown>, at: At = {}): void {
   const schemas = Array.isArray(credential['credentialSchema']) ? credential['credentialSchema'] : [credential['credentialSchema']];
   const schemaIds = schemas.flatMap((s) => (isObject(s) && typeof s['id'] === 'string' ? [s['id']] : []));
-  if (schemaIds.length === 0) {
-    list.fail('schema', 'ERR_VC_SCHEMA_INVALID', 'the credential names no credentialSchema', at);
+  const known = schemaIds.filter((id) => getCredentialTypeBySchemaId(id) !== undefined);
+  const catalogueType = findCatalogueTypes(credential['type']).length > 0;
+  if (known.length === 0) {
+    if (catalogueType) {
+      const why = schemaIds.length === 0 ? 'the credential names no credentialSchema' : `no credentialSchema of the catalogue (${schemaIds.join(', ')})`;
+      list.fail('schema', 'ERR_VC_SCHEMA_INVALID', why, at);
+    } else {
+      list.skip('schema', schemaIds.length === 0 ? 'the credential names no credentialSchema' : `no schema this verifier knows (${schemaIds.join(', ')})`, at);
+    }
     return;
   }
-  const issues = schemaIds.flatMap((id) => {
+  const issues = known.flatMap((id) => {
     const r = validateCredentialBySchemaId(credential, id);
     return r.valid ? [] : r.issues;
   });

@@ -13,6 +13,8 @@ export interface VerificationCheck {
   message?: string;
   /** Which credential of a presentation (0-based), for per-credential checks. */
   credentialIndex?: number;
+  /** Which proof of a Data Integrity proof set or chain (0-based), when there are several. */
+  proofIndex?: number;
   issues?: FieldIssue[];
 }
 

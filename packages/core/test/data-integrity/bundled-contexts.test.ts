@@ -14,6 +14,7 @@ import { DATA_INTEGRITY_V2_CONTEXT } from '../../src/data-integrity/contexts/dat
 import { DID_V1_CONTEXT } from '../../src/data-integrity/contexts/did-v1.js';
 import { JWS_2020_V1_CONTEXT } from '../../src/data-integrity/contexts/jws-2020-v1.js';
 import { MULTIKEY_V1_CONTEXT } from '../../src/data-integrity/contexts/multikey-v1.js';
+import { ED25519_2020_V1_CONTEXT } from '../../src/data-integrity/contexts/ed25519-2020-v1.js';
 import { BUNDLED_CONTEXT_URLS, BUNDLED_DOCUMENT_LOADER, createDocumentLoader } from '../../src/data-integrity/index.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -23,6 +24,7 @@ const PUBLISHED: [string, string, string][] = [
   ['https://www.w3.org/2018/credentials/v1', CREDENTIALS_V1_CONTEXT, '00d7dd6d3ad8b920e3e550dd3a3d9090bffcac84cdbf943da6924b3e0a5c8bb8'],
   ['https://w3id.org/security/data-integrity/v2', DATA_INTEGRITY_V2_CONTEXT, '0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363'],
   ['https://w3id.org/security/multikey/v1', MULTIKEY_V1_CONTEXT, 'c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6'],
+  ['https://w3id.org/security/suites/ed25519-2020/v1', ED25519_2020_V1_CONTEXT, 'b9e1ab971fd8bf2c7553e0c4a9438e0b9450afde1ea1ca5b2492368b9f549588'],
   ['https://www.w3.org/ns/did/v1', DID_V1_CONTEXT, '62c1054bf404d6dd3a4b26b64f830fd72095f6a26edc4469908c94351352ce5f'],
   ['https://w3id.org/security/suites/jws-2020/v1', JWS_2020_V1_CONTEXT, 'd648e05ddc6577827ca2bfd5e931f53e9ebc6e52a57a8da81df4ec8c46ffcd1e'],
   ['https://www.w3.org/ns/credentials/status/v1', BITSTRING_STATUS_LIST_V1_CONTEXT, 'fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7'],

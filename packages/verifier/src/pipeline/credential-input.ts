@@ -1,4 +1,4 @@
-import { PassportError, isObject } from '@staff-passport/core';
+import { PassportError, isObject, parseEnvelope, type EnvelopeKind } from '@staff-passport/core';
 
 /** The credential formats the verifier accepts (OpenID4VCI format identifiers where they exist). */
 export type CredentialFormat = 'vc+jwt' | 'jwt_vc_json' | 'dc+sd-jwt' | 'ldp_vc';
@@ -20,6 +20,13 @@ const MEDIA_TYPES: Record<string, 'vc+jwt' | 'jwt_vc_json' | 'dc+sd-jwt' | 'vp+j
   'application/jwt': 'jwt_vc_json',
 };
 
+// The media types an envelope may declare, per what it wraps (VC-JOSE-COSE 1.0, SD-JWT VC).
+const ENVELOPE_MEDIA_TYPES: Record<EnvelopeKind, readonly string[]> = {
+  credential: Object.keys(MEDIA_TYPES).filter((t) => t !== 'application/vp+jwt'),
+  // application/jwt: a VC Data Model 1.1 `vp` JWT, as the W3C vc-data-model-2.0 suite envelopes one.
+  presentation: ['application/vp+jwt', 'application/jwt', 'application/dc+sd-jwt', 'application/vc+sd-jwt'],
+};
+
 function headerTyp(jwt: string): string | undefined {
   try {
     const header = JSON.parse(Buffer.from(jwt.slice(0, jwt.indexOf('.')), 'base64url').toString('utf8')) as unknown;
@@ -35,9 +42,15 @@ function fromDataUrl(url: string): { mediaType?: string; text: string } | undefi
   return match ? { mediaType: match[1]!, text: match[2]! } : undefined;
 }
 
-function unwrap(value: unknown): { mediaType?: string; text: string } | undefined {
+function unwrap(value: unknown, kind: EnvelopeKind): { mediaType?: string; text: string } | undefined {
   if (typeof value === 'string') return value.startsWith('data:') ? fromDataUrl(value) : { text: value.trim() };
-  if (isObject(value) && typeof value['id'] === 'string' && /^Enveloped/.test(String(value['type']))) return fromDataUrl(value['id']);
+  // An Enveloped object: its wrapper is checked (context, type, data: URL of the declared media
+  // type), since only what it carries is signed (ERR_VC_ENVELOPE_INVALID, ERR_VP_ENVELOPE_INVALID).
+  // An object is taken for an envelope when it says so (an Enveloped... type, or a data: URL id);
+  // anything else without a proof is no credential we read (ERR_REQUEST_INVALID, as before).
+  if (isObject(value) && value['proof'] === undefined && (/Enveloped/.test(JSON.stringify(value['type'] ?? '')) || (typeof value['id'] === 'string' && value['id'].startsWith('data:')))) {
+    return parseEnvelope(value, kind, ENVELOPE_MEDIA_TYPES[kind]);
+  }
   return undefined;
 }
 
@@ -50,7 +63,7 @@ function unwrap(value: unknown): { mediaType?: string; text: string } | undefine
  */
 export function classifyCredential(value: unknown, field: string): CredentialInput {
   if (isObject(value) && 'proof' in value) return { format: 'ldp_vc', value };
-  const unwrapped = unwrap(value);
+  const unwrapped = unwrap(value, 'credential');
   if (unwrapped && unwrapped.text.length > 0 && unwrapped.text.length < 1_000_000) {
     const byType = unwrapped.mediaType ? MEDIA_TYPES[unwrapped.mediaType] : undefined;
     if (byType && byType !== 'vp+jwt') return { format: byType, value: unwrapped.text };
@@ -74,10 +87,10 @@ export function classifyCredential(value: unknown, field: string): CredentialInp
  */
 export function classifyPresentation(value: unknown, field: string): PresentationInput {
   if (isObject(value) && 'proof' in value) return { format: 'ldp_vp', value };
-  const unwrapped = unwrap(value);
+  const unwrapped = unwrap(value, 'presentation');
   if (unwrapped && unwrapped.text.length > 0 && unwrapped.text.length < 4_000_000) {
     const byType = unwrapped.mediaType ? MEDIA_TYPES[unwrapped.mediaType] : undefined;
-    if (byType === 'vp+jwt' || (!unwrapped.mediaType && !unwrapped.text.includes('~'))) return { format: 'vp+jwt', value: unwrapped.text };
+    if (byType === 'vp+jwt' || unwrapped.mediaType === 'application/jwt' || (!unwrapped.mediaType && !unwrapped.text.includes('~'))) return { format: 'vp+jwt', value: unwrapped.text };
     if (byType === 'dc+sd-jwt' || (!unwrapped.mediaType && unwrapped.text.includes('~'))) return { format: 'dc+sd-jwt', value: unwrapped.text };
   }
   throw new PassportError('ERR_REQUEST_INVALID', 'not a presentation we read: a VP JWT, an SD-JWT VC with key binding, or a Data Integrity presentation', { field });

@@ -21,7 +21,8 @@ export async function checkVpJwtProof(
 ): Promise<void> {
   const { header, payload, alg, holder } = jws;
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
-  if (holder?.startsWith('did:') && kid) {
+  // Without `kid` (as Veramo and did-jwt-vc sign), the only authentication key of the holder.
+  if (holder?.startsWith('did:')) {
     try {
       const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
       await verifyJwsSignature(jws.jwt, header, key, alg).then(
@@ -32,7 +33,7 @@ export async function checkVpJwtProof(
       list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
     }
   } else {
-    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder key (kid)');
+    list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder DID');
   }
 
   if (payload['nonce'] === options.challenge) list.pass('presentation.nonce');
