@@ -2,6 +2,21 @@
 import type { CredentialDescription } from '@staff-passport/wallet-sdk/browser';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A photo carried as a data URL (the identity credential's portrait).
+const IMAGE_DATA_URL = /^data:image\/(jpeg|png);base64,/;
+
+/**
+ * A photo in a claim as people read it, not as thousands of base64 characters: `A photo (JPEG, 12 KB)`.
+ *
+ * @example
+ * describeImage('data:image/jpeg;base64,/9j/...'); // 'A photo (JPEG, 1 KB)'
+ */
+export function describeImage(dataUrl: string): string {
+  const [, kind = 'image'] = IMAGE_DATA_URL.exec(dataUrl) ?? [];
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const bytes = Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+  return `A photo (${kind.toUpperCase()}, ${Math.max(1, Math.round(bytes / 1024))} KB)`;
+}
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
@@ -34,6 +49,7 @@ export function formatDateTime(iso: string): string {
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return 'Not given';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' && IMAGE_DATA_URL.test(value)) return describeImage(value);
   if (typeof value === 'string') return DATE.test(value) || DATE_TIME.test(value) ? formatDate(value) : value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
