@@ -9,20 +9,6 @@ const SQL_TEXT = String.raw`^\s*(SELECT|INSERT (OR \w+ )?INTO|UPDATE \w+ SET|DEL
 const NO_SQL = 'SQL belongs in a store module (src/store/): add or use a store method (STYLE.md 12)';
 // Issuer files that still hold SQL, until the issuer's stores take it over (issue 17).
 const SQL_NOT_YET_IN_STORES = [
-  'packages/issuer/src/api-keys/authenticate-api-key.ts',
-  'packages/issuer/src/api-keys/create-api-key.ts',
-  'packages/issuer/src/api-keys/manage-api-keys.ts',
-  'packages/issuer/src/api-keys/platform-keys.ts',
-  'packages/issuer/src/audit/append-audit-event.ts',
-  'packages/issuer/src/audit/list-audit-events.ts',
-  'packages/issuer/src/auth/delete-oidc-config.ts',
-  'packages/issuer/src/auth/get-oidc-config.ts',
-  'packages/issuer/src/auth/lib/record-auth-failure.ts',
-  'packages/issuer/src/auth/lib/require-organisation.ts',
-  'packages/issuer/src/auth/set-oidc-config.ts',
-  'packages/issuer/src/console/audit/list-audit-page.ts',
-  'packages/issuer/src/console/credentials/count-issued-credentials.ts',
-  'packages/issuer/src/credentials/list-issued-credentials.ts',
   'packages/issuer/src/jobs/create-job.ts',
   'packages/issuer/src/jobs/get-job.ts',
   'packages/issuer/src/jobs/job-runner.ts',
@@ -39,9 +25,6 @@ const SQL_NOT_YET_IN_STORES = [
   'packages/issuer/src/oid4vci/receive-notification.ts',
   'packages/issuer/src/oid4vci/request-credential.ts',
   'packages/issuer/src/oid4vci/request-deferred-credential.ts',
-  'packages/issuer/src/organisations/create-organisation.ts',
-  'packages/issuer/src/organisations/get-organisation.ts',
-  'packages/issuer/src/organisations/org-keys.ts',
   'packages/issuer/src/status/change-credential-status.ts',
   'packages/issuer/src/status/status-list-store.ts',
 ];

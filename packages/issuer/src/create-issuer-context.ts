@@ -1,4 +1,5 @@
 import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
+import { createAuthState } from './auth/lib/auth-state.js';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
@@ -53,6 +54,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     signers: new OrgSignerCache(),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
+    authState: createAuthState(),
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     async close() {
       await issueQueue.drain();

@@ -1,5 +1,6 @@
 import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
+import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
 import type { StatusListStore } from './status/status-list-store.js';
@@ -20,6 +21,8 @@ export interface IssuerContext {
   issueQueue: IssueCommitQueue;
   /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
   storeCredentials: boolean;
+  /** What OIDC sign-in remembers between requests on this instance: identity providers' key sets, the failure log's throttle. */
+  authState: AuthState;
   /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
   secretBox: SecretBox;
 }

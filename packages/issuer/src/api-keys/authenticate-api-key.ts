@@ -1,5 +1,6 @@
 import { PassportError, sha256Hex } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
+import { createApiKeyStore } from '../store/api-key-store.js';
 import type { Role } from './create-api-key.js';
 
 /** Who is calling: an API key of one organisation and role. */
@@ -19,14 +20,7 @@ export async function authenticateApiKey(ctx: IssuerContext, authorization: stri
   const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization ?? '');
   if (!authorization) throw new PassportError('ERR_AUTH_MISSING', 'send an API key as Authorization: Bearer <key>', { field: 'authorization' });
   if (!match) throw new PassportError('ERR_AUTH_INVALID', 'the Authorization header is not a bearer API key', { field: 'authorization' });
-  const rows = (await ctx.db.query('SELECT id, org_id, role, revoked_at, expires_at FROM sp_api_keys WHERE key_hash = ?', [sha256Hex(match[1]!)])) as {
-    id: string;
-    org_id: string;
-    role: Role;
-    revoked_at: string | null;
-    expires_at: string | null;
-  }[];
-  const row = rows[0];
+  const row = await createApiKeyStore(ctx.db).findByHash(sha256Hex(match[1]!));
   if (!row || row.revoked_at) throw new PassportError('ERR_AUTH_INVALID', 'the API key is not valid', { field: 'authorization' });
   if (row.expires_at && row.expires_at <= ctx.now().toISOString()) throw new PassportError('ERR_AUTH_INVALID', 'the API key has expired', { field: 'authorization' });
   return { keyId: row.id, orgId: row.org_id, role: row.role };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassportError, sha256Hex } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createApiKeyStore } from '../store/api-key-store.js';
 
 export const ROLES = ['org-admin', 'issuer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,15 +38,16 @@ export async function createApiKey(
   const id = `key_${randomBytes(6).toString('hex')}`;
   const apiKey = `sp_${randomBytes(32).toString('base64url')}`;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO sp_api_keys (id, org_id, role, key_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    await createApiKeyStore(tx).insert({
       id,
-      input.orgId,
-      input.role,
-      sha256Hex(apiKey),
-      input.label ?? null,
-      ctx.now().toISOString(),
-      input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
-    ]);
+      org_id: input.orgId,
+      role: input.role,
+      key_hash: sha256Hex(apiKey),
+      label: input.label ?? null,
+      created_at: ctx.now().toISOString(),
+      expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+      revoked_at: null,
+    });
     await appendAuditEvent(tx, { orgId: input.orgId, actor, action: 'api-key.create', subject: id, detail: { role: input.role }, at: ctx.now() });
   });
   return { id, orgId: input.orgId, role: input.role, apiKey };

@@ -1,6 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createApiKeyStore, type ApiKeyRow } from '../store/api-key-store.js';
 import { ROLES, type Role } from './create-api-key.js';
 
 /** An API key as administrators see it: never the secret, which is not stored. */
@@ -14,35 +15,19 @@ export interface ApiKeyInfo {
   revokedAt: string | null;
 }
 
-interface Row {
-  id: string;
-  org_id: string;
-  role: Role;
-  label: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-
-function info(row: Row): ApiKeyInfo {
+function info(row: ApiKeyRow): ApiKeyInfo {
   return { id: row.id, orgId: row.org_id, role: row.role, label: row.label, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
 }
 
-async function findKey(ctx: IssuerContext, orgId: string, keyId: string): Promise<Row> {
-  const rows = (await ctx.db.query('SELECT id, org_id, role, label, created_at, expires_at, revoked_at FROM sp_api_keys WHERE id = ? AND org_id = ?', [
-    keyId,
-    orgId,
-  ])) as Row[];
-  if (!rows[0]) throw new PassportError('ERR_NOT_FOUND', 'no API key with that id in this organisation', { field: 'keyId' });
-  return rows[0];
+async function findKey(ctx: IssuerContext, orgId: string, keyId: string): Promise<ApiKeyRow> {
+  const row = await createApiKeyStore(ctx.db).find(orgId, keyId);
+  if (!row) throw new PassportError('ERR_NOT_FOUND', 'no API key with that id in this organisation', { field: 'keyId' });
+  return row;
 }
 
 /** The API keys of an organisation, newest first. */
 export async function listApiKeys(ctx: IssuerContext, orgId: string): Promise<ApiKeyInfo[]> {
-  const rows = (await ctx.db.query('SELECT id, org_id, role, label, created_at, expires_at, revoked_at FROM sp_api_keys WHERE org_id = ? ORDER BY created_at DESC, id', [
-    orgId,
-  ])) as Row[];
-  return rows.map(info);
+  return (await createApiKeyStore(ctx.db).list(orgId)).map(info);
 }
 
 /**
@@ -55,7 +40,7 @@ export async function revokeApiKey(ctx: IssuerContext, orgId: string, keyId: str
   if (row.revoked_at) return info(row);
   const at = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.query('UPDATE sp_api_keys SET revoked_at = ? WHERE id = ?', [at.toISOString(), keyId]);
+    await createApiKeyStore(tx).revoke(keyId, at.toISOString());
     await appendAuditEvent(tx, { orgId, actor, action: 'api-key.revoke', subject: keyId, at });
   });
   return { ...info(row), revokedAt: at.toISOString() };
@@ -71,7 +56,7 @@ export async function changeApiKeyRole(ctx: IssuerContext, orgId: string, keyId:
   const row = await findKey(ctx, orgId, keyId);
   if (row.revoked_at) throw new PassportError('ERR_REQUEST_INVALID', 'a revoked key cannot change role', { field: 'keyId' });
   await ctx.db.transaction(async (tx) => {
-    await tx.query('UPDATE sp_api_keys SET role = ? WHERE id = ?', [role, keyId]);
+    await createApiKeyStore(tx).changeRole(keyId, role);
     await appendAuditEvent(tx, { orgId, actor, action: 'role.change', subject: keyId, detail: { from: row.role, to: role }, at: ctx.now() });
   });
   return { ...info(row), role };

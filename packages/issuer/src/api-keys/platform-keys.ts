@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassportError, sha256Hex } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createApiKeyStore } from '../store/api-key-store.js';
 
 /** A platform administrator: creates and lists organisations, sees nothing inside them. */
 export interface PlatformPrincipal {
@@ -17,7 +18,7 @@ export async function createPlatformKey(ctx: IssuerContext, label: string | unde
   const id = `pkey_${randomBytes(6).toString('hex')}`;
   const apiKey = `spa_${randomBytes(32).toString('base64url')}`;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO sp_platform_keys (id, key_hash, label, created_at) VALUES (?, ?, ?, ?)', [id, sha256Hex(apiKey), label ?? null, ctx.now().toISOString()]);
+    await createApiKeyStore(tx).insertPlatformKey({ id, key_hash: sha256Hex(apiKey), label: label ?? null, created_at: ctx.now().toISOString(), revoked_at: null });
     await appendAuditEvent(tx, { orgId: null, actor, action: 'platform-key.create', subject: id, at: ctx.now() });
   });
   return { id, apiKey };
@@ -32,8 +33,7 @@ export async function authenticatePlatformKey(ctx: IssuerContext, authorization:
   if (!authorization) throw new PassportError('ERR_AUTH_MISSING', 'send a platform key as Authorization: Bearer <key>', { field: 'authorization' });
   const match = /^Bearer (spa_[A-Za-z0-9_-]{10,200})$/.exec(authorization);
   if (!match) throw new PassportError('ERR_AUTH_INVALID', 'this needs a platform administrator key', { field: 'authorization' });
-  const rows = (await ctx.db.query('SELECT id, revoked_at FROM sp_platform_keys WHERE key_hash = ?', [sha256Hex(match[1]!)])) as { id: string; revoked_at: string | null }[];
-  const row = rows[0];
+  const row = await createApiKeyStore(ctx.db).findPlatformKeyByHash(sha256Hex(match[1]!));
   if (!row || row.revoked_at) throw new PassportError('ERR_AUTH_INVALID', 'the platform key is not valid', { field: 'authorization' });
   return { keyId: row.id, platform: true };
 }

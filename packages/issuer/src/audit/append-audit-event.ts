@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
-import { insertAuditEntries, moveChainHead, readChainHead, type AuditEntryRow, type ChainHead } from '../store/audit-store.js';
+import { createAuditStore, type AuditEntryRow, type ChainHead } from '../store/audit-store.js';
 
 /** One event of the audit log. */
 export interface AuditEventInput {
@@ -15,7 +15,6 @@ export interface AuditEventInput {
 
 /** The chain platform events (no organisation) are appended to. */
 export const PLATFORM_CHAIN = '_platform';
-
 
 /** The hash before the first entry of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -77,13 +76,14 @@ function groupByChain(events: readonly AuditEventInput[]): Map<string, AuditEven
  * went stale reads it again and hashes again); `UNIQUE (chain, chain_seq)` backs it up.
  */
 export async function appendAuditEvents(tx: SqlExecutor, events: readonly AuditEventInput[]): Promise<void> {
+  const store = createAuditStore(tx);
   for (const [chain, list] of groupByChain(events)) {
     // Bounded: each retry means another writer's batch committed meanwhile.
     for (let attempt = 0; ; attempt++) {
-      const head = (await readChainHead(tx, chain)) ?? { hash: GENESIS_HASH, seq: 0 };
+      const head = (await store.readHead(chain)) ?? { hash: GENESIS_HASH, seq: 0 };
       const next = chainRows(chain, head, list);
-      if (await moveChainHead(tx, chain, head, next.head)) {
-        await insertAuditEntries(tx, next.rows);
+      if (await store.moveHead(chain, head, next.head)) {
+        await store.insertEntries(next.rows);
         break;
       }
       if (attempt >= 100) throw new PassportError('ERR_INTERNAL', `the audit chain ${chain} kept changing while events were appended to it`);

@@ -1,4 +1,5 @@
 import { PassportError, type Database } from '@staff-passport/core';
+import { createAuditStore } from '../store/audit-store.js';
 
 /** An entry of the audit log as auditors read it. */
 export interface AuditEntry {
@@ -47,11 +48,7 @@ export async function listAuditEvents(db: Database, chain: string, page: { after
   const limit = page.limit ?? 100;
   if (!Number.isSafeInteger(after) || after < 0) throw new PassportError('ERR_REQUEST_INVALID', 'after must be a whole number', { field: 'after' });
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 1000', { field: 'limit' });
-  const rows = (await db.query(
-    'SELECT chain_seq, at, actor, action, subject, detail, prev_hash, hash FROM sp_audit_log WHERE chain = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?',
-    [chain, after, limit],
-  )) as AuditRow[];
-  return rows.map(auditEntryFromRow);
+  return (await createAuditStore(db).listAfter(chain, after, limit)).map(auditEntryFromRow);
 }
 
 export type { AuditRow };

@@ -1,5 +1,5 @@
 import type { Database } from '@staff-passport/core';
-import { readAuditPages } from '../store/audit-store.js';
+import { createAuditStore } from '../store/audit-store.js';
 import { GENESIS_HASH, auditEntryHash } from './append-audit-event.js';
 
 /** A break found in an audit chain. */
@@ -38,7 +38,7 @@ export async function verifyAuditChain(db: Database, chain?: string): Promise<Au
   let chains = 0;
   let entries = 0;
   // Page by page (keyed on chain and sequence), so a chain of millions is checked in bounded memory.
-  for await (const row of readAuditPages(db, chain)) {
+  for await (const row of createAuditStore(db).readAll(chain)) {
     entries += 1;
     if (row.chain !== current) {
       current = row.chain;

@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../audit/append-audit-event.js';
+import { createOidcConfigStore } from '../store/oidc-config-store.js';
 import type { AuthContext } from './auth-context.js';
 import { requireOrganisation } from './lib/require-organisation.js';
 import { forgetJwks } from './lib/resolve-jwks.js';
@@ -13,10 +14,10 @@ import { forgetJwks } from './lib/resolve-jwks.js';
 export async function deleteOidcConfig(ctx: AuthContext, orgId: string, actor: string): Promise<boolean> {
   const removed = await ctx.db.transaction(async (tx) => {
     await requireOrganisation(tx, orgId);
-    const rows = (await tx.query('SELECT issuer FROM sp_oidc_configs WHERE org_id = ?', [orgId])) as { issuer: string }[];
-    const row = rows[0];
+    const configs = createOidcConfigStore(tx);
+    const row = await configs.find(orgId);
     if (!row) return false;
-    await tx.query('DELETE FROM sp_oidc_configs WHERE org_id = ?', [orgId]);
+    await configs.delete(orgId);
     await appendAuditEvent(tx, { orgId, actor, action: 'oidc.remove', subject: row.issuer, at: ctx.now() });
     return true;
   });

@@ -1,4 +1,5 @@
 import type { Role } from '../api-keys/create-api-key.js';
+import type { OidcConfigRow } from '../store/oidc-config-store.js';
 
 /**
  * The JWS algorithms an organisation may accept for access tokens: asymmetric only. `none` and the
@@ -47,19 +48,6 @@ export interface OidcConfig {
   /** The HR console's client id at the identity provider; `null` when the console does not offer its sign-in. */
   clientId: string | null;
   updatedAt: string;
-}
-
-/** A row of `sp_oidc_configs`. */
-export interface OidcConfigRow {
-  org_id: string;
-  issuer: string;
-  audience: string;
-  jwks_uri: string | null;
-  role_claim: string;
-  role_mapping: string;
-  allowed_algs: string;
-  client_id: string | null;
-  updated_at: string;
 }
 
 /** Maps a stored row to an {@link OidcConfig}. */

@@ -1,5 +1,6 @@
 import { PassportError } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
+import { createOidcConfigStore } from '../store/oidc-config-store.js';
 import type { AuthContext } from './auth-context.js';
 import { requireOrganisation } from './lib/require-organisation.js';
 import { forgetJwks } from './lib/resolve-jwks.js';
@@ -40,34 +41,23 @@ export async function setOidcConfig(
   };
   await ctx.db.transaction(async (tx) => {
     await requireOrganisation(tx, orgId);
-    const taken = (await tx.query('SELECT org_id FROM sp_oidc_configs WHERE issuer = ? AND audience = ? AND org_id <> ?', [
-      config.issuer,
-      config.audience,
-      orgId,
-    ])) as unknown[];
-    if (taken.length > 0) {
+    const configs = createOidcConfigStore(tx);
+    if (await configs.isTakenByAnother(config.issuer, config.audience, orgId)) {
       throw new PassportError('ERR_REQUEST_INVALID', 'another organisation signs in with this issuer and audience: give each organisation its own audience', {
         field: 'audience',
       });
     }
-    await tx.query(
-      `INSERT INTO sp_oidc_configs (org_id, issuer, audience, jwks_uri, role_claim, role_mapping, allowed_algs, client_id, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (org_id) DO UPDATE SET issuer = excluded.issuer, audience = excluded.audience, jwks_uri = excluded.jwks_uri,
-         role_claim = excluded.role_claim, role_mapping = excluded.role_mapping, allowed_algs = excluded.allowed_algs,
-         client_id = excluded.client_id, updated_at = excluded.updated_at`,
-      [
-        config.orgId,
-        config.issuer,
-        config.audience,
-        config.jwksUri,
-        config.roleClaim,
-        JSON.stringify(config.roleMapping),
-        JSON.stringify(config.allowedAlgs),
-        config.clientId,
-        config.updatedAt,
-      ],
-    );
+    await configs.put({
+      org_id: config.orgId,
+      issuer: config.issuer,
+      audience: config.audience,
+      jwks_uri: config.jwksUri,
+      role_claim: config.roleClaim,
+      role_mapping: JSON.stringify(config.roleMapping),
+      allowed_algs: JSON.stringify(config.allowedAlgs),
+      client_id: config.clientId,
+      updated_at: config.updatedAt,
+    });
     const { orgId: _orgId, updatedAt: _updatedAt, ...detail } = config;
     await appendAuditEvent(tx, { orgId, actor, action: 'oidc.configure', subject: config.issuer, detail, at: ctx.now() });
   });

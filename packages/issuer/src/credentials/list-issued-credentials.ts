@@ -1,7 +1,8 @@
-import { PassportError, sha256Hex, type SqlEngine } from '@staff-passport/core';
+import { PassportError, sha256Hex } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import { PERSON_REFERENCE_MAX, foldPersonReference } from '../lib/person-reference.js';
 import type { CredentialStatusValue } from '../status/change-credential-status.js';
+import { createIssuedCredentialStore, type IssuedCredentialListRow } from '../store/issued-credential-store.js';
 
 /** What the issuer keeps about a credential it issued (metadata, not the credential). */
 export interface IssuedCredentialRecord {
@@ -28,45 +29,7 @@ export interface IssuedCredentialRecord {
   personReference?: string;
 }
 
-interface Row {
-  id: string;
-  type: string;
-  schema_id: string;
-  subject_hash: string;
-  format: string;
-  issued_at: string;
-  issued_by: string;
-  valid_until: string | null;
-  status: CredentialStatusValue;
-  status_reason: string | null;
-  status_changed_at: string | null;
-  status_list_id: string | null;
-  status_index: number | null;
-  credential_hash: string;
-  job_id: string | null;
-  person_ref: string | null;
-}
-
-// A credential delivered for an offer names the offer as its issuer (`oid4vci:<offer id>`, the
-// offer's actor): the offer's person reference is one primary-key lookup away.
-const PERSON_REF = `(SELECT o.person_ref FROM sp_offers o
-    WHERE substr(sp_issued_credentials.issued_by, 1, 8) = 'oid4vci:' AND o.id = substr(sp_issued_credentials.issued_by, 9) AND o.org_id = sp_issued_credentials.org_id) AS person_ref`;
-
-const COLUMNS = `id, type, schema_id, subject_hash, format, issued_at, issued_by, valid_until, status, status_reason, status_changed_at, status_list_id, status_index, credential_hash, job_id, ${PERSON_REF}`;
-
-// The credentials delivered for the organisation's offers whose person reference contains the
-// text: the deliveries list each type's credential ids, found then by primary key.
-// (PostgreSQL says json_each and instr its own way, and has no rowid: its records are ordered by
-// their ids, which are time-ordered.)
-function deliveredForPerson(engine: SqlEngine): string {
-  const each = engine === 'postgres' ? 'jsonb_array_elements_text(CAST(d.credential_ids AS jsonb)) AS j(value)' : 'json_each(d.credential_ids) j';
-  const contains = engine === 'postgres' ? 'strpos(o.person_ref_key, ?) > 0' : 'instr(o.person_ref_key, ?) > 0';
-  return `id IN (SELECT j.value FROM sp_offers o
-    JOIN sp_offer_deliveries d ON d.offer_id = o.id, ${each}
-    WHERE o.org_id = ? AND o.person_ref_key IS NOT NULL AND ${contains})`;
-}
-
-function record(row: Row): IssuedCredentialRecord {
+function record(row: IssuedCredentialListRow): IssuedCredentialRecord {
   return {
     id: row.id,
     type: row.type,
@@ -76,7 +39,7 @@ function record(row: Row): IssuedCredentialRecord {
     issuedAt: row.issued_at,
     issuedBy: row.issued_by,
     validUntil: row.valid_until,
-    status: row.status,
+    status: row.status as CredentialStatusValue,
     statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at,
     statusListId: row.status_list_id,
@@ -133,28 +96,17 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
   if (person !== undefined && (person === '' || [...person].length > PERSON_REFERENCE_MAX)) {
     throw new PassportError('ERR_REQUEST_INVALID', `personReference must be 1 to ${PERSON_REFERENCE_MAX} characters`, { field: 'personReference' });
   }
-  // Searching by person, the matches (few) are found first and then fetched by primary key: the
-  // unary + keeps SQLite from walking all the organisation's credentials by its org_id indexes.
-  const engine = ctx.db.engine;
-  const rowid = engine === 'postgres' ? 'id' : 'rowid';
-  const filters: [string, ...unknown[]][] = [[person === undefined || engine === 'postgres' ? 'org_id = ?' : '+org_id = ?', orgId]];
-  if (query.subject !== undefined) filters.push(['subject_hash = ?', sha256Hex(query.subject)]);
-  if (query.subjectHash !== undefined) filters.push(['subject_hash = ?', query.subjectHash]);
-  if (query.type !== undefined) filters.push(['type = ?', query.type]);
-  if (query.status !== undefined) filters.push(['status = ?', query.status]);
-  if (query.jobId !== undefined) filters.push(['job_id = ?', query.jobId]);
-  if (person !== undefined) filters.push([deliveredForPerson(engine), orgId, person]);
-  if (query.before !== undefined) filters.push([`${rowid} < (SELECT ${rowid} FROM sp_issued_credentials WHERE id = ?)`, query.before]);
-  if (query.after !== undefined) filters.push([`${rowid} > (SELECT ${rowid} FROM sp_issued_credentials WHERE id = ?)`, query.after]);
-  const where = filters.map(([clause]) => clause);
-  const params = filters.flatMap(([, ...values]) => values);
-  // Paging back takes the page nearest the cursor (oldest first), then turns it round.
-  const order = query.after === undefined ? 'DESC' : 'ASC';
-  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE ${where.join(' AND ')} ORDER BY ${rowid} ${order} LIMIT ?`, [
-    ...params,
+  const subjectHashes = [...(query.subject === undefined ? [] : [sha256Hex(query.subject)]), ...(query.subjectHash === undefined ? [] : [query.subjectHash])];
+  const rows = await createIssuedCredentialStore(ctx.db).list(orgId, {
     limit,
-  ])) as Row[];
-  if (query.after !== undefined) rows.reverse();
+    subjectHashes,
+    ...(query.type === undefined ? {} : { type: query.type }),
+    ...(query.status === undefined ? {} : { status: query.status }),
+    ...(query.jobId === undefined ? {} : { jobId: query.jobId }),
+    ...(person === undefined ? {} : { personReferenceKey: person }),
+    ...(query.before === undefined ? {} : { before: query.before }),
+    ...(query.after === undefined ? {} : { after: query.after }),
+  });
   return rows.map(record);
 }
 
@@ -164,7 +116,7 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
  * @throws PassportError `ERR_CREDENTIAL_NOT_FOUND` (also for another organisation's credential).
  */
 export async function getIssuedCredential(ctx: IssuerContext, orgId: string, credentialId: string): Promise<IssuedCredentialRecord> {
-  const rows = (await ctx.db.query(`SELECT ${COLUMNS} FROM sp_issued_credentials WHERE org_id = ? AND id = ?`, [orgId, credentialId])) as Row[];
-  if (!rows[0]) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', 'no credential with that id in this organisation', { field: 'credentialId' });
-  return record(rows[0]);
+  const row = await createIssuedCredentialStore(ctx.db).get(orgId, credentialId);
+  if (!row) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', 'no credential with that id in this organisation', { field: 'credentialId' });
+  return record(row);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassportError, didWebFromUrl } from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createOrganisationStore } from '../store/organisation-store.js';
 import { createOrgKeyPair, recordOrgKeys } from './org-keys.js';
 import type { Organisation } from './organisation.js';
 
@@ -22,8 +23,7 @@ export async function createOrganisation(ctx: IssuerContext, input: { name: stri
   if (!ODS_CODE.test(input.odsCode ?? '')) {
     throw new PassportError('ERR_REQUEST_INVALID', 'odsCode must be an ODS code such as RTH or A81001', { field: 'odsCode' });
   }
-  const taken = (await ctx.db.query('SELECT id FROM sp_organisations WHERE ods_code = ?', [input.odsCode])) as unknown[];
-  if (taken.length > 0) throw new PassportError('ERR_ORG_CONFLICT', `an organisation with ODS code ${input.odsCode} exists`, { field: 'odsCode' });
+  if (await createOrganisationStore(ctx.db).findByOdsCode(input.odsCode)) throw new PassportError('ERR_ORG_CONFLICT', `an organisation with ODS code ${input.odsCode} exists`, { field: 'odsCode' });
 
   const id = `org_${randomBytes(8).toString('hex')}`;
   const did = didWebFromUrl(ctx.publicUrl, ['orgs', id]);
@@ -33,7 +33,7 @@ export async function createOrganisation(ctx: IssuerContext, input: { name: stri
   const keys = await createOrgKeyPair(ctx, did, identifier.keys);
   const createdAt = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (?, ?, ?, ?, ?)', [id, name, input.odsCode, did, createdAt]);
+    await createOrganisationStore(tx).insert({ id, name, ods_code: input.odsCode, did, created_at: createdAt });
     await recordOrgKeys(tx, { id, did }, keys, ctx.now());
     await appendAuditEvent(tx, { orgId: id, actor, action: 'organisation.create', subject: did, detail: { name, odsCode: input.odsCode }, at: ctx.now() });
   });

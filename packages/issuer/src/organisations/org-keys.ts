@@ -2,6 +2,8 @@ import { PassportError, createAgentSigner, verificationMethodIdFor, type DataInt
 import type { IKey } from '@veramo/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { createIssuedCredentialStore } from '../store/issued-credential-store.js';
+import { createOrganisationStore, type OrgKeyRow } from '../store/organisation-store.js';
 import type { Organisation } from './organisation.js';
 
 /** A signing key of an organisation, as its DID document and its audit log see it. */
@@ -16,16 +18,6 @@ export interface OrgKey {
   retiredAt: string | null;
   publicKeyHex: string;
   type: IKey['type'];
-}
-
-interface OrgKeyRow {
-  kid: string;
-  org_id: string;
-  alg: SupportedAlg;
-  vm_id: string;
-  status: 'active' | 'retired';
-  created_at: string;
-  retired_at: string | null;
 }
 
 const KEY_TYPE: Record<SupportedAlg, 'Ed25519' | 'Secp256r1'> = { EdDSA: 'Ed25519', ES256: 'Secp256r1' };
@@ -53,18 +45,15 @@ export async function createOrgKeyPair(ctx: IssuerContext, did: string, existing
 
 /** Records keys of an organisation as active (see {@link createOrgKeyPair}). */
 export async function recordOrgKeys(tx: SqlExecutor, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
-  for (const key of keys) {
+  await createOrganisationStore(tx).insertKeys(keyRows(org, keys, at));
+}
+
+function keyRows(org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): OrgKeyRow[] {
+  return keys.flatMap((key) => {
     const alg = ALG_OF[key.type];
-    if (!alg) continue;
-    await tx.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      key.kid,
-      org.id,
-      alg,
-      verificationMethodIdFor(org.did, key.kid),
-      'active',
-      at.toISOString(),
-    ]);
-  }
+    if (!alg) return [];
+    return [{ kid: key.kid, org_id: org.id, alg, vm_id: verificationMethodIdFor(org.did, key.kid), status: 'active', created_at: at.toISOString(), retired_at: null }];
+  });
 }
 
 /**
@@ -73,21 +62,11 @@ export async function recordOrgKeys(tx: SqlExecutor, org: Pick<Organisation, 'id
  */
 export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<OrgKey[]> {
   const identifier = await ctx.agent.didManagerGet({ did: org.did });
-  let rows = (await ctx.db.query('SELECT * FROM sp_org_keys WHERE org_id = ? ORDER BY created_at DESC, kid', [org.id])) as OrgKeyRow[];
+  const store = createOrganisationStore(ctx.db);
+  let rows = await store.listKeys(org.id);
   if (rows.length === 0) {
-    for (const key of identifier.keys) {
-      const alg = ALG_OF[key.type];
-      if (!alg) continue;
-      await ctx.db.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING', [
-        key.kid,
-        org.id,
-        alg,
-        verificationMethodIdFor(org.did, key.kid),
-        'active',
-        ctx.now().toISOString(),
-      ]);
-    }
-    rows = (await ctx.db.query('SELECT * FROM sp_org_keys WHERE org_id = ? ORDER BY created_at DESC, kid', [org.id])) as OrgKeyRow[];
+    await store.insertKeys(keyRows(org, identifier.keys, ctx.now()), { ifMissing: true });
+    rows = await store.listKeys(org.id);
   }
   const byKid = new Map(identifier.keys.map((k) => [k.kid, k]));
   return rows.flatMap((row) => {
@@ -118,11 +97,8 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
   const fresh = ctx.signers.fresh(org.id, alg);
   if (fresh) return fresh;
   // Revalidated against the key table: a rotation through any instance is seen here.
-  const [active] = await ctx.db.query<{ kid: string }>("SELECT kid FROM sp_org_keys WHERE org_id = ? AND alg = ? AND status = 'active' ORDER BY created_at DESC, kid LIMIT 1", [
-    org.id,
-    alg,
-  ]);
-  const confirmed = active ? ctx.signers.confirm(org.id, alg, active.kid) : undefined;
+  const active = await createOrganisationStore(ctx.db).activeKid(org.id, alg);
+  const confirmed = active ? ctx.signers.confirm(org.id, alg, active) : undefined;
   if (confirmed) return confirmed;
   const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
@@ -160,7 +136,7 @@ export async function rotateOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 
   const now = ctx.now().toISOString();
   const retired = before.filter((k) => k.status === 'active').map((k) => k.kid);
   await ctx.db.transaction(async (tx) => {
-    for (const kid of retired) await tx.query("UPDATE sp_org_keys SET status = 'retired', retired_at = ? WHERE kid = ?", [now, kid]);
+    await createOrganisationStore(tx).retireKeys(retired, now);
     await recordOrgKeys(tx, org, created, ctx.now());
     await appendAuditEvent(tx, { orgId: org.id, actor, action: 'key.rotate', subject: org.did, detail: { created: created.map((k) => k.kid), retired }, at: ctx.now() });
   });
@@ -175,17 +151,10 @@ export async function rotateOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 
 export async function publishedOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<OrgKey[]> {
   const keys = await listOrgKeys(ctx, org);
   const now = ctx.now().toISOString();
+  const credentials = createIssuedCredentialStore(ctx.db);
   const published: OrgKey[] = [];
   for (const key of keys) {
-    if (key.status === 'active') {
-      published.push(key);
-      continue;
-    }
-    const live = (await ctx.db.query(
-      "SELECT 1 FROM sp_issued_credentials WHERE signing_kid = ? AND status != 'revoked' AND (valid_until IS NULL OR valid_until > ?) LIMIT 1",
-      [key.kid, now],
-    )) as unknown[];
-    if (live.length > 0) published.push(key);
+    if (key.status === 'active' || (await credentials.hasLiveSignedBy(key.kid, now))) published.push(key);
   }
   return published;
 }

@@ -1,3 +1,5 @@
+import type { OrganisationRow } from '../store/organisation-store.js';
+
 /** An employer the issuer serves. */
 export interface Organisation {
   id: string;
@@ -7,14 +9,6 @@ export interface Organisation {
   /** The organisation's did:web, hosted by this issuer. */
   did: string;
   createdAt: string;
-}
-
-interface OrganisationRow {
-  id: string;
-  name: string;
-  ods_code: string;
-  did: string;
-  created_at: string;
 }
 
 /** Maps a database row to an {@link Organisation}. */

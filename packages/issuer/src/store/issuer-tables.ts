@@ -3,6 +3,62 @@ import type { Generated, Kysely } from 'kysely';
 
 // Type aliases, not interfaces: Kysely's table map wants an index signature.
 
+/** sp_organisations: the employers the issuer serves. */
+export type OrganisationsTable = {
+  id: string;
+  name: string;
+  ods_code: string;
+  did: string;
+  created_at: string;
+};
+
+/** sp_org_keys: each signing key of an organisation and where it is in its life. */
+export type OrgKeysTable = {
+  kid: string;
+  org_id: string;
+  alg: 'EdDSA' | 'ES256';
+  vm_id: string;
+  status: 'active' | 'retired';
+  created_at: string;
+  retired_at: string | null;
+};
+
+/** sp_api_keys: organisations' API keys, stored as their SHA-256. */
+export type ApiKeysTable = {
+  id: string;
+  org_id: string;
+  role: 'org-admin' | 'issuer' | 'auditor';
+  key_hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  expires_at: string | null;
+};
+
+/** sp_platform_keys: platform administrators' keys, stored as their SHA-256. */
+export type PlatformKeysTable = {
+  id: string;
+  key_hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+/** sp_oidc_configs: how each organisation's staff sign in with its own identity provider. */
+export type OidcConfigsTable = {
+  org_id: string;
+  issuer: string;
+  audience: string;
+  jwks_uri: string | null;
+  role_claim: string;
+  /** JSON: the provider's values to our roles. */
+  role_mapping: string;
+  /** JSON: the JWS algorithms accepted. */
+  allowed_algs: string;
+  client_id: string | null;
+  updated_at: string;
+};
+
 /** sp_status_lists: one allocation space per list, viewed as two W3C lists and one IETF token list. */
 export type StatusListsTable = {
   id: string;
@@ -66,6 +122,11 @@ export type AuditHeadsTable = {
 
 /** The issuer's tables as the stores see them. */
 export type IssuerTables = {
+  sp_organisations: OrganisationsTable;
+  sp_org_keys: OrgKeysTable;
+  sp_api_keys: ApiKeysTable;
+  sp_platform_keys: PlatformKeysTable;
+  sp_oidc_configs: OidcConfigsTable;
   sp_status_lists: StatusListsTable;
   sp_issued_credentials: IssuedCredentialsTable;
   sp_audit_log: AuditLogTable;

@@ -9,6 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { PassportError } from '@staff-passport/core';
 import { authenticateBearer, type AuthenticateBearerOptions } from '../../src/auth/authenticate-bearer.js';
 import { deleteOidcConfig } from '../../src/auth/delete-oidc-config.js';
+import { createAuthState } from '../../src/auth/lib/auth-state.js';
 import { setOidcConfig } from '../../src/auth/set-oidc-config.js';
 import { PLATFORM_CHAIN } from '../../src/audit/append-audit-event.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
@@ -308,7 +309,8 @@ describe('the audit log of sign-in failures', () => {
 
   it('writes an identical failure once per window, with the count of repeats in the next entry', async () => {
     // A copy of the context: same database, its own throttle state and clock.
-    const ctx = { ...issuer.ctx };
+    // A context of its own: its own sign-in state, as another instance has.
+    const ctx = { ...issuer.ctx, authState: createAuthState() };
     let now = 1_000_000;
     const options = { ...OPTS, ip: '198.51.100.1', nowMs: () => now, auditWindowMs: 60_000 };
     const countFor = async () =>
@@ -324,7 +326,8 @@ describe('the audit log of sign-in failures', () => {
   });
 
   it('writes at most so many failures per window in all, and says how many it left out', async () => {
-    const ctx = { ...issuer.ctx };
+    // A context of its own: its own sign-in state, as another instance has.
+    const ctx = { ...issuer.ctx, authState: createAuthState() };
     let now = 5_000_000;
     const options = { ...OPTS, nowMs: () => now, auditWindowMs: 60_000, auditMaxPerWindow: 3 };
     // Different made-up subjects: a flood an attacker controls, each failure different.

@@ -1,5 +1,4 @@
 import type { JWTVerifyGetKey } from 'jose';
-import type { AuthContext } from '../auth-context.js';
 
 /** The key set of one organisation's identity provider, while it is being found or once found. */
 export interface JwksEntry {
@@ -16,7 +15,7 @@ export interface ThrottledFailure {
   suppressed: number;
 }
 
-/** What OIDC sign-in remembers between requests: per issuer context, so tests and hosts never share it. */
+/** What OIDC sign-in remembers between requests, held by the issuer context ({@link createAuthState}). */
 export interface AuthState {
   jwks: Map<string, JwksEntry>;
   failures: Map<string, ThrottledFailure>;
@@ -24,14 +23,11 @@ export interface AuthState {
   window: { until: number; written: number; suppressed: number };
 }
 
-const STATES = new WeakMap<AuthContext, AuthState>();
-
-/** The sign-in state of an issuer context, made on first use. */
-export function authStateOf(ctx: AuthContext): AuthState {
-  let state = STATES.get(ctx);
-  if (!state) {
-    state = { jwks: new Map(), failures: new Map(), window: { until: 0, written: 0, suppressed: 0 } };
-    STATES.set(ctx, state);
-  }
-  return state;
+/**
+ * A new, empty sign-in state: one per issuer context (a field of it, so tests and hosts never
+ * share one). What it holds is per instance: the identity providers' key sets (a cache) and the
+ * throttle of sign-in failures written to the audit log (see docs/deployment.md).
+ */
+export function createAuthState(): AuthState {
+  return { jwks: new Map(), failures: new Map(), window: { until: 0, written: 0, suppressed: 0 } };
 }

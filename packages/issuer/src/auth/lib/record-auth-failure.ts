@@ -2,7 +2,7 @@ import type { ErrorCode } from '@staff-passport/core';
 import { appendAuditEvent } from '../../audit/append-audit-event.js';
 import type { AuthContext } from '../auth-context.js';
 import type { OidcOptions } from '../oidc-options.js';
-import { authStateOf } from './auth-state.js';
+import { createOrganisationStore } from '../../store/organisation-store.js';
 
 /** One failed sign-in, as the audit log keeps it: never the token or API key itself. */
 export interface AuthFailure {
@@ -37,7 +37,7 @@ function clip(value: string | undefined, max = 200): string | undefined {
  * and the caller's own error is what the client sees.
  */
 export async function recordAuthFailure(ctx: AuthContext, failure: AuthFailure, options: OidcOptions = {}): Promise<void> {
-  const state = authStateOf(ctx);
+  const state = ctx.authState;
   const nowMs = (options.nowMs ?? Date.now)();
   const windowMs = options.auditWindowMs ?? DEFAULT_WINDOW_MS;
   const maxPerWindow = options.auditMaxPerWindow ?? DEFAULT_MAX_PER_WINDOW;
@@ -76,8 +76,7 @@ export async function recordAuthFailure(ctx: AuthContext, failure: AuthFailure, 
   try {
     // Failures on an organisation that does not exist go to the platform chain, so a stranger
     // cannot start audit chains under made-up organisation ids.
-    const known = (await ctx.db.query('SELECT id FROM sp_organisations WHERE id = ?', [failure.orgId])) as unknown[];
-    const orgId = known.length > 0 ? failure.orgId : null;
+    const orgId = (await createOrganisationStore(ctx.db).exists(failure.orgId)) ? failure.orgId : null;
     await ctx.db.transaction(async (tx) => {
       await appendAuditEvent(tx, {
         orgId,

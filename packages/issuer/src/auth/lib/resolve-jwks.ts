@@ -3,7 +3,7 @@ import { PassportError, guardedFetchJson, isObject } from '@staff-passport/core'
 import type { AuthContext } from '../auth-context.js';
 import type { OidcConfig } from '../oidc-config.js';
 import type { OidcOptions } from '../oidc-options.js';
-import { authStateOf, type JwksEntry } from './auth-state.js';
+import type { JwksEntry } from './auth-state.js';
 import { idpUrlProblem } from './check-idp-url.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -62,7 +62,7 @@ async function buildJwks(config: OidcConfig, options: OidcOptions): Promise<JWTV
  * @throws PassportError `ERR_OIDC_PROVIDER_UNAVAILABLE` (discovery failed or names an unusable JWKS URL).
  */
 export function resolveJwks(ctx: AuthContext, config: OidcConfig, options: OidcOptions): Promise<JWTVerifyGetKey> {
-  const state = authStateOf(ctx);
+  const state = ctx.authState;
   const nowMs = (options.nowMs ?? Date.now)();
   const cooldown = options.jwksCooldownMs ?? DEFAULT_COOLDOWN_MS;
   const fingerprint = JSON.stringify([config.issuer, config.jwksUri, config.updatedAt, options.allowHttpLoopback ?? false]);
@@ -83,5 +83,5 @@ export function resolveJwks(ctx: AuthContext, config: OidcConfig, options: OidcO
 
 /** Forgets an organisation's cached key set (its configuration changed). */
 export function forgetJwks(ctx: AuthContext, orgId: string): void {
-  authStateOf(ctx).jwks.delete(orgId);
+  ctx.authState.jwks.delete(orgId);
 }

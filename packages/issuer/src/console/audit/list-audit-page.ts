@@ -1,5 +1,6 @@
 import { PassportError, type Database } from '@staff-passport/core';
-import { auditEntryFromRow, type AuditEntry, type AuditRow } from '../../audit/list-audit-events.js';
+import { auditEntryFromRow, type AuditEntry } from '../../audit/list-audit-events.js';
+import { createAuditStore } from '../../store/audit-store.js';
 
 /** Which page of one chain's audit log to read, newest first. */
 export interface AuditPageQuery {
@@ -30,32 +31,10 @@ export async function listAuditPage(db: Database, chain: string, query: AuditPag
   }
   if (query.before !== undefined && query.after !== undefined) throw new PassportError('ERR_REQUEST_INVALID', 'give before or after, not both', { field: 'after' });
   if (!Number.isSafeInteger(query.limit) || query.limit < 1 || query.limit > 1000) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 1000', { field: 'limit' });
-  const where = ['chain = ?'];
-  const params: unknown[] = [chain];
-  if (query.action !== undefined) {
-    where.push('action = ?');
-    params.push(query.action);
-  }
-  if (query.before !== undefined) {
-    where.push('chain_seq < ?');
-    params.push(query.before);
-  }
-  if (query.after !== undefined) {
-    where.push('chain_seq > ?');
-    params.push(query.after);
-  }
-  // Paging back reads upwards from the cursor, then turns the page round.
-  const order = query.after === undefined ? 'DESC' : 'ASC';
-  const rows = (await db.query(
-    `SELECT chain_seq, at, actor, action, subject, detail, prev_hash, hash FROM sp_audit_log WHERE ${where.join(' AND ')} ORDER BY chain_seq ${order} LIMIT ?`,
-    [...params, query.limit],
-  )) as AuditRow[];
-  if (query.after !== undefined) rows.reverse();
-  return rows.map(auditEntryFromRow);
+  return (await createAuditStore(db).listPage(chain, query)).map(auditEntryFromRow);
 }
 
 /** The newest entry of a chain (its sequence number and hash), or `undefined` for an empty chain. */
 export async function auditChainHead(db: Database, chain: string): Promise<{ seq: number; hash: string } | undefined> {
-  const rows = (await db.query('SELECT chain_seq, hash FROM sp_audit_log WHERE chain = ? ORDER BY chain_seq DESC LIMIT 1', [chain])) as { chain_seq: number; hash: string }[];
-  return rows[0] ? { seq: rows[0].chain_seq, hash: rows[0].hash } : undefined;
+  return createAuditStore(db).lastEntry(chain);
 }

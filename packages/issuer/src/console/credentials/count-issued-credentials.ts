@@ -1,5 +1,6 @@
 import type { IssuerContext } from '../../issuer-context.js';
 import type { CredentialStatusValue } from '../../status/change-credential-status.js';
+import { createIssuedCredentialStore } from '../../store/issued-credential-store.js';
 
 /** How many credentials an organisation has issued, by status. */
 export type CredentialCounts = Record<CredentialStatusValue | 'total', number>;
@@ -11,14 +12,10 @@ export type CredentialCounts = Record<CredentialStatusValue | 'total', number>;
  * const { total, revoked } = await countIssuedCredentials(ctx, org.id);
  */
 export async function countIssuedCredentials(ctx: Pick<IssuerContext, 'db'>, orgId: string): Promise<CredentialCounts> {
-  const rows = (await ctx.db.query('SELECT status, COUNT(*) AS n FROM sp_issued_credentials WHERE org_id = ? GROUP BY status', [orgId])) as {
-    status: CredentialStatusValue;
-    n: number;
-  }[];
   const counts: CredentialCounts = { active: 0, suspended: 0, revoked: 0, total: 0 };
-  for (const row of rows) {
-    if (row.status in counts) counts[row.status] = Number(row.n);
-    counts.total += Number(row.n);
+  for (const [status, n] of await createIssuedCredentialStore(ctx.db).countByStatus(orgId)) {
+    if (status in counts) counts[status as CredentialStatusValue] = n;
+    counts.total += n;
   }
   return counts;
 }

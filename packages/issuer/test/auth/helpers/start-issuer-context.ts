@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger, openDatabase } from '@staff-passport/core';
 import type { AuthContext } from '../../../src/auth/auth-context.js';
+import { createAuthState } from '../../../src/auth/lib/auth-state.js';
 import { listAuditEvents, type AuditEntry } from '../../../src/audit/list-audit-events.js';
 import { ISSUER_MIGRATIONS } from '../../../src/store/issuer-schema.js';
 
@@ -26,7 +27,7 @@ export async function startIssuerContext(): Promise<TestIssuer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-auth-'));
   let offset = 0;
   const db = await openDatabase({ file: join(dataDir, 'issuer.sqlite'), scope: 'issuer', migrations: ISSUER_MIGRATIONS });
-  const ctx: AuthContext = { db, logger: createLogger({ level: 'silent' }), now: () => new Date(Date.now() + offset) };
+  const ctx: AuthContext = { db, logger: createLogger({ level: 'silent' }), now: () => new Date(Date.now() + offset), authState: createAuthState() };
   return {
     ctx,
     setClockOffset(ms) {
