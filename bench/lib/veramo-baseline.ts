@@ -7,8 +7,8 @@
  * Veramo 7's `CredentialPlugin` takes its proof formats from providers, and the JWT one
  * (`@veramo/credential-jwt`) is not installed here; {@link JwtCredentialProvider} does what it
  * does: `did-jwt-vc` signing through the agent's `keyManagerSign`, and verifying with the agent's
- * resolver. Only `@veramo/data-store` and `@veramo/kms-local` are root dependencies; the rest are
- * loaded from where `@staff-passport/core` (which declares them) resolves them.
+ * resolver. `@veramo/data-store`, `@veramo/kms-local` and `@veramo/credential-w3c` are root
+ * dependencies; the rest are loaded from where `@staff-passport/core` (which declares them) resolves them.
  */
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,14 +48,16 @@ export async function createVeramoBaseline(databaseFile: string): Promise<{ agen
   const coreEntry = fileURLToPath(import.meta.resolve('@staff-passport/core'));
   const corePackage = join(dirname(coreEntry), '..', 'package.json');
   const load = (specifier: string): Promise<Record<string, unknown>> => importFrom(specifier, corePackage);
-  const w3cPackage = join(realpathSync(join(dirname(corePackage), 'node_modules', '@veramo', 'credential-w3c')), 'package.json');
+  // @veramo/credential-w3c is the bench's own dependency (the root's), not core's: core never imports it.
+  const rootPackage = fileURLToPath(new URL('../../package.json', import.meta.url));
+  const w3cPackage = join(realpathSync(join(dirname(rootPackage), 'node_modules', '@veramo', 'credential-w3c')), 'package.json');
   const [core, keyManager, didManager, didKey, didResolverPlugin, credentialW3c, didResolver, didJwtVc] = await Promise.all([
     load('@veramo/core'),
     load('@veramo/key-manager'),
     load('@veramo/did-manager'),
     load('@veramo/did-provider-key'),
     load('@veramo/did-resolver'),
-    load('@veramo/credential-w3c'),
+    importFrom('@veramo/credential-w3c', rootPackage),
     load('did-resolver'),
     importFrom('did-jwt-vc', w3cPackage),
   ]);
