@@ -21,12 +21,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { PrivateKeyStore } from '@veramo/data-store';
-import { SecretBox } from '@veramo/kms-local';
 import { createLogger, openDatabase } from '@staff-passport/core';
 import { createApiKey, createOrganisation, createPlatformKey, stopJobs } from '@staff-passport/issuer';
 import { SqliteKeyStore, WALLET_SCHEMA } from '@staff-passport/wallet-sdk';
 import { createHolderKey, signProof } from '../../packages/issuer/test/oid4vci/helpers/test-wallet.js';
+import { orgPrivateKeys } from '../helpers/org-private-keys.js';
 import { getChallenge, postJson, startServices, type Services } from '../helpers/start-services.js';
 import { trainingCredential } from '../helpers/training-credential.js';
 import { secretForms, findSecrets, type Secret } from './lib/find-secrets.js';
@@ -163,13 +162,11 @@ async function exercise(): Promise<void> {
     credentialParts.push({ name: 'credential JWT', needle: Buffer.from(c.split('~')[0]!) }, { name: 'credential payload', needle: Buffer.from(parts[1]!.slice(0, 60)) }, { name: 'credential signature', needle: Buffer.from(parts[2]!) });
   }
 
-  // Every private key the KMS holds (both organisations, active and retired), as the JWK's d.
-  const store = new PrivateKeyStore(ctx.db.dataSource, new SecretBox(services.secretKey));
-  const aliases = (await ctx.db.query('SELECT alias, type FROM "private-key"')) as { alias: string; type: string }[];
-  expect(aliases.length).toBeGreaterThanOrEqual(2 * 2 + 2 * 2);
-  expect(new Set(aliases.map((a) => a.type))).toEqual(new Set(['Ed25519', 'Secp256r1']));
-  for (const { alias, type } of aliases) {
-    const hex = (await store.getKey({ alias })).privateKeyHex;
+  // Every organisation's private key (both organisations, active and retired), as the JWK's d.
+  const keys = await orgPrivateKeys(ctx);
+  expect(keys.length).toBeGreaterThanOrEqual(2 * 2 + 2 * 2);
+  expect(new Set(keys.map((a) => a.type))).toEqual(new Set(['Ed25519', 'Secp256r1']));
+  for (const { privateKeyHex: hex, type } of keys) {
     addSecret(`${type} private key d`, Buffer.from(hex, 'hex').subarray(0, 32));
     addSecret(`${type} privateKeyHex`, hex);
   }

@@ -5,6 +5,7 @@ import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './status/status-list-store.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
+import { ORG_KEY_PURPOSE } from './store/org-key-record-migration.js';
 
 /** Options for {@link createIssuerContext}. */
 export interface CreateIssuerContextOptions {
@@ -35,6 +36,8 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     ...(options.databaseUrl ? { url: options.databaseUrl } : {}),
     scope: 'issuer',
     migrations: ISSUER_MIGRATIONS,
+    // Migration 4 seals the organisations' keys again with it.
+    secretKey: options.secretKey,
     ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
   });
   // The issuer resolves only its own DIDs and did:key/did:jwk holders; no network fetches are needed.
@@ -56,6 +59,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     storeCredentials: options.storeCredentials ?? false,
     authState: createAuthState(),
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
+    keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
     async close() {
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);

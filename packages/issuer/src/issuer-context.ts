@@ -25,4 +25,6 @@ export interface IssuerContext {
   authState: AuthState;
   /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
   secretBox: SecretBox;
+  /** Seals the organisations' private keys in their records (`sp_org_keys`), each bound to its kid. */
+  keyBox: SecretBox;
 }

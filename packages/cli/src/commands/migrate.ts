@@ -19,7 +19,8 @@ export async function migrateCommand({ options }: CommandInput): Promise<number>
   const config = loadConfig(process.env, { demo: options['demo'] === true });
   for (const [service, migrations] of SERVICES) {
     const target = databaseOptions(config, service);
-    const db = await openDatabase({ file: target.databaseFile, ...(target.databaseUrl ? { url: target.databaseUrl } : {}), scope: service, migrations });
+    // The secret: a step may seal secrets at rest again (the issuer's migration 4, its organisations' keys).
+    const db = await openDatabase({ file: target.databaseFile, ...(target.databaseUrl ? { url: target.databaseUrl } : {}), scope: service, migrations, secretKey: config.secretKey });
     try {
       const [row] = await db.kysely
         .withTables<{ sp_migrations: { scope: string; version: number } }>()

@@ -46,11 +46,20 @@ export interface Database extends SqlExecutor {
   close(): Promise<void>;
 }
 
+/** What a migration may need besides the database. */
+export interface MigrationContext {
+  /**
+   * The secret that seals secrets at rest (64 hex characters), for a step that seals them again;
+   * absent when the opener has none (such a step then fails if it has anything to convert).
+   */
+  secretKey?: string;
+}
+
 /** One versioned step of a service's schema. */
 export interface Migration {
   /** 1, 2, 3...: applied in order, each once. */
   version: number;
   name: string;
   /** Applies the step in the migration's transaction. */
-  up(tx: SqlExecutor): Promise<void>;
+  up(tx: SqlExecutor, context: MigrationContext): Promise<void>;
 }

@@ -31,6 +31,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** PostgreSQL: the pool's size (default 10). */
   poolSize?: number;
+  /** The secret sealing secrets at rest, for migrations that seal them again (see `MigrationContext`). */
+  secretKey?: string;
 }
 
 /**
@@ -96,7 +98,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (options.file !== undefined && options.file !== ':memory:') await db.query('PRAGMA wal_autocheckpoint = 10000');
     }
     const migrations = [...(options.migrations ?? []), ...(options.schema ? [statementsMigration(1, 'schema', options.schema)] : [])];
-    await runMigrations(db, { scope: options.scope ?? 'main', migrations, apply: options.migrate ?? true });
+    await runMigrations(db, {
+      scope: options.scope ?? 'main',
+      migrations,
+      apply: options.migrate ?? true,
+      ...(options.secretKey === undefined ? {} : { context: { secretKey: options.secretKey } }),
+    });
   } catch (err: unknown) {
     await db.close();
     throw err;

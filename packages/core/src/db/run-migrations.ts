@@ -1,4 +1,4 @@
-import type { Database, Migration, SqlExecutor } from './database.js';
+import type { Database, Migration, MigrationContext, SqlExecutor } from './database.js';
 
 /** Options for {@link runMigrations}. */
 export interface RunMigrationsOptions {
@@ -7,6 +7,8 @@ export interface RunMigrationsOptions {
   migrations: readonly Migration[];
   /** Apply what is missing (default true); with false only check that nothing is. */
   apply?: boolean;
+  /** Handed to each step applied (the secret for steps that seal secrets again). */
+  context?: MigrationContext;
 }
 
 // One advisory lock key for every scope (and Veramo's migrations): instances starting together
@@ -94,7 +96,7 @@ async function applyMissing(db: Database, options: RunMigrationsOptions): Promis
         .insertInto('sp_migrations')
         .values({ scope: options.scope, version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
         .execute();
-      await migration.up(tx);
+      await migration.up(tx, options.context ?? {});
     });
     applied.push(migration.version);
   }

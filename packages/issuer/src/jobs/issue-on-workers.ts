@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { PassportError, signingKeyObjectOf, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
+import { PassportError, type JwsSigner, type SupportedAlg } from '@staff-passport/core';
 import type { KeyObject } from 'node:crypto';
 import type { IssuerContext } from '../issuer-context.js';
 import { issueCredentialOutcome } from '../issuing/issue-credential.js';
-import { getOrgSigner } from '../organisations/org-keys.js';
+import { getOrgKeyObject, getOrgSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { IssueRowFunction } from './job-runner.js';
 
@@ -132,7 +132,7 @@ export function createWorkerIssueRow(options: WorkerIssueRowOptions = {}): Worke
     if (!signer) {
       signer = (async () => {
         const keyId = agentSigner.kid;
-        const key = await signingKeyObjectOf(ctx.agent, keyId.slice(keyId.indexOf('#') + 1));
+        const key = await getOrgKeyObject(ctx, org, keyId.slice(keyId.indexOf('#') + 1));
         return {
           alg,
           kid: keyId,

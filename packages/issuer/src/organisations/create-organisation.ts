@@ -11,7 +11,7 @@ const ODS_CODE = /^[A-Z0-9]{3,6}$/;
 
 /**
  * Creates an organisation with its did:web (under the issuer's URL, `.../orgs/{id}`) and its
- * Ed25519 and P-256 signing keys, held encrypted by Veramo's key manager.
+ * Ed25519 and P-256 signing keys, their private halves sealed with the configured secret.
  *
  * @example
  * const org = await createOrganisation(ctx, { name: 'Demo Valley NHS Trust', odsCode: 'RZZ' }, 'platform-admin');
@@ -27,14 +27,12 @@ export async function createOrganisation(ctx: IssuerContext, input: { name: stri
 
   const id = `org_${randomBytes(8).toString('hex')}`;
   const did = didWebFromUrl(ctx.publicUrl, ['orgs', id]);
-  // The key is created first: an organisation row never exists without its key. A crash between
-  // the two leaves an unused key and no organisation, which is harmless.
-  const identifier = await ctx.agent.didManagerCreate({ provider: 'did:web', alias: did.slice('did:web:'.length), kms: 'local', options: { keyType: 'Ed25519' } });
-  const keys = await createOrgKeyPair(ctx, did, identifier.keys);
   const createdAt = ctx.now().toISOString();
+  // The organisation and its keys are written in one transaction: one never exists without the other.
+  const keys = createOrgKeyPair(ctx, { id, did }, ctx.now());
   await ctx.db.transaction(async (tx) => {
     await createOrganisationStore(tx).insert({ id, name, ods_code: input.odsCode, did, created_at: createdAt });
-    await recordOrgKeys(tx, { id, did }, keys, ctx.now());
+    await recordOrgKeys(tx, keys);
     await appendAuditEvent(tx, { orgId: id, actor, action: 'organisation.create', subject: did, detail: { name, odsCode: input.odsCode }, at: ctx.now() });
   });
   return { id, name, odsCode: input.odsCode, did, createdAt };

@@ -1,5 +1,16 @@
-import { PassportError, createAgentSigner, verificationMethodIdFor, type DataIntegritySigner, type JwsSigner, type SupportedAlg, type SqlExecutor } from '@staff-passport/core';
-import type { IKey } from '@veramo/core';
+import { sign as cryptoSign, type KeyObject } from 'node:crypto';
+import {
+  PassportError,
+  createNodeJwsSigner,
+  generatePrivateKeyHex,
+  keyFromPrivateKeyHex,
+  verificationMethodIdFor,
+  type DataIntegritySigner,
+  type JwsSigner,
+  type KeyObjectKeyType,
+  type SqlExecutor,
+  type SupportedAlg,
+} from '@staff-passport/core';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { createIssuedCredentialStore } from '../store/issued-credential-store.js';
@@ -17,61 +28,45 @@ export interface OrgKey {
   createdAt: string;
   retiredAt: string | null;
   publicKeyHex: string;
-  type: IKey['type'];
+  type: KeyObjectKeyType;
 }
 
-const KEY_TYPE: Record<SupportedAlg, 'Ed25519' | 'Secp256r1'> = { EdDSA: 'Ed25519', ES256: 'Secp256r1' };
-const ALG_OF: Partial<Record<IKey['type'], SupportedAlg>> = { Ed25519: 'EdDSA', Secp256r1: 'ES256' };
+const KEY_TYPE: Record<SupportedAlg, KeyObjectKeyType> = { EdDSA: 'Ed25519', ES256: 'Secp256r1' };
 
 /**
- * Makes the key pair an organisation signs with (Ed25519 and P-256) in Veramo's key manager and
- * adds them to its DID; `existing` reuses keys the DID already has (did:web is created with one).
- * The keys are recorded as active by {@link recordOrgKeys}, in the caller's transaction.
+ * Makes the keys an organisation signs with (Ed25519 and P-256) as rows of its one key record
+ * (`sp_org_keys`): each private key sealed with the issuer's key box, bound to its kid (the public
+ * key's hex, as Veramo named keys). Record them with {@link recordOrgKeys} in the caller's transaction.
  */
-export async function createOrgKeyPair(ctx: IssuerContext, did: string, existing: readonly IKey[] = []): Promise<IKey[]> {
-  const keys: IKey[] = [];
-  for (const alg of ['EdDSA', 'ES256'] as const) {
-    const reuse = existing.find((k) => k.type === KEY_TYPE[alg]);
-    if (reuse) {
-      keys.push(reuse);
-      continue;
-    }
-    const key = await ctx.agent.keyManagerCreate({ kms: 'local', type: KEY_TYPE[alg] });
-    await ctx.agent.didManagerAddKey({ did, key });
-    keys.push(key);
-  }
-  return keys;
-}
-
-/** Records keys of an organisation as active (see {@link createOrgKeyPair}). */
-export async function recordOrgKeys(tx: SqlExecutor, org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): Promise<void> {
-  await createOrganisationStore(tx).insertKeys(keyRows(org, keys, at));
-}
-
-function keyRows(org: Pick<Organisation, 'id' | 'did'>, keys: readonly IKey[], at: Date): OrgKeyRow[] {
-  return keys.flatMap((key) => {
-    const alg = ALG_OF[key.type];
-    if (!alg) return [];
-    return [{ kid: key.kid, org_id: org.id, alg, vm_id: verificationMethodIdFor(org.did, key.kid), status: 'active', created_at: at.toISOString(), retired_at: null }];
+export function createOrgKeyPair(ctx: Pick<IssuerContext, 'keyBox'>, org: Pick<Organisation, 'id' | 'did'>, at: Date): OrgKeyRow[] {
+  return (['EdDSA', 'ES256'] as const).map((alg) => {
+    const privateKeyHex = generatePrivateKeyHex(KEY_TYPE[alg]);
+    const kid = keyFromPrivateKeyHex(KEY_TYPE[alg], privateKeyHex).publicKeyHex;
+    return {
+      kid,
+      org_id: org.id,
+      alg,
+      vm_id: verificationMethodIdFor(org.did, kid),
+      status: 'active',
+      created_at: at.toISOString(),
+      retired_at: null,
+      public_key_hex: kid,
+      private_key: ctx.keyBox.seal(privateKeyHex, kid),
+    };
   });
 }
 
-/**
- * Every signing key of an organisation, newest first. Organisations created before keys were
- * tracked get their DID's keys recorded as active on first use.
- */
+/** Records an organisation's new keys as active (see {@link createOrgKeyPair}), in the caller's transaction. */
+export async function recordOrgKeys(tx: SqlExecutor, keys: readonly OrgKeyRow[]): Promise<void> {
+  await createOrganisationStore(tx).insertKeys(keys);
+}
+
+/** Every signing key of an organisation, newest first. */
 export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<OrgKey[]> {
-  const identifier = await ctx.agent.didManagerGet({ did: org.did });
-  const store = createOrganisationStore(ctx.db);
-  let rows = await store.listKeys(org.id);
-  if (rows.length === 0) {
-    await store.insertKeys(keyRows(org, identifier.keys, ctx.now()), { ifMissing: true });
-    rows = await store.listKeys(org.id);
-  }
-  const byKid = new Map(identifier.keys.map((k) => [k.kid, k]));
+  const rows = await createOrganisationStore(ctx.db).listKeys(org.id);
   return rows.flatMap((row) => {
-    const key = byKid.get(row.kid);
-    if (!key) return [];
+    // A key whose material was lost before migration 4 cannot be published or sign: it is left out, as it was.
+    if (row.public_key_hex === null) return [];
     return [
       {
         kid: row.kid,
@@ -81,15 +76,29 @@ export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'i
         status: row.status,
         createdAt: row.created_at,
         retiredAt: row.retired_at,
-        publicKeyHex: key.publicKeyHex,
-        type: key.type,
+        publicKeyHex: row.public_key_hex,
+        type: KEY_TYPE[row.alg],
       },
     ];
   });
 }
 
 /**
- * The signer of an organisation's active key for an algorithm.
+ * The private `KeyObject` of an organisation's key, opened from its record: for signing on worker
+ * threads of this process (a `KeyObject` is cloned by `postMessage`, never exported as bytes).
+ *
+ * @throws PassportError `ERR_KEY_NOT_FOUND` when the organisation has no such key (or it cannot sign),
+ *   `ERR_CONFIG_INVALID` when it does not open with the configured secret.
+ */
+export async function getOrgKeyObject(ctx: IssuerContext, org: Pick<Organisation, 'id'>, kid: string): Promise<KeyObject> {
+  const row = await createOrganisationStore(ctx.db).findKey(org.id, kid);
+  if (!row?.private_key) throw new PassportError('ERR_KEY_NOT_FOUND', `the organisation has no private key ${kid}`);
+  return keyFromPrivateKeyHex(KEY_TYPE[row.alg], ctx.keyBox.open(row.private_key, kid).toString('utf8')).privateKey;
+}
+
+/**
+ * The signer of an organisation's active key for an algorithm: a `node:crypto` signer over the
+ * key's `KeyObject`, opened once and cached in the context, revalidated against the key record.
  *
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when the organisation has no active key for it.
  */
@@ -102,7 +111,7 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
   if (confirmed) return confirmed;
   const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
-  const signer = createAgentSigner(ctx.agent, { kid: key.kid, type: key.type }, key.verificationMethod);
+  const signer = createNodeJwsSigner({ privateKey: await getOrgKeyObject(ctx, org, key.kid), kid: key.verificationMethod });
   ctx.signers.set(org.id, alg, key.kid, signer);
   return signer;
 }
@@ -115,12 +124,11 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
  */
 export async function getOrgDataIntegritySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<DataIntegritySigner> {
   const jws = await getOrgSigner(ctx, org, 'EdDSA');
-  const keyRef = jws.kid.slice(jws.kid.indexOf('#') + 1);
+  const privateKey = await getOrgKeyObject(ctx, org, jws.kid.slice(jws.kid.indexOf('#') + 1));
   return {
     verificationMethod: jws.kid,
     async sign(data: Uint8Array): Promise<Uint8Array> {
-      const signature = await ctx.agent.keyManagerSign({ keyRef, algorithm: 'EdDSA', data: Buffer.from(data).toString('hex'), encoding: 'hex' });
-      return Buffer.from(signature, 'base64url');
+      return cryptoSign(null, data, privateKey);
     },
   };
 }
@@ -132,12 +140,12 @@ export async function getOrgDataIntegritySigner(ctx: IssuerContext, org: Pick<Or
  */
 export async function rotateOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, actor: string): Promise<OrgKey[]> {
   const before = await listOrgKeys(ctx, org);
-  const created = await createOrgKeyPair(ctx, org.did);
+  const created = createOrgKeyPair(ctx, org, ctx.now());
   const now = ctx.now().toISOString();
   const retired = before.filter((k) => k.status === 'active').map((k) => k.kid);
   await ctx.db.transaction(async (tx) => {
     await createOrganisationStore(tx).retireKeys(retired, now);
-    await recordOrgKeys(tx, org, created, ctx.now());
+    await recordOrgKeys(tx, created);
     await appendAuditEvent(tx, { orgId: org.id, actor, action: 'key.rotate', subject: org.did, detail: { created: created.map((k) => k.kid), retired }, at: ctx.now() });
   });
   ctx.signers.forget(org.id);

@@ -1,4 +1,5 @@
 import { statementsMigration, type Migration } from '@staff-passport/core';
+import { ORG_KEY_RECORD_MIGRATION } from './org-key-record-migration.js';
 
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
@@ -262,4 +263,7 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   ]),
   // A bulk job is run by one instance at a time, under a lease renewed while it runs.
   statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
+  // One record per organisation key: the key material moves from Veramo's tables into sp_org_keys,
+  // the private keys sealed again with core's secret box (docs/architecture.md).
+  ORG_KEY_RECORD_MIGRATION,
 ];

@@ -12,7 +12,10 @@ export type OrganisationsTable = {
   created_at: string;
 };
 
-/** sp_org_keys: each signing key of an organisation and where it is in its life. */
+/**
+ * sp_org_keys: the one record of each signing key of an organisation (docs/architecture.md): where
+ * it is in its life, its public key, and its private key sealed with the configured secret.
+ */
 export type OrgKeysTable = {
   kid: string;
   org_id: string;
@@ -21,6 +24,10 @@ export type OrgKeysTable = {
   status: 'active' | 'retired';
   created_at: string;
   retired_at: string | null;
+  /** Ed25519: the 32-byte key; P-256: the compressed point (hex). Null only for a key whose material was lost before migration 4. */
+  public_key_hex: string | null;
+  /** The private key (hex, `@veramo/kms-local`'s format) sealed by core's secret box, bound to the kid. */
+  private_key: string | null;
 };
 
 /** sp_api_keys: organisations' API keys, stored as their SHA-256. */

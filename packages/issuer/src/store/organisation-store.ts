@@ -20,6 +20,8 @@ export interface OrganisationStore {
   insertKeys(rows: readonly OrgKeyRow[], options?: { ifMissing?: boolean }): Promise<void>;
   /** An organisation's keys, newest first. */
   listKeys(orgId: string): Promise<OrgKeyRow[]>;
+  /** One key of an organisation, with its sealed private key. */
+  findKey(orgId: string, kid: string): Promise<OrgKeyRow | undefined>;
   /** The kid of the organisation's newest active key for an algorithm. */
   activeKid(orgId: string, alg: OrgKeyRow['alg']): Promise<string | undefined>;
   /** Marks keys retired. */
@@ -54,6 +56,7 @@ export function createOrganisationStore(db: SqlExecutor): OrganisationStore {
         .execute();
     },
     listKeys: (orgId) => q.selectFrom('sp_org_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('kid').execute(),
+    findKey: (orgId, kid) => q.selectFrom('sp_org_keys').selectAll().where('kid', '=', kid).where('org_id', '=', orgId).executeTakeFirst(),
     async activeKid(orgId, alg) {
       const row = await q
         .selectFrom('sp_org_keys')

@@ -1,7 +1,8 @@
 /**
  * The organisation store's contract on SQLite and PostgreSQL: organisations found by id and ODS
- * code and listed oldest first; their keys recorded (once), listed newest first, the newest
- * active one per algorithm found, and retired.
+ * code and listed oldest first; their keys (one record each, with the sealed private key) recorded
+ * once, listed newest first, found by organisation and kid, the newest active one per algorithm
+ * found, and retired.
  */
 import { expect, it } from '@jest/globals';
 import { createOrganisationStore, type OrgKeyRow, type OrganisationRow } from '../../src/store/organisation-store.js';
@@ -13,7 +14,7 @@ function org(id: string, odsCode: string, createdAt: string): OrganisationRow {
 }
 
 function key(kid: string, orgId: string, alg: OrgKeyRow['alg'], createdAt: string): OrgKeyRow {
-  return { kid, org_id: orgId, alg, vm_id: `did:web:issuer.test:orgs:${orgId}#${kid}`, status: 'active', created_at: createdAt, retired_at: null };
+  return { kid, org_id: orgId, alg, vm_id: `did:web:issuer.test:orgs:${orgId}#${kid}`, status: 'active', created_at: createdAt, retired_at: null, public_key_hex: `pub-${kid}`, private_key: `sealed-${kid}` };
 }
 
 describeEngines('the organisation store', (engine) => {
@@ -41,6 +42,8 @@ describeEngines('the organisation store', (engine) => {
     expect(await orgs.activeKid('org_1', 'EdDSA')).toBe('k_ed_2');
     expect(await orgs.activeKid('org_1', 'ES256')).toBe('k_p256_1');
     expect(await orgs.activeKid('org_2', 'EdDSA')).toBeUndefined();
+    expect(await orgs.findKey('org_1', 'k_p256_1')).toEqual(key('k_p256_1', 'org_1', 'ES256', '2026-12-01T10:00:00.000Z'));
+    expect(await orgs.findKey('org_2', 'k_p256_1')).toBeUndefined();
   });
 
   it('retires keys, which then sign no more', async () => {

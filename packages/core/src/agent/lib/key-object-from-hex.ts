@@ -25,6 +25,8 @@ export function isKeyObjectKeyType(type: unknown): type is KeyObjectKeyType {
  * raw bytes, Ed25519 as the 32-byte seed or seed||public (64 bytes, what kms-local writes), P-256 as
  * the 32-byte scalar.
  *
+ * @example
+ * const { privateKey, publicKeyHex } = keyFromPrivateKeyHex('Ed25519', generatePrivateKeyHex('Ed25519'));
  * @throws PassportError `ERR_REQUEST_INVALID` for a key type we do not hold or bytes that are not such a key.
  */
 export function keyFromPrivateKeyHex(type: string, privateKeyHex: string): LoadedKey {
@@ -63,7 +65,11 @@ export function keyFromPrivateKeyHex(type: string, privateKeyHex: string): Loade
 
 /**
  * A new private key, as hex in the format `@veramo/kms-local` writes (so a database stays readable
- * by it): Ed25519 seed||public, P-256 the 32-byte scalar.
+ * by it): Ed25519 seed||public, P-256 the 32-byte scalar. The issuer keeps its organisations' keys
+ * in this form, sealed, in their records.
+ *
+ * @example
+ * const sealed = box.seal(generatePrivateKeyHex('Secp256r1'), kid);
  */
 export function generatePrivateKeyHex(type: KeyObjectKeyType): string {
   if (type === 'Ed25519') {
