@@ -16,6 +16,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import { createIssuedCredentialStore } from '../store/issued-credential-store.js';
 import { createOrganisationStore, type OrgKeyRow } from '../store/organisation-store.js';
 import type { Organisation } from './organisation.js';
+import type { OrgKeySigner } from './org-signer-cache.js';
 
 /** A signing key of an organisation, as its DID document and its audit log see it. */
 export interface OrgKey {
@@ -103,6 +104,10 @@ export async function getOrgKeyObject(ctx: IssuerContext, org: Pick<Organisation
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when the organisation has no active key for it.
  */
 export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg = 'EdDSA'): Promise<JwsSigner> {
+  return orgKeySigner(ctx, org, alg);
+}
+
+async function orgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg): Promise<OrgKeySigner> {
   const fresh = ctx.signers.fresh(org.id, alg);
   if (fresh) return fresh;
   // Revalidated against the key table: a rotation through any instance is seen here.
@@ -111,7 +116,8 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
   if (confirmed) return confirmed;
   const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
-  const signer = createNodeJwsSigner({ privateKey: await getOrgKeyObject(ctx, org, key.kid), kid: key.verificationMethod });
+  const privateKey = await getOrgKeyObject(ctx, org, key.kid);
+  const signer = { ...createNodeJwsSigner({ privateKey, kid: key.verificationMethod }), privateKey };
   ctx.signers.set(org.id, alg, key.kid, signer);
   return signer;
 }
@@ -123,10 +129,9 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when there is no active Ed25519 key.
  */
 export async function getOrgDataIntegritySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<DataIntegritySigner> {
-  const jws = await getOrgSigner(ctx, org, 'EdDSA');
-  const privateKey = await getOrgKeyObject(ctx, org, jws.kid.slice(jws.kid.indexOf('#') + 1));
+  const { kid, privateKey } = await orgKeySigner(ctx, org, 'EdDSA');
   return {
-    verificationMethod: jws.kid,
+    verificationMethod: kid,
     async sign(data: Uint8Array): Promise<Uint8Array> {
       return cryptoSign(null, data, privateKey);
     },

@@ -1,11 +1,17 @@
+import type { KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { JwsSigner } from '@staff-passport/core';
+
+/** A signer of an organisation's key, with the key's `KeyObject` (for Data Integrity proofs and worker threads). */
+export interface OrgKeySigner extends JwsSigner {
+  readonly privateKey: KeyObject;
+}
 
 /** How long a cached signer is trusted before its key is checked against the key table again. */
 export const SIGNER_REVALIDATE_MS = 2_000;
 
 interface Entry {
-  signer: JwsSigner;
+  signer: OrgKeySigner;
   kid: string;
   checkedAt: number;
 }
@@ -20,20 +26,20 @@ export class OrgSignerCache {
   private readonly entries = new Map<string, Entry>();
 
   /** A signer to use now, or undefined when it must be checked (or made). */
-  fresh(orgId: string, alg: string): JwsSigner | undefined {
+  fresh(orgId: string, alg: string): OrgKeySigner | undefined {
     const entry = this.entries.get(`${orgId}:${alg}`);
     return entry && performance.now() - entry.checkedAt < SIGNER_REVALIDATE_MS ? entry.signer : undefined;
   }
 
   /** The cached signer when the active key is still `activeKid` (and marks it checked). */
-  confirm(orgId: string, alg: string, activeKid: string): JwsSigner | undefined {
+  confirm(orgId: string, alg: string, activeKid: string): OrgKeySigner | undefined {
     const entry = this.entries.get(`${orgId}:${alg}`);
     if (!entry || entry.kid !== activeKid) return undefined;
     entry.checkedAt = performance.now();
     return entry.signer;
   }
 
-  set(orgId: string, alg: string, kid: string, signer: JwsSigner): void {
+  set(orgId: string, alg: string, kid: string, signer: OrgKeySigner): void {
     this.entries.set(`${orgId}:${alg}`, { signer, kid, checkedAt: performance.now() });
   }
 
