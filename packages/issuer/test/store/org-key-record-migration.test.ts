@@ -3,7 +3,7 @@
  * made by Veramo's key manager, sealed by its SecretBox, and recorded in sp_org_keys too; one
  * organisation from before keys were tracked) is converted to one record per key, sealed by core's
  * secret box: the keys are listed as before, still sign (JWS and Data Integrity), and Veramo's
- * copies are gone. Without the secret the migration refuses to start.
+ * copies are gone. Without the secret, or with another one, the migration refuses and changes nothing.
  */
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { expect, it } from '@jest/globals';
@@ -80,6 +80,7 @@ describeEngines('migration 4: one record per organisation key', (engine) => {
 
     // The private keys are sealed again: without the secret the migration cannot run.
     await expect(openDatabase({ ...target, migrations: ISSUER_MIGRATIONS })).rejects.toThrow(/PASSPORT_SECRET_KEY/);
+    await expect(openDatabase({ ...target, migrations: ISSUER_MIGRATIONS, secretKey: randomBytes(32).toString('hex') })).rejects.toThrow(/does not open/);
 
     const ctx = await createIssuerContext({ ...where, secretKey, publicUrl, logger: createLogger({ level: 'silent' }) });
     try {
