@@ -228,7 +228,8 @@ async function checkBitstringEntry(entry: unknown, ctx: Context): Promise<Creden
       throw new PassportError('ERR_STATUS_INDEX_OUT_OF_RANGE', `index ${rawIndex} is outside the list (${bitstring.size} entries)`);
     }
     const value = bitstring.get(index);
-    if (value === 0) return { ...base, status: 'valid', value };
+    // A message list's 0 may have a message of its own (section 2.1, statusMessage).
+    if (value === 0 && (purpose === 'revocation' || purpose === 'suspension' || entry['statusMessage'] === undefined)) return { ...base, status: 'valid', value };
     if (purpose === 'revocation') return { ...base, status: 'revoked', code: 'ERR_STATUS_REVOKED', message: 'the credential has been revoked', value };
     if (purpose === 'suspension') return { ...base, status: 'suspended', code: 'ERR_STATUS_SUSPENDED', message: 'the credential is suspended', value };
     // refresh and message statuses do not invalidate a credential (section 2.1): report the value,
