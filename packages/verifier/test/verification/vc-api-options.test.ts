@@ -17,6 +17,7 @@ import {
   encodeEd25519Multikey,
   signDataIntegrity,
 } from '@staff-passport/core';
+import { CATALOGUE } from '@staff-passport/schemas';
 import { createVerifierContext, issueNonce, type VerifierContext } from '../../src/index.js';
 import { verifyCredentialRequest } from '../../src/verification/verify-credential-request.js';
 import { verifyPresentationRequest } from '../../src/verification/verify-presentation-request.js';
@@ -181,5 +182,22 @@ describe('options.checks', () => {
     expect(proofOnly.checks.find((c) => c.check === 'validity')).toMatchObject({ outcome: 'skipped' });
     const withExpiry = await verifyCredentialRequest(open, { verifiableCredential: vc, options: { checks: ['proof', 'expiration'] } });
     expect(withExpiry.errors.map((e) => `${e.check}:${e.code}`)).toEqual(['validity:ERR_VC_EXPIRED']);
+  });
+});
+
+describe('schemas: a known one enforced, an unknown one skipped (on the VC API route as everywhere)', () => {
+  const training = CATALOGUE.find((d) => d.type === 'TrainingRecord')!;
+
+  it('a generic credential naming a schema the verifier does not know verifies, its schema check skipped', async () => {
+    const vc = await credential({ credentialSchema: { id: 'https://schemas.example/alumni/1.0.0', type: 'JsonSchema' } });
+    const report = await verifyCredentialRequest(open, { verifiableCredential: vc });
+    expect(report.verified).toBe(true);
+    expect(report.checks.find((c) => c.check === 'schema')).toMatchObject({ outcome: 'skipped' });
+  });
+
+  it('a credential naming a catalogue schema is held to it (ERR_VC_SCHEMA_INVALID), whatever its type', async () => {
+    const vc = await credential({ credentialSchema: { id: training.schemaId, type: 'JsonSchema' } });
+    const report = await verifyCredentialRequest(open, { verifiableCredential: vc });
+    expect(report.errors.map((e) => `${e.check}:${e.code}`)).toEqual(['schema:ERR_VC_SCHEMA_INVALID']);
   });
 });
