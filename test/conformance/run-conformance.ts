@@ -18,9 +18,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createSuiteFront, type ServiceFacts } from './lib/create-suite-front.js';
+import { createSuiteFront, selfSignedCertificate, type ServiceFacts } from './lib/create-suite-front.js';
 import { IMPLEMENTATION_NAMES, SUITES, localConfigFor, type SuiteName } from './lib/local-config.js';
 import { summariseMochaReport, type SuiteFigures } from './lib/summarise-mocha-report.js';
 import { tallyExchanges, type RefusalCause } from './lib/tally-exchanges.js';
@@ -36,10 +37,32 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function startServices(dataDir: string): Promise<{ child: ChildProcess; facts: ServiceFacts }> {
+// A port free now, for the issuer: its public URL is the front's, so it cannot take port 0.
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
+}
+
+/**
+ * Starts `staff-passport start --demo` with the issuer's public URL at the TLS front (the suites'
+ * document loaders fetch status lists over https only), trusting the front's certificate.
+ */
+async function startServices(dataDir: string, front: { url: string; caFile: string }): Promise<{ child: ChildProcess; facts: ServiceFacts }> {
+  const issuerPort = await freePort();
   const child = spawn(process.execPath, ['--conditions=@staff-passport/source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'start', '--demo'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ISSUER_PORT: '0', VERIFIER_PORT: '0', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      ISSUER_PORT: String(issuerPort),
+      ISSUER_PUBLIC_URL: front.url,
+      NODE_EXTRA_CA_CERTS: front.caFile,
+      VERIFIER_PORT: '0',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -53,7 +76,8 @@ async function startServices(dataDir: string): Promise<{ child: ChildProcess; fa
   const file = join(dataDir, 'demo.json');
   if (!existsSync(file)) throw new Error(`the services did not start:\n${out}`);
   const demo = JSON.parse(readFileSync(file, 'utf8')) as { issuer: ServiceFacts['issuer']; verifier: ServiceFacts['verifier'] };
-  return { child, facts: { issuer: demo.issuer, verifier: demo.verifier } };
+  // demo.json names the public URL (the front); the front itself reaches the issuer directly.
+  return { child, facts: { issuer: { ...demo.issuer, url: `http://127.0.0.1:${issuerPort}` }, verifier: demo.verifier } };
 }
 
 /** Runs a command to its end without blocking this process (the TLS front lives in it). */
@@ -89,9 +113,20 @@ const only = arg('only')?.split(',') as SuiteName[] | undefined;
 const resultsDir = join(suitesDir, 'results', arg('label') ?? 'latest');
 mkdirSync(resultsDir, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'staff-passport-conformance-'));
-const { child, facts } = await startServices(dataDir);
+const certificate = selfSignedCertificate();
+const caFile = join(dataDir, 'front-certificate.pem');
+writeFileSync(caFile, certificate.cert);
 let exchanges: string | undefined;
-const front = await createSuiteFront(facts, { logFile: () => exchanges });
+const started: { facts?: ServiceFacts } = {};
+const front = await createSuiteFront(
+  () => {
+    if (!started.facts) throw new Error('the services are not started yet');
+    return started.facts;
+  },
+  { logFile: () => exchanges, certificate },
+);
+const { child, facts } = await startServices(dataDir, { url: front.url, caFile });
+started.facts = facts;
 say(`services: issuer ${facts.issuer.url} (${facts.issuer.did}), verifier ${facts.verifier.url}; TLS front ${front.url}`);
 const figures: Record<string, SuiteFigures & { refusals: RefusalCause[] }> = {};
 try {

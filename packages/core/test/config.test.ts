@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     expect(config.issuerPublicUrl).toBe('http://127.0.0.1:4100');
   });
 
+  it('VC_API_CALLER_CHALLENGES: off by default, on in demo mode (the W3C suites give their own challenges), and settable either way', () => {
+    expect(loadConfig({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret }).vcApiCallerChallenges).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret }, { demo: true }).vcApiCallerChallenges).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VC_API_CALLER_CHALLENGES: 'true' }).vcApiCallerChallenges).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VC_API_CALLER_CHALLENGES: 'false' }, { demo: true }).vcApiCallerChallenges).toBe(false);
+    expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VC_API_CALLER_CHALLENGES: 'yes' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'VC_API_CALLER_CHALLENGES' });
+  });
+
   it('names a bad port', () => {
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PORT: 'eighty' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'ISSUER_PORT' });
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VERIFIER_PORT: '70000' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'VERIFIER_PORT' });

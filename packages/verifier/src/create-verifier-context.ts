@@ -1,4 +1,4 @@
-import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
+import { CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL, StatusListCache, createDidResolver, createDocumentLoader, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
 import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
 import { createVerifierStores } from './store/verifier-stores.js';
@@ -25,6 +25,8 @@ export interface CreateVerifierContextOptions {
   nonceTtlSeconds?: number;
   retentionDays?: number;
   storeCredentials?: boolean;
+  /** Accept a VC API caller's own challenge (see {@link VerifierContext.callerChallenges}); default false. */
+  callerChallenges?: boolean;
   /** 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. */
   secretKey?: string;
   /**
@@ -68,6 +70,8 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
     retentionDays: options.retentionDays ?? 30,
     storeCredentials: options.storeCredentials ?? false,
+    documentLoader: createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } }),
+    callerChallenges: options.callerChallenges ?? false,
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
   };
   const interval = options.housekeepingIntervalSeconds ?? 600;

@@ -1,4 +1,4 @@
-import type { Database, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, DocumentLoader, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { VerifierKey } from './oid4vp/verifier-key.js';
 import type { VerifierStores } from './store/verifier-stores.js';
@@ -25,6 +25,18 @@ export interface VerifierContext {
   fetchStatusList: StatusListFetcher;
   /** The trust registry in force, when one is configured; without it no issuer is trusted by name. */
   trustRegistry: () => TrustRegistry | undefined;
+  /**
+   * The JSON-LD contexts Data Integrity credentials may use: the bundled ones and the VC Data
+   * Model's examples context (what the W3C suites and other implementations' examples name).
+   */
+  documentLoader: DocumentLoader;
+  /**
+   * VC API `POST /presentations/verify`: also accept a challenge the caller chose rather than one
+   * from `POST /challenges` (the VC API leaves the challenge to the caller, who then answers for
+   * its freshness). A challenge this verifier gave out is still used up once. Off by default;
+   * OpenID4VP requests always use the verifier's own nonces.
+   */
+  callerChallenges: boolean;
   /** How long a nonce (and a presentation request) stays usable, seconds. */
   nonceTtlSeconds: number;
   /** How long check results are kept, days. */

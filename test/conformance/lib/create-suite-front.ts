@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,11 +21,20 @@ export interface SuiteFront {
 /** The issuing endpoints the front offers, each a format our issuer signs in (`options.format`). */
 export const FRONT_ISSUERS = { jwt: 'vc+jwt', ldp: 'ldp_vc' } as const;
 
-function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
-  // A throwaway certificate for 127.0.0.1: the suites' client accepts any (rejectUnauthorized: false).
+/**
+ * A throwaway certificate for 127.0.0.1 (with the address as subjectAltName, so Node accepts it
+ * where it is trusted through NODE_EXTRA_CA_CERTS): the suites' clients accept any certificate;
+ * our services, which resolve the issuer's did:web and fetch its status lists through the front,
+ * are given this one to trust.
+ */
+export function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'suite-front-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -41,7 +50,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 /**
  * Where a suite's request goes: `/issuers/{jwt|ldp}/credentials/issue` to the demo organisation's
  * issue route with its API key and the format of that endpoint (unless the suite set one);
- * `/verifier/...` to the verifier as it is. Anything else is a 404.
+ * `/verifier/...` to the verifier as it is; `/orgs/...` and `/.well-known/...` (DID documents,
+ * status lists, metadata: the issuer's public URL is the front's) to the issuer as they are.
+ * Anything else is a 404.
  */
 function routeOf(facts: ServiceFacts, path: string, body: Buffer): { url: string; headers: Record<string, string>; body: Buffer } | undefined {
   const issue = /^\/issuers\/(jwt|ldp)\/credentials\/issue$/.exec(path);
@@ -61,10 +72,12 @@ function routeOf(facts: ServiceFacts, path: string, body: Buffer): { url: string
     return { url: `${facts.issuer.url}/orgs/${facts.issuer.orgId}/credentials/issue`, headers: { authorization: `Bearer ${facts.issuer.apiKey}` }, body: Buffer.from(JSON.stringify(json)) };
   }
   if (path.startsWith('/verifier/')) return { url: `${facts.verifier.url}${path.slice('/verifier'.length)}`, headers: {}, body };
+  if (path.startsWith('/orgs/') || path.startsWith('/.well-known/')) return { url: `${facts.issuer.url}${path}`, headers: {}, body };
   return undefined;
 }
 
 async function forward(facts: ServiceFacts, req: IncomingMessage, res: ServerResponse, logFile?: string): Promise<void> {
+  // GET and HEAD carry no body, and say what they accept (status lists are negotiated).
   const path = new URL(req.url ?? '/', 'https://front.invalid').pathname;
   const body = await readBody(req);
   const route = routeOf(facts, path, body);
@@ -85,23 +98,51 @@ async function forward(facts: ServiceFacts, req: IncomingMessage, res: ServerRes
 }
 
 /**
- * Starts the TLS front on 127.0.0.1 (a free port) in front of the started services; each exchange
- * is appended to the file `logFile` names at the time, if any.
+ * Starts the TLS front on 127.0.0.1 (a free port) in front of the services; each exchange is
+ * appended to the file `logFile` names at the time, if any. `facts` may be a function: the front
+ * can then start first, so that its URL can be the issuer's public URL.
  *
  * @example
  * const front = await createSuiteFront(facts, { logFile: () => 'exchanges.jsonl' }); // front.url + '/issuers/jwt/credentials/issue'
  */
-export async function createSuiteFront(facts: ServiceFacts, options: { logFile?: () => string | undefined } = {}): Promise<SuiteFront> {
-  const server = createServer(selfSignedCertificate(), (req, res) => {
-    forward(facts, req, res, options.logFile?.()).catch((e: unknown) => {
+export async function createSuiteFront(
+  facts: ServiceFacts | (() => ServiceFacts),
+  options: { logFile?: () => string | undefined; certificate?: { key: Buffer; cert: Buffer } } = {},
+): Promise<SuiteFront> {
+  const factsNow = typeof facts === 'function' ? facts : () => facts;
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    forward(factsNow(), req, res, options.logFile?.()).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
       res.end(JSON.stringify({ title: 'the suite front could not reach the service', detail: e instanceof Error ? e.message : String(e), status: 502 }));
+    });
+  };
+  const tls = createServer(options.certificate ?? selfSignedCertificate(), handle);
+  const plain = createHttpServer(handle);
+  const inner = await Promise.all([tls, plain].map(async (server) => {
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    return (server.address() as AddressInfo).port;
+  }));
+  // One public port, both protocols: the suites speak https, while our verifier resolves a did:web
+  // on loopback over http in demo mode (DID_WEB_ALLOW_PRIVATE). A TLS handshake starts with 0x16;
+  // each connection is relayed, bytes unchanged, to the https or the http server.
+  const server = createNetServer((socket) => {
+    socket.once('data', (first: Buffer) => {
+      const upstream = connect(first[0] === 0x16 ? inner[0]! : inner[1]!, '127.0.0.1', () => {
+        upstream.write(first);
+        socket.pipe(upstream).pipe(socket);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: async () => {
+      tls.close();
+      plain.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }

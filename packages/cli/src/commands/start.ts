@@ -120,6 +120,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       allowPrivateNetwork: config.allowPrivateNetwork,
       trustRegistry: () => registry,
       secretKey: config.secretKey,
+      callerChallenges: config.vcApiCallerChallenges,
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 

@@ -26,6 +26,11 @@ export interface PassportConfig {
   logFormat: 'json' | 'pretty';
   /** did:web may resolve to loopback/private addresses over http (local demos only). */
   allowPrivateNetwork: boolean;
+  /**
+   * The verifier's VC API `POST /presentations/verify` also accepts a challenge the caller chose
+   * (`VC_API_CALLER_CHALLENGES`; true in demo mode, where the W3C suites drive it).
+   */
+  vcApiCallerChallenges: boolean;
   /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
   trustRegistry?: { source: string; keysFile: string };
 }
@@ -77,7 +82,7 @@ function demoSecret(dataDir: string): string {
  * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`, `LOG_FORMAT`,
- * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
+ * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `VC_API_CALLER_CHALLENGES` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
  * `DATA_DIR` without it).
  *
  * @example
@@ -117,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   if (allowPrivateRaw !== undefined && allowPrivateRaw !== 'true' && allowPrivateRaw !== 'false') {
     throw new PassportError('ERR_CONFIG_INVALID', 'DID_WEB_ALLOW_PRIVATE must be true or false', { field: 'DID_WEB_ALLOW_PRIVATE' });
   }
+  const callerChallengesRaw = env['VC_API_CALLER_CHALLENGES'];
+  if (callerChallengesRaw !== undefined && callerChallengesRaw !== 'true' && callerChallengesRaw !== 'false') {
+    throw new PassportError('ERR_CONFIG_INVALID', 'VC_API_CALLER_CHALLENGES must be true or false', { field: 'VC_API_CALLER_CHALLENGES' });
+  }
   const databaseUrl = env['DATABASE_URL'];
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new PassportError('ERR_CONFIG_INVALID', 'DATABASE_URL must be a postgres:// URL', { field: 'DATABASE_URL' });
@@ -136,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     logLevel,
     logFormat,
     allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
+    vcApiCallerChallenges: callerChallengesRaw === undefined ? demo : callerChallengesRaw === 'true',
     ...trustRegistryOf(env),
   };
 }

@@ -1,4 +1,5 @@
 export { BUNDLED_CONTEXT_URLS, BUNDLED_DOCUMENT_LOADER, createDocumentLoader } from './create-document-loader.js';
+export { CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL } from './contexts/credentials-examples-v2.js';
 export type { DocumentLoader, DocumentLoaderOptions, RemoteDocument } from './create-document-loader.js';
 export { createEd25519Signer } from './create-ed25519-signer.js';
 export type { DataIntegritySigner } from './create-ed25519-signer.js';

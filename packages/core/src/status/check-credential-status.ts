@@ -2,12 +2,12 @@ import type { Resolvable } from 'did-resolver';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { PassportError } from '../errors/passport-error.js';
 import { isObject } from '../jose/compact-jws.js';
-import { extractEnvelopedJwt } from '../jose/extract-enveloped.js';
 import { VC_JWT_MEDIA_TYPE } from '../jose/sign-vc-jose.js';
 import { Bitstring, MAX_STATUS_SIZE } from './bitstring.js';
 import { createStatusListFetcher, type StatusListFetcher } from './create-status-list-fetcher.js';
 import { cacheLifetimeMs } from './lib/cache-lifetime.js';
 import { parseStatusListCredential } from './lib/parse-status-list-credential.js';
+import { verifyStatusListBody } from './lib/verify-status-list-body.js';
 import { isStatusListTokenType, parseStatusListToken } from './lib/parse-status-list-token.js';
 import { verifyStatusListJws } from './lib/verify-status-list-jws.js';
 import { STATUS_LIST_JWT_MEDIA_TYPE } from './sign-status-list-token.js';
@@ -124,30 +124,12 @@ function checkValidity(fromMs: number | undefined, untilMs: number | undefined, 
   if (untilMs !== undefined && untilMs + ctx.skewMs < ctx.nowMs) throw new PassportError('ERR_STATUS_LIST_INVALID', 'the status list has expired');
 }
 
-/** The JWT in a fetched W3C list: a compact JWT, or an EnvelopedVerifiableCredential carrying one. */
-function jwtFromBody(body: string): string {
-  const text = body.trim();
-  if (!text.startsWith('{')) return text;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text) as unknown;
-  } catch (cause: unknown) {
-    throw new PassportError('ERR_STATUS_LIST_INVALID', 'the status list is neither a JWT nor JSON', { cause });
-  }
-  const jwt = extractEnvelopedJwt(parsed, VC_JWT_MEDIA_TYPE);
-  if (!jwt) throw new PassportError('ERR_STATUS_LIST_INVALID', 'only status lists secured as VC-JOSE JWTs are accepted');
-  return jwt;
-}
-
 function loadBitstringList(listUrl: string, ctx: Context): Promise<CachedStatusList> {
   // The issuer is part of the key: a list is only ever kept as verified for the DID that signed it.
   return ctx.cache.load(`bitstring ${ctx.issuerDid} ${listUrl}`, async () => {
+    // VC-JOSE is asked for; a list served with a Data Integrity proof instead is read as well.
     const response = await ctx.fetch(listUrl, { accept: VC_JWT_MEDIA_TYPE });
-    const { payload } = await verifyStatusListJws(jwtFromBody(response.body), {
-      issuerDid: ctx.issuerDid,
-      resolver: ctx.resolver,
-      acceptsType: (typ) => typ === undefined || typ === 'vc+jwt' || typ === VC_JWT_MEDIA_TYPE,
-    });
+    const payload = await verifyStatusListBody(response.body, { issuerDid: ctx.issuerDid, resolver: ctx.resolver, now: new Date(ctx.nowMs), clockSkewSeconds: ctx.skewMs / 1000 });
     const parsed = parseStatusListCredential(payload, ctx.maxListBytes);
     if (parsed.issuer !== ctx.issuerDid) {
       throw new PassportError('ERR_STATUS_LIST_SIGNATURE_INVALID', `the status list names ${String(parsed.issuer)} as issuer, not ${ctx.issuerDid}`);
@@ -202,6 +184,17 @@ function loadTokenStatusList(uri: string, ctx: Context): Promise<CachedStatusLis
   });
 }
 
+// The message an entry's `statusMessage` gives for a status value ({status: "0x1", message}), if any.
+function statusMessageOf(statusMessage: unknown, value: number): string | undefined {
+  if (!Array.isArray(statusMessage)) return undefined;
+  for (const item of statusMessage) {
+    if (isObject(item) && typeof item['status'] === 'string' && /^0x[0-9a-f]+$/i.test(item['status']) && Number.parseInt(item['status'].slice(2), 16) === value && typeof item['message'] === 'string') {
+      return item['message'];
+    }
+  }
+  return undefined;
+}
+
 async function checkBitstringEntry(entry: unknown, ctx: Context): Promise<CredentialStatusResult> {
   const purpose = isObject(entry) && typeof entry['statusPurpose'] === 'string' ? entry['statusPurpose'] : 'unknown';
   const base: Omit<CredentialStatusResult, 'status'> = { mechanism: 'BitstringStatusList', purpose };
@@ -235,11 +228,14 @@ async function checkBitstringEntry(entry: unknown, ctx: Context): Promise<Creden
       throw new PassportError('ERR_STATUS_INDEX_OUT_OF_RANGE', `index ${rawIndex} is outside the list (${bitstring.size} entries)`);
     }
     const value = bitstring.get(index);
-    if (value === 0) return { ...base, status: 'valid', value };
+    // A message list's 0 may have a message of its own (section 2.1, statusMessage).
+    if (value === 0 && (purpose === 'revocation' || purpose === 'suspension' || entry['statusMessage'] === undefined)) return { ...base, status: 'valid', value };
     if (purpose === 'revocation') return { ...base, status: 'revoked', code: 'ERR_STATUS_REVOKED', message: 'the credential has been revoked', value };
     if (purpose === 'suspension') return { ...base, status: 'suspended', code: 'ERR_STATUS_SUSPENDED', message: 'the credential is suspended', value };
-    // refresh and message statuses do not invalidate a credential (section 2.1): report the value only.
-    return { ...base, status: 'valid', value, message: `${purpose} status ${value}` };
+    // refresh and message statuses do not invalidate a credential (section 2.1): report the value,
+    // with its statusMessage when the entry gives one (section 2.1, statusMessage; 3.2 step 13).
+    const described = statusMessageOf(entry['statusMessage'], value);
+    return { ...base, status: 'valid', value, message: described === undefined ? `${purpose} status ${value}` : `${purpose} status 0x${value.toString(16)}: ${described}` };
   } catch (err: unknown) {
     return unknownResult(base, err);
   }

@@ -15,7 +15,7 @@ import { DID_V1_CONTEXT } from '../../src/data-integrity/contexts/did-v1.js';
 import { JWS_2020_V1_CONTEXT } from '../../src/data-integrity/contexts/jws-2020-v1.js';
 import { MULTIKEY_V1_CONTEXT } from '../../src/data-integrity/contexts/multikey-v1.js';
 import { ED25519_2020_V1_CONTEXT } from '../../src/data-integrity/contexts/ed25519-2020-v1.js';
-import { BUNDLED_CONTEXT_URLS, BUNDLED_DOCUMENT_LOADER, createDocumentLoader } from '../../src/data-integrity/index.js';
+import { BUNDLED_CONTEXT_URLS, BUNDLED_DOCUMENT_LOADER, CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL, createDocumentLoader } from '../../src/data-integrity/index.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -65,5 +65,15 @@ describe('bundled contexts', () => {
     expect(() => {
       (document as Record<string, unknown>)['@context'] = {};
     }).toThrow(TypeError);
+  });
+});
+
+describe('the VC Data Model examples context (kept beside the loader, passed in by services that accept it)', () => {
+  it('is the published document byte for byte (w3c/vc-data-model @ 647f43b), served only where given as an extra context', async () => {
+    const digest = '57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c';
+    expect(sha256(CREDENTIALS_EXAMPLES_V2_CONTEXT)).toBe(digest);
+    expect(readFileSync(new URL('../../src/data-integrity/contexts/README.md', import.meta.url), 'utf8')).toContain(digest);
+    const loader = createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } });
+    expect((await loader(CREDENTIALS_EXAMPLES_V2_URL)).document).toEqual({ '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
   });
 });

@@ -19,6 +19,13 @@ export interface IssuerAppOptions {
   allowHttpLoopback?: boolean;
   /** Limits failed OpenID4VCI token requests per client address (default on; `false` turns it off). */
   tokenLimiter?: SignInLimiter | false;
+  /**
+   * Serve wallets on earlier OpenID4VCI drafts (up to draft 15) as well: the metadata also at
+   * `{credential_issuer}/.well-known/openid-credential-issuer` (and the authorization server's at
+   * `.../oauth-authorization-server`), and a credential request with a single `proof` accepted as
+   * one proof. OpenID4VCI 1.0 requests are answered the same either way. Default true.
+   */
+  oid4vciDraftCompatibility?: boolean;
   /** Origins the console's sign-in form may redirect to (organisations' OpenID providers), for its content security policy. */
   consoleFormActionOrigins?: string[];
   /** Extra routes (jobs, OpenID4VCI), added before the 404 handler. */
@@ -54,7 +61,7 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   router.use(apiReferenceAssets());
   // Guessing codes across many offers from one address is refused (429) before the per-offer lock.
   const tokenLimiter = options.tokenLimiter === false ? undefined : (options.tokenLimiter ?? createSignInLimiter({ burst: 30, perMinute: 10 }));
-  const deps: IssuerRouteDeps = { ctx, authenticate, allowHttpLoopback: options.allowHttpLoopback === true, tokenLimiter, openapi: buildIssuerOpenApiDocument(ctx.publicUrl) };
+  const deps: IssuerRouteDeps = { ctx, authenticate, allowHttpLoopback: options.allowHttpLoopback === true, tokenLimiter, oid4vciDraftCompatibility: options.oid4vciDraftCompatibility ?? true, openapi: buildIssuerOpenApiDocument(ctx.publicUrl) };
   registerApiRoutes(router, ISSUER_ROUTES, { deps, guard: (route) => guardIssuerRoute(deps, route) });
   options.extraRoutes?.(router);
 

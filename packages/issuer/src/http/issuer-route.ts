@@ -11,6 +11,8 @@ export interface IssuerRouteDeps {
   allowHttpLoopback: boolean;
   /** Limits failed OpenID4VCI token requests per client address (absent: off). */
   tokenLimiter: SignInLimiter | undefined;
+  /** Wallets on OpenID4VCI drafts: metadata also at the pre-1.0 locations, a single `proof` accepted. */
+  oid4vciDraftCompatibility: boolean;
   /** The OpenAPI document generated from the table, served at `/openapi.json`. */
   openapi: OpenApiDocument;
 }

@@ -27,7 +27,7 @@ export type { CredentialConfiguration, OfferFormat } from './oid4vci-settings.js
 export { NOTIFICATION_EVENTS, receiveNotification } from './receive-notification.js';
 export type { NotificationEvent } from './receive-notification.js';
 export { requestCredential } from './request-credential.js';
-export type { CredentialEndpointResult } from './request-credential.js';
+export type { CredentialEndpointResult, RequestCredentialOptions } from './request-credential.js';
 export { requestDeferredCredential } from './request-deferred-credential.js';
 export { toOauthError } from './to-oauth-error.js';
 export type { OauthErrorAnswer, Oid4vciEndpoint } from './to-oauth-error.js';

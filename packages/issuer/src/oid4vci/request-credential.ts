@@ -15,8 +15,25 @@ function requestInvalid(message: string, field: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
 }
 
+/** Options of {@link requestCredential}. */
+export interface RequestCredentialOptions {
+  /**
+   * Accept a single `proof: {proof_type: 'jwt', jwt}` as one proof, as OpenID4VCI drafts up to 15
+   * defined it (the issuer's draft compatibility); 1.0 has only `proofs`. Default false.
+   */
+  acceptSingleProof?: boolean;
+}
+
+// A draft's single proof (OpenID4VCI draft 15, section 8.2: `proof` with `proof_type` jwt).
+function singleProofOf(proof: unknown, body: Record<string, unknown>): unknown[] {
+  if (body['proofs'] !== undefined) throw new PassportError('ERR_PROOF_INVALID', 'send proof or proofs, not both', { field: 'proof' });
+  if (!isObject(proof) || proof['proof_type'] !== 'jwt') throw new PassportError('ERR_PROOF_INVALID', "proof must be {proof_type: 'jwt', jwt}", { field: 'proof.proof_type' });
+  return [proof['jwt']];
+}
+
 /** The jwt proofs of a request (section 8.2: `proofs: {jwt: [...]}`, one credential per proof). */
-function proofsOf(body: Record<string, unknown>): unknown[] {
+function proofsOf(body: Record<string, unknown>, acceptSingleProof: boolean): unknown[] {
+  if (body['proof'] !== undefined && acceptSingleProof) return singleProofOf(body['proof'], body);
   if (body['proof'] !== undefined) throw new PassportError('ERR_PROOF_INVALID', 'send proofs: {jwt: [...]} (the single proof parameter is not part of OpenID4VCI 1.0)', { field: 'proof' });
   const proofs = body['proofs'];
   if (!isObject(proofs)) throw new PassportError('ERR_PROOF_INVALID', 'proofs is missing: {jwt: [...]}', { field: 'proofs' });
@@ -33,12 +50,13 @@ function proofsOf(body: Record<string, unknown>): unknown[] {
  * configuration (one the offer names), every key proof and its c_nonce (used up), then issues one
  * credential per proof in the format of the configuration. Each offered type is delivered once,
  * in any one of its formats. An offer still pending (its claims not yet supplied) answers 202 with
- * a `transaction_id` for the deferred credential endpoint.
+ * a `transaction_id` for the deferred credential endpoint. With `acceptSingleProof`, a draft's
+ * single `proof` counts as one proof.
  *
  * @throws PassportError `ERR_ACCESS_TOKEN_INVALID`, `ERR_REQUEST_INVALID`, `ERR_CREDENTIAL_CONFIGURATION_UNKNOWN`,
  *   `ERR_PROOF_INVALID`, `ERR_NONCE_UNKNOWN`, `ERR_NONCE_EXPIRED`, `ERR_OFFER_USED`, `ERR_OFFER_EXPIRED`.
  */
-export async function requestCredential(ctx: IssuerContext, org: Organisation, authorization: string | undefined, body: unknown): Promise<CredentialEndpointResult> {
+export async function requestCredential(ctx: IssuerContext, org: Organisation, authorization: string | undefined, body: unknown, options: RequestCredentialOptions = {}): Promise<CredentialEndpointResult> {
   const offer = await authenticateAccessToken(ctx, org.id, authorization);
   const now = ctx.now();
   if (!isObject(body)) throw requestInvalid('the credential request must be a JSON object', 'body');
@@ -58,7 +76,7 @@ export async function requestCredential(ctx: IssuerContext, org: Organisation, a
   const audience = credentialIssuerIdFor(ctx.publicUrl, org.id);
   const holders: HolderKey[] = [];
   const nonces = new Set<string>();
-  for (const [i, jwt] of proofsOf(body).entries()) {
+  for (const [i, jwt] of proofsOf(body, options.acceptSingleProof === true).entries()) {
     try {
       const key = await verifyProofJwt({ jwt, audience, resolver: ctx.resolver, now });
       holders.push(key);

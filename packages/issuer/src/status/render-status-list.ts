@@ -6,11 +6,12 @@ import {
   VC_JWT_MEDIA_TYPE,
   buildStatusListCredential,
   encodeBitstringList,
+  signDataIntegrity,
   signStatusListToken,
   signVcJose,
 } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
-import { getOrgSigner } from '../organisations/org-keys.js';
+import { getOrgDataIntegritySigner, getOrgSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { StatusListState } from './status-list-store.js';
 import { statusListUrl } from './status-urls.js';
@@ -25,12 +26,23 @@ export const STATUS_LIST_MEDIA_TYPES: Record<StatusListView, string> = {
   token: STATUS_LIST_JWT_MEDIA_TYPE,
 };
 
+/**
+ * How a Bitstring Status List credential is secured when served: VC-JOSE (`application/vc+jwt`,
+ * the default) or Data Integrity `eddsa-rdfc-2022` (JSON-LD, for Data Integrity readers), chosen
+ * by the request's `Accept` (Bitstring Status List v1.0, section 3.6 leaves it to the issuer).
+ */
+export type StatusListSecuring = 'vc+jwt' | 'ldp_vc';
+
+/** The media types a Data Integrity list is served as, in the order offered. */
+export const STATUS_LIST_LD_MEDIA_TYPES: readonly string[] = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'];
+
 /** How long verifiers may cache a list (Bitstring Status List `ttl`, Token Status List `ttl`). */
 export const STATUS_LIST_TTL_SECONDS = 300;
 
 /** A signed view of a list at a version. */
 export interface RenderedStatusList {
-  jwt: string;
+  /** What is served: a compact JWS, or (Data Integrity) the credential with its proof as JSON text. */
+  body: string;
   version: number;
   updatedAt: string;
 }
@@ -51,24 +63,26 @@ function tokenView(list: StatusListState): TokenStatusList {
 }
 
 /**
- * Signs a view of an organisation's status list with its active Ed25519 key: a VC-JOSE
- * `BitstringStatusListCredential` for `revocation` and `suspension`, a `statuslist+jwt` Status List
- * Token for `token`. Cached per version.
+ * Signs a view of an organisation's status list with its active Ed25519 key: a
+ * `BitstringStatusListCredential` for `revocation` and `suspension` (VC-JOSE by default, or with a
+ * Data Integrity `eddsa-rdfc-2022` proof when `securing` is `ldp_vc`), a `statuslist+jwt` Status
+ * List Token for `token` (always a JWT). Cached per version and securing.
  *
  * @throws PassportError `ERR_NOT_FOUND` for a list that is not this organisation's.
  */
-export async function renderStatusList(ctx: IssuerContext, org: Organisation, listId: string, view: StatusListView): Promise<RenderedStatusList> {
+export async function renderStatusList(ctx: IssuerContext, org: Organisation, listId: string, view: StatusListView, securing: StatusListSecuring = 'vc+jwt'): Promise<RenderedStatusList> {
+  const dataIntegrity = securing === 'ldp_vc' && view !== 'token';
   // The version is the database's: a change made through any instance shows at the next fetch.
-  const cacheKey = `${listId}:${view}`;
+  const cacheKey = `${listId}:${view}${dataIntegrity ? ':ldp_vc' : ''}`;
   const cached = ctx.statusLists.rendered.get(cacheKey);
-  if (cached && cached.version === (await ctx.statusLists.version(org.id, listId))) return cached;
+  // The store's cache keeps the served text under `jwt` (the name predates Data Integrity lists).
+  if (cached && cached.version === (await ctx.statusLists.version(org.id, listId))) return { body: cached.jwt, version: cached.version, updatedAt: cached.updatedAt };
   const list = await ctx.statusLists.get(org.id, listId);
-  const signer = await getOrgSigner(ctx, org, 'EdDSA');
   const url = statusListUrl(ctx.publicUrl, org.id, listId, view);
   const now = ctx.now();
-  let jwt: string;
+  let body: string;
   if (view === 'token') {
-    jwt = await signStatusListToken({ uri: url, list: tokenView(list), signer, issuedAt: now, ttlSeconds: STATUS_LIST_TTL_SECONDS, issuer: org.did });
+    body = await signStatusListToken({ uri: url, list: tokenView(list), signer: await getOrgSigner(ctx, org, 'EdDSA'), issuedAt: now, ttlSeconds: STATUS_LIST_TTL_SECONDS, issuer: org.did });
   } else {
     const bits = new Bitstring({ bytes: view === 'revocation' ? list.revocation : list.suspension, size: list.size });
     const credential = buildStatusListCredential({
@@ -78,10 +92,11 @@ export async function renderStatusList(ctx: IssuerContext, org: Organisation, li
       encodedList: encodeBitstringList(bits),
       validFrom: now,
       ttl: STATUS_LIST_TTL_SECONDS * 1000,
-    });
-    jwt = await signVcJose({ credential: credential as unknown as Record<string, unknown>, signer });
+    }) as unknown as Record<string, unknown>;
+    body = dataIntegrity
+      ? JSON.stringify(await signDataIntegrity({ document: credential, signer: await getOrgDataIntegritySigner(ctx, org), created: now }))
+      : await signVcJose({ credential, signer: await getOrgSigner(ctx, org, 'EdDSA') });
   }
-  const result = { jwt, version: list.version, updatedAt: now.toISOString() };
-  ctx.statusLists.rendered.set(cacheKey, result);
-  return result;
+  ctx.statusLists.rendered.set(cacheKey, { jwt: body, version: list.version, updatedAt: now.toISOString() });
+  return { body, version: list.version, updatedAt: now.toISOString() };
 }

@@ -38,8 +38,9 @@ export interface FormatResult {
  * Status List, cached; an unreachable list is `ERR_STATUS_UNKNOWN`, and the profile says how to
  * treat it) and the trust registry (issuer listed, and allowed this type, at issue time). The
  * issuer's name and ODS code shown come from the registry only, never from the credential.
+ * `checks` (a VC API caller's `options.checks`) leaves out status and trust when it names neither.
  */
-export async function addStatusAndTrust(ctx: VerifierContext, result: FormatResult, index: number): Promise<PipelineCredential> {
+export async function addStatusAndTrust(ctx: VerifierContext, result: FormatResult, index: number, requested?: ReadonlySet<string>): Promise<PipelineCredential> {
   const list = new CheckList();
   const at = { credentialIndex: index };
   const issuer = result.verification.issuer;
@@ -47,7 +48,8 @@ export async function addStatusAndTrust(ctx: VerifierContext, result: FormatResu
   const signatureOk = !result.verification.checks.some((c) => c.outcome === 'failed' && ['format', 'signature', 'issuer'].includes(c.check));
 
   // Status: only for a credential whose issuer and signature stand (a forged one's lists mean nothing).
-  if (!issuer || !signatureOk) list.skip('status', 'not checked: the credential itself did not verify', at);
+  if (requested && !requested.has('status')) list.skip('status', 'not asked for in options.checks', at);
+  else if (!issuer || !signatureOk) list.skip('status', 'not checked: the credential itself did not verify', at);
   else if (result.credentialStatus === undefined && result.statusClaim === undefined) list.skip('status', 'the credential has no status entry', at);
   else {
     const statuses = await checkCredentialStatus({
@@ -68,7 +70,8 @@ export async function addStatusAndTrust(ctx: VerifierContext, result: FormatResu
   // Trust: the registry maps DIDs to organisations and the types each may issue.
   const registry = ctx.trustRegistry();
   let organisation: { name?: string; odsCode?: string } = {};
-  if (!registry) list.skip('trust', 'no trust registry is configured: issuers are not checked against one', at);
+  if (requested && !requested.has('trust')) list.skip('trust', 'not asked for in options.checks', at);
+  else if (!registry) list.skip('trust', 'no trust registry is configured: issuers are not checked against one', at);
   else if (!issuer) list.skip('trust', 'no issuer to check', at);
   else {
     const when = result.validFrom ? new Date(result.validFrom) : ctx.now();

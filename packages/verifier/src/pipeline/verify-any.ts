@@ -12,6 +12,7 @@ import {
   fromSdJwtVcClaims,
   type CredentialVerification,
   type KeyBindingPolicy,
+  type PresentationRules,
   type VerificationCheck,
 } from '@staff-passport/core';
 import type { VerifierContext } from '../verifier-context.js';
@@ -44,6 +45,8 @@ export interface VerifyOneOptions {
   index: number;
   /** For SD-JWT VC in a presentation: the key binding the verifier's request demands. */
   kb?: KeyBindingPolicy;
+  /** The checks a VC API caller asked for (`options.checks`): status and trust are not run when left out. */
+  checks?: ReadonlySet<string>;
 }
 
 /**
@@ -61,7 +64,7 @@ export async function verifyOneCredential(ctx: VerifierContext, input: Credentia
       result = fromW3c('jwt_vc_json', await verifyVcJwtV1({ jwt: input.value, ...common }), input.value);
       break;
     case 'ldp_vc':
-      result = fromW3c('ldp_vc', await verifyDataIntegrityCredential({ credential: input.value, ...common }), JSON.stringify(input.value));
+      result = fromW3c('ldp_vc', await verifyDataIntegrityCredential({ credential: input.value, ...common, documentLoader: ctx.documentLoader }), JSON.stringify(input.value));
       break;
     case 'dc+sd-jwt': {
       const sd = await verifySdJwtVc({ compact: input.value, ...common, ...nodeSdJwtCrypto, ...(options.kb ? { kb: options.kb } : {}) });
@@ -78,7 +81,7 @@ export async function verifyOneCredential(ctx: VerifierContext, input: Credentia
       break;
     }
   }
-  return addStatusAndTrust(ctx, result, options.index);
+  return addStatusAndTrust(ctx, result, options.index, options.checks);
 }
 
 // A VC Data Model 1.1 presentation JWT (`vp` claim): what OpenID4VP calls `jwt_vc_json`
@@ -107,17 +110,20 @@ function withIndex(checks: VerificationCheck[], offset: number): VerificationChe
  * Verifies a presentation bound to a nonce and audience: a VP JWT (its VC-JOSE credentials), an
  * SD-JWT VC with key binding, or a Data Integrity presentation (its Data Integrity credentials);
  * then status and trust for each credential. `offset` numbers the credentials after those of
- * presentations before this one.
+ * presentations before this one; `rules` are the OpenID4VP ones unless a channel relaxes them;
+ * `checks` leaves out status and trust when a VC API caller did not ask for them.
  */
 export async function verifyOnePresentation(
   ctx: VerifierContext,
   input: PresentationInput,
   binding: { nonce: string; audience: string },
   offset = 0,
+  rules?: PresentationRules,
+  checks?: ReadonlySet<string>,
 ): Promise<PipelinePresentation> {
   const common = { resolver: ctx.resolver, now: ctx.now(), clockSkewSeconds: ctx.clockSkewSeconds };
   if (input.format === 'dc+sd-jwt') {
-    const one = await verifyOneCredential(ctx, input, { index: offset, kb: { required: true, aud: binding.audience, nonce: binding.nonce } });
+    const one = await verifyOneCredential(ctx, input, { index: offset, kb: { required: true, aud: binding.audience, nonce: binding.nonce }, ...(checks ? { checks } : {}) });
     const sd = one.verification.credential;
     const cnf = isObject(sd?.['cnf']) ? sd['cnf'] : undefined;
     return { checks: [], ...(cnf ? { holder: JSON.stringify(cnf['jwk']) } : {}), credentials: [one] };
@@ -129,13 +135,13 @@ export async function verifyOnePresentation(
     input.format === 'vp+jwt'
       ? v11
         ? await verifyVpJwtV1({ jwt: input.value, ...args })
-        : await verifyVpJose({ jwt: input.value, ...(decoded ? { decoded } : {}), ...args })
-      : await verifyDataIntegrityPresentation({ presentation: input.value, ...args });
+        : await verifyVpJose({ jwt: input.value, ...(decoded ? { decoded } : {}), ...args, ...(rules ? { rules } : {}) })
+      : await verifyDataIntegrityPresentation({ presentation: input.value, ...args, documentLoader: ctx.documentLoader, ...(rules ? { rules } : {}) });
   const format = input.format === 'vp+jwt' ? (v11 ? 'jwt_vc_json' : 'vc+jwt') : 'ldp_vc';
   const credentials = await Promise.all(
     presentation.credentials.map((c, i) => {
       const shifted = { ...c, checks: withIndex(c.checks, offset) };
-      return addStatusAndTrust(ctx, fromW3c(format, shifted, JSON.stringify(c.credential ?? {})), offset + i);
+      return addStatusAndTrust(ctx, fromW3c(format, shifted, JSON.stringify(c.credential ?? {})), offset + i, checks);
     }),
   );
   return { checks: presentation.checks, ...(presentation.holder ? { holder: presentation.holder } : {}), credentials };

@@ -18,14 +18,17 @@ export interface VerificationReport {
   credentials: { index: number; verified: boolean; issuer?: string; types: string[]; id?: string }[];
 }
 
-/** Builds the report from checks and per-credential results. */
-export function buildReport(checks: VerificationCheck[], credentials: CredentialVerification[], holder?: string): VerificationReport {
+/**
+ * Builds the report from checks and per-credential results. Without credentials the report is
+ * not verified unless `credentialsRequired` is false (a VC API presentation may carry none).
+ */
+export function buildReport(checks: VerificationCheck[], credentials: CredentialVerification[], holder?: string, rules: { credentialsRequired?: boolean } = {}): VerificationReport {
   const all = [...checks, ...credentials.flatMap((c) => c.checks)];
   const errors = all
     .filter((c) => c.outcome === 'failed' && c.code)
     .map((c) => ({ code: c.code!, check: c.check, message: c.message ?? '', ...(c.credentialIndex === undefined ? {} : { credentialIndex: c.credentialIndex }) }));
   return {
-    verified: errors.length === 0 && credentials.length > 0 && credentials.every((c) => c.verified),
+    verified: errors.length === 0 && (credentials.length > 0 || rules.credentialsRequired === false) && credentials.every((c) => c.verified),
     checks: all,
     errors,
     warnings: [],

@@ -34,7 +34,7 @@ export function isOid4vciProtocolRequest(req: { method: string; path: string }):
 }
 
 /** The paths wallets in browsers call from other origins (metadata, offers, protocol): CORS open. */
-export const OID4VCI_CORS_PATHS = ['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', '/orgs/:orgId/oid4vci'];
+export const OID4VCI_CORS_PATHS = ['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', '/orgs/:orgId/oid4vci', '/orgs/:orgId/.well-known'];
 
 /** Open CORS for {@link OID4VCI_CORS_PATHS}. */
 export const oid4vciCors: RequestHandler = openCors();
@@ -102,6 +102,29 @@ const handlerChecked = { validation: 'handler' } as const;
 const protocol = { access: 'public', tag: 'oid4vci', errorFormat: 'oauth', params: [PARAM.orgId] } as const;
 const metadataParams = [PARAM.orgId];
 
+// The metadata documents. At the pre-1.0 locations (the well-known segment appended after the
+// issuer's path, where drafts up to 15 and their wallets look) only while draft compatibility is on.
+function metadataHandler(build: (publicUrl: string, org: Organisation) => unknown, draftLocation: boolean): IssuerRoute['handler'] {
+  return async ({ ctx, oid4vciDraftCompatibility }, req, res) => {
+    if (draftLocation && !oid4vciDraftCompatibility) throw new PassportError('ERR_NOT_FOUND', 'no such route: the metadata is at /.well-known/openid-credential-issuer/orgs/{orgId}', { field: 'path' });
+    const org = await getOrganisation(ctx, orgIdOf(req));
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.json(build(ctx.publicUrl, org));
+  };
+}
+const issuerMetadataHandler = (draftLocation: boolean) => metadataHandler(buildCredentialIssuerMetadata, draftLocation);
+const authorizationServerMetadataHandler = (draftLocation: boolean) => metadataHandler(buildAuthorizationServerMetadata, draftLocation);
+const issuerMetadataResponse = {
+  description: 'credential issuer metadata',
+  schema: s.object({ credential_issuer: s.string(), credential_endpoint: s.string(), nonce_endpoint: s.string(), credential_configurations_supported: s.anyObject('by configuration id') }, ['credential_issuer', 'credential_endpoint'], { open: true }),
+  example: { credential_issuer: ISSUER_URL, credential_endpoint: `${ISSUER_URL}/oid4vci/credential`, nonce_endpoint: `${ISSUER_URL}/oid4vci/nonce`, credential_configurations_supported: {} },
+};
+const authorizationServerMetadataResponse = {
+  description: 'authorization server metadata',
+  schema: s.object({ issuer: s.string(), token_endpoint: s.string() }, ['issuer', 'token_endpoint'], { open: true }),
+  example: { issuer: ISSUER_URL, token_endpoint: `${ISSUER_URL}/oid4vci/token`, 'pre-authorized_grant_anonymous_access_supported': true },
+};
+
 /**
  * The wallet-facing OpenID4VCI 1.0 endpoints of every organisation (no HR sign-in, CORS open):
  * credential issuer and authorisation server metadata at their well-known URLs, offers by
@@ -117,19 +140,9 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     tag: 'oid4vci',
     access: 'public',
     params: metadataParams,
-    responses: {
-      200: {
-        description: 'credential issuer metadata',
-        schema: s.object({ credential_issuer: s.string(), credential_endpoint: s.string(), nonce_endpoint: s.string(), credential_configurations_supported: s.anyObject('by configuration id') }, ['credential_issuer', 'credential_endpoint'], { open: true }),
-        example: { credential_issuer: ISSUER_URL, credential_endpoint: `${ISSUER_URL}/oid4vci/credential`, nonce_endpoint: `${ISSUER_URL}/oid4vci/nonce`, credential_configurations_supported: {} },
-      },
-    },
+    responses: { 200: issuerMetadataResponse },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      const org = await getOrganisation(ctx, orgIdOf(req));
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org));
-    },
+    handler: issuerMetadataHandler(false),
   },
   {
     method: 'get',
@@ -138,19 +151,31 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     tag: 'oid4vci',
     access: 'public',
     params: metadataParams,
-    responses: {
-      200: {
-        description: 'authorization server metadata',
-        schema: s.object({ issuer: s.string(), token_endpoint: s.string() }, ['issuer', 'token_endpoint'], { open: true }),
-        example: { issuer: ISSUER_URL, token_endpoint: `${ISSUER_URL}/oid4vci/token`, 'pre-authorized_grant_anonymous_access_supported': true },
-      },
-    },
+    responses: { 200: authorizationServerMetadataResponse },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      const org = await getOrganisation(ctx, orgIdOf(req));
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.json(buildAuthorizationServerMetadata(ctx.publicUrl, org));
-    },
+    handler: authorizationServerMetadataHandler(false),
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/.well-known/openid-credential-issuer',
+    summary: 'The same Credential Issuer Metadata where wallets on OpenID4VCI drafts look for it (the well-known segment after the issuer path; draft compatibility, on by default)',
+    tag: 'oid4vci',
+    access: 'public',
+    params: metadataParams,
+    responses: { 200: issuerMetadataResponse },
+    errors: [404],
+    handler: issuerMetadataHandler(true),
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/.well-known/oauth-authorization-server',
+    summary: 'The same Authorization Server Metadata where wallets on OpenID4VCI drafts look for it (draft compatibility, on by default)',
+    tag: 'oid4vci',
+    access: 'public',
+    params: metadataParams,
+    responses: { 200: authorizationServerMetadataResponse },
+    errors: [404],
+    handler: authorizationServerMetadataHandler(true),
   },
   {
     // The credential_offer_uri target (OpenID4VCI 1.0, section 4.1.3): the offer JSON while unused.
@@ -232,9 +257,9 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
       202: { description: 'deferred: ask the deferred credential endpoint later', schema: deferredAnswer, example: DEFERRED_EXAMPLE },
     },
     errors: [400, 401, 415],
-    handler: protocolRoute('credential', async ({ ctx }, req, res, org) => {
+    handler: protocolRoute('credential', async ({ ctx, oid4vciDraftCompatibility }, req, res, org) => {
       const body = await readBody(req, res, 'json');
-      const result = await requestCredential(ctx, org, req.get('authorization'), body);
+      const result = await requestCredential(ctx, org, req.get('authorization'), body, { acceptSingleProof: oid4vciDraftCompatibility });
       res.status(result.status).json(result.body);
     }),
   },

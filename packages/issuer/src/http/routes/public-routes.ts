@@ -2,7 +2,7 @@ import { PassportError, healthRoute, jsonSchema as s } from '@staff-passport/cor
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
 import { buildDidDocument } from '../../organisations/build-did-document.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
-import { renderStatusList, STATUS_LIST_MEDIA_TYPES, STATUS_LIST_TTL_SECONDS, type StatusListView } from '../../status/render-status-list.js';
+import { renderStatusList, STATUS_LIST_LD_MEDIA_TYPES, STATUS_LIST_MEDIA_TYPES, STATUS_LIST_TTL_SECONDS, type StatusListView } from '../../status/render-status-list.js';
 import { EXAMPLE, PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { orgIdOf, pathParam } from '../request-helpers.js';
 
@@ -46,7 +46,8 @@ export const PUBLIC_ROUTES: IssuerRoute[] = [
     ],
     responses: {
       200: {
-        description: 'the signed status list (`application/vc+jwt`; `application/statuslist+jwt` for the token view), with an ETag',
+        description:
+          'the signed status list: `application/vc+jwt` by default; with a Data Integrity proof (`eddsa-rdfc-2022`) when Accept prefers `application/vc`, `application/vc+ld+json`, `application/ld+json` or `application/json`; `application/statuslist+jwt` for the token view. With an ETag',
         contentType: 'application/vc+jwt',
         schema: s.string({ description: 'a compact JWS' }),
         example: JWT_EXAMPLE,
@@ -59,17 +60,23 @@ export const PUBLIC_ROUTES: IssuerRoute[] = [
       const org = await getOrganisation(ctx, orgIdOf(req));
       const listId = pathParam(req, 'listId', /^sl_[0-9a-f]{16}$/);
       const view = pathParam(req, 'view', /^(revocation|suspension|token)$/) as StatusListView;
-      const rendered = await renderStatusList(ctx, org, listId, view);
+      // Content negotiation (RFC 9110, section 12.5.1): VC-JOSE unless the reader prefers JSON-LD.
+      const wanted = view === 'token' ? false : req.accepts([STATUS_LIST_MEDIA_TYPES[view], ...STATUS_LIST_LD_MEDIA_TYPES]);
+      const ld = typeof wanted === 'string' && STATUS_LIST_LD_MEDIA_TYPES.includes(wanted) ? wanted : undefined;
+      const rendered = await renderStatusList(ctx, org, listId, view, ld ? 'ldp_vc' : 'vc+jwt');
+      res.setHeader('vary', 'Accept');
       // HTTP caches keep a list as long as its ttl lets verifiers keep it, no longer and no shorter:
       // a status change reaches every verifier within STATUS_LIST_TTL_SECONDS (see the README).
       res.setHeader('cache-control', `public, max-age=${STATUS_LIST_TTL_SECONDS}`);
-      res.setHeader('etag', `"${rendered.version}"`);
       res.setHeader('last-modified', new Date(rendered.updatedAt).toUTCString());
-      if (req.get('if-none-match') === `"${rendered.version}"`) {
+      // The ETag names the list version and how it is secured: the two bodies differ.
+      const etag = `"${rendered.version}${ld ? '-ldp' : ''}"`;
+      res.setHeader('etag', etag);
+      if (req.get('if-none-match') === etag) {
         res.status(304).end();
         return;
       }
-      res.type(STATUS_LIST_MEDIA_TYPES[view]).send(rendered.jwt);
+      res.type(ld ?? STATUS_LIST_MEDIA_TYPES[view]).send(rendered.body);
     },
   },
   {

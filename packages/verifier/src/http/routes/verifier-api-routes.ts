@@ -24,6 +24,11 @@ function sendReport(res: express.Response, report: VerificationReport): void {
 }
 
 const MAX_PRESENTATIONS = 50;
+// VC API `options.checks`: the checks that count (the proof always does).
+const CHECKS_OPTION = s.array(s.string(), {
+  maxItems: 20,
+  description: 'the checks that count: proof, issuer, validity (expiration), status (credentialStatus), schema, trust, holder-binding; the others are reported skipped. Default: all but holder-binding',
+});
 const JWT = 'eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2p3dCJ9.eyJ...fQ.c2ln';
 const REPORT_EXAMPLE = {
   verified: true,
@@ -119,7 +124,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     body: {
       schema: s.object({
         verifiableCredential: { description: 'the credential: a vc+jwt or dc+sd-jwt string, or a Data Integrity credential object' },
-        options: s.anyObject('verification options'),
+        options: s.object({ checks: CHECKS_OPTION }, [], { open: true }),
       }),
       example: { verifiableCredential: JWT },
     },
@@ -140,7 +145,11 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
         {
           verifiablePresentation: { description: 'the presentation: a VP JWT or SD-JWT with key binding string, or a Data Integrity presentation object' },
           options: s.object(
-            { challenge: s.string({ minLength: 8, maxLength: 512, description: 'the nonce from POST /challenges' }), domain: s.string({ minLength: 1, maxLength: 2048, description: 'the audience' }) },
+            {
+              challenge: s.string({ minLength: 8, maxLength: 512, description: "the nonce from POST /challenges (or, where the verifier accepts them, the caller's own)" }),
+              domain: s.string({ minLength: 1, maxLength: 2048, description: 'the audience' }),
+              checks: CHECKS_OPTION,
+            },
             ['challenge', 'domain'],
             { open: true },
           ),
