@@ -23,6 +23,7 @@ import { createTrustRegistryLookup, openNodeWallet, type SharePreview, type Stor
 import { readQrPng } from '../helpers/read-qr.js';
 import { buildSignedTrustRegistry, type SignedTrustRegistry } from '../helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
+import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 
 const NOW = new Date('2026-10-03T09:00:00Z');
 const START = '2026-10-05';
@@ -77,7 +78,7 @@ beforeAll(async () => {
   signed = await buildSignedTrustRegistry(
     [
       { did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' },
-      { did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust', credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' },
+      { ...registeredVerifierEntry(services.verifierUrl), did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust', credentialTypes: ['EmploymentReference'] },
     ],
     { now: NOW },
   );
