@@ -2,9 +2,9 @@
  * `staff-passport start --demo`, as `pnpm start` runs it: a real process over a fresh data folder.
  * It prints the URLs and the demo organisation, writes data/demo.json, and the README's "try it"
  * (issue the example credential, then verify it) answers verified: true; a second start reuses
- * the organisation and key. Without a configured trust registry the demo signs its own, in which its
- * verifier is registered to ask what the shipped profiles ask. Bad configuration stops it with a
- * clear message and exit code 78.
+ * the organisation and key. Without a configured trust registry the demo signs one for its web
+ * wallet, in which its verifier is registered to ask what the shipped profiles ask. Bad
+ * configuration stops it with a clear message and exit code 78.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -15,8 +15,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { issueBulkCommand } from '../src/commands/issue-bulk.js';
 import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
-import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, verifyTrustRegistry, type RegistryJwk } from '@staff-passport/core';
-import { listProfiles } from '@staff-passport/verifier';
+import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, verifyTrustRegistry, checkVerifierAsks, type RegistryJwk } from '@staff-passport/core';
+import { MOVE_KIND_CODES } from '@staff-passport/schemas';
+import { listProfileAsks, listProfiles } from '@staff-passport/verifier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
@@ -164,12 +165,14 @@ describe('staff-passport start --demo', () => {
         [`did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`, false],
       ]);
       // Its verifier is registered to ask what every shipped profile asks, for every kind of move.
+      const verifierDid = `did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`;
       for (const profile of listProfiles()) {
-        for (const move of ['new_employer', 'tupe_transfer']) {
-          const created = await post(`${facts.verifier.url}/oid4vp/requests`, { profileId: profile.id, move });
-          expect([profile.id, move, created.status]).toEqual([profile.id, move, 201]);
+        for (const purpose of MOVE_KIND_CODES) {
+          const asked = checkVerifierAsks(served.registry!, { verifierDid, purpose, asks: listProfileAsks(profile) });
+          expect([profile.id, purpose, asked.allowed]).toEqual([profile.id, purpose, true]);
         }
       }
+      expect((await post(`${facts.verifier.url}/oid4vp/requests`, { profileId: listProfiles()[0]!.id })).status).toBe(201);
       // The HR console and the verifier desk are the services' front pages.
       const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
       expect(front.status).toBe(303);

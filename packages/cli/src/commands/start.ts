@@ -30,7 +30,7 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
   if (demoRegistry) {
     out('');
-    out('  Demo trust registry (signed at this start; TRUST_REGISTRY replaces it)');
+    out('  Demo trust registry for the web wallet (signed at this start; TRUST_REGISTRY replaces it)');
     out('    the demo organisation may issue every type; the verifier desk is registered to ask what the shipped check profiles ask');
   }
   out('');
@@ -139,12 +139,12 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     let demoRegistry: DemoTrustRegistry | undefined;
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      // Without a configured registry, the demo signs its own: the demo organisation issues, the
-      // demo verifier is registered to ask what the shipped profiles ask (so its requests are allowed).
-      if (!config.trustRegistry) {
-        demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierUrl });
-        registry = demoRegistry.registry;
-      }
+      // Without a configured registry, the demo signs its own for the web wallet: the demo
+      // organisation issues, the demo verifier is registered to ask what the shipped profiles ask,
+      // so the wallet shows the desk as registered. The verifier is not given it: issuers other
+      // than the demo's (a W3C test suite's, another organisation made in the demo) stay unchecked
+      // (trust skipped) as without a registry, rather than failing as untrusted.
+      if (!config.trustRegistry) demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierUrl });
       attachWallet(walletServer, walletDir, config.allowPrivateNetwork, demoRegistry);
       printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, demoRegistry !== undefined);
       if (warning) err(`\nWarning: ${warning}`);

@@ -13,8 +13,8 @@ export interface DemoTrustRegistry {
 }
 
 /**
- * The trust registry of `start --demo` when none is configured, signed at each start with a fresh
- * operator key: the demo organisation may issue every type, and the demo verifier (the did:web of
+ * The trust registry `start --demo` serves the web wallet when none is configured, signed at each
+ * start with a fresh operator key: the demo organisation may issue every type, and the demo verifier (the did:web of
  * its URL) is registered to ask, for every kind of move, what the shipped check profiles ask for:
  * derived from the profiles, never a copied list.
  *
