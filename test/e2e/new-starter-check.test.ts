@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { addTrustRegistryEntry, createTrustRegistryDraft, renewTrustRegistry, type TrustRegistry } from '@staff-passport/core';
 import { getCredentialType } from '@staff-passport/schemas';
 import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
+import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
 
 const NOW = new Date('2026-10-03T09:00:00Z');
@@ -44,7 +45,7 @@ beforeAll(async () => {
     credentialTypes: ['*'],
     validFrom: '2020-01-01T00:00:00Z',
   });
-  registry = renewTrustRegistry(draft, { now: NOW });
+  registry = renewTrustRegistry(addTrustRegistryEntry(draft, registeredVerifierEntry(services.verifierUrl)), { now: NOW });
   const opened = await openNodeWallet({ file: join(services.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex') });
   wallet = opened.wallet;
   closeWallet = opened.close;
@@ -143,7 +144,8 @@ describe('registered nurse band 5 (acute)', () => {
 
   it('an issuer missing from the trust registry fails with ERR_ISSUER_NOT_TRUSTED, and the check needs action', async () => {
     const saved = registry;
-    registry = renewTrustRegistry(createTrustRegistryDraft({ name: 'Empty registry' }), { now: NOW });
+    // No issuer listed (the verifier stays registered to ask).
+    registry = renewTrustRegistry(addTrustRegistryEntry(createTrustRegistryDraft({ name: 'Empty registry' }), registeredVerifierEntry(services.verifierUrl)), { now: NOW });
     try {
       const ids = [await issueAndStore(example('DbsCheck'))];
       const { answer } = await check(ids);

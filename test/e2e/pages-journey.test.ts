@@ -15,6 +15,7 @@ import { serveWalletWeb, type WalletWebServer } from '../../examples/wallet-web/
 import { PHONE_VIEWPORT, expectNoAxeViolations, launchChromium, saveScreenshot } from '../helpers/page-browser.js';
 import { buildSignedTrustRegistry } from '../helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
+import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 import type { TrustRegistry } from '@staff-passport/core';
 
 const PROFILE_TITLE = 'Volunteer driver (end-to-end test)';
@@ -64,7 +65,10 @@ async function checkpoint(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   services = await startServices({ trustRegistry: () => registry });
-  const signed = await buildSignedTrustRegistry([{ did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' }]);
+  const signed = await buildSignedTrustRegistry([
+    { did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' },
+    registeredVerifierEntry(services.verifierUrl),
+  ]);
   registry = signed.registry;
   const added = await postJson(`${services.verifierUrl}/profiles`, PROFILE);
   expect(added.status).toBe(201);

@@ -23,6 +23,7 @@ import { createTrustRegistryLookup, openNodeWallet, type SharePreview, type Stor
 import { readQrPng } from '../helpers/read-qr.js';
 import { buildSignedTrustRegistry, type SignedTrustRegistry } from '../helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
+import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 
 const NOW = new Date('2026-10-03T09:00:00Z');
 const START = '2026-10-05';
@@ -77,7 +78,7 @@ beforeAll(async () => {
   signed = await buildSignedTrustRegistry(
     [
       { did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' },
-      { did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust', credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' },
+      { ...registeredVerifierEntry(services.verifierUrl), did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust', credentialTypes: ['EmploymentReference'] },
     ],
     { now: NOW },
   );
@@ -405,6 +406,15 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
     // The sharing log keeps the purpose the holder was shown.
     const refused = await wallet.listSharingLog({ action: 'refused' });
     expect(refused.slice(-3).map((e) => e.purpose)).toEqual([PURPOSE, PURPOSE, stored['purpose']]);
+  });
+
+  it('checks the request against the registered asks of the verifier (its entry in the signed registry): registered for its purpose', async () => {
+    for (const move of ['new_employer', 'rotation']) {
+      const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, move });
+      const read = await wallet.readPresentationRequest(created.body['link'] as string);
+      expect(read.registration).toMatchObject({ status: 'registered', purpose: move, notRegistered: [] });
+      expect(read.queries.every((q) => q.registered === true)).toBe(true);
+    }
   });
 });
 

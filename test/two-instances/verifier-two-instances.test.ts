@@ -20,6 +20,7 @@ import { createNodeJwsSigner, nodeSdJwtCrypto, presentSdJwt } from '@staff-passp
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
+import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 import { postJson, type Services } from '../helpers/start-services.js';
 import { DBS_PROFILE, PROFILE_ID, createHolder, issueDbs, poll, postForm, startOid4vpServices, type Holder } from '../../packages/verifier/test/oid4vp/helpers/oid4vp-fixtures.js';
 
@@ -40,7 +41,10 @@ beforeAll(async () => {
   services = await startOid4vpServices();
   holder = createHolder();
   sdJwt = await issueDbs(services, holder.did, 'dc+sd-jwt');
-  const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: proxy.url, SECRET_KEY: randomBytes(32).toString('hex'), TRUST_REGISTRY: JSON.stringify(services.verifier.trustRegistry()) };
+  // The verifiers answer as the proxy's did:web: that DID is registered to ask.
+  const base = services.verifier.trustRegistry()!;
+  const registry = { ...base, entries: [...base.entries, registeredVerifierEntry(proxy.url, [DBS_PROFILE])] };
+  const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: proxy.url, SECRET_KEY: randomBytes(32).toString('hex'), TRUST_REGISTRY: JSON.stringify(registry) };
   const script = join(here, 'fixtures', 'run-verifier.ts');
   // Started together: they migrate the new database one after the other.
   verifiers.push(...(await Promise.all([startServiceProcess(script, root, env), startServiceProcess(script, root, env)])));

@@ -15,7 +15,7 @@ import {
 } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
 import { getCredentialType } from '@staff-passport/schemas';
-import { addProfile, createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { addProfile, createVerifierApp, createVerifierContext, deriveRegisteredAsks } from '@staff-passport/verifier';
 import { createTrustRegistryLookup, openNodeWallet, type ShareChoice } from '@staff-passport/wallet-sdk';
 
 /**
@@ -153,7 +153,15 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     const operatorKey = await generateRegistryKey('EdDSA');
     let draft = createTrustRegistryDraft({ name: 'Example staff passport trust registry' });
     draft = addTrustRegistryEntry(draft, { did: org.did, odsCode: org.odsCode, name: org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' });
-    draft = addTrustRegistryEntry(draft, { did: verifierDid, odsCode: 'RYJ', name: 'Riverside Hospitals NHS Trust (fictional)', credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' });
+    // The new employer issues references, and is registered to ask for what its check profile asks.
+    draft = addTrustRegistryEntry(draft, {
+      did: verifierDid,
+      odsCode: 'RYJ',
+      name: 'Riverside Hospitals NHS Trust (fictional)',
+      credentialTypes: ['EmploymentReference'],
+      asks: deriveRegisteredAsks([PROFILE]),
+      validFrom: '2020-01-01T00:00:00Z',
+    });
     registry = renewTrustRegistry(draft);
     const signedRegistry = await signTrustRegistry({ registry, signer: await createJwkSigner(operatorKey.privateJwk) });
     say(`1. The trust registry (version ${registry.version}) is signed and names both trusts.`);

@@ -2,7 +2,9 @@
  * `staff-passport start --demo`, as `pnpm start` runs it: a real process over a fresh data folder.
  * It prints the URLs and the demo organisation, writes data/demo.json, and the README's "try it"
  * (issue the example credential, then verify it) answers verified: true; a second start reuses
- * the organisation and key. Bad configuration stops it with a clear message and exit code 78.
+ * the organisation and key. Without a configured trust registry the demo signs one for its web
+ * wallet, in which its verifier is registered to ask what the shipped profiles ask. Bad
+ * configuration stops it with a clear message and exit code 78.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,7 +15,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { issueBulkCommand } from '../src/commands/issue-bulk.js';
 import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
-import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry } from '@staff-passport/core';
+import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, verifyTrustRegistry, checkVerifierAsks, type RegistryJwk } from '@staff-passport/core';
+import { MOVE_KIND_CODES } from '@staff-passport/schemas';
+import { listProfileAsks, listProfiles } from '@staff-passport/verifier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
@@ -151,7 +155,24 @@ describe('staff-passport start --demo', () => {
       expect(shell.status).toBe(200);
       expect(shell.headers.get('content-security-policy')).toContain("script-src 'self'");
       await expect(shell.text()).resolves.toContain('<title>wallet</title>');
-      await expect((await fetch(`http://127.0.0.1:${walletPort}/config.json`)).json()).resolves.toEqual({ allowHttpLoopback: true });
+      // The wallet reads the demo's trust registry (signed at each start) beside it.
+      const walletConfig = (await (await fetch(`http://127.0.0.1:${walletPort}/config.json`)).json()) as { trustRegistryKeys: RegistryJwk[] };
+      expect(walletConfig).toEqual({ allowHttpLoopback: true, trustRegistryUrl: '/trust-registry.jwt', trustRegistryKeys: [expect.objectContaining({ kty: 'OKP', kid: expect.any(String) })] });
+      const served = await verifyTrustRegistry({ jws: await (await fetch(`http://127.0.0.1:${walletPort}/trust-registry.jwt`)).text(), trustedKeys: walletConfig.trustRegistryKeys });
+      expect(served.verified).toBe(true);
+      expect(served.registry!.entries.map((e) => [e.did, e.asks === undefined])).toEqual([
+        [facts.issuer.did, true],
+        [`did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`, false],
+      ]);
+      // Its verifier is registered to ask what every shipped profile asks, for every kind of move.
+      const verifierDid = `did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`;
+      for (const profile of listProfiles()) {
+        for (const purpose of MOVE_KIND_CODES) {
+          const asked = checkVerifierAsks(served.registry!, { verifierDid, purpose, asks: listProfileAsks(profile) });
+          expect([profile.id, purpose, asked.allowed]).toEqual([profile.id, purpose, true]);
+        }
+      }
+      expect((await post(`${facts.verifier.url}/oid4vp/requests`, { profileId: listProfiles()[0]!.id })).status).toBe(201);
       // The HR console and the verifier desk are the services' front pages.
       const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
       expect(front.status).toBe(303);

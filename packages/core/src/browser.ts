@@ -53,10 +53,13 @@ export type {
   VerifySdJwtVcOptions,
 } from './sd-jwt/browser.js';
 // The trust registry checks a wallet runs to show who offers or asks (browser-safe files only).
+export { checkVerifierAsks } from './trust/check-verifier-asks.js';
+export type { CheckVerifierAsksOptions, VerifierAsksCheck } from './trust/check-verifier-asks.js';
 export { findTrustedOrganisation } from './trust/find-trusted-organisation.js';
+export { findUnregisteredAsks } from './trust/find-unregistered-asks.js';
 export { verifyTrustRegistry } from './trust/verify-trust-registry.js';
 export type { TrustRegistryVerification, VerifyTrustRegistryOptions } from './trust/verify-trust-registry.js';
-export type { TrustRegistry, TrustRegistryEntry, TrustedOrganisation } from './trust/trust-registry-model.js';
+export type { RegisteredAsk, RegisteredCredentialAsk, TrustRegistry, TrustRegistryEntry, TrustedOrganisation, UnregisteredAsk, VerifierCredentialAsk } from './trust/trust-registry-model.js';
 export { isObject } from './lib/is-object.js';
 // The page kit's markup template and NHS.UK components (Node-free), for the web wallet's screens.
 export { SafeHtml, escapeHtml, html, rawHtml } from './pages/html.js';

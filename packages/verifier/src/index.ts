@@ -1,5 +1,7 @@
 export { getCheckResult, runProfileCheck, checkPresentations } from './checks/run-profile-check.js';
 export type { CheckResult } from './checks/run-profile-check.js';
+export { checkRegisteredAsks } from './checks/check-registered-asks.js';
+export type { RegisteredAsksInput } from './checks/check-registered-asks.js';
 export { createPresentationRequest, getPresentationRequest } from './checks/presentation-requests.js';
 export type { StoredRequest } from './checks/presentation-requests.js';
 export { createVerifierContext } from './create-verifier-context.js';
@@ -16,6 +18,9 @@ export { verifyOneCredential, verifyOnePresentation } from './pipeline/verify-an
 export type { PipelinePresentation } from './pipeline/verify-any.js';
 export type { PipelineCredential } from './pipeline/add-status-and-trust.js';
 export { addProfile, findProfile, listAllProfiles } from './profiles/profile-store.js';
+export { deriveRegisteredAsks } from './profiles/derive-registered-asks.js';
+export { listProfileAsks } from './profiles/list-profile-asks.js';
+export type { ProfileAsksSource } from './profiles/list-profile-asks.js';
 export { buildPresentationRequest, describeBasis, getProfile, listProfiles, resolveReliance, validateProfile } from './profiles/index.js';
 export type { CheckProfile, PresentationRequest, ProfileRequirement } from './profiles/index.js';
 export { REVIEW_STATEMENT, ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttributes, toEsrCsv } from './report/index.js';

@@ -48,6 +48,7 @@ export type {
   SharePresentationOptions,
   SharePreview,
   ShareResult,
+  VerifierRegistration,
 } from './sharing/index.js';
 export { createTrustRegistryLookup, didWebFromUrl, didWebUrl, resolveDid, verifyDidJwt } from './lib/index.js';
 export type { DidDocument, DidVerificationMethod, ResolveDidOptions, TrustRegistryLookupOptions, VerifiedDidJwt, VerifyDidJwtOptions } from './lib/index.js';

@@ -58,6 +58,7 @@ export type {
   ShareResult,
   TrustRegistryLookupOptions,
   TxCodeRequirement,
+  VerifierRegistration,
   VerifiedDidJwt,
   VerifyDidJwtOptions,
   CredentialDescription,

@@ -1,3 +1,4 @@
+import type { RegisteredAsk } from '@staff-passport/core/browser';
 import type { KeyStore } from './keys/key-store.js';
 import type { SharingLogStore } from './log/sharing-log.js';
 import type { CredentialStore } from './stores/credential-store.js';
@@ -8,6 +9,8 @@ export interface WalletOrganisation {
   odsCode?: string;
   /** Catalogue types the registry allows it to issue (empty for a verifier-only entry). */
   credentialTypes?: string[];
+  /** As a verifier: what the registry registers it to ask for, per purpose (absent: nothing). */
+  asks?: RegisteredAsk[];
 }
 
 /** Finds the organisation behind a DID (or issuer identifier) in the trust registry. */

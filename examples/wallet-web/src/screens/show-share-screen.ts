@@ -5,6 +5,7 @@ import { shareError } from '../lib/describe-error.js';
 import { claimLabel, claimValueText, formatDateTime, humanise } from '../lib/format-value.js';
 import { planShareGroups, type ShareGroup } from '../lib/plan-share-groups.js';
 import { UNCHECKED_ORGANISATION_HINT } from '../lib/organisation-text.js';
+import { CONFIRM_UNREGISTERED, notRegisteredTag, registrationSummary, registrationWarning } from '../lib/registration-text.js';
 import { runBusy } from '../lib/run-busy.js';
 import { technicalDetails } from '../lib/technical-details.js';
 import { expiryText, issuerText } from './lib/credential-standing.js';
@@ -23,7 +24,9 @@ type Descriptions = Map<string, CredentialDescription>;
  * "What will be sent" lists, credential by credential, every detail that will leave the phone as
  * the form stands (what they asked for, and what the credential always shares), personal data
  * marked: the sharing log records the same. A wallet holding only part of what is asked may share
- * that part. "Share" sends only what is checked; "Do not share" tells the verifier no.
+ * that part. With a trust registry, whether the verifier is registered to ask for what it asks:
+ * what is not registered is listed and marked, and sharing it needs the holder to confirm.
+ * "Share" sends only what is checked; "Do not share" tells the verifier no.
  */
 export async function showShareScreen(ctx: AppContext): Promise<Screen | undefined> {
   const preview = ctx.session.request;
@@ -49,6 +52,7 @@ function shareScreen(ctx: AppContext, preview: SharePreview, descriptions: Descr
   const partial = preview.unsatisfied.length > 0;
   const canShare = groups.length > 0;
   const name = verifierName(preview);
+  const registration = registrationSummary(preview.registration);
   return {
     title: 'Choose what to share',
     section: 'share',
@@ -64,6 +68,7 @@ ${summaryList([
       ? html`<span id="verifier-name">${preview.organisation.name}${preview.organisation.odsCode ? ` (ODS code ${preview.organisation.odsCode})` : ''}</span>`
       : html`<span id="verifier-name">${name}</span><br>${tag('Not checked', 'grey')}<p class="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">${UNCHECKED_ORGANISATION_HINT}</p>`,
   },
+  ...(registration ? [{ key: 'Registered to ask', value: registration }] : []),
   { key: 'Why they are asking', value: html`<span id="request-purpose">${preview.purpose ?? 'They did not say'}</span>` },
 ])}
 ${technicalDetails([{ key: 'Their identifier', value: preview.clientId, id: 'verifier-client-id' }])}
@@ -78,6 +83,7 @@ ${
     : warningCallout('You cannot answer this request', html`<p>It asks for ${missingText(preview)}, which your wallet does not have. You can tell ${name} you are not sharing.</p>`)
 }
 <form id="share-form" novalidate>
+  ${canShare ? registrationWarning(preview.registration, name, values?.get(CONFIRM_UNREGISTERED)?.includes('yes') ?? false, errors, (claim) => askedClaimLabel(preview, descriptions, claim)) : ''}
   ${canShare ? groups.map((group, gi) => groupMarkup(group, gi, descriptions, values, errors)) : ''}
   ${canShare ? html`<h2 class="nhsuk-heading-m" id="will-send-heading">What will be sent</h2><div id="will-send" aria-live="polite" aria-labelledby="will-send-heading"></div>` : ''}
   <div class="nhsuk-button-group">
@@ -99,7 +105,7 @@ ${
         }
         if (willSend) {
           const mine = ++asked;
-          void showWillSend(ctx, preview, descriptions, chosen(groups, current, descriptions).choices, partial).then((markup) => {
+          void showWillSend(ctx, preview, descriptions, chosen(groups, current, descriptions, name).choices, partial).then((markup) => {
             if (mine === asked) willSend.innerHTML = markup.value;
           });
         }
@@ -114,7 +120,7 @@ ${
           void refuse(ctx, preview, form);
           return;
         }
-        const { choices, problems } = chosen(groups, formValues, descriptions);
+        const { choices, problems } = chosen(groups, formValues, descriptions, name);
         if (problems.length > 0) {
           ctx.show(shareScreen(ctx, preview, descriptions, formValues, problems));
           return;
@@ -123,6 +129,15 @@ ${
       });
     },
   };
+}
+
+/** The label of a claim asked for (a path under credentialSubject), from the credential that answers it. */
+function askedClaimLabel(preview: SharePreview, descriptions: Descriptions, claim: string): string {
+  for (const candidate of preview.queries.flatMap((q) => q.candidates)) {
+    const found = candidate.claims.find((c) => c.path.replace(/^credentialSubject\./, '') === claim);
+    if (found) return claimLabel(found.path, descriptions.get(candidate.credential.id));
+  }
+  return claimLabel(claim, undefined);
 }
 
 function readValues(form: HTMLFormElement): FormValues {
@@ -198,7 +213,7 @@ function candidateMarkup(candidate: CandidateCredential, prefix: string, descrip
   const from = description && showFrom ? html`<p class="nhsuk-body-s">From ${issuerText(description)}. ${expiryText(description).text}.</p>` : '';
   if (!candidate.selective) {
     return html`${from}${insetText(html`<p>This credential can only be shared whole: everything in it is shared, not only the details asked for.</p>`)}
-${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description), value: claimValueText(c.path, c.value, description) })))}`;
+${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description), value: html`${claimValueText(c.path, c.value, description)}${notRegisteredTag(c.registered)}` })))}`;
   }
   const claimsField = `${prefix}-claims`;
   const checked = values ? new Set(values.get(claimsField) ?? []) : undefined;
@@ -220,7 +235,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
           choices: choosable.map(({ claim, k }) => ({
             id: `${claimsField}-${k}`,
             value: String(k),
-            text: html`${claimLabel(claim.path, description)} ${claim.required ? tag('Required', 'blue') : tag('Optional', 'white')}${/^(credentialSubject\.)?person\./.test(claim.path) ? html` ${tag('Personal data', 'purple')}` : ''}`,
+            text: html`${claimLabel(claim.path, description)} ${claim.required ? tag('Required', 'blue') : tag('Optional', 'white')}${/^(credentialSubject\.)?person\./.test(claim.path) ? html` ${tag('Personal data', 'purple')}` : ''}${notRegisteredTag(claim.registered)}`,
             hint: claimValueText(claim.path, claim.value, description),
             checked: checked ? checked.has(String(k)) : claim.required,
           })),
@@ -231,7 +246,7 @@ ${summaryList(candidate.claims.map((c) => ({ key: claimLabel(c.path, description
       ? html`<div class="app-always-shared">
   <h3 class="nhsuk-heading-s">Always shared with this credential</h3>
   <p class="nhsuk-body-s">The organisation that issued it made these details part of the credential itself, so they are shared whenever you share it.</p>
-  ${fixed.length > 0 ? summaryList(fixed.map(({ claim }) => ({ key: claimLabel(claim.path, description), value: claimValueText(claim.path, claim.value, description) }))) : ''}
+  ${fixed.length > 0 ? summaryList(fixed.map(({ claim }) => ({ key: claimLabel(claim.path, description), value: html`${claimValueText(claim.path, claim.value, description)}${notRegisteredTag(claim.registered)}` }))) : ''}
   ${
     others.length > 0
       ? html`<details class="nhsuk-details">
@@ -266,10 +281,14 @@ async function showWillSend(ctx: AppContext, preview: SharePreview, descriptions
   }
 }
 
-/** The holder's choices from the form, and every required claim left out. */
-function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descriptions): { choices: Record<string, ShareChoice>; problems: FieldError[] } {
+/**
+ * The holder's choices from the form, every required claim left out, and sharing what the verifier
+ * is not registered to ask for without confirming it.
+ */
+function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descriptions, name: string): { choices: Record<string, ShareChoice>; problems: FieldError[] } {
   const choices: Record<string, ShareChoice> = {};
   const problems: FieldError[] = [];
+  let unregistered = false;
   groups.forEach((group, gi) => {
     const picked = values.get(`g${gi}-option`)?.[0] ?? (group.required ? '0' : 'none');
     if (picked === 'none') return;
@@ -281,12 +300,15 @@ function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descript
       if (!candidate) return;
       if (!candidate.selective) {
         choices[query.queryId] = { credentialId: candidate.credential.id };
+        unregistered ||= query.registered === false;
         return;
       }
       const claimsField = `${prefix}-c${ci}-claims`;
       const checked = new Set(values.get(claimsField) ?? []);
       const omit: string[] = [];
       candidate.claims.forEach((claim, k) => {
+        const shared = claim.value !== undefined && (checked.has(String(k)) || claim.alwaysShared);
+        unregistered ||= shared && claim.registered === false;
         // Claims the credential always shares are not the holder's to leave out (nor an error).
         if (checked.has(String(k)) || claim.value === undefined || claim.alwaysShared) return;
         if (claim.required) {
@@ -299,6 +321,9 @@ function chosen(groups: ShareGroup[], values: FormValues, descriptions: Descript
       choices[query.queryId] = { credentialId: candidate.credential.id, omit };
     });
   });
+  if (unregistered && !(values.get(CONFIRM_UNREGISTERED) ?? []).includes('yes')) {
+    problems.push({ field: CONFIRM_UNREGISTERED, message: `Confirm you want to share the details ${name} is not registered to ask for, or leave them out` });
+  }
   return { choices, problems };
 }
 

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { getCredentialType } from '@staff-passport/schemas';
 import { buildSignedTrustRegistry, type SignedTrustRegistry } from '../../../../test/helpers/signed-trust-registry.js';
 import { postJson, startServices, type Services } from '../../../../test/helpers/start-services.js';
+import { registeredVerifierEntry } from '../../../../test/helpers/registered-verifier-entry.js';
 import { serveWalletWeb, type WalletWebServer } from './serve-wallet-web.js';
 import { buildWalletWeb } from './build-wallet-web.js';
 
@@ -89,7 +90,8 @@ export async function startWalletWebWorld(): Promise<WalletWebWorld> {
   const verifierDid = (await getJson(`${services.verifierUrl}/.well-known/did.json`))['id'] as string;
   const registry = await buildSignedTrustRegistry([
     { did: services.org.did, odsCode: services.org.odsCode, name: services.org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' },
-    { did: verifierDid, odsCode: 'RYJ', name: VERIFIER_NAME, credentialTypes: ['EmploymentReference'], validFrom: '2020-01-01T00:00:00Z' },
+    // Registered to ask for what the shipped profiles and the identity profile ask.
+    { ...registeredVerifierEntry(services.verifierUrl, [IDENTITY_PROFILE]), did: verifierDid, odsCode: 'RYJ', name: VERIFIER_NAME, credentialTypes: ['EmploymentReference'] },
   ]);
   current.registry = registry;
   const app = await serveWalletWeb(distDir, { allowHttpLoopback: true, trustRegistry: { jws: registry.jws, keys: [registry.publicJwk] } });

@@ -1,7 +1,9 @@
+import type { RequestListener } from 'node:http';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { createDemoTrustRegistry, type DemoTrustRegistry } from '../lib/create-demo-trust-registry.js';
 import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
 import { readTrustedKeys } from './trust-commands.js';
@@ -10,7 +12,7 @@ import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 import { databaseOptions } from '../lib/database-options.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean, demoRegistry: boolean): void {
   const { issuer, verifier } = facts;
   out('');
   out('Staff Passport is running (demo mode, embedded SQLite).');
@@ -26,6 +28,11 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out(`    DID     ${issuer.did}${moved ? '   (made for another address: see the warning below)' : ''}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
+  if (demoRegistry) {
+    out('');
+    out('  Demo trust registry for the web wallet (signed at this start; TRUST_REGISTRY replaces it)');
+    out('    the demo organisation may issue every type; the verifier desk is registered to ask what the shipped check profiles ask');
+  }
   out('');
   out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
   out('');
@@ -41,6 +48,12 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out(`  curl -s -X POST ${verifier.url}/credentials/verify -H 'Content-Type: application/json' -d @${at}/try/vc.json`);
   out('');
   out('Press Ctrl+C to stop.');
+}
+
+/** Serves the built web wallet (when asked to), reading the demo's trust registry when there is one. */
+function attachWallet(server: { attach(app: RequestListener): void } | undefined, dir: unknown, allowHttpLoopback: boolean, registry: DemoTrustRegistry | undefined): void {
+  if (!server || typeof dir !== 'string') return;
+  server.attach(createWebWalletApp(resolve(dir), { allowHttpLoopback, ...(registry ? { trustRegistry: { jws: registry.jws, keys: registry.keys } } : {}) }));
 }
 
 /**
@@ -71,11 +84,11 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     const verifierUrl = config.verifierPort === 0 ? verifierServer.url : config.verifierPublicUrl;
     let walletUrl: string | undefined;
     const walletDir = options['wallet-dir'];
+    // Attached once the demo's trust registry (if any) is signed: the wallet reads it.
+    let walletServer: Awaited<ReturnType<typeof listen>> | undefined;
     if (typeof walletDir === 'string') {
-      const walletApp = createWebWalletApp(resolve(walletDir), { allowHttpLoopback: config.allowPrivateNetwork });
-      const walletServer = await listen(config.host, config.walletPort);
+      walletServer = await listen(config.host, config.walletPort);
       servers.push(walletServer);
-      walletServer.attach(walletApp);
       walletUrl = config.walletPort === 0 ? walletServer.url : config.walletPublicUrl;
     }
 
@@ -124,11 +137,20 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 
+    let demoRegistry: DemoTrustRegistry | undefined;
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined);
+      // Without a configured registry, the demo signs its own for the web wallet: the demo
+      // organisation issues, the demo verifier is registered to ask what the shipped profiles ask,
+      // so the wallet shows the desk as registered. The verifier is not given it: issuers other
+      // than the demo's (a W3C test suite's, another organisation made in the demo) stay unchecked
+      // (trust skipped) as without a registry, rather than failing as untrusted.
+      if (!config.trustRegistry) demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierUrl });
+      attachWallet(walletServer, walletDir, config.allowPrivateNetwork, demoRegistry);
+      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, demoRegistry !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
+      attachWallet(walletServer, walletDir, config.allowPrivateNetwork, undefined);
       out(`Issuer ${issuerUrl} (HR console at /)`);
       out(`Verifier ${verifierUrl} (verifier desk at /)`);
       if (walletUrl) out(`Web wallet ${walletUrl}`);

@@ -87,6 +87,9 @@ export const ERROR_STATUS = {
   ERR_TRUST_REGISTRY_SIGNATURE_INVALID: 400,
   ERR_TRUST_REGISTRY_EXPIRED: 400,
   ERR_TRUST_REGISTRY_UNAVAILABLE: 503,
+  // A verifier asking beyond its trust registry entry (what it may ask for, per purpose)
+  ERR_VERIFIER_NOT_REGISTERED: 403,
+  ERR_ASK_NOT_REGISTERED: 403,
   // Verifier: profiles, requests, nonces
   ERR_PROFILE_NOT_FOUND: 404,
   ERR_PROFILE_INVALID: 400,

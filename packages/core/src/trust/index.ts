@@ -2,11 +2,14 @@
 // Every file here but load-trust-registry.ts (and its lib/guarded-fetch-text.ts) is browser-safe.
 export { addTrustRegistryEntry } from './add-trust-registry-entry.js';
 export { checkIssuerTrust } from './check-issuer-trust.js';
+export { checkVerifierAsks } from './check-verifier-asks.js';
+export type { CheckVerifierAsksOptions, VerifierAsksCheck } from './check-verifier-asks.js';
 export type { CheckIssuerTrustOptions, IssuerTrust } from './check-issuer-trust.js';
 export { createJwkSigner } from './create-jwk-signer.js';
 export { createTrustRegistryDraft } from './create-trust-registry-draft.js';
 export type { CreateTrustRegistryDraftOptions } from './create-trust-registry-draft.js';
 export { findTrustedOrganisation } from './find-trusted-organisation.js';
+export { findUnregisteredAsks } from './find-unregistered-asks.js';
 export { generateRegistryKey } from './generate-registry-key.js';
 export type { RegistryKeyPair } from './generate-registry-key.js';
 export { listTrustedOrganisations } from './list-trusted-organisations.js';
@@ -19,7 +22,8 @@ export type { RenewTrustRegistryOptions } from './renew-trust-registry.js';
 export { signTrustRegistry } from './sign-trust-registry.js';
 export type { SignTrustRegistryOptions } from './sign-trust-registry.js';
 export { TRUST_REGISTRY_JWT_TYP, TRUST_REGISTRY_MEDIA_TYPE, TRUST_REGISTRY_TYPE } from './trust-registry-model.js';
-export type { RegistryJwk, TrustRegistry, TrustRegistryDraft, TrustRegistryEntry, TrustRegistryOperator, TrustedOrganisation } from './trust-registry-model.js';
+export type { RegisteredAsk, RegisteredCredentialAsk, RegistryJwk, TrustRegistry, TrustRegistryDraft, TrustRegistryEntry, TrustRegistryOperator, TrustedOrganisation, UnregisteredAsk, VerifierCredentialAsk } from './trust-registry-model.js';
+export { toUnregisteredAskIssues } from './to-unregistered-ask-issues.js';
 export { validateTrustRegistry } from './validate-trust-registry.js';
 export type { ValidateTrustRegistryOptions } from './validate-trust-registry.js';
 export { verifyTrustRegistry } from './verify-trust-registry.js';

@@ -1,4 +1,4 @@
-import { CATALOGUE } from '@staff-passport/schemas';
+import { CATALOGUE, MOVE_KIND_CODES } from '@staff-passport/schemas';
 import type { FieldIssue } from '../errors/passport-error.js';
 import { isObject } from '../lib/is-object.js';
 import { isDateTime, periodOf } from './lib/registry-dates.js';
@@ -19,7 +19,11 @@ const MAX_NAME = 300;
 
 const REGISTRY_FIELDS = new Set(['type', 'id', 'name', 'version', 'issuedAt', 'validUntil', 'operator', 'entries']);
 const OPERATOR_FIELDS = new Set(['name', 'did']);
-const ENTRY_FIELDS = new Set(['did', 'odsCode', 'name', 'credentialTypes', 'validFrom', 'validUntil', 'successor']);
+const ENTRY_FIELDS = new Set(['did', 'odsCode', 'name', 'credentialTypes', 'asks', 'validFrom', 'validUntil', 'successor']);
+const ASK_FIELDS = new Set(['purposes', 'credentials']);
+const CREDENTIAL_ASK_FIELDS = new Set(['type', 'claims']);
+// A claim path under credentialSubject, as check profiles name them: `person.givenName`.
+const CLAIM_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** Catalogue type names, computed when first needed (the catalogue never changes at run time). */
 let catalogueTypes: Set<string> | undefined;
@@ -65,18 +69,71 @@ class Issues {
   }
 }
 
-function checkCredentialTypes(value: unknown, path: string, issues: Issues): void {
-  if (value === undefined) return issues.add(path, 'required', 'is required');
-  if (!Array.isArray(value)) return issues.add(path, 'type', 'must be an array of credential type names, or ["*"]');
-  if (value.length === 0) return issues.add(path, 'minItems', 'must have at least 1 item');
-  if (value.includes('*') && value.length > 1) return issues.add(path, 'wildcard', '"*" (every type) must be the only item');
+/** Checks a list of distinct strings, each by `check`; false when it is not a non-empty array. */
+function checkList(value: unknown, path: string, issues: Issues, what: string, check: (item: string, at: string) => void): boolean {
+  if (value === undefined) {
+    issues.add(path, 'required', 'is required');
+    return false;
+  }
+  if (!Array.isArray(value)) {
+    issues.add(path, 'type', `must be an array of ${what}`);
+    return false;
+  }
+  if (value.length === 0) {
+    issues.add(path, 'minItems', 'must have at least 1 item');
+    return false;
+  }
   const seen = new Set<unknown>();
-  value.forEach((t: unknown, i) => {
-    if (seen.has(t)) issues.add(`${path}.${i}`, 'uniqueItems', 'must not repeat an item');
-    seen.add(t);
-    if (t === '*') return;
-    if (typeof t !== 'string') issues.add(`${path}.${i}`, 'type', 'must be a string');
-    else if (!knownTypes().has(t)) issues.add(`${path}.${i}`, 'enum', `${t} is not a catalogue credential type (${[...knownTypes()].join(', ')}, or *)`);
+  value.forEach((item: unknown, i) => {
+    if (seen.has(item)) issues.add(`${path}.${i}`, 'uniqueItems', 'must not repeat an item');
+    seen.add(item);
+    if (typeof item !== 'string') issues.add(`${path}.${i}`, 'type', 'must be a string');
+    else check(item, `${path}.${i}`);
+  });
+  return true;
+}
+
+function checkCredentialAsk(value: unknown, at: string, issues: Issues): void {
+  if (!isObject(value)) return issues.add(at, 'type', 'must be an object {type, claims}');
+  issues.unknownFields(value, CREDENTIAL_ASK_FIELDS, `${at}.`, 'a registered credential ask');
+  const type = value['type'];
+  if (type === undefined) issues.add(`${at}.type`, 'required', 'is required');
+  else if (typeof type !== 'string' || !knownTypes().has(type)) issues.add(`${at}.type`, 'enum', `must be a catalogue credential type (${[...knownTypes()].join(', ')})`);
+  checkList(value['claims'], `${at}.claims`, issues, 'claim paths', (claim, path) => {
+    if (!CLAIM_PATH.test(claim)) issues.add(path, 'pattern', 'must be a dotted claim path under credentialSubject, such as person.givenName');
+  });
+}
+
+/** A verifier's asks: per purposes (kinds of move), the credential types and claims it may ask for. */
+function checkAsks(value: unknown, path: string, issues: Issues): void {
+  if (!Array.isArray(value)) return issues.add(path, 'type', 'must be an array of {purposes, credentials}');
+  if (value.length === 0) return issues.add(path, 'minItems', 'must have at least 1 item (leave asks out for an entry that asks for nothing)');
+  value.forEach((ask: unknown, i) => {
+    const at = `${path}.${i}`;
+    if (!isObject(ask)) return issues.add(at, 'type', 'must be an object {purposes, credentials}');
+    issues.unknownFields(ask, ASK_FIELDS, `${at}.`, 'a registered ask');
+    checkList(ask['purposes'], `${at}.purposes`, issues, 'purposes', (purpose, p) => {
+      if (!(MOVE_KIND_CODES as readonly string[]).includes(purpose)) issues.add(p, 'enum', `${purpose} is not a purpose (${MOVE_KIND_CODES.join(', ')})`);
+    });
+    const credentials = ask['credentials'];
+    if (credentials === undefined) return issues.add(`${at}.credentials`, 'required', 'is required');
+    if (!Array.isArray(credentials) || credentials.length === 0) return issues.add(`${at}.credentials`, 'minItems', 'must be an array of at least 1 {type, claims}');
+    const types = new Set<unknown>();
+    credentials.forEach((c: unknown, j) => {
+      const type = isObject(c) ? c['type'] : undefined;
+      if (type !== undefined && types.has(type)) issues.add(`${at}.credentials.${j}.type`, 'uniqueItems', 'must not repeat a type within an ask');
+      types.add(type);
+      checkCredentialAsk(c, `${at}.credentials.${j}`, issues);
+    });
+  });
+}
+
+function checkCredentialTypes(value: unknown, path: string, issues: Issues, asks: boolean): void {
+  // An entry that only asks (a verifier) may issue nothing.
+  if (Array.isArray(value) && value.length === 0 && asks) return;
+  if (Array.isArray(value) && value.includes('*') && value.length > 1) return issues.add(path, 'wildcard', '"*" (every type) must be the only item');
+  checkList(value, path, issues, 'credential type names, or ["*"]', (t, at) => {
+    if (t !== '*' && !knownTypes().has(t)) issues.add(at, 'enum', `${t} is not a catalogue credential type (${[...knownTypes()].join(', ')}, or *)`);
   });
 }
 
@@ -89,7 +146,8 @@ function checkEntry(entry: unknown, i: number, issues: Issues): void {
   if (ods === undefined) issues.add(`${at}.odsCode`, 'required', 'is required');
   else if (typeof ods !== 'string' || !ODS_CODE.test(ods)) issues.add(`${at}.odsCode`, 'pattern', 'must be an ODS code such as RTH or A81001');
   issues.text(entry, 'name', `${at}.name`);
-  checkCredentialTypes(entry['credentialTypes'], `${at}.credentialTypes`, issues);
+  checkCredentialTypes(entry['credentialTypes'], `${at}.credentialTypes`, issues, entry['asks'] !== undefined);
+  if (entry['asks'] !== undefined) checkAsks(entry['asks'], `${at}.asks`, issues);
   issues.dateTime(entry, 'validFrom', `${at}.validFrom`, true);
   issues.dateTime(entry, 'validUntil', `${at}.validUntil`, false);
   if (isDateTime(entry['validFrom']) && isDateTime(entry['validUntil']) && Date.parse(entry['validUntil']) <= Date.parse(entry['validFrom'])) {
@@ -130,7 +188,8 @@ function checkOverlaps(entries: unknown[], issues: Issues): void {
 /**
  * Checks a trust registry document (or a draft) field by field and returns every problem, each
  * naming its field as a dotted path (`entries.2.credentialTypes.0`). An empty list means valid.
- * Credential type names are checked against the catalogue.
+ * Credential type names are checked against the catalogue; a verifier's `asks` name purposes
+ * (kinds of move), catalogue types and dotted claim paths.
  *
  * @example
  * const issues = validateTrustRegistry(JSON.parse(text), { draft: true });

@@ -6,6 +6,8 @@ import { buildPresentationRequest } from '../profiles/build-presentation-request
 import type { PresentationRequest } from '../profiles/presentation-request-types.js';
 import { findProfile } from '../profiles/profile-store.js';
 import { issueNonce } from '../nonces/nonce-store.js';
+import { verifierDid } from '../oid4vp/load-verifier-key.js';
+import { checkRegisteredAsks } from './check-registered-asks.js';
 import type { RequestRow } from '../store/request-store.js';
 import type { VerifierContext } from '../verifier-context.js';
 
@@ -57,14 +59,18 @@ export interface CreatePresentationRequestOptions {
   audience?: string;
   /** How long the request and its nonce last, seconds (default the context's nonce lifetime). */
   ttlSeconds?: number;
+  /** The DID the request is made as, whose registered asks it must keep to (default the verifier's DID for its URL). */
+  verifierDid?: string;
 }
 
 /**
  * Creates a presentation request from a check profile for a kind of move (default a new
  * employer): a fresh nonce, the DCQL query and the Presentation Exchange definition asking only
- * for the claims the profile's rules need.
+ * for the claims the profile's rules need. With a trust registry, what the profile asks must be
+ * registered for the move under the verifier's DID.
  *
- * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate`, `purpose` or `move`).
+ * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate`, `purpose` or `move`),
+ *   `ERR_VERIFIER_NOT_REGISTERED` or `ERR_ASK_NOT_REGISTERED` (field `profileId`, issues naming each ask not registered).
  */
 export async function createPresentationRequest(
   ctx: VerifierContext,
@@ -80,6 +86,7 @@ export async function createPresentationRequest(
   const move = input.move ?? DEFAULT_MOVE_KIND;
   if (!Object.hasOwn(MOVE_KINDS, move)) throw new PassportError('ERR_REQUEST_INVALID', `move must be one of ${MOVE_KIND_CODES.join(', ')}`, { field: 'move' });
   const profile = await findProfile(ctx.stores.profiles, input.profileId);
+  checkRegisteredAsks(ctx, { verifierDid: options.verifierDid ?? verifierDid(ctx.publicUrl), purpose: move, profile });
   const id = `req_${randomBytes(10).toString('hex')}`;
   const now = ctx.now();
   const audience = options.audience ?? ctx.publicUrl;

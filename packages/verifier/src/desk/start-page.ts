@@ -92,10 +92,19 @@ async function renderStart(ctx: VerifierContext, req: Request, res: Response, fo
   });
 }
 
+/** The trust registry refused the profile's asks: say what is not registered, for this kind of move. */
+function registrationError(err: PassportError): string {
+  if (err.code === 'ERR_VERIFIER_NOT_REGISTERED') return 'This verifier is not registered in the trust registry to ask for credentials: ask the registry operator to register what your checks ask for';
+  // Issue paths are asks.<purpose>.<type>.<claim>: name the type, and the claim when there is one.
+  const named = err.issues.map((i) => i.path.split('.')).filter((p) => p.length > 2).map(([, , type, ...claim]) => (claim.length > 0 ? `${type!} (${claim.join('.')})` : type!));
+  return `This check asks for more than this verifier is registered to ask for this kind of move${named.length > 0 ? `: ${named.join(', ')}` : ''}`;
+}
+
 /**
  * The desk's start page: `GET /` (choose a check profile, the kind of move, an optional start date) and
  * `POST /desk/requests`, which creates the OpenID4VP request and sends the browser to its page,
- * or shows the form again (400) with the NHS error summary and inline errors.
+ * or shows the form again (400) with the NHS error summary and inline errors (403 when the profile asks beyond
+ * the verifier's registered asks).
  */
 export function addStartPage(router: Router, ctx: VerifierContext): void {
   router.get('/', async (req, res) => {
@@ -137,8 +146,9 @@ export function addStartPage(router: Router, ctx: VerifierContext): void {
       // What the domain refuses about a field is shown on the form, the NHS way.
       if (err instanceof PassportError && (err.field === 'startDate' || err.field === 'profileId')) {
         if (err.field === 'startDate') errors.startDate = { message: 'Start date must be a real date', parts: ['day', 'month', 'year'] };
+        else if (err.code === 'ERR_ASK_NOT_REGISTERED' || err.code === 'ERR_VERIFIER_NOT_REGISTERED') errors.profileId = registrationError(err);
         else errors.profileId = 'Select a check profile from the list';
-        await renderStart(ctx, req, res, form, errors, 400);
+        await renderStart(ctx, req, res, form, errors, err.field === 'profileId' && err.code !== 'ERR_PROFILE_NOT_FOUND' ? 403 : 400);
         return;
       }
       throw err;

@@ -41,7 +41,8 @@ export interface Oid4vpRequestCreated {
  * fetches the signed request object at `requestUri` and answers at the response URI.
  *
  * @throws PassportError `ERR_PROFILE_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `startDate`,
- *   `purpose`, `move`, `query` or `expiresInSeconds`), `ERR_CONFIG_INVALID` (the verifier key).
+ *   `purpose`, `move`, `query` or `expiresInSeconds`), `ERR_CONFIG_INVALID` (the verifier key),
+ *   `ERR_VERIFIER_NOT_REGISTERED` / `ERR_ASK_NOT_REGISTERED` (beyond the key's DID's registered asks).
  * @example
  * const { link, qr, pollUrl } = await createOid4vpRequest(ctx, { profileId: 'registered-nurse-band-5-acute' });
  */
@@ -56,7 +57,7 @@ export async function createOid4vpRequest(ctx: VerifierContext, input: CreateOid
   const request = await createPresentationRequest(
     ctx,
     { profileId: input.profileId, startDate, ...(input.purpose === undefined ? {} : { purpose: input.purpose }), ...(input.move === undefined ? {} : { move: input.move }) },
-    { audience: clientId, ttlSeconds: ttl },
+    { audience: clientId, ttlSeconds: ttl, verifierDid: key.did },
   );
   // OpenID4VP 1.0 section 5.3: state values are ASCII URL safe; 128 bits as for a nonce.
   const state = randomBytes(16).toString('base64url');

@@ -37,7 +37,7 @@ function vpFormatsSupported(formats: Set<string>): Record<string, Record<string,
  * with `typ: oauth-authz-req+jwt` (RFC 9101), signed by the verifier's key (`kid` a DID URL of its
  * did:web, OpenID4VP 1.0 section 5.9.3), carrying `client_id`, `response_type=vp_token`,
  * `response_mode=direct_post`, `response_uri`, `nonce`, `state`, the `dcql_query` (or the
- * `presentation_definition`), `client_metadata` (`client_name`, `vp_formats_supported`),
+ * `presentation_definition`), `client_metadata` (`client_name`, `purpose`, `purpose_code`, `vp_formats_supported`),
  * `aud` (`https://self-issued.me/v2`, section 5.8), `iat` and an `exp` within the request's life.
  *
  * @throws PassportError `ERR_VP_REQUEST_NOT_FOUND`, `ERR_VP_REQUEST_EXPIRED`, `ERR_VP_REQUEST_ANSWERED`
@@ -83,7 +83,14 @@ export async function signRequestObject(ctx: VerifierContext, id: string, option
     ...query,
     // `purpose` is a client metadata extension: DCQL (OpenID4VP 1.0, section 6) has no member
     // saying why the data is asked for, and the holder must be told before choosing what to share.
-    client_metadata: { client_name: `Staff Passport verifier (${new URL(ctx.publicUrl).host})`, purpose: request.purpose, vp_formats_supported: vpFormatsSupported(formats) },
+    // `purpose_code` (the kind of move) names the purpose the trust registry registers asks for,
+    // so a wallet can check the request against the verifier's entry.
+    client_metadata: {
+      client_name: `Staff Passport verifier (${new URL(ctx.publicUrl).host})`,
+      purpose: request.purpose,
+      purpose_code: request.move,
+      vp_formats_supported: vpFormatsSupported(formats),
+    },
     ...(options.walletNonce === undefined ? {} : { wallet_nonce: options.walletNonce }),
   };
   const jwt = await signCompactJws({ typ: REQUEST_OBJECT_TYP }, payload, key.signer);

@@ -1,5 +1,8 @@
 export { buildPresentationRequest } from './build-presentation-request.js';
 export type { BuildPresentationRequestOptions } from './build-presentation-request.js';
+export { deriveRegisteredAsks } from './derive-registered-asks.js';
+export { listProfileAsks } from './list-profile-asks.js';
+export type { ProfileAsksSource } from './list-profile-asks.js';
 export type {
   AcceptedCredential,
   CheckProfile,

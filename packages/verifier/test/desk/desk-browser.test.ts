@@ -23,6 +23,7 @@ import { addProfile } from '../../src/index.js';
 import { PHONE_VIEWPORT, expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
 import { readQrPng } from '../../../../test/helpers/read-qr.js';
 import { postJson, startServices, type Services } from '../../../../test/helpers/start-services.js';
+import { registeredVerifierEntry } from '../../../../test/helpers/registered-verifier-entry.js';
 
 const NOW = Date.parse('2026-10-03T09:00:00Z');
 const PROFILE_ID = 'desk-ward-clerk';
@@ -150,6 +151,7 @@ beforeAll(async () => {
     }),
     { now: now() },
   );
+  registry = { ...registry, entries: [...registry.entries, registeredVerifierEntry(services.verifierUrl, [PROFILE])] };
   await addProfile(services.verifier.stores.profiles, PROFILE, now());
   browser = await launchChromium();
 });

@@ -25,7 +25,7 @@ export interface TrustRegistryLookupOptions {
  *
  * @example
  * const findOrganisation = createTrustRegistryLookup({ url: 'https://registry.example/registry.jwt', keys: [operatorJwk] });
- * await findOrganisation('did:web:trust.example.nhs.uk'); // { name, odsCode, credentialTypes }
+ * await findOrganisation('did:web:trust.example.nhs.uk'); // { name, odsCode, credentialTypes, asks? }
  * @throws PassportError (from the lookup) `ERR_TRUST_REGISTRY_UNAVAILABLE` when it cannot be fetched;
  *   `ERR_TRUST_REGISTRY_SIGNATURE_INVALID` / `ERR_TRUST_REGISTRY_INVALID` / `ERR_TRUST_REGISTRY_EXPIRED` when it does not verify.
  */
@@ -49,7 +49,7 @@ export function createTrustRegistryLookup(options: TrustRegistryLookupOptions): 
     });
     const registry = await loaded;
     const found = findTrustedOrganisation(registry, didOrIdentifier.split('#')[0]!, now());
-    return found && { name: found.name, odsCode: found.odsCode, credentialTypes: found.credentialTypes };
+    return found && { name: found.name, odsCode: found.odsCode, credentialTypes: found.credentialTypes, ...(found.asks ? { asks: found.asks } : {}) };
   };
 }
 

@@ -6,4 +6,4 @@ export type { DisclosedClaim, DisclosurePreview } from './preview-disclosures.js
 export { refusePresentationRequest } from './refuse-presentation-request.js';
 export { sharePresentation } from './share-presentation.js';
 export type { ShareChoice, SharePresentationOptions, ShareResult } from './share-presentation.js';
-export type { CandidateCredential, CredentialQueryPreview, PreviewClaim, SharePreview } from './share-preview.js';
+export type { CandidateCredential, CredentialQueryPreview, PreviewClaim, SharePreview, VerifierRegistration } from './share-preview.js';

@@ -2,6 +2,8 @@ import { isObject } from '@staff-passport/core/browser';
 import { findOrganisationOf } from '../lib/find-organisation-of.js';
 import type { WalletParts } from '../wallet-parts.js';
 import { viewCredential, type CredentialView } from './lib/credential-view.js';
+import { checkRegistration } from './lib/check-registration.js';
+import { listRequestedAsks } from './lib/list-requested-asks.js';
 import { checkRequestParams, loadRequest, type LoadRequestOptions } from './lib/load-request.js';
 import { matchDcql } from './lib/match-dcql.js';
 import { matchPresentationDefinition } from './lib/match-presentation-definition.js';
@@ -15,7 +17,9 @@ export type ReadPresentationRequestOptions = LoadRequestOptions;
  * by value for a `redirect_uri:` client id): fetches the request object, checks its signature
  * against the verifier's DID for a `decentralized_identifier:` client id (section 5.9.3), checks the
  * client_id, and matches the wallet's credentials to its `dcql_query` (section 6) or
- * `presentation_definition` (PE 2.0). Nothing is sent to the verifier.
+ * `presentation_definition` (PE 2.0). With a trust registry lookup, the request is checked against
+ * the verifier's registered asks (`registration`, and each query and claim marked `registered`).
+ * Nothing is sent to the verifier.
  *
  * @example
  * const preview = await readPresentationRequest(parts, scannedText);
@@ -39,14 +43,18 @@ export async function readPresentationRequest(parts: WalletParts, text: string, 
   const definition = isObject(loaded.params['presentation_definition']) ? loaded.params['presentation_definition'] : {};
   const purpose = [loaded.params['purpose'], metadata['purpose'], definition['purpose']].find((p): p is string => typeof p === 'string');
   const organisation = await findOrganisationOf(parts, loaded.verifierDid ?? responseUri);
+  // With a trust registry: what is asked against what the verifier is registered to ask, for the purpose it names.
+  const purposeCode = typeof metadata['purpose_code'] === 'string' ? metadata['purpose_code'] : undefined;
+  const checked = parts.findOrganisation ? checkRegistration(organisation, purposeCode, listRequestedAsks(loaded.params), matched.queries) : undefined;
   return {
     clientId: loaded.clientId,
     ...(clientName ? { clientName } : {}),
     ...(loaded.verifierDid ? { verifierDid: loaded.verifierDid } : {}),
     ...(organisation ? { organisation } : {}),
+    ...(checked ? { registration: checked.registration } : {}),
     ...(purpose ? { purpose } : {}),
     queryLanguage: isObject(dcql) ? 'dcql' : 'presentation_definition',
-    queries: matched.queries,
+    queries: checked?.queries ?? matched.queries,
     unsatisfied: matched.unsatisfied,
     request: loaded.params,
     responseUri,

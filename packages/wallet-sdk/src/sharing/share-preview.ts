@@ -1,3 +1,4 @@
+import type { UnregisteredAsk } from '@staff-passport/core/browser';
 import type { StoredCredential } from '../stores/credential-store.js';
 import type { WalletOrganisation } from '../wallet-parts.js';
 
@@ -18,6 +19,12 @@ export interface PreviewClaim {
    * selectively disclosable (or the credential has no selective disclosure). It cannot be left out.
    */
   alwaysShared: boolean;
+  /**
+   * Whether the verifier's trust registry entry registers this claim for the request's purpose
+   * (set when the wallet has a trust registry lookup). The screen warns before sharing one that
+   * is not; the holder may still choose to.
+   */
+  registered?: boolean;
 }
 
 /** A stored credential that answers a credential query, and what sharing it would disclose. */
@@ -53,6 +60,25 @@ export interface CredentialQueryPreview {
   purpose?: string;
   /** The stored credentials that match, best first. */
   candidates: CandidateCredential[];
+  /** Whether everything the query asks is registered for the verifier (set with a trust registry lookup). */
+  registered?: boolean;
+  /** What the query asks that is not registered: its type (`type` only) or claims of it. */
+  notRegistered?: UnregisteredAsk[];
+}
+
+/** How a request stands against the verifier's trust registry entry (its registered asks). */
+export interface VerifierRegistration {
+  /**
+   * `registered`: everything asked is registered for the purpose; `beyond_registration`: the
+   * verifier is registered, but for less than it asks; `not_registered`: it has no entry to ask.
+   */
+  status: 'registered' | 'beyond_registration' | 'not_registered';
+  /** The purpose the request names (`client_metadata.purpose_code`: a kind of move such as `new_employer`). */
+  purpose?: string;
+  /** The purposes the entry registers asks for (absent when not registered). */
+  purposes?: string[];
+  /** Each purpose, type or claim asked that the entry does not register. */
+  notRegistered: UnregisteredAsk[];
 }
 
 /** A presentation request read and checked, with the wallet's credentials matched to it. */
@@ -65,6 +91,11 @@ export interface SharePreview {
   verifierDid?: string;
   /** The organisation behind the verifier in the trust registry; undefined when not listed. */
   organisation?: WalletOrganisation;
+  /**
+   * The request against the verifier's registered asks (only when the wallet has a trust
+   * registry lookup): warn before sharing anything not registered.
+   */
+  registration?: VerifierRegistration;
   /** Why it asks (PE `purpose`, or the request's `purpose` / client_metadata extension). */
   purpose?: string;
   /** `dcql` (OpenID4VP 1.0, section 6) or `presentation_definition` (PE 2.0). */

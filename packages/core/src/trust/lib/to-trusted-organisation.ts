@@ -2,5 +2,5 @@ import type { TrustRegistryEntry, TrustedOrganisation } from '../trust-registry-
 
 /** The display view of an entry. */
 export function toTrustedOrganisation(entry: TrustRegistryEntry): TrustedOrganisation {
-  return { did: entry.did, name: entry.name, odsCode: entry.odsCode, credentialTypes: [...entry.credentialTypes] };
+  return { did: entry.did, name: entry.name, odsCode: entry.odsCode, credentialTypes: [...entry.credentialTypes], ...(entry.asks ? { asks: entry.asks } : {}) };
 }

@@ -173,7 +173,7 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
         },
       },
     },
-    errors: [400, 404, 413, 415],
+    errors: [400, 403, 404, 413, 415],
     handler: async ({ ctx }, req, res) => {
       res.status(201).json(await createOid4vpRequest(ctx, createInput(req.body as Record<string, unknown>)));
     },

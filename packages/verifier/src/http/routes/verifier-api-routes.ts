@@ -226,7 +226,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
       example: { profileId: EXAMPLE.profileId, startDate: '2026-04-01', purpose: 'Pre-employment checks for your new role', move: 'new_employer' },
     },
     responses: { 201: { description: 'the request', schema: s.ref('PresentationRequest'), example: REQUEST_EXAMPLE } },
-    errors: [400, 404, 413, 415],
+    errors: [400, 403, 404, 413, 415],
     handler: async (deps, req, res) => {
       const body = req.body as { profileId: string; startDate: string; purpose?: string; move?: string };
       const request = await createPresentationRequest(deps.ctx, {

@@ -6,6 +6,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { addTrustRegistryEntry, createTrustRegistryDraft, renewTrustRegistry, type TrustRegistry } from '@staff-passport/core';
 import { getCredentialType } from '@staff-passport/schemas';
 import { addProfile } from '@staff-passport/verifier';
+import { registeredVerifierEntry } from '../../../../../test/helpers/registered-verifier-entry.js';
 import { postJson, startServices, type Services } from '../../../../../test/helpers/start-services.js';
 
 export const PROFILE_ID = 'oid4vp-dbs-basic';
@@ -56,7 +57,9 @@ export async function startOid4vpServices(options: { now?: () => Date } = {}): P
     credentialTypes: ['*'],
     validFrom: '2020-01-01T00:00:00Z',
   });
-  holder.registry = renewTrustRegistry(draft, { now: services.verifier.now() });
+  // The verifier is registered to ask for what the shipped profiles and the DBS profile ask.
+  const registered = addTrustRegistryEntry(draft, registeredVerifierEntry(services.verifierUrl, [DBS_PROFILE]));
+  holder.registry = renewTrustRegistry(registered, { now: services.verifier.now() });
   await addProfile(services.verifier.stores.profiles, DBS_PROFILE, services.verifier.now());
   return services;
 }
