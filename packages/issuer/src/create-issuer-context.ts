@@ -2,7 +2,7 @@ import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, 
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
-import { StatusListStore } from './status/status-list-store.js';
+import { StatusListStore } from './store/status-list-store.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 
 /** Options for {@link createIssuerContext}. */

@@ -6,7 +6,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { statusEntriesFor } from '../status/status-urls.js';
 import type { AuditEventInput } from '../audit/append-audit-event.js';
-import type { StatusSlot } from '../status/status-list-store.js';
+import type { StatusSlot } from '../store/status-list-store.js';
 import type { CommitOutcome, IssuedRecord } from './issue-commit-queue.js';
 import { timeOrderedUuid } from './lib/time-ordered-uuid.js';
 import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type OrgSignerSource, type SecuredCredential } from './secure-credential.js';
