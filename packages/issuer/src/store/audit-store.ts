@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@staff-passport/core';
 import type { Insertable, Selectable } from 'kysely';
+import { insertRows } from './insert-rows.js';
 import { issuerSql, type AuditLogTable } from './issuer-tables.js';
 
 /** An audit entry as inserted (its global sequence number is the database's). */
@@ -48,8 +49,18 @@ export async function moveChainHead(tx: SqlExecutor, chain: string, from: ChainH
   return updated.numUpdatedRows > 0n;
 }
 
-/** Inserts audit entries (their chain's head moved first, in the same transaction). */
+const ENTRY_COLUMNS = ['chain', 'chain_seq', 'at', 'actor', 'action', 'subject', 'detail', 'prev_hash', 'hash'] as const;
+
+/**
+ * Inserts audit entries (their chain's head moved first, in the same transaction). On SQLite as
+ * one statement whose rows travel as one JSON parameter ({@link insertRows}): binding 9 parameters
+ * a row through the driver cost a revocation of 10,000 credentials half a second.
+ */
 export async function insertAuditEntries(tx: SqlExecutor, rows: readonly Insertable<AuditLogTable>[]): Promise<void> {
+  if (tx.engine === 'sqlite') {
+    await insertRows(tx, 'sp_audit_log', ENTRY_COLUMNS, rows.map((r) => [r.chain, r.chain_seq, r.at, r.actor, r.action, r.subject ?? null, r.detail, r.prev_hash, r.hash]));
+    return;
+  }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await issuerSql(tx)
       .insertInto('sp_audit_log')
