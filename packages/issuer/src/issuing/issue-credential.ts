@@ -156,6 +156,9 @@ async function secureIssue(
   try {
     // prepareCredential's credential is ours: the status goes last, as a copy with it would put it.
     credential['credentialStatus'] = statusEntriesFor(ctx.publicUrl, org.id, slot);
+    // Signing here, on the main thread: a few issues a turn of the event loop, so the group
+    // commit's statements are answered between them (bulk jobs sign on worker threads).
+    if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
     const secured = await secureCredential(ctx, org, {
       credential,
       definition,
