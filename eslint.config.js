@@ -15,18 +15,6 @@ const SQL_NOT_YET_IN_STORES = [
   'packages/issuer/src/jobs/lib/job-store.ts',
   'packages/issuer/src/jobs/list-job-errors.ts',
   'packages/issuer/src/jobs/resume-jobs.ts',
-  'packages/issuer/src/oid4vci/create-offer.ts',
-  'packages/issuer/src/oid4vci/exchange-pre-authorized-code.ts',
-  'packages/issuer/src/oid4vci/issue-nonce.ts',
-  'packages/issuer/src/oid4vci/lib/authenticate-access-token.ts',
-  'packages/issuer/src/oid4vci/lib/deliver-credentials.ts',
-  'packages/issuer/src/oid4vci/lib/offer-store.ts',
-  'packages/issuer/src/oid4vci/manage-offers.ts',
-  'packages/issuer/src/oid4vci/receive-notification.ts',
-  'packages/issuer/src/oid4vci/request-credential.ts',
-  'packages/issuer/src/oid4vci/request-deferred-credential.ts',
-  'packages/issuer/src/status/change-credential-status.ts',
-  'packages/issuer/src/status/status-list-store.ts',
 ];
 
 export default tseslint.config(

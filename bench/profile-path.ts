@@ -1,12 +1,13 @@
 /**
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof --conditions=@staff-passport/source --import tsx
- * bench/profile-path.ts <issue-jose|verify-jose|verify-passport|bulk> [seconds | rows]`: runs one path alone
+ * bench/profile-path.ts <issue-jose|verify-jose|verify-passport|bulk|revoke-10k> [seconds | rows | count]`: runs one path alone
  * (no Veramo or @sd-jwt baselines), so a CPU profile shows its cost; read the profile with
  * `bench/analyse-cpu-profile.ts`. `issue-jose` and `verify-jose` take turns with raw Ed25519
  * (as `pnpm bench` does) and print the ratio, so changes can be compared on a busy machine;
  * `--alone` leaves the raw turns out (for a profile of the path only); `--issue-first` issues for
  * the same time before measuring (as `pnpm bench` does before verify-jose). `bulk 100000` runs one
- * bulk job of 100,000 rows (workers sign; the main thread's profile shows the job's plumbing).
+ * bulk job of 100,000 rows (workers sign; the main thread's profile shows the job's plumbing);
+ * `revoke-10k 10000` issues 10,000 credentials and revokes them in one request, three times.
  */
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { issueCredential } from '@staff-passport/issuer';
@@ -16,6 +17,7 @@ import { concurrentRunner, measureInTurns, serialRunner, type PathResult } from 
 import { ISSUE_CONCURRENCY } from './paths/jose-paths.js';
 import { runBulkJob } from './paths/bulk-paths.js';
 import { benchVerifyPassport } from './paths/passport-paths.js';
+import { benchRevokeMany } from './paths/status-paths.js';
 
 const args = process.argv.slice(2);
 // `--alone`: no raw turns, so a CPU profile holds the path only.
@@ -60,6 +62,9 @@ try {
     const bulk = await runBulkJob({ issuer: world.issuer, org: world.org, principal: world.principal, dir: world.dir }, Number(seconds));
     results = [bulk];
     out(JSON.stringify(bulk.detail));
+  } else if (path === 'revoke-10k') {
+    // `revoke-10k COUNT`: issues COUNT credentials, then revokes them in one request, three times.
+    results = [await benchRevokeMany(world, Number(seconds), 3)];
   } else if (path === 'verify-passport') {
     results = [await benchVerifyPassport(world, Math.max(50, Math.round(durationMs / 8)))];
   } else {

@@ -3,7 +3,9 @@
  * run, what it is compared with (raw node:crypto Ed25519, Veramo's defaults, @sd-jwt/sd-jwt-vc);
  * prints a table and writes bench/results/latest.json (`--quick`: bench/results/quick.json).
  * `--quick` is a short smoke run that checks the harness works: no figure from it means anything.
- * `--only` runs some groups: raw, agent, jose, sdjwt, passport, wallet, status, http, bulk;
+ * `--only` runs some groups: raw, agent, jose, sdjwt, passport, wallet, status, http, bulk, pg
+ * (issue-jose, verify-jose, revoke-10k and bulk on a throwaway PostgreSQL cluster, with one and
+ * with two issuer instances);
  * `--bulk-rows=N` sizes the bulk run, which runs in a child process holding only the issuer
  * (bench/bulk-job.ts), so its memory is the job's.
  */
@@ -15,6 +17,7 @@ import { createBenchWorld } from './lib/bench-world.js';
 import { compare, type PathResult } from './measure.js';
 import { benchBulk } from './paths/bulk-paths.js';
 import { benchHttpPaths } from './paths/http-paths.js';
+import { benchPostgres } from './paths/postgres-paths.js';
 import { benchJosePaths, measureRawEd25519 } from './paths/jose-paths.js';
 import { benchVerifyPassport, benchWalletPresent } from './paths/passport-paths.js';
 import { benchSdJwtPaths } from './paths/sd-jwt-paths.js';
@@ -57,6 +60,7 @@ try {
     if (issue) compare(bulk, issue);
     results.push(bulk);
   }
+  if (wants('pg')) results.push(...(await benchPostgres(settings, out)));
   results.push(raw.rawSign, raw.rawVerify);
 } finally {
   await world.close();

@@ -12,6 +12,8 @@ import { MemoryKeyStore, type HolderKey } from '@staff-passport/wallet-sdk';
 export interface BenchWorld {
   dir: string;
   issuer: IssuerContext & { close(): Promise<void> };
+  /** Every issuer instance on the database, `issuer` first (one unless asked for more). */
+  issuers: (IssuerContext & { close(): Promise<void> })[];
   verifier: VerifierContext & { close(): Promise<void> };
   issuerServer: RunningServer;
   verifierServer: RunningServer;
@@ -24,15 +26,28 @@ export interface BenchWorld {
   close(): Promise<void>;
 }
 
+/** Where the world's databases are: SQLite files in its folder unless PostgreSQL URLs are given. */
+export interface BenchWorldOptions {
+  /** PostgreSQL: the issuer's database and the verifier's. */
+  postgres?: { issuerUrl: string; verifierUrl: string };
+  /** Issuer instances on the issuer's database (PostgreSQL only; default 1): contexts of their own, as processes would have. */
+  issuerInstances?: number;
+}
+
 /**
  * Starts the world: issuer (with its HTTP app, so did:web and status lists are served) and
  * verifier (resolving on loopback, the registry trusting the organisation for every type).
  */
-export async function createBenchWorld(): Promise<BenchWorld> {
+export async function createBenchWorld(options: BenchWorldOptions = {}): Promise<BenchWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'sp-bench-'));
   const logger = createLogger({ level: 'silent' });
   const issuerServer = await listen('127.0.0.1', 0);
-  const issuer = await createIssuerContext({ databaseFile: join(dir, 'issuer.sqlite'), secretKey: randomBytes(32).toString('hex'), publicUrl: issuerServer.url, logger });
+  const secretKey = randomBytes(32).toString('hex');
+  const issuerDatabase = { databaseFile: join(dir, 'issuer.sqlite'), ...(options.postgres ? { databaseUrl: options.postgres.issuerUrl } : {}) };
+  const issuer = await createIssuerContext({ ...issuerDatabase, secretKey, publicUrl: issuerServer.url, logger });
+  const issuers = [issuer];
+  // The other instances answer no HTTP: the first serves did:web and the status lists for all.
+  for (let i = 1; i < (options.postgres ? (options.issuerInstances ?? 1) : 1); i++) issuers.push(await createIssuerContext({ ...issuerDatabase, secretKey, publicUrl: issuerServer.url, logger }));
   issuerServer.attach(createIssuerApp(issuer));
   const created = await createOrganisation(issuer, { name: 'Bench NHS Trust', odsCode: 'RZW' }, 'bench');
   const org = await getOrganisation(issuer, created.id);
@@ -49,6 +64,7 @@ export async function createBenchWorld(): Promise<BenchWorld> {
   const verifier = await createVerifierContext({
     logger,
     databaseFile: join(dir, 'verifier.sqlite'),
+    ...(options.postgres ? { databaseUrl: options.postgres.verifierUrl } : {}),
     publicUrl: verifierServer.url,
     allowPrivateNetwork: true,
     trustRegistry: registry,
@@ -59,6 +75,7 @@ export async function createBenchWorld(): Promise<BenchWorld> {
   return {
     dir,
     issuer,
+    issuers,
     verifier,
     issuerServer,
     verifierServer,
@@ -71,7 +88,7 @@ export async function createBenchWorld(): Promise<BenchWorld> {
     async close() {
       await verifierServer.close();
       await issuerServer.close();
-      await issuer.close();
+      for (const instance of issuers) await instance.close();
       await verifier.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -171,13 +171,19 @@ export async function runBulkJob(target: BulkTarget, rows: number, concurrency =
 }
 
 /**
- * Runs one job of `rows` rows in a child process holding only an issuer (bench/bulk-job.ts), as a
+ * Runs one job of `rows` rows in a child process holding only an issuer (bench/bulk-job.ts; on
+ * PostgreSQL when `databaseUrl` is given, with `instances` issuers on it), as a
  * deployment runs it: the job's memory is measured on its own, not on top of what the paths
  * before it left in this process (the verifier, the Veramo baselines, autocannon's results).
  */
-export async function benchBulk(rows: number): Promise<PathResult> {
+export async function benchBulk(rows: number, options: { databaseUrl?: string; instances?: number; path?: string } = {}): Promise<PathResult> {
   const child = fileURLToPath(new URL('../bulk-job.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, child, String(rows)], { maxBuffer: 1 << 22 });
+  const extra = [
+    ...(options.databaseUrl ? [`--database-url=${options.databaseUrl}`] : []),
+    ...(options.instances ? [`--instances=${options.instances}`] : []),
+    ...(options.path ? [`--path=${options.path}`] : []),
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, child, String(rows), ...extra], { maxBuffer: 1 << 22 });
   const line = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as PathResult;
 }

@@ -29,6 +29,8 @@ const PATHS = [
   'raw-ed25519-sign',
   'raw-ed25519-verify',
 ];
+// Issue 17: the same paths on PostgreSQL, with one issuer instance (pg) and with two (pg2).
+const POSTGRES_PATHS = ['pg', 'pg2'].flatMap((prefix) => ['issue-jose', 'verify-jose', 'status-1m-revoke-10k', 'bulk-1m'].map((path) => `${prefix} ${path}`));
 
 describe('pnpm bench --quick', () => {
   it('measures every path and writes {path, opsPerSec, p50Ms, p99Ms, rssMb, vs} for each', async () => {
@@ -37,12 +39,13 @@ describe('pnpm bench --quick', () => {
       const file = join(dir, 'quick.json');
       const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=@staff-passport/source', '--import', 'tsx', 'bench/run.ts', '--quick', `--out=${file}`], {
         cwd: join(import.meta.dirname, '..', '..'),
-        timeout: 110_000,
+        // The PostgreSQL rows start a cluster, two worlds and two bulk processes of their own.
+        timeout: 230_000,
         maxBuffer: 1 << 22,
       });
       expect(stdout).toContain('issue-jose');
       const results = JSON.parse(readFileSync(file, 'utf8')) as { path: string; opsPerSec: number; p50Ms: number; p99Ms: number; rssMb: number; vs: { name: string; opsPerSec: number; ratio: number }[]; detail?: Record<string, unknown> }[];
-      expect(results.map((r) => r.path)).toEqual(expect.arrayContaining(PATHS));
+      expect(results.map((r) => r.path)).toEqual(expect.arrayContaining([...PATHS, ...POSTGRES_PATHS]));
       for (const r of results) {
         expect(r.opsPerSec).toBeGreaterThan(0);
         for (const n of [r.p50Ms, r.p99Ms, r.rssMb]) expect(Number.isFinite(n)).toBe(true);
@@ -57,8 +60,13 @@ describe('pnpm bench --quick', () => {
       expect(byPath.get('bulk-1m')!.vs.map((v) => v.name)).toEqual(['raw-ed25519-sign', 'issue-jose']);
       expect(byPath.get('bulk-1m')!.detail?.['rows']).toBe(2000);
       for (const path of ['http-issue', 'http-verify']) expect(byPath.get(path)!.detail?.['errors']).toBe(0);
+      for (const prefix of ['pg', 'pg2']) {
+        expect(byPath.get(`${prefix} issue-jose`)!.vs.map((v) => v.name)).toEqual(['raw-ed25519-sign']);
+        expect(byPath.get(`${prefix} bulk-1m`)!.vs.map((v) => v.name)).toEqual([`${prefix} issue-jose`]);
+        expect(byPath.get(`${prefix} bulk-1m`)!.detail?.['issuerInstances']).toBe(prefix === 'pg' ? 1 : 2);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });

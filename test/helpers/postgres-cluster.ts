@@ -44,6 +44,15 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Options for {@link startPostgresCluster}. */
+export interface PostgresClusterOptions {
+  /**
+   * Commits on disk when they return, as a deployment runs (for `pnpm bench`, held against SQLite
+   * with `synchronous = FULL`); by default the tests' cluster runs without fsync.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a cluster (about 1.5 s: initdb, then the server).
  *
@@ -52,7 +61,7 @@ function freePort(): Promise<number> {
  * const url = await cluster.createDatabase();
  * afterAll(() => cluster.stop());
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const initdb = binary('initdb');
   const pgCtl = binary('pg_ctl');
   const root = process.getuid?.() === 0;
@@ -70,7 +79,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   try {
     asServer(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
-    asServer(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
+    const unsafe = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    asServer(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port}${unsafe} -c max_connections=200`, 'start']);
   } catch (err: unknown) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

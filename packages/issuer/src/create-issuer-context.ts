@@ -3,7 +3,7 @@ import { createAuthState } from './auth/lib/auth-state.js';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
-import { StatusListStore } from './status/status-list-store.js';
+import { StatusListStore } from './store/status-list-store.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 import { ORG_KEY_PURPOSE } from './store/org-key-record-migration.js';
 

@@ -67,7 +67,7 @@ export { STATUS_REASONS, changeCredentialStatus } from './status/change-credenti
 export type { CredentialStatusValue, StatusAction, StatusChange, StatusReason } from './status/change-credential-status.js';
 export { renderStatusList } from './status/render-status-list.js';
 export type { StatusListView } from './status/render-status-list.js';
-export { STATUS_LIST_SIZE } from './status/status-list-store.js';
+export { STATUS_LIST_SIZE } from './store/status-list-store.js';
 export { ISSUER_MIGRATIONS, ISSUER_SCHEMA } from './store/issuer-schema.js';
 export {
   OFFER_FORMATS,

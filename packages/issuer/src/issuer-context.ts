@@ -3,7 +3,7 @@ import type { Resolvable } from 'did-resolver';
 import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
-import type { StatusListStore } from './status/status-list-store.js';
+import type { StatusListStore } from './store/status-list-store.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {

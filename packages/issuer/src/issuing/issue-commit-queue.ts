@@ -2,6 +2,7 @@ import type { Database, SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
 import { insertRows, type SqlValue } from '../store/insert-rows.js';
 import { findIssuedRequestKeys } from '../store/issued-credential-store.js';
+import { MainThreadTurns } from './lib/main-thread-turns.js';
 
 /** The metadata kept for one issued credential (not the credential, unless configured). */
 export interface IssuedRecord {
@@ -95,6 +96,8 @@ export class IssueCommitQueue {
   // After a batch met keys issued before, the next ones look their keys up first (a resumed job
   // meets many in a row) until a batch finds none.
   private expectTaken = false;
+  /** Turns of the main thread for issues that sign on it, so this queue's writes are answered while they sign. */
+  readonly signingTurns = new MainThreadTurns();
 
   constructor(private readonly db: Database) {}
 

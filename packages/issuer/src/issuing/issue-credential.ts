@@ -6,7 +6,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { statusEntriesFor } from '../status/status-urls.js';
 import type { AuditEventInput } from '../audit/append-audit-event.js';
-import type { StatusSlot } from '../status/status-list-store.js';
+import type { StatusSlot } from '../store/status-list-store.js';
 import type { CommitOutcome, IssuedRecord } from './issue-commit-queue.js';
 import { timeOrderedUuid } from './lib/time-ordered-uuid.js';
 import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type OrgSignerSource, type SecuredCredential } from './secure-credential.js';
@@ -156,6 +156,9 @@ async function secureIssue(
   try {
     // prepareCredential's credential is ours: the status goes last, as a copy with it would put it.
     credential['credentialStatus'] = statusEntriesFor(ctx.publicUrl, org.id, slot);
+    // Signing here, on the main thread: a few issues a turn of the event loop, so the group
+    // commit's statements are answered between them (bulk jobs sign on worker threads).
+    if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
     const secured = await secureCredential(ctx, org, {
       credential,
       definition,

@@ -14,7 +14,7 @@ import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrgDataIntegritySigner, getOrgSigner as getAgentSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
-import type { StatusSlot } from '../status/status-list-store.js';
+import type { StatusSlot } from '../store/status-list-store.js';
 import { tokenStatusClaimFor } from '../status/status-urls.js';
 import { resolveHolderJwk } from './resolve-holder-jwk.js';
 

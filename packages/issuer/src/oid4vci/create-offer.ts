@@ -3,6 +3,7 @@ import { PassportError, isObject, type FieldIssue } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { prepareCredential } from '../issuing/issue-credential.js';
+import { createOfferStore } from '../store/offer-store.js';
 import { foldPersonReference, parsePersonReference } from '../lib/person-reference.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { hashSecret, randomSecret, sealOfferJson, withAudit, type OfferedCredential } from './lib/offer-store.js';
@@ -220,27 +221,25 @@ export async function createOffer(ctx: IssuerContext, org: Organisation, input: 
       },
     ],
     async (tx) => {
-      await tx.query(
-        `INSERT INTO sp_offers (id, org_id, status, credentials, formats, by_reference, pending, tx_code_hash, code_hash, offer_json, person_ref, person_ref_key, created_by, created_at, expires_at, updated_at)
-         VALUES (?, ?, 'offered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          org.id,
-          JSON.stringify(input.credentials),
-          JSON.stringify(formats),
-          byReference ? 1 : 0,
-          input.pending ? 1 : 0,
-          txCode === null ? null : hashTxCode(id, txCode),
-          hashSecret(code),
-          sealOfferJson(ctx, id, json),
-          personReference,
-          personReference === null ? null : foldPersonReference(personReference),
-          principal.keyId,
-          at,
-          expiresAt,
-          at,
-        ],
-      );
+      await createOfferStore(tx).insert({
+        id,
+        org_id: org.id,
+        status: 'offered',
+        credentials: JSON.stringify(input.credentials),
+        formats: JSON.stringify(formats),
+        by_reference: byReference ? 1 : 0,
+        pending: input.pending ? 1 : 0,
+        tx_code_hash: txCode === null ? null : hashTxCode(id, txCode),
+        tx_code_failures: 0,
+        code_hash: hashSecret(code),
+        offer_json: sealOfferJson(ctx, id, json),
+        person_ref: personReference,
+        person_ref_key: personReference === null ? null : foldPersonReference(personReference),
+        created_by: principal.keyId,
+        created_at: at,
+        expires_at: expiresAt,
+        updated_at: at,
+      });
     },
   );
   const base = `${ctx.publicUrl.replace(/\/+$/, '')}/orgs/${org.id}/offers/${id}`;

@@ -1,7 +1,9 @@
 import { PassportError } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import { hashTxCode } from './create-offer.js';
-import { assertNotExpired, findOfferByCode, hashSecret, offerActor, randomSecret, runCounted, withAudit } from './lib/offer-store.js';
+import { createOfferStore } from '../store/offer-store.js';
+import { createOfferTokenStore } from '../store/offer-token-store.js';
+import { assertNotExpired, findOfferByCode, hashSecret, offerActor, randomSecret, withAudit } from './lib/offer-store.js';
 import { OID4VCI_LIMITS, PRE_AUTHORIZED_CODE_GRANT } from './oid4vci-settings.js';
 
 /** A successful token response (RFC 6749, section 5.1; OpenID4VCI 1.0, section 6.2). */
@@ -37,6 +39,7 @@ export async function exchangePreAuthorizedCode(ctx: IssuerContext, orgId: strin
   const code = text(form, 'pre-authorized_code');
   if (code === undefined) throw new PassportError('ERR_REQUEST_INVALID', 'pre-authorized_code is missing', { field: 'pre-authorized_code' });
   const txCode = text(form, 'tx_code');
+  const offers = createOfferStore(ctx.db);
   const offer = await findOfferByCode(ctx, orgId, code);
   if (!offer || offer.status === 'withdrawn') throw new PassportError('ERR_GRANT_INVALID', 'the pre-authorized code is not valid', { field: 'pre-authorized_code' });
   if (offer.status === 'failed' && offer.txCodeFailures >= OID4VCI_LIMITS.txCodeTries) {
@@ -51,23 +54,15 @@ export async function exchangePreAuthorizedCode(ctx: IssuerContext, orgId: strin
     if (txCode === undefined) throw new PassportError('ERR_REQUEST_INVALID', 'tx_code is missing', { field: 'tx_code' });
     // Each try takes one of the offer's tries in one conditional statement before the code is
     // compared, so guesses sent at once (or through several instances) get five between them.
-    const tried = await runCounted(ctx, "UPDATE sp_offers SET tx_code_failures = tx_code_failures + 1, updated_at = ? WHERE id = ? AND status = 'offered' AND tx_code_failures < ?", [
-      now.toISOString(),
-      offer.id,
-      OID4VCI_LIMITS.txCodeTries,
-    ]);
-    if (tried === 0) {
+    const tried = await offers.takeTxCodeTry(offer.id, OID4VCI_LIMITS.txCodeTries, now.toISOString());
+    if (!tried) {
       const current = await findOfferByCode(ctx, orgId, code);
       if (current?.status === 'offered' || current?.status === 'failed') throw new PassportError('ERR_TX_CODE_LOCKED', 'too many wrong transaction codes: ask HR for a new offer', { field: 'tx_code' });
       throw new PassportError('ERR_OFFER_USED', 'the pre-authorized code has been used', { field: 'pre-authorized_code' });
     }
     if (hashTxCode(offer.id, txCode) !== offer.txCodeHash) {
-      const locked = await runCounted(ctx, "UPDATE sp_offers SET status = 'failed', offer_json = NULL, updated_at = ? WHERE id = ? AND status = 'offered' AND tx_code_failures >= ?", [
-        now.toISOString(),
-        offer.id,
-        OID4VCI_LIMITS.txCodeTries,
-      ]);
-      if (locked > 0) {
+      const locked = await offers.lockAfterTries(offer.id, OID4VCI_LIMITS.txCodeTries, now.toISOString());
+      if (locked) {
         await withAudit(ctx, [{ orgId, actor: offerActor(offer.id), action: 'offer.lock', subject: offer.id, detail: { reason: 'tx_code', failures: OID4VCI_LIMITS.txCodeTries }, at: now }]);
         throw new PassportError('ERR_TX_CODE_LOCKED', 'too many wrong transaction codes: ask HR for a new offer', { field: 'tx_code' });
       }
@@ -77,16 +72,12 @@ export async function exchangePreAuthorizedCode(ctx: IssuerContext, orgId: strin
 
   // The code works once: only the request that moves the offer on gets a token.
   // (A right transaction code gives its try back: the failures count wrong codes only.)
-  const moved = await runCounted(
-    ctx,
-    `UPDATE sp_offers SET status = 'token_issued', offer_json = NULL, updated_at = ?${offer.txCodeHash !== null ? ', tx_code_failures = tx_code_failures - 1' : ''} WHERE id = ? AND status = 'offered'`,
-    [now.toISOString(), offer.id],
-  );
-  if (moved === 0) throw new PassportError('ERR_OFFER_USED', 'the pre-authorized code has been used', { field: 'pre-authorized_code' });
+  const moved = await offers.redeemCode(offer.id, now.toISOString(), offer.txCodeHash !== null);
+  if (!moved) throw new PassportError('ERR_OFFER_USED', 'the pre-authorized code has been used', { field: 'pre-authorized_code' });
   const accessToken = randomSecret();
   const expiresAt = new Date(now.getTime() + OID4VCI_LIMITS.accessTokenSeconds * 1000).toISOString();
   await withAudit(ctx, [{ orgId, actor: offerActor(offer.id), action: 'offer.token', subject: offer.id, detail: {}, at: now }], async (tx) => {
-    await tx.query('INSERT INTO sp_offer_tokens (token_hash, offer_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [hashSecret(accessToken), offer.id, now.toISOString(), expiresAt]);
+    await createOfferTokenStore(tx).insertToken({ token_hash: hashSecret(accessToken), offer_id: offer.id, created_at: now.toISOString(), expires_at: expiresAt });
   });
   return { access_token: accessToken, token_type: 'Bearer', expires_in: OID4VCI_LIMITS.accessTokenSeconds };
 }

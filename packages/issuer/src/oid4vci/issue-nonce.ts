@@ -1,6 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
-import { hashSecret, randomSecret, runCounted } from './lib/offer-store.js';
+import { createOfferTokenStore } from '../store/offer-token-store.js';
+import { hashSecret, randomSecret } from './lib/offer-store.js';
 import { OID4VCI_LIMITS } from './oid4vci-settings.js';
 
 /**
@@ -13,12 +14,9 @@ import { OID4VCI_LIMITS } from './oid4vci-settings.js';
 export async function issueNonce(ctx: IssuerContext, orgId: string): Promise<{ c_nonce: string }> {
   const now = ctx.now();
   const nonce = randomSecret(24);
-  await runCounted(ctx, 'DELETE FROM sp_offer_nonces WHERE expires_at <= ?', [now.toISOString()]);
-  await runCounted(ctx, 'INSERT INTO sp_offer_nonces (nonce_hash, org_id, expires_at) VALUES (?, ?, ?)', [
-    hashSecret(nonce),
-    orgId,
-    new Date(now.getTime() + OID4VCI_LIMITS.nonceSeconds * 1000).toISOString(),
-  ]);
+  const store = createOfferTokenStore(ctx.db);
+  await store.deleteExpiredNonces(now.toISOString());
+  await store.insertNonce({ nonce_hash: hashSecret(nonce), org_id: orgId, expires_at: new Date(now.getTime() + OID4VCI_LIMITS.nonceSeconds * 1000).toISOString() });
   return { c_nonce: nonce };
 }
 
@@ -29,9 +27,8 @@ export async function issueNonce(ctx: IssuerContext, orgId: string): Promise<{ c
  */
 export async function consumeNonce(ctx: IssuerContext, orgId: string, nonce: string): Promise<void> {
   const now = ctx.now().toISOString();
-  const used = await runCounted(ctx, 'DELETE FROM sp_offer_nonces WHERE nonce_hash = ? AND org_id = ? AND expires_at > ?', [hashSecret(nonce), orgId, now]);
-  if (used === 1) return;
-  const expired = (await ctx.db.query('SELECT 1 AS x FROM sp_offer_nonces WHERE nonce_hash = ? AND org_id = ?', [hashSecret(nonce), orgId])) as unknown[];
-  if (expired.length > 0) throw new PassportError('ERR_NONCE_EXPIRED', 'the c_nonce has expired: fetch a new one from the nonce endpoint', { field: 'nonce' });
+  const store = createOfferTokenStore(ctx.db);
+  if (await store.useNonce(hashSecret(nonce), orgId, now)) return;
+  if (await store.hasNonce(hashSecret(nonce), orgId)) throw new PassportError('ERR_NONCE_EXPIRED', 'the c_nonce has expired: fetch a new one from the nonce endpoint', { field: 'nonce' });
   throw new PassportError('ERR_NONCE_UNKNOWN', 'the c_nonce is unknown or was used already: fetch a new one from the nonce endpoint', { field: 'nonce' });
 }

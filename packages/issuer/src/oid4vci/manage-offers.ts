@@ -2,6 +2,9 @@ import { PassportError } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
+import { createOfferStore } from '../store/offer-store.js';
+import { createOfferTokenStore } from '../store/offer-token-store.js';
 import { offerLinkFor, offerUriFor, validateOfferedCredentials } from './create-offer.js';
 import { findOffer, listOfferRecords, withAudit, type OfferRecord, type OfferStatus, type OfferedCredential } from './lib/offer-store.js';
 import type { OfferFormat } from './oid4vci-settings.js';
@@ -63,19 +66,9 @@ export async function requireOffer(ctx: IssuerContext, orgId: string, offerId: s
 }
 
 async function viewOf(ctx: IssuerContext, offer: OfferRecord, now: Date): Promise<OfferView> {
-  const deliveries = (await ctx.db.query('SELECT type, configuration_id, state, credential_ids, updated_at FROM sp_offer_deliveries WHERE offer_id = ? ORDER BY created_at, type', [offer.id])) as {
-    type: string;
-    configuration_id: string;
-    state: OfferDelivery['state'];
-    credential_ids: string | null;
-    updated_at: string;
-  }[];
-  const events = (await ctx.db.query('SELECT event, description, type, at FROM sp_offer_events WHERE offer_id = ? ORDER BY id', [offer.id])) as {
-    event: string;
-    description: string | null;
-    type: string | null;
-    at: string;
-  }[];
+  const store = createOfferDeliveryStore(ctx.db);
+  const deliveries = await store.list(offer.id);
+  const events = await store.listEvents(offer.id);
   const status = statusAt(offer, now);
   const link = status === 'offered' && offer.offerJson ? offerLinkFor({ byReference: offer.byReference, uri: offerUriFor(ctx.publicUrl, offer.orgId, offer.id), json: offer.offerJson }) : undefined;
   return {
@@ -155,14 +148,11 @@ export async function withdrawOffer(ctx: IssuerContext, org: Organisation, offer
   const offer = await requireOffer(ctx, org.id, offerId);
   const now = ctx.now();
   await withAudit(ctx, [{ orgId: org.id, actor: principal.keyId, action: 'offer.withdraw', subject: offerId, detail: { status: offer.status }, at: now }], async (tx) => {
-    const delivered = (await tx.query("SELECT COUNT(*) AS n FROM sp_offer_deliveries WHERE offer_id = ? AND state = 'issued'", [offerId])) as { n: number }[];
-    if ((delivered[0]?.n ?? 0) > 0) throw new PassportError('ERR_OFFER_STATE_INVALID', 'credentials were issued from this offer: revoke them instead', { field: 'offerId' });
+    const delivered = await createOfferDeliveryStore(tx).typesIn(offerId, ['issued']);
+    if (delivered.length > 0) throw new PassportError('ERR_OFFER_STATE_INVALID', 'credentials were issued from this offer: revoke them instead', { field: 'offerId' });
     // Nothing was issued from it: its claims and HR's label for the person go with it.
-    await tx.query("UPDATE sp_offers SET status = 'withdrawn', credentials = '[]', offer_json = NULL, person_ref = NULL, person_ref_key = NULL, updated_at = ? WHERE id = ?", [
-      now.toISOString(),
-      offerId,
-    ]);
-    await tx.query('DELETE FROM sp_offer_tokens WHERE offer_id = ?', [offerId]);
+    await createOfferStore(tx).withdraw(offerId, now.toISOString());
+    await createOfferTokenStore(tx).deleteTokensOf(offerId);
   });
 }
 
@@ -191,10 +181,10 @@ export async function completeOffer(ctx: IssuerContext, org: Organisation, offer
     slot.credentialSubject = c.credentialSubject!;
   });
   await withAudit(ctx, [{ orgId: org.id, actor: principal.keyId, action: 'offer.complete', subject: offerId, detail: { types: completed.map((c) => c.type) }, at: now }], async (tx) => {
-    const issued = (await tx.query("SELECT type FROM sp_offer_deliveries WHERE offer_id = ? AND state IN ('issued', 'issuing')", [offerId])) as { type: string }[];
-    const clash = completed.find((c) => issued.some((r) => r.type === c.type));
+    const issued = await createOfferDeliveryStore(tx).typesIn(offerId, ['issued', 'issuing']);
+    const clash = completed.find((c) => issued.includes(c.type));
     if (clash) throw new PassportError('ERR_OFFER_STATE_INVALID', `${clash.type} was already issued from this offer`, { field: 'credentials' });
-    await tx.query('UPDATE sp_offers SET credentials = ?, updated_at = ? WHERE id = ?', [JSON.stringify(merged), now.toISOString(), offerId]);
+    await createOfferStore(tx).setCredentials(offerId, JSON.stringify(merged), now.toISOString());
   });
   return getOffer(ctx, org.id, offerId);
 }

@@ -1,6 +1,8 @@
 import { PassportError, isObject } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
+import { createOfferStore } from '../store/offer-store.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { offerActor, withAudit } from './lib/offer-store.js';
 
@@ -31,13 +33,12 @@ export async function receiveNotification(ctx: IssuerContext, org: Organisation,
   if (description !== undefined && (typeof description !== 'string' || description.length > 1000 || !/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(description))) {
     throw new PassportError('ERR_NOTIFICATION_INVALID', 'event_description must be printable ASCII without quotes or backslashes, at most 1000 characters', { field: 'event_description' });
   }
-  const rows = (await ctx.db.query("SELECT type FROM sp_offer_deliveries WHERE offer_id = ? AND notification_id = ? AND state = 'issued'", [offer.id, notificationId])) as { type: string }[];
-  const delivery = rows[0];
+  const delivery = await createOfferDeliveryStore(ctx.db).findByNotification(offer.id, notificationId);
   if (!delivery) throw new PassportError('ERR_NOTIFICATION_INVALID', 'the notification_id is not valid', { field: 'notification_id' });
   const now = ctx.now();
   const status = NOTIFICATION_EVENTS[event as NotificationEvent];
   await withAudit(ctx, [{ orgId: org.id, actor: offerActor(offer.id), action: 'offer.notification', subject: offer.id, detail: { event, type: delivery.type }, at: now }], async (tx) => {
-    await tx.query('INSERT INTO sp_offer_events (offer_id, event, description, type, at) VALUES (?, ?, ?, ?, ?)', [offer.id, event, description ?? null, delivery.type, now.toISOString()]);
-    await tx.query('UPDATE sp_offers SET status = ?, updated_at = ? WHERE id = ?', [status, now.toISOString(), offer.id]);
+    await createOfferDeliveryStore(tx).insertEvent({ offer_id: offer.id, event, description: description ?? null, type: delivery.type, at: now.toISOString() });
+    await createOfferStore(tx).setStatus(offer.id, status, now.toISOString());
   });
 }

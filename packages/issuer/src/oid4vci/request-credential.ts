@@ -1,10 +1,12 @@
 import { PassportError, isObject } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
+import { createOfferStore } from '../store/offer-store.js';
 import { consumeNonce } from './issue-nonce.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { deliverCredentials, type CredentialResponseBody, type HolderKey } from './lib/deliver-credentials.js';
-import { assertNotExpired, hashSecret, offerActor, randomSecret, runCounted, withAudit } from './lib/offer-store.js';
+import { assertNotExpired, hashSecret, offerActor, randomSecret, withAudit } from './lib/offer-store.js';
 import { OID4VCI_LIMITS, credentialIssuerIdFor, parseConfigurationId } from './oid4vci-settings.js';
 import { verifyProofJwt } from './verify-proof-jwt.js';
 
@@ -95,25 +97,16 @@ export async function requestCredential(ctx: IssuerContext, org: Organisation, a
   // Claim the type: of two requests for it, in any formats (through any instance), only one goes
   // on; the other meets the key and inserts nothing (no error to turn into a 500).
   const at = now.toISOString();
-  const claimed = await runCounted(
-    ctx,
-    `INSERT INTO sp_offer_deliveries (offer_id, type, configuration_id, state, created_at, updated_at)
-     VALUES (?, ?, ?, 'issuing', ?, ?) ON CONFLICT (offer_id, type) DO NOTHING`,
-    [offer.id, configuration.definition.type, configuration.id, at, at],
-  );
-  if (claimed === 0) throw new PassportError('ERR_OFFER_USED', `${configuration.definition.type} has already been requested with this offer`, { field: 'credential_configuration_id' });
+  const deliveries = createOfferDeliveryStore(ctx.db);
+  const claimed = await deliveries.claim(offer.id, configuration.definition.type, configuration.id, at);
+  if (!claimed) throw new PassportError('ERR_OFFER_USED', `${configuration.definition.type} has already been requested with this offer`, { field: 'credential_configuration_id' });
 
   if (!offered.credentialSubject) {
     const transactionId = randomSecret();
     await withAudit(ctx, [{ orgId: org.id, actor: offerActor(offer.id), action: 'offer.defer', subject: offer.id, detail: { type: configuration.definition.type, format: configuration.format, count: holders.length }, at: now }], async (tx) => {
-      await tx.query("UPDATE sp_offer_deliveries SET state = 'deferred', holder_keys = ?, transaction_hash = ?, updated_at = ? WHERE offer_id = ? AND type = ?", [
-        JSON.stringify(holders.map(({ holderDid, holderJwk }) => ({ holderDid, holderJwk }))),
-        hashSecret(transactionId),
-        at,
-        offer.id,
-        configuration.definition.type,
-      ]);
-      await tx.query("UPDATE sp_offers SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'token_issued'", [at, offer.id]);
+      const holderKeys = JSON.stringify(holders.map(({ holderDid, holderJwk }) => ({ holderDid, holderJwk })));
+      await createOfferDeliveryStore(tx).defer(offer.id, configuration.definition.type, holderKeys, hashSecret(transactionId), at);
+      await createOfferStore(tx).markPending(offer.id, at);
     });
     return { status: 202, body: { transaction_id: transactionId, interval: OID4VCI_LIMITS.deferredIntervalSeconds } };
   }
@@ -122,7 +115,7 @@ export async function requestCredential(ctx: IssuerContext, org: Organisation, a
     return { status: 200, body: await deliverCredentials(ctx, org, offer, configuration, offered.credentialSubject, holders) };
   } catch (err: unknown) {
     // Nothing was delivered: the wallet may ask again (a fresh nonce, the same keys).
-    await runCounted(ctx, "DELETE FROM sp_offer_deliveries WHERE offer_id = ? AND type = ? AND state = 'issuing'", [offer.id, configuration.definition.type]);
+    await deliveries.release(offer.id, configuration.definition.type);
     throw err;
   }
 }

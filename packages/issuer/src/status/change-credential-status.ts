@@ -2,6 +2,7 @@ import { PassportError } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { createCredentialStatusStore, type CredentialStatusRow } from '../store/credential-status-store.js';
 
 /** What can be done to an issued credential's status. */
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
@@ -32,13 +33,6 @@ export interface StatusChange {
 
 const NEXT: Record<StatusAction, CredentialStatusValue> = { revoke: 'revoked', suspend: 'suspended', reinstate: 'active' };
 
-interface Row {
-  id: string;
-  status: CredentialStatusValue;
-  status_list_id: string | null;
-  status_index: number | null;
-}
-
 /**
  * Revokes, suspends or reinstates credentials of an organisation, any number in one transaction:
  * the records, the status list bits and one audit event each. The next fetch of a status list
@@ -60,15 +54,9 @@ export async function changeCredentialStatus(
   const target = NEXT[input.action];
   const at = ctx.now();
   const changes = await ctx.db.transaction(async (tx) => {
-    const rows = new Map<string, Row>();
-    for (let i = 0; i < input.credentialIds.length; i += 500) {
-      const chunk = input.credentialIds.slice(i, i + 500);
-      const found = (await tx.query(
-        `SELECT id, status, status_list_id, status_index FROM sp_issued_credentials WHERE org_id = ? AND id IN (${chunk.map(() => '?').join(',')})`,
-        [org.id, ...chunk],
-      )) as Row[];
-      for (const row of found) rows.set(row.id, row);
-    }
+    const statuses = createCredentialStatusStore(tx);
+    const rows = new Map<string, CredentialStatusRow>();
+    for (const row of await statuses.find(org.id, input.credentialIds)) rows.set(row.id, row);
     const bits: { slot: { listId: string; index: number }; purpose: 'revocation' | 'suspension'; on: boolean }[] = [];
     const audits: AuditEventInput[] = [];
     const result: StatusChange[] = [];
@@ -96,16 +84,7 @@ export async function changeCredentialStatus(
       audits.push({ orgId: org.id, actor, action: `credential.${input.action}`, subject: id, detail: { reason: input.reason, ...(input.note ? { note: input.note } : {}) }, at });
       result.push({ credentialId: id, status: target });
     });
-    for (let i = 0; i < changed.length; i += 500) {
-      const chunk = changed.slice(i, i + 500);
-      await tx.query(`UPDATE sp_issued_credentials SET status = ?, status_reason = ?, status_changed_at = ? WHERE org_id = ? AND id IN (${chunk.map(() => '?').join(',')})`, [
-        target,
-        input.reason,
-        at.toISOString(),
-        org.id,
-        ...chunk,
-      ]);
-    }
+    await statuses.set(org.id, changed, { status: target, reason: input.reason, at: at.toISOString() });
     await ctx.statusLists.writeBits(tx, org.id, bits);
     await appendAuditEvents(tx, audits);
     return result;

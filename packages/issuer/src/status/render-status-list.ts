@@ -13,7 +13,7 @@ import {
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrgDataIntegritySigner, getOrgSigner } from '../organisations/org-keys.js';
 import type { Organisation } from '../organisations/organisation.js';
-import type { StatusListState } from './status-list-store.js';
+import type { StatusListState } from '../store/status-list-store.js';
 import { statusListUrl } from './status-urls.js';
 
 /** The published views of a status list: two W3C Bitstring Status Lists and one IETF Token Status List. */

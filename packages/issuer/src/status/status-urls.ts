@@ -1,4 +1,4 @@
-import type { StatusSlot } from './status-list-store.js';
+import type { StatusSlot } from '../store/status-list-store.js';
 
 /** The URL of a status list's view: a W3C list per purpose, or the IETF Token Status List. */
 export function statusListUrl(publicUrl: string, orgId: string, listId: string, view: 'revocation' | 'suspension' | 'token'): string {

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@staff-passport/core';
 import type { Insertable, Selectable } from 'kysely';
+import { insertRows } from './insert-rows.js';
 import { issuerSql, type AuditLogTable } from './issuer-tables.js';
 
 /** An audit entry as inserted (its global sequence number is the database's). */
@@ -54,6 +55,7 @@ export interface AuditStore {
 const PAGE = 1000;
 // Rows a statement inserts: 9 columns each, well under both engines' limits on parameters.
 const INSERT_CHUNK = 1000;
+const ENTRY_COLUMNS = ['chain', 'chain_seq', 'at', 'actor', 'action', 'subject', 'detail', 'prev_hash', 'hash'] as const;
 
 function entry(row: AuditEntryStoredRow): AuditEntryStoredRow {
   // PostgreSQL's BIGINT arrives as a string.
@@ -89,6 +91,12 @@ export function createAuditStore(db: SqlExecutor): AuditStore {
       return updated.numUpdatedRows > 0n;
     },
     async insertEntries(rows) {
+      // On SQLite as one statement whose rows travel as one JSON parameter ({@link insertRows}):
+      // binding 9 parameters a row through the driver cost a revocation of 10,000 credentials half a second.
+      if (db.engine === 'sqlite') {
+        await insertRows(db, 'sp_audit_log', ENTRY_COLUMNS, rows.map((r) => [r.chain, r.chain_seq, r.at, r.actor, r.action, r.subject ?? null, r.detail, r.prev_hash, r.hash]));
+        return;
+      }
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await q
           .insertInto('sp_audit_log')

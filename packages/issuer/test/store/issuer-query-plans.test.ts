@@ -42,7 +42,7 @@ const QUERIES: [where: string, sql: string, params: unknown[], index: RegExp][] 
   ['issue queue: keys issued before', "SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (SELECT value->>0, value->>1 FROM json_each(?))", ['[["o","k"]]'], /sp_issued_credentials_request\b/],
   ['job runner: credentials of a job', 'SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE job_id = ?', ['job_1'], /sp_issued_credentials_job\b/],
   ['status lists: indexes in use', 'SELECT status_index FROM sp_issued_credentials WHERE status_list_id = ?', ['sl_1'], /sp_issued_credentials_status\b/],
-  ['status changes: credentials by id', 'SELECT id, status, status_list_id, status_index FROM sp_issued_credentials WHERE org_id = ? AND id IN (?, ?)', ['o', 'a', 'b'], /sqlite_autoindex_sp_issued_credentials_1\b/],
+  ['status changes: credentials by id', 'SELECT id, status, status_list_id, status_index FROM sp_issued_credentials WHERE +org_id = ? AND id IN (SELECT value FROM json_each(?))', ['o', '["a","b"]'], /sqlite_autoindex_sp_issued_credentials_1\b/],
   ['records: one credential', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND id = ?', ['o', 'a'], /sqlite_autoindex_sp_issued_credentials_1\b/],
   ['records: a person', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND subject_hash = ? ORDER BY rowid DESC LIMIT ?', ['o', 'h', 50], /sp_issued_credentials_subject\b/],
   ['records: a type', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND type = ? ORDER BY rowid DESC LIMIT ?', ['o', 'TrainingRecord', 50], /sp_issued_credentials_org\b/],

@@ -1,5 +1,6 @@
 import { PassportError } from '@staff-passport/core';
 import type { IssuerContext } from '../../issuer-context.js';
+import { createOfferTokenStore } from '../../store/offer-token-store.js';
 import { findOffer, hashSecret, type OfferRecord } from './offer-store.js';
 
 /**
@@ -12,8 +13,7 @@ import { findOffer, hashSecret, type OfferRecord } from './offer-store.js';
 export async function authenticateAccessToken(ctx: IssuerContext, orgId: string, authorization: string | undefined, options: { allowExpired?: boolean } = {}): Promise<OfferRecord> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
   if (!match) throw new PassportError('ERR_ACCESS_TOKEN_INVALID', 'send the access token as Authorization: Bearer <token>', { field: 'authorization' });
-  const rows = (await ctx.db.query('SELECT offer_id, expires_at FROM sp_offer_tokens WHERE token_hash = ?', [hashSecret(match[1]!)])) as { offer_id: string; expires_at: string }[];
-  const row = rows[0];
+  const row = await createOfferTokenStore(ctx.db).findToken(hashSecret(match[1]!));
   const now = ctx.now().toISOString();
   const offer = row ? await findOffer(ctx, orgId, row.offer_id) : undefined;
   if (!row || !offer || offer.status === 'withdrawn') throw new PassportError('ERR_ACCESS_TOKEN_INVALID', 'the access token is not valid', { field: 'authorization' });

@@ -1,8 +1,10 @@
 import type { IssuerContext } from '../../issuer-context.js';
 import { issueCredential } from '../../issuing/issue-credential.js';
 import type { Organisation } from '../../organisations/organisation.js';
+import { createOfferDeliveryStore } from '../../store/offer-delivery-store.js';
+import { createOfferStore } from '../../store/offer-store.js';
 import type { CredentialConfiguration } from '../oid4vci-settings.js';
-import { offerActor, randomSecret, runCounted, type OfferRecord } from './offer-store.js';
+import { offerActor, randomSecret, type OfferRecord } from './offer-store.js';
 
 /** A holder key a credential is bound to (from a verified proof). */
 export interface HolderKey {
@@ -47,17 +49,13 @@ export async function deliverCredentials(
   }
   const notificationId = randomSecret(16);
   const now = ctx.now().toISOString();
-  await runCounted(
-    ctx,
-    "UPDATE sp_offer_deliveries SET state = 'issued', configuration_id = ?, holder_keys = NULL, transaction_hash = NULL, notification_id = ?, credential_ids = ?, updated_at = ? WHERE offer_id = ? AND type = ?",
-    [configuration.id, notificationId, JSON.stringify(issued.map((c) => c.id)), now, offer.id, configuration.definition.type],
-  );
-  await runCounted(
-    ctx,
-    `UPDATE sp_offers SET status = 'issued', updated_at = ? WHERE id = ? AND status IN ('token_issued', 'pending')
-       AND (SELECT COUNT(*) FROM sp_offer_deliveries d WHERE d.offer_id = sp_offers.id AND d.state = 'issued') >= ?`,
-    [now, offer.id, offer.credentials.length],
-  );
+  await createOfferDeliveryStore(ctx.db).markDelivered(offer.id, configuration.definition.type, {
+    configurationId: configuration.id,
+    notificationId,
+    credentialIds: JSON.stringify(issued.map((c) => c.id)),
+    at: now,
+  });
+  await createOfferStore(ctx.db).markIssuedWhenDelivered(offer.id, offer.credentials.length, now);
   return {
     // ldp_vc is a JSON object; the JWT formats are strings (Appendix A).
     credentials: issued.map((c) => ({ credential: configuration.format === 'ldp_vc' ? c.verifiableCredential : c.encoded })),

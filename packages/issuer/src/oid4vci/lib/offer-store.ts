@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassportError, sha256Hex, type SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../../audit/append-audit-event.js';
 import type { IssuerContext } from '../../issuer-context.js';
+import { createOfferStore, type OfferRow } from '../../store/offer-store.js';
 import type { OfferFormat } from '../oid4vci-settings.js';
 
 /** Where an offer is in its life. */
@@ -34,37 +35,19 @@ export interface OfferRecord {
   updatedAt: string;
 }
 
-interface OfferRow {
-  id: string;
-  org_id: string;
-  status: OfferStatus;
-  credentials: string;
-  formats: string;
-  by_reference: number;
-  pending: number;
-  tx_code_hash: string | null;
-  tx_code_failures: number;
-  offer_json: string | null;
-  person_ref: string | null;
-  created_by: string;
-  created_at: string;
-  expires_at: string;
-  updated_at: string;
-}
-
 // A live offer's JSON holds its pre-authorised code: sealed at rest under the configured secret
 // (bound to the offer id), so a copy of the database cannot redeem offers.
 function offerFromRow(ctx: IssuerContext, row: OfferRow): OfferRecord {
   return {
     id: row.id,
     orgId: row.org_id,
-    status: row.status,
+    status: row.status as OfferStatus,
     credentials: JSON.parse(row.credentials) as OfferedCredential[],
     formats: JSON.parse(row.formats) as OfferFormat[],
-    byReference: row.by_reference === 1,
-    pending: row.pending === 1,
+    byReference: Number(row.by_reference) === 1,
+    pending: Number(row.pending) === 1,
     txCodeHash: row.tx_code_hash,
-    txCodeFailures: row.tx_code_failures,
+    txCodeFailures: Number(row.tx_code_failures),
     offerJson: row.offer_json === null ? null : ctx.secretBox.open(row.offer_json, row.id).toString('utf8'),
     personReference: row.person_ref,
     createdBy: row.created_by,
@@ -91,28 +74,20 @@ export function hashSecret(secret: string): string {
 
 /** An offer by id within an organisation, or undefined. */
 export async function findOffer(ctx: IssuerContext, orgId: string, offerId: string): Promise<OfferRecord | undefined> {
-  const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE id = ? AND org_id = ?', [offerId, orgId])) as OfferRow[];
-  return rows[0] ? offerFromRow(ctx, rows[0]) : undefined;
+  const row = await createOfferStore(ctx.db).find(orgId, offerId);
+  return row ? offerFromRow(ctx, row) : undefined;
 }
 
 /** The offer a pre-authorised code belongs to, or undefined. */
 export async function findOfferByCode(ctx: IssuerContext, orgId: string, code: string): Promise<OfferRecord | undefined> {
-  const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE code_hash = ? AND org_id = ?', [hashSecret(code), orgId])) as OfferRow[];
-  return rows[0] ? offerFromRow(ctx, rows[0]) : undefined;
+  const row = await createOfferStore(ctx.db).findByCodeHash(orgId, hashSecret(code));
+  return row ? offerFromRow(ctx, row) : undefined;
 }
 
 /** An organisation's offers, newest first. */
 export async function listOfferRecords(ctx: IssuerContext, orgId: string, limit: number): Promise<OfferRecord[]> {
-  const rows = (await ctx.db.query('SELECT * FROM sp_offers WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [orgId, limit])) as OfferRow[];
+  const rows = await createOfferStore(ctx.db).list(orgId, limit);
   return rows.map((row) => offerFromRow(ctx, row));
-}
-
-/**
- * Runs one statement and says how many rows it changed: state changes are single conditional
- * statements (atomic on their own), so two requests racing for one offer cannot both win.
- */
-export function runCounted(ctx: IssuerContext, sql: string, params: unknown[]): Promise<number> {
-  return ctx.db.run(sql, params);
 }
 
 /**
@@ -140,8 +115,7 @@ export function offerActor(offerId: string): string {
  */
 export async function assertNotExpired(ctx: IssuerContext, offer: OfferRecord, now: Date): Promise<void> {
   if (offer.expiresAt > now.toISOString()) return;
-  if (offer.status === 'offered' || offer.status === 'token_issued' || offer.status === 'pending') {
-    await runCounted(ctx, "UPDATE sp_offers SET status = 'expired', offer_json = NULL, updated_at = ? WHERE id = ? AND status = ?", [now.toISOString(), offer.id, offer.status]);
-  }
+  // Only a live offer (offered, token issued, pending) is marked; the store says which are.
+  await createOfferStore(ctx.db).expire(offer.id, offer.status, now.toISOString());
   throw new PassportError('ERR_OFFER_EXPIRED', 'the credential offer has expired', { field: 'pre-authorized_code' });
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Bitstring, PassportError, sqlNowMs, type Database, type SqlExecutor } from '@staff-passport/core';
 import { sql } from 'kysely';
-import { issuerSql } from '../store/issuer-tables.js';
+import { issuerSql } from './issuer-tables.js';
 
 /** Entries per status list: the W3C minimum (Bitstring Status List, section 4: 131,072 bits, 16 KB). */
 export const STATUS_LIST_SIZE = 131_072;

@@ -1,0 +1,44 @@
+/**
+ * Hands the main thread out in turns of the event loop, a few callers a turn. Issues under way at
+ * once continue through microtasks only (their awaits resolve at once: a held status list lease,
+ * a cached signer), so 256 of them sign in one unbroken stretch, and the database's answers (I/O
+ * callbacks, served between turns) wait for it: the group commit's statements then run only once
+ * every issue has signed, while the main thread idles (22 % of `issue-jose`'s profile). Taking a
+ * turn before signing lets each turn of the loop serve the database between a few signatures, so
+ * the commit of one batch overlaps the signing of the next.
+ */
+export class MainThreadTurns {
+  private readonly waiting: (() => void)[] = [];
+  private scheduled = false;
+  /** Callers gone on since the loop last went round. */
+  private passed = 0;
+
+  /**
+   * @param perTurn how many callers go on in one turn of the event loop (a signature and its
+   *   plumbing is about 0.1 ms, so 16 make turns of about 2 ms).
+   */
+  constructor(private readonly perTurn = 16) {}
+
+  /** Resolves at once (undefined) while this turn has room, else at a later turn of the event loop. */
+  take(): Promise<void> | undefined {
+    this.schedule();
+    if (this.waiting.length === 0 && this.passed < this.perTurn) {
+      this.passed += 1;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const released = this.waiting.splice(0, this.perTurn);
+      this.passed = released.length;
+      // Their continuations run after this callback, before the loop goes round again.
+      for (const resolve of released) resolve();
+      if (this.passed > 0 || this.waiting.length > 0) this.schedule();
+    });
+  }
+}
