@@ -1,5 +1,5 @@
 import type express from 'express';
-import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s } from '@staff-passport/core';
+import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s, pageSecurityHeaders } from '@staff-passport/core';
 import { getCheckResult, runProfileCheck } from '../../checks/run-profile-check.js';
 import { createPresentationRequest, getPresentationRequest } from '../../checks/presentation-requests.js';
 import { issueNonce } from '../../nonces/nonce-store.js';
@@ -75,6 +75,9 @@ const RESULT_EXAMPLE = {
 };
 const PROFILE_EXAMPLE = { id: 'ward-porter', version: '1.0.0', title: 'Ward porter', requirements: [] };
 const resultParams = [PARAM.resultId];
+// Downloads of personal data carry the desk's security headers: never sniffed as another type,
+// never cached, never framed.
+const deskHeaders = [pageSecurityHeaders()];
 
 /**
  * The verifier's REST API: the W3C VC API (`POST /challenges`, `POST /credentials/verify`,
@@ -278,6 +281,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
   {
     method: 'get',
     path: '/results/:resultId/export.csv',
+    before: deskHeaders,
     summary: "A result's verified attributes as an ESR-style CSV (a download)",
     tag: 'results',
     access: 'public',
@@ -293,6 +297,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
   {
     method: 'get',
     path: '/results/:resultId/export.json',
+    before: deskHeaders,
     summary: "A result's verified attributes as JSON (a download)",
     tag: 'results',
     access: 'public',
