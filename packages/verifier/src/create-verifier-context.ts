@@ -1,6 +1,7 @@
 import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
-import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
+import { getVerifierOrganisation } from './organisations/get-verifier-organisation.js';
+import { DEFAULT_ORG_ID, VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
 import { createVerifierStores } from './store/verifier-stores.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -23,6 +24,7 @@ export interface CreateVerifierContextOptions {
   trustRegistry?: TrustRegistry | (() => TrustRegistry | undefined);
   fetchStatusList?: StatusListFetcher;
   nonceTtlSeconds?: number;
+  /** How long the default organisation's results are kept, days (other organisations: their own setting). */
   retentionDays?: number;
   storeCredentials?: boolean;
   /** 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. */
@@ -53,10 +55,19 @@ export async function createVerifierContext(options: CreateVerifierContextOption
   });
   const now = options.now ?? (() => new Date());
   const registry = options.trustRegistry;
+  const stores = createVerifierStores(db);
+  let org;
+  try {
+    org = await getVerifierOrganisation({ stores, publicUrl: options.publicUrl }, DEFAULT_ORG_ID);
+  } catch (err: unknown) {
+    await db.close();
+    throw err;
+  }
   const ctx: VerifierContext = {
     resolver: createDidResolver({ web: { allowPrivateNetwork: allow, allowHttp: allow } }),
     db,
-    stores: createVerifierStores(db),
+    stores,
+    org,
     signingKeys: new Map(),
     publicUrl: options.publicUrl,
     logger: options.logger,
@@ -66,7 +77,7 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     fetchStatusList: options.fetchStatusList ?? createStatusListFetcher({ allowPrivateNetwork: allow, allowHttp: allow }),
     trustRegistry: typeof registry === 'function' ? registry : () => registry,
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
-    retentionDays: options.retentionDays ?? 30,
+    retentionDays: options.retentionDays ?? org.retentionDays,
     storeCredentials: options.storeCredentials ?? false,
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
   };

@@ -1,7 +1,6 @@
-import { PassportError, html, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { PassportError, RateLimitedError, html, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authenticator.js';
-import { RateLimitedError } from '../auth/rate-limited-error.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { checkCsrf, clearConsoleSession, consoleCallerOf, setConsoleSession, type ConsoleCaller } from './console-session.js';

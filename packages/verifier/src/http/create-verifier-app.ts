@@ -1,8 +1,10 @@
 import express, { type RequestHandler } from 'express';
-import { PassportError, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
+import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { createOid4vpRouter } from './routes/oid4vp-routes.js';
+import { guardVerifierRoute, type VerifierAuthenticator } from './guard-verifier-route.js';
 import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
 import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-routes.js';
 
@@ -10,16 +12,10 @@ import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-r
 export interface VerifierAppOptions {
   /** Extra routes, added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
-  /**
-   * Applies a route's `access` from the table (sign-in and roles). Until the verifier has sign-in
-   * every route is public, and a route with roles is refused at start-up rather than left open.
-   */
+  /** Signs in the caller of a route with roles (default: {@link createVerifierAuthenticator}: API keys, rate-limited). */
+  authenticate?: VerifierAuthenticator;
+  /** Applies a route's `access` from the table (default {@link guardVerifierRoute} with `authenticate`). */
   guard?: (route: VerifierRoute) => RequestHandler | undefined;
-}
-
-function publicOnly(route: VerifierRoute): RequestHandler | undefined {
-  if (route.access === 'public') return undefined;
-  throw new PassportError('ERR_CONFIG_INVALID', `${route.method.toUpperCase()} ${route.path} needs sign-in, which this verifier app was not given (options.guard)`);
 }
 
 /**
@@ -30,7 +26,9 @@ function publicOnly(route: VerifierRoute): RequestHandler | undefined {
  * attributes as JSON or ESR-style CSV; and OpenID4VP 1.0 (see `createOid4vpRouter`): the
  * verifier's did:web at `/.well-known/did.json`, `POST /oid4vp/requests`, polling at
  * `GET /oid4vp/requests/{id}`, its QR codes, the signed request object (`request_uri`) and the
- * `direct_post` response URI. Every route is registered from the route table (`VERIFIER_ROUTES`),
+ * `direct_post` response URI; organisations, their API keys, did:web documents and audit logs.
+ * An organisation's routes need sign-in with a role (`access` in the table); what a person's wallet
+ * calls does not. Every route is registered from the route table (`VERIFIER_ROUTES`),
  * whose generated OpenAPI 3.1 document is at `/openapi.json`, with an interactive reference at `/docs/api`.
  */
 export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOptions = {}): express.Express {
@@ -42,7 +40,8 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   // bodies, which the JSON parser refuses.
   app.use(createDeskRouter(ctx));
   const deps: VerifierRouteDeps = { ctx, openapi: buildVerifierOpenApiDocument(ctx.publicUrl) };
-  const guard = options.guard ?? publicOnly;
+  const authenticate: VerifierAuthenticator = options.authenticate ?? createVerifierAuthenticator(ctx);
+  const guard = options.guard ?? ((route: VerifierRoute) => guardVerifierRoute(ctx, authenticate, route));
   app.use(createOid4vpRouter(deps, guard));
   app.use(apiReferenceAssets());
   app.use(jsonBody('2mb'));
@@ -51,6 +50,7 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   options.extraRoutes?.(router);
   app.use(router);
   app.use(notFound);
+  app.use(addAuthHeaders);
   app.use(problemHandler(ctx.logger));
   return app;
 }
