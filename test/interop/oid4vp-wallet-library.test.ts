@@ -105,7 +105,7 @@ describe('the library as the wallet, DCQL', () => {
     expect(polled.result.verified).toBe(true);
     expect(polled.result.decision).toBe('ready_to_start');
     expect(polled.result.findings).toEqual([]);
-    const result = (await (await fetch(`${services.verifierUrl}/results/${polled.resultId}`)).json()) as { checks: { check: string; outcome: string }[] };
+    const result = (await (await fetch(`${services.verifierUrl}/results/${polled.resultId}`, { headers: services.checker })).json()) as { checks: { check: string; outcome: string }[] };
     expect(result.checks.map((c) => `${c.check}:${c.outcome}`)).toEqual(
       expect.arrayContaining(['key-binding:passed', 'key-binding.nonce:passed', 'key-binding.audience:passed', 'signature:passed', 'trust:passed', 'oid4vp.query:passed', 'oid4vp.credential-sets:passed']),
     );

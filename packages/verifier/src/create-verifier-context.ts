@@ -1,4 +1,5 @@
-import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
+import { randomBytes } from 'node:crypto';
+import { StatusListCache, createDidResolver, createSecretBox, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
 import { getVerifierOrganisation } from './organisations/get-verifier-organisation.js';
 import { DEFAULT_ORG_ID, VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
@@ -79,6 +80,8 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
     retentionDays: options.retentionDays ?? org.retentionDays,
     storeCredentials: options.storeCredentials ?? false,
+    // A malformed secret is reported where the signing key is loaded (ERR_CONFIG_INVALID).
+    sessionBox: createSecretBox(/^[0-9a-fA-F]{64}$/.test(options.secretKey ?? '') ? options.secretKey! : randomBytes(32).toString('hex'), 'staff-passport verifier desk session'),
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
   };
   const interval = options.housekeepingIntervalSeconds ?? 600;

@@ -1,4 +1,4 @@
-import type { Database, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { VerifierKey } from './oid4vp/verifier-key.js';
 import type { VerifierOrganisation } from './organisations/verifier-organisation.js';
@@ -40,6 +40,12 @@ export interface VerifierContext {
   retentionDays: number;
   /** Keep the credentials of a check, not only their hashes (off by default: data minimisation). */
   storeCredentials: boolean;
+  /**
+   * Seals the desk's session cookies: keyed from {@link VerifierContext.secretKey}, or from a random
+   * key of this process when there is none (sessions then end when it stops, and instances do not
+   * share them).
+   */
+  sessionBox: SecretBox;
   /**
    * 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. Without it the key
    * is kept unencrypted in the database (local demos and tests).

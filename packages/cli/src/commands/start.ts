@@ -26,6 +26,15 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out(`    DID     ${issuer.did}${moved ? '   (made for another address: see the warning below)' : ''}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
+  if (verifier.orgId && verifier.keys) {
+    out('');
+    out('  Demo verifier organisation (the receiving employer)');
+    out(`    id      ${verifier.orgId}`);
+    out(`    DID doc ${verifier.url}/orgs/${verifier.orgId}/did.json`);
+    out(`    Checker key        ${verifier.keys.checker}   (sign in to the verifier desk with this key)`);
+    out(`    Profile admin key  ${verifier.keys['profile-admin']}`);
+    out(`    Auditor key        ${verifier.keys.auditor}   (GET ${verifier.url}/audit)`);
+  }
   out('');
   out(`  The same facts are in ${join(dataDir, 'demo.json')}.`);
   out('');
@@ -124,7 +133,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     verifierServer.attach(createVerifierApp(verifierCtx));
 
     if (config.demo) {
-      const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
+      const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifier: verifierCtx });
       printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {

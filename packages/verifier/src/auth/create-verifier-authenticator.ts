@@ -34,8 +34,8 @@ const API_KEY = /^bearer +spva?_/i;
  */
 export function createVerifierAuthenticator(ctx: Pick<VerifierContext, 'stores'>, options: CreateVerifierAuthenticatorOptions = {}): VerifierAuthenticator {
   const limiter = options.limiter === false ? undefined : (options.limiter ?? createSignInLimiter());
-  const signIn = async (req: Request): Promise<VerifierPrincipal> => {
-    const authorization = req.get('authorization');
+  const signIn = async (req: Request, given: string | undefined): Promise<VerifierPrincipal> => {
+    const authorization = given ?? req.get('authorization');
     if (authorization === undefined) {
       const session = await options.fromSession?.(req);
       if (session) return session;
@@ -44,11 +44,11 @@ export function createVerifierAuthenticator(ctx: Pick<VerifierContext, 'stores'>
     }
     return authenticateVerifierKey(ctx, authorization);
   };
-  return async (req) => {
+  return async (req, authorization) => {
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     limiter?.check(key);
     try {
-      return await signIn(req);
+      return await signIn(req, authorization);
     } catch (err: unknown) {
       if (limiter && err instanceof PassportError && COUNTED.has(err.code)) limiter.fail(key);
       throw err;

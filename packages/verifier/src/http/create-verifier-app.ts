@@ -1,7 +1,8 @@
 import express, { type RequestHandler } from 'express';
-import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
 import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';
+import { deskPrincipalOf, type DeskTokenCheck } from '../desk/lib/desk-sign-in.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { createOid4vpRouter } from './routes/oid4vp-routes.js';
 import { guardVerifierRoute, type VerifierAuthenticator } from './guard-verifier-route.js';
@@ -12,8 +13,10 @@ import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-r
 export interface VerifierAppOptions {
   /** Extra routes, added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
-  /** Signs in the caller of a route with roles (default: {@link createVerifierAuthenticator}: API keys, rate-limited). */
+  /** Signs in the caller of a route with roles (default: {@link createVerifierAuthenticator}: API keys and the desk's session, rate-limited). */
   authenticate?: VerifierAuthenticator;
+  /** The default authenticator's count of failed sign-ins (default: core's `createSignInLimiter`); `false` for none (tests refused on purpose). */
+  signInLimiter?: SignInLimiter | false;
   /** Applies a route's `access` from the table (default {@link guardVerifierRoute} with `authenticate`). */
   guard?: (route: VerifierRoute) => RequestHandler | undefined;
 }
@@ -38,9 +41,17 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   app.use(requestLogger(ctx.logger));
   // The desk's pages and OpenID4VP first: their forms and protocol endpoints take form-encoded
   // bodies, which the JSON parser refuses.
-  app.use(createDeskRouter(ctx));
+  // The desk's session signs in its own GETs of the API too (polling, the downloads); never a
+  // write, whose only guard against another site would then be the SameSite cookie.
+  const checkSession: DeskTokenCheck = (session, req) => authenticate(req, `Bearer ${session.token}`);
+  const authenticate: VerifierAuthenticator =
+    options.authenticate ??
+    createVerifierAuthenticator(ctx, {
+      ...(options.signInLimiter === undefined ? {} : { limiter: options.signInLimiter }),
+      fromSession: (req) => (req.method === 'GET' ? deskPrincipalOf(ctx, req, checkSession) : Promise.resolve(undefined)),
+    });
+  app.use(createDeskRouter(ctx, { checkKey: (apiKey, req) => authenticate(req, `Bearer ${apiKey}`), checkSession }));
   const deps: VerifierRouteDeps = { ctx, openapi: buildVerifierOpenApiDocument(ctx.publicUrl) };
-  const authenticate: VerifierAuthenticator = options.authenticate ?? createVerifierAuthenticator(ctx);
   const guard = options.guard ?? ((route: VerifierRoute) => guardVerifierRoute(ctx, authenticate, route));
   app.use(createOid4vpRouter(deps, guard));
   app.use(apiReferenceAssets());

@@ -8,8 +8,12 @@ import type { VerifierContext } from '../verifier-context.js';
 import type { VerifierCaller } from './verifier-caller.js';
 import type { VerifierRoute } from './verifier-route.js';
 
-/** Signs a request's caller in: its bearer API key or token, or (for the desk's GETs) its desk session. */
-export type VerifierAuthenticator = (req: Request) => Promise<VerifierPrincipal>;
+/**
+ * Signs a request's caller in: its bearer API key or token, or (for the desk's GETs) its desk
+ * session; or, when `authorization` is given, that instead (a key typed on the desk's sign-in page,
+ * a session's token), with the same failure count.
+ */
+export type VerifierAuthenticator = (req: Request, authorization?: string) => Promise<VerifierPrincipal>;
 
 /**
  * Applies a route's `access` from the table: nothing for public routes (the desk's wallet-facing

@@ -6,7 +6,6 @@ import {
   VERIFIER_ROLES,
   createVerifierApiKey,
   createVerifierApp,
-  createVerifierAuthenticator,
   createVerifierContext,
   createVerifierOrganisation,
   createVerifierPlatformKey,
@@ -49,7 +48,7 @@ export async function startTenantVerifier(options: { now?: () => Date } = {}): P
   const server = await listen('127.0.0.1', 0);
   const ctx = await createVerifierContext({ logger: createLogger({ level: 'silent' }), databaseFile: join(dir, 'verifier.sqlite'), publicUrl: server.url, allowPrivateNetwork: true, housekeepingIntervalSeconds: 0, ...(options.now ? { now: options.now } : {}) });
   // The sign-in rate limiter is off: these tests are refused on purpose, many times (the limiter has its own tests).
-  server.attach(createVerifierApp(ctx, { authenticate: createVerifierAuthenticator(ctx, { limiter: false }) }));
+  server.attach(createVerifierApp(ctx, { signInLimiter: false }));
   const platformKey = (await createVerifierPlatformKey(ctx, 'test')).apiKey;
   const a = await tenant(ctx, 'Riverside Hospitals NHS Trust', 'RYJ');
   const b = await tenant(ctx, 'Hillside Community NHS Trust', 'RTH');
