@@ -80,6 +80,7 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
     retentionDays: options.retentionDays ?? org.retentionDays,
     storeCredentials: options.storeCredentials ?? false,
+    identityProviders: { jwks: new Map(), allowHttpLoopback: allow },
     // A malformed secret is reported where the signing key is loaded (ERR_CONFIG_INVALID).
     sessionBox: createSecretBox(/^[0-9a-fA-F]{64}$/.test(options.secretKey ?? '') ? options.secretKey! : randomBytes(32).toString('hex'), 'staff-passport verifier desk session'),
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),

@@ -1,4 +1,4 @@
-import type { Database, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, JwksEntry, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { VerifierKey } from './oid4vp/verifier-key.js';
 import type { VerifierOrganisation } from './organisations/verifier-organisation.js';
@@ -46,6 +46,8 @@ export interface VerifierContext {
    * share them).
    */
   sessionBox: SecretBox;
+  /** Organisations' OpenID providers: their key sets (cached per organisation), and whether http on loopback is allowed (tests and demos). */
+  identityProviders: { jwks: Map<string, JwksEntry>; allowHttpLoopback: boolean };
   /**
    * 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. Without it the key
    * is kept unencrypted in the database (local demos and tests).

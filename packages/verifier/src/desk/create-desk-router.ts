@@ -6,6 +6,7 @@ import { DESK_CSS, DESK_REQUEST_SCRIPT } from './lib/desk-assets.js';
 import { DESK_ASSETS_PATH, sendDeskPage } from './lib/send-desk-page.js';
 import { addRequestPage } from './request-page.js';
 import { addResultPage } from './result-page.js';
+import { addOidcSignInPages } from './oidc-sign-in-page.js';
 import { addSignInPage, type DeskKeyCheck } from './sign-in-page.js';
 import { addStartPage } from './start-page.js';
 
@@ -60,7 +61,8 @@ export interface DeskSignIn {
  * Mount it before the app's JSON body parser (its form is URL-encoded). Errors under `/` and
  * `/desk` are pages (404 for an unknown request), never problem+json.
  *
- * - `GET|POST /desk/sign-in`, `POST /desk/sign-out`: sign-in with a checker's API key (a sealed session cookie).
+ * - `GET|POST /desk/sign-in`, `POST /desk/sign-out`: sign-in with a checker's API key (a sealed session cookie);
+ * - `GET /desk/sign-in/oidc`, `/desk/sign-in/callback`: or with the organisation's OpenID provider (PKCE).
  * Every page but the sign-in page is behind sign-in: a checker of an organisation, who sees that
  * organisation's profiles, requests and results only.
  *
@@ -82,6 +84,7 @@ export function createDeskRouter(ctx: VerifierContext, signIn: DeskSignIn): Rout
   router.use('/desk', secured);
   router.get('/', secured);
   addSignInPage(router, ctx, signIn.checkKey);
+  addOidcSignInPages(router, ctx);
   const signedIn = requireDeskSession(ctx, signIn.checkSession);
   router.get('/', signedIn);
   router.use('/desk', signedIn);

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
+import { authenticateOidcToken } from '../auth/authenticate-oidc-token.js';
 import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';
 import { deskPrincipalOf, type DeskTokenCheck } from '../desk/lib/desk-sign-in.js';
@@ -43,7 +44,7 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   // bodies, which the JSON parser refuses.
   // The desk's session signs in its own GETs of the API too (polling, the downloads); never a
   // write, whose only guard against another site would then be the SameSite cookie.
-  const checkSession: DeskTokenCheck = (session, req) => authenticate(req, `Bearer ${session.token}`);
+  const checkSession: DeskTokenCheck = (session, req) => (session.kind === 'oidc' ? authenticateOidcToken(ctx, session.token, session.orgId) : authenticate(req, `Bearer ${session.token}`));
   const authenticate: VerifierAuthenticator =
     options.authenticate ??
     createVerifierAuthenticator(ctx, {

@@ -57,7 +57,7 @@ it('covers the routes of every role: profiles for profile admins, checks and res
   expect(byRole('checker')).toEqual(expect.arrayContaining(['POST /presentation-requests', 'POST /oid4vp/requests', 'GET /results/:resultId', 'DELETE /results/:resultId', 'GET /results/:resultId/export.json']));
   expect(byRole('checker')).not.toContain('POST /profiles');
   expect(byRole('auditor')).toEqual(['GET /organisation', 'GET /audit']);
-  expect(guarded.filter((r) => r.access === 'platform').length).toBe(5);
+  expect(guarded.filter((r) => r.access === 'platform').length).toBe(7);
   // What a person's wallet calls needs no sign-in.
   const open = VERIFIER_ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`);
   expect(open).toEqual(expect.arrayContaining(['GET /oid4vp/requests/:id/request-object', 'POST /oid4vp/requests/:id/request-object', 'POST /oid4vp/requests/:id/response', 'GET /orgs/:orgId/did.json']));

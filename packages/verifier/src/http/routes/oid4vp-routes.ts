@@ -100,6 +100,12 @@ export async function organisationDidDocument(ctx: VerifierContext): Promise<Rec
   return buildVerifierDidDocument(await loadVerifierKey(ctx), ctx.org.odsCode ? [odsRecordUri(ctx.org.odsCode)] : []);
 }
 
+/** Sends the organisation's did:web document, cacheable for five minutes. */
+export async function sendDidDocument(res: express.Response, ctx: VerifierContext): Promise<void> {
+  res.setHeader('cache-control', 'public, max-age=300');
+  res.type('application/did+json').send(JSON.stringify(await organisationDidDocument(ctx)));
+}
+
 const requestObject: VerifierRoute['handler'] = async ({ ctx }, req, res) => {
   const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
   const walletNonce = body['wallet_nonce'];
@@ -145,8 +151,7 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
       },
     },
     handler: async ({ ctx }, _req, res) => {
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.type('application/did+json').send(JSON.stringify(await organisationDidDocument(ctx)));
+      await sendDidDocument(res, ctx);
     },
   },
   {

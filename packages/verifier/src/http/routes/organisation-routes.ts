@@ -1,6 +1,7 @@
 import { PassportError, jsonSchema as s } from '@staff-passport/core';
 import { recordVerifierEvent } from '../../audit/record-verifier-event.js';
 import { createVerifierApiKey } from '../../auth/create-verifier-api-key.js';
+import { setVerifierOidcConfig } from '../../auth/set-verifier-oidc-config.js';
 import { VERIFIER_ROLES } from '../../auth/verifier-roles.js';
 import { RETENTION_DAYS, createVerifierOrganisation } from '../../organisations/create-verifier-organisation.js';
 import { getVerifierOrganisation, listVerifierOrganisations } from '../../organisations/get-verifier-organisation.js';
@@ -8,7 +9,7 @@ import { scopeToOrganisation } from '../../organisations/scope-to-organisation.j
 import { setRetentionDays } from '../../organisations/set-retention-days.js';
 import { callerOf, platformAdminOf } from '../verifier-caller.js';
 import { EXAMPLE, type VerifierRoute } from '../verifier-route.js';
-import { organisationDidDocument } from './oid4vp-routes.js';
+import { sendDidDocument } from './oid4vp-routes.js';
 
 const ORG_ID = { name: 'orgId', description: 'an organisation of the verifier', schema: s.string({ pattern: '^org_[0-9a-f]{16}$' }), example: EXAMPLE.orgId, notFound: 'ERR_ORG_NOT_FOUND' } as const;
 const KEY_ID = { name: 'keyId', description: "one of the organisation's API keys", schema: s.string({ pattern: '^vk_[0-9a-f]{12}$' }), example: 'vk_0a1b2c3d4e5f', notFound: 'ERR_NOT_FOUND' } as const;
@@ -121,6 +122,48 @@ export const ORGANISATION_ROUTES: VerifierRoute[] = [
     },
   },
   {
+    method: 'put',
+    path: '/orgs/:orgId/oidc',
+    summary: "Set the OpenID provider the organisation's people sign in with (access tokens for its audience; the desk's public client with PKCE)",
+    tag: 'platform',
+    access: 'platform',
+    params: [ORG_ID],
+    body: {
+      schema: s.object(
+        {
+          issuer: s.string({ description: "the provider's issuer identifier (https)" }),
+          audience: s.string({ description: 'the aud of the access tokens it issues for the verifier' }),
+          jwksUri: s.string({ description: 'where its keys are (default: discovered)' }),
+          roleClaim: s.string({ description: 'the claim with the roles or groups (default roles)' }),
+          roleMapping: { type: 'object', description: "provider values to the verifier's roles", additionalProperties: s.enum(VERIFIER_ROLES) },
+          allowedAlgs: s.array(s.string()),
+          clientId: s.string({ description: "the desk's client id at the provider: without it the desk does not offer this sign-in" }),
+        },
+        ['issuer', 'audience', 'roleMapping'],
+      ),
+      example: { issuer: 'https://login.riverside.example', audience: 'https://verifier.example.nhs.uk/orgs/org_3f9a0c1d2e4b5a6c', roleMapping: { 'hr-checkers': 'checker', 'hr-audit': 'auditor' }, clientId: 'staff-passport-desk' },
+    },
+    responses: { 200: { description: 'the configuration', schema: s.anyObject('the configuration as kept'), example: { issuer: 'https://login.riverside.example', roleClaim: 'roles' } } },
+    errors: [400, 401, 403, 404, 413, 415],
+    handler: async ({ ctx }, req, res) => {
+      res.json(await setVerifierOidcConfig(ctx, req.params['orgId'] as string, req.body, platformAdminOf(res).actor));
+    },
+  },
+  {
+    method: 'delete',
+    path: '/orgs/:orgId/oidc',
+    summary: "Remove the organisation's OpenID provider (its people then sign in with API keys only)",
+    tag: 'platform',
+    access: 'platform',
+    params: [ORG_ID],
+    responses: { 204: { description: 'removed', contentType: 'none' } },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      await setVerifierOidcConfig(ctx, req.params['orgId'] as string, undefined, platformAdminOf(res).actor);
+      res.status(204).end();
+    },
+  },
+  {
     method: 'get',
     path: '/orgs/:orgId/did.json',
     summary: "An organisation's did:web document: its request-signing key, its ODS record in alsoKnownAs",
@@ -137,9 +180,7 @@ export const ORGANISATION_ROUTES: VerifierRoute[] = [
     },
     errors: [404],
     handler: async ({ ctx }, req, res) => {
-      const orgCtx = scopeToOrganisation(ctx, await getVerifierOrganisation(ctx, req.params['orgId'] as string));
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.type('application/did+json').send(JSON.stringify(await organisationDidDocument(orgCtx)));
+      await sendDidDocument(res, scopeToOrganisation(ctx, await getVerifierOrganisation(ctx, req.params['orgId'] as string)));
     },
   },
   {
