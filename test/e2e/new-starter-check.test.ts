@@ -80,7 +80,7 @@ async function passport(trainingCompleted: Record<string, string> = {}): Promise
 }
 
 async function check(ids: string[], move?: string) {
-  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: 'registered-nurse-band-5-acute', startDate: START, ...(move ? { move } : {}) });
+  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: 'registered-nurse-band-5-acute', startDate: START, ...(move ? { move } : {}) }, services.checker);
   expect(request.status).toBe(201);
   const { id, nonce, audience } = request.body as { id: string; nonce: string; audience: string };
   expect(request.body['dcql_query']).toBeDefined();
@@ -105,11 +105,11 @@ describe('registered nurse band 5 (acute)', () => {
     expect(checks.some((c) => c.endsWith(':failed'))).toBe(false);
 
     const resultId = answer.body['id'] as string;
-    const csv = await fetch(`${services.verifierUrl}/results/${resultId}/export.csv`);
+    const csv = await fetch(`${services.verifierUrl}/results/${resultId}/export.csv`, { headers: services.checker });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
     expect(text.split('\r\n').length).toBeGreaterThanOrEqual(2);
-    const stored = await fetch(`${services.verifierUrl}/results/${resultId}`);
+    const stored = await fetch(`${services.verifierUrl}/results/${resultId}`, { headers: services.checker });
     expect(((await stored.json()) as { decision: string }).decision).toBe('ready_once_checks_done');
     // The verifier keeps hashes, not credentials.
     const rows = (await services.verifier.db.query('SELECT credentials, credential_hashes FROM sp_results WHERE id = ?', [resultId])) as { credentials: string | null; credential_hashes: string }[];
@@ -160,7 +160,7 @@ describe('registered nurse band 5 (acute)', () => {
 
 describe('profiles and bad input', () => {
   it('lists the six shipped profiles', async () => {
-    const res = await fetch(`${services.verifierUrl}/profiles`);
+    const res = await fetch(`${services.verifierUrl}/profiles`, { headers: services.checker });
     const ids = ((await res.json()) as { profiles: { id: string }[] }).profiles.map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining(['registered-nurse-band-5-acute', 'healthcare-support-worker-band-3', 'doctor-in-training-placement']));
     expect(ids.length).toBeGreaterThanOrEqual(6);
@@ -172,19 +172,19 @@ describe('profiles and bad input', () => {
     ['an unknown field', { profileId: 'registered-nurse-band-5-acute', startDate: START, colour: 'red' }, 400, 'ERR_REQUEST_INVALID'],
     ['an unknown kind of move', { profileId: 'registered-nurse-band-5-acute', startDate: START, move: 'holiday' }, 400, 'ERR_REQUEST_INVALID'],
   ])('%s is a 4xx problem', async (_name, body, status, code) => {
-    const res = await postJson(`${services.verifierUrl}/presentation-requests`, body);
+    const res = await postJson(`${services.verifierUrl}/presentation-requests`, body, services.checker);
     expect(res.status).toBe(status);
     expect(res.type).toContain('application/problem+json');
     expect(res.body['code']).toBe(code);
   });
 
   it('an employer adds its own profile; an invalid one is refused naming the field', async () => {
-    const nurse = (await (await fetch(`${services.verifierUrl}/profiles/registered-nurse-band-5-acute`)).json()) as Record<string, unknown>;
+    const nurse = (await (await fetch(`${services.verifierUrl}/profiles/registered-nurse-band-5-acute`, { headers: services.checker })).json()) as Record<string, unknown>;
     const own = { ...nurse, id: 'our-ward-nurse', title: 'Ward nurse (our trust)' };
-    const added = await postJson(`${services.verifierUrl}/profiles`, own);
+    const added = await postJson(`${services.verifierUrl}/profiles`, own, { authorization: `Bearer ${services.verifierKeys['profile-admin']}` });
     expect(added.status).toBe(201);
-    expect((await postJson(`${services.verifierUrl}/profiles`, own)).body['code']).toBe('ERR_PROFILE_CONFLICT');
-    const bad = await postJson(`${services.verifierUrl}/profiles`, { ...own, id: 'broken', requirements: 'none' });
+    expect((await postJson(`${services.verifierUrl}/profiles`, own, { authorization: `Bearer ${services.verifierKeys['profile-admin']}` })).body['code']).toBe('ERR_PROFILE_CONFLICT');
+    const bad = await postJson(`${services.verifierUrl}/profiles`, { ...own, id: 'broken', requirements: 'none' }, { authorization: `Bearer ${services.verifierKeys['profile-admin']}` });
     expect(bad.status).toBe(400);
     expect(bad.body['code']).toBe('ERR_PROFILE_INVALID');
     expect(bad.body['field']).toBe('requirements');

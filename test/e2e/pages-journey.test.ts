@@ -70,7 +70,7 @@ beforeAll(async () => {
     registeredVerifierEntry(services.verifierUrl),
   ]);
   registry = signed.registry;
-  const added = await postJson(`${services.verifierUrl}/profiles`, PROFILE);
+  const added = await postJson(`${services.verifierUrl}/profiles`, PROFILE, { authorization: `Bearer ${services.verifierKeys['profile-admin']}` });
   expect(added.status).toBe(201);
   walletDir = await buildWalletWeb();
   wallet = await serveWalletWeb(walletDir, { allowHttpLoopback: true, trustRegistry: { jws: signed.jws, keys: [signed.publicJwk] } });
@@ -164,7 +164,13 @@ it('HR issues in the console, the wallet accepts, the desk asks, the wallet shar
   await checkpoint(hr, 'console-offer-accepted');
 
   // 4. The verifier desk asks: choose the check profile; the page shows the QR code and the link.
+  // The desk is behind sign-in (issue 20): the checker signs in first, on its sign-in page.
   await desk.goto(`${services.verifierUrl}/`);
+  await desk.waitForURL(`${services.verifierUrl}/desk/sign-in?next=%2F`);
+  await checkpoint(desk, 'desk-sign-in');
+  await desk.fill('#apiKey', services.verifierKeys.checker);
+  await desk.click('#sign-in');
+  await desk.waitForURL(`${services.verifierUrl}/`);
   await desk.getByLabel(PROFILE_TITLE).check();
   await checkpoint(desk, 'desk-start');
   await desk.click('#create-request');

@@ -209,11 +209,11 @@ describe('sharing (OpenID4VP 1.0)', () => {
   let requestId: string;
 
   it('reads the request for a shipped profile: names the verifier (client_name, and the organisation from the registry) and lists the claims', async () => {
-    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START }, services.checker);
     expect(created.status).toBe(201);
     requestId = created.body['id'] as string;
     // The QR the verifier page shows decodes to the same link.
-    const png = await fetch(`${services.verifierUrl}/oid4vp/requests/${requestId}/qr.png`);
+    const png = await fetch(`${services.verifierUrl}/oid4vp/requests/${requestId}/qr.png`, { headers: services.checker });
     expect(readQrPng(new Uint8Array(await png.arrayBuffer()))).toBe(created.body['link']);
 
     preview = await wallet.readPresentationRequest(created.body['link'] as string);
@@ -247,7 +247,7 @@ describe('sharing (OpenID4VP 1.0)', () => {
     const mine = shared.shared.find((s) => s.queryId === query.queryId)!;
     expect(mine.claimsDisclosed).not.toContain(optional.logPath);
 
-    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`);
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`, services.checker);
     expect(polled['state']).toBe('answered');
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
     expect(result.failedChecks).toEqual([]);
@@ -262,11 +262,11 @@ describe('sharing (OpenID4VP 1.0)', () => {
   });
 
   it('a refusal: the verifier is told access_denied and its page shows refused', async () => {
-    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START }, services.checker);
     const refusing = await wallet.readPresentationRequest(created.body['link'] as string);
     expect(refusing.organisation?.name).toBe('Riverside Hospitals NHS Trust');
     await wallet.refusePresentationRequest(refusing);
-    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${created.body['id'] as string}`);
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${created.body['id'] as string}`, services.checker);
     expect(polled['state']).toBe('refused');
     expect(polled['walletError']).toMatchObject({ error: 'access_denied' });
   });
@@ -298,14 +298,14 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
    * and the full report's credentials: what the verifier itself read and verified.
    */
   async function expectVerified(requestId: string): Promise<ReportCredential[]> {
-    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`);
+    const polled = await getJson(`${services.verifierUrl}/oid4vp/requests/${requestId}`, services.checker);
     expect(polled['state']).toBe('answered');
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[] };
     expect(result.failedChecks).toEqual([]);
     expect(result.verified).toBe(true);
     // A new employer (the default move) still sees the originals and does its own right to work check.
     expect(result.decision).toBe('ready_once_checks_done');
-    const full = await getJson(`${services.verifierUrl}/results/${polled['resultId'] as string}`);
+    const full = await getJson(`${services.verifierUrl}/results/${polled['resultId'] as string}`, services.checker);
     return (full['report'] as { credentials: ReportCredential[] }).credentials;
   }
 
@@ -322,7 +322,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
     expect(accepted.credentials.map((c) => [c.types[0], c.format])).toEqual([['IdentityVerification', 'jwt_vc_json']]);
     jwtIdentity = accepted.credentials[0]!;
 
-    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START }, services.checker);
     expect(request.status).toBe(201);
     const requestId = request.body['id'] as string;
     const dcqlPreview = await wallet.readPresentationRequest(request.body['link'] as string);
@@ -356,7 +356,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
   });
 
   it('answers a Presentation Exchange request: one descriptor per submission requirement, the chosen jwt_vc_json one nested in a VP (PE 2.0, sections 6 and 7)', async () => {
-    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query: 'pe' });
+    const request = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query: 'pe' }, services.checker);
     expect([request.status, request.body['query']]).toEqual([201, 'pe']);
     const requestId = request.body['id'] as string;
     const pePreview = await wallet.readPresentationRequest(request.body['link'] as string);
@@ -389,7 +389,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
 
   it("the preview's purpose is the request's (client_metadata.purpose), for DCQL and PE; by default the verifier's stored purpose", async () => {
     for (const query of ['dcql', 'pe']) {
-      const asked = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query, purpose: PURPOSE });
+      const asked = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, query, purpose: PURPOSE }, services.checker);
       expect(asked.status).toBe(201);
       const read = await wallet.readPresentationRequest(asked.body['link'] as string);
       expect([query, read.purpose]).toEqual([query, PURPOSE]);
@@ -397,7 +397,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
       await wallet.refusePresentationRequest(read);
     }
     // Without one, the purpose the verifier stored for the request (its own default wording).
-    const byDefault = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START });
+    const byDefault = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START }, services.checker);
     const stored = await getJson(`${services.verifierUrl}/presentation-requests/${byDefault.body['id'] as string}`);
     expect(stored['purpose']).toEqual(expect.any(String));
     const read = await wallet.readPresentationRequest(byDefault.body['link'] as string);

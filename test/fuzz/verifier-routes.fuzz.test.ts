@@ -11,7 +11,8 @@
  * FUZZ_RUNS sets the random cases per route (default 12; the fixed hostile bodies come on top).
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { createVerifierApp } from '@staff-passport/verifier';
+import { VERIFIER_ROUTES, createVerifierApp, createVerifierPlatformKey, createVerifierApiKey } from '@staff-passport/verifier';
+import { signInToDesk } from '../../packages/verifier/test/desk/helpers/sign-in-to-desk.js';
 import { listAppRoutes } from '../../packages/issuer/test/helpers/list-app-routes.js';
 import { startServices, postJson, type Services } from '../helpers/start-services.js';
 import { closeAgent, rssMiB, sendRaw } from './lib/hostile-input.js';
@@ -26,6 +27,16 @@ const onRejection = (reason: unknown): void => {
 };
 
 type Row = Omit<FuzzRoute, 'params'>;
+const keys: Record<string, string> = {};
+let deskSession = '';
+
+/** The sign-in a route's entry in the table allows (a key of its first role, or a platform key), or the desk's session for its pages. */
+function signInFor(route: Row): Pick<FuzzRoute, 'authorization' | 'cookie'> {
+  if (route.page) return { cookie: deskSession };
+  const entry = VERIFIER_ROUTES.find((r) => r.method.toUpperCase() === route.method && r.path === route.path);
+  if (!entry || entry.access === 'public') return {};
+  return { authorization: `Bearer ${keys[entry.access === 'platform' ? 'platform' : entry.access[0]!]}` };
+}
 
 // Every route of the verifier, with the fields and query parameters it reads.
 const ROUTES: Row[] = [
@@ -42,6 +53,17 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/results/:resultId' },
   { method: 'GET', path: '/results/:resultId/export.csv' },
   { method: 'GET', path: '/results/:resultId/export.json' },
+  { method: 'DELETE', path: '/results/:resultId' },
+  { method: 'POST', path: '/orgs', fields: ['name', 'odsCode', 'retentionDays'] },
+  { method: 'GET', path: '/orgs' },
+  { method: 'PUT', path: '/orgs/:orgId/settings', fields: ['retentionDays'] },
+  { method: 'POST', path: '/orgs/:orgId/api-keys', fields: ['role', 'label'] },
+  { method: 'DELETE', path: '/orgs/:orgId/api-keys/:keyId' },
+  { method: 'PUT', path: '/orgs/:orgId/oidc', fields: ['issuer', 'audience', 'jwksUri', 'roleClaim', 'roleMapping', 'allowedAlgs', 'clientId'] },
+  { method: 'DELETE', path: '/orgs/:orgId/oidc' },
+  { method: 'GET', path: '/orgs/:orgId/did.json' },
+  { method: 'GET', path: '/organisation' },
+  { method: 'GET', path: '/audit', query: ['limit', 'before'] },
   { method: 'GET', path: '/.well-known/did.json' },
   { method: 'POST', path: '/oid4vp/requests', fields: ['profileId', 'startDate', 'purpose', 'query', 'expiresInSeconds'] },
   { method: 'GET', path: '/oid4vp/requests/:id' },
@@ -53,9 +75,15 @@ const ROUTES: Row[] = [
   // The API's description, generated from the route table, and its interactive reference.
   { method: 'GET', path: '/openapi.json' },
   { method: 'GET', path: '/docs/api', page: true },
-  // The verifier desk's pages (the start page is registered twice: its security headers, then the page).
+  // The verifier desk's pages (the start page is registered three times: its security headers, sign-in, then the page).
   { method: 'GET', path: '/', query: ['profile'], page: true },
   { method: 'GET', path: '/', query: ['profile'], page: true },
+  { method: 'GET', path: '/', query: ['profile'], page: true },
+  { method: 'GET', path: '/desk/sign-in', query: ['next', 'expired', 'org'], page: true },
+  { method: 'POST', path: '/desk/sign-in', fields: ['_csrf', 'apiKey', 'next'], page: true },
+  { method: 'POST', path: '/desk/sign-out', fields: ['_csrf'], page: true },
+  { method: 'GET', path: '/desk/sign-in/oidc', query: ['org', 'next'], page: true },
+  { method: 'GET', path: '/desk/sign-in/callback', query: ['code', 'state', 'error', 'error_description', 'iss'], page: true },
   { method: 'POST', path: '/desk/requests', fields: ['_csrf', 'profileId', 'startDate-day', 'startDate-month', 'startDate-year', 'query'], page: true },
   { method: 'GET', path: '/desk/requests/:id', query: ['refresh'], page: true },
   { method: 'GET', path: '/desk/requests/:id/result', page: true },
@@ -68,13 +96,19 @@ const ROUTES: Row[] = [
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   services = await startServices();
-  const profiles = (await (await fetch(`${services.verifierUrl}/profiles`)).json()) as { profiles: { id: string }[] };
+  // Sign-in (issue 20): each route is fuzzed with a key its roles allow, the desk's pages with a checker's session.
+  keys['platform'] = (await createVerifierPlatformKey(services.verifier)).apiKey;
+  for (const [role, key] of Object.entries(services.verifierKeys)) keys[role] = key;
+  deskSession = await signInToDesk(services.verifierUrl, services.verifierKeys.checker);
+  params['orgId'] = services.verifier.org.id;
+  params['keyId'] = (await createVerifierApiKey(services.verifier, { orgId: services.verifier.org.id, role: 'auditor' }, 'test')).id;
+  const profiles = (await (await fetch(`${services.verifierUrl}/profiles`, { headers: services.checker })).json()) as { profiles: { id: string }[] };
   params['profileId'] = profiles.profiles[0]!.id;
-  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: params['profileId'], startDate: '2030-01-01' });
+  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: params['profileId'], startDate: '2030-01-01' }, services.checker);
   expect(request.status).toBe(201);
   params['requestId'] = request.body['id'] as string;
   params['resultId'] = `res_${'0'.repeat(20)}`;
-  const oid4vp = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: params['profileId'] });
+  const oid4vp = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: params['profileId'] }, services.checker);
   expect(oid4vp.status).toBe(201);
   params['id'] = oid4vp.body['id'] as string;
 }, 120_000);
@@ -92,12 +126,12 @@ it('the table lists every route the verifier app has', () => {
 
 it(`every verifier route (${ROUTES.length}) answers hostile input with a 4xx and a code, never a 5xx; the process stays up, memory bounded`, async () => {
   const tallies = new Map<string, FuzzTally>();
-  for (const route of ROUTES.slice(0, 3)) await fuzzRoute(services.verifierUrl, { ...route, params }, 2, { cases: 0, statuses: new Map() });
+  for (const route of ROUTES.slice(0, 3)) await fuzzRoute(services.verifierUrl, { ...route, params, ...signInFor(route) }, 2, { cases: 0, statuses: new Map() });
   const rssBefore = rssMiB();
   for (const route of ROUTES) {
     const tally: FuzzTally = { cases: 0, statuses: new Map() };
     tallies.set(`${route.method} ${route.path}`, tally);
-    await fuzzRoute(services.verifierUrl, { ...route, params }, RUNS, tally);
+    await fuzzRoute(services.verifierUrl, { ...route, params, ...signInFor(route) }, RUNS, tally);
   }
   const unmatched: FuzzRoute = { method: 'POST', path: '/:a/:b/:c', params: { a: 'oid4vp', b: 'requests', c: 'nowhere' }, fields: ['x'] };
   const tally: FuzzTally = { cases: 0, statuses: new Map() };

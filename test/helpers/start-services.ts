@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger, listen, type Logger, type TrustRegistry } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, type IssuerContext, type Organisation } from '@staff-passport/issuer';
-import { createVerifierApp, createVerifierContext, type VerifierContext } from '@staff-passport/verifier';
+import { VERIFIER_ROLES, createVerifierApiKey, createVerifierApp, createVerifierContext, type VerifierContext, type VerifierRole } from '@staff-passport/verifier';
 
 /** Two real servers (issuer and verifier) on 127.0.0.1, port 0, over a fresh SQLite folder. */
 export interface Services {
@@ -16,6 +16,10 @@ export interface Services {
   verifier: VerifierContext;
   org: Organisation;
   apiKey: string;
+  /** API keys of the verifier's default organisation, one of each role. */
+  verifierKeys: Record<VerifierRole, string>;
+  /** `{ authorization: 'Bearer <the checker key>' }`: for the verifier routes a checker calls. */
+  checker: { authorization: string };
   close(): Promise<void>;
 }
 
@@ -30,7 +34,7 @@ export interface StartServicesOptions {
 
 /**
  * Starts the issuer and the verifier for real, as `staff-passport start` does, with an
- * organisation and an `issuer` API key. The verifier is configured to resolve did:web on loopback.
+ * organisation and an `issuer` API key, and API keys of each role of the verifier's default organisation. The verifier is configured to resolve did:web on loopback.
  */
 export async function startServices(options: StartServicesOptions = {}): Promise<Services> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-test-'));
@@ -52,6 +56,8 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   verifierServer.attach(createVerifierApp(verifier));
   const org = await createOrganisation(issuer, { name: 'Test Valley NHS Trust', odsCode: 'RZY' }, 'test');
   const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'test');
+  const verifierKeys = {} as Record<VerifierRole, string>;
+  for (const role of VERIFIER_ROLES) verifierKeys[role] = (await createVerifierApiKey(verifier, { orgId: verifier.org.id, role }, 'test')).apiKey;
   return {
     dataDir,
     secretKey,
@@ -61,6 +67,8 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     verifier,
     org,
     apiKey,
+    verifierKeys,
+    checker: { authorization: `Bearer ${verifierKeys.checker}` },
     async close() {
       await Promise.all([issuerServer.close(), verifierServer.close()]);
       await issuer.close();

@@ -99,13 +99,13 @@ describe('the library as the wallet, DCQL', () => {
     expect(submitted.response.status).toBe(200);
     expect(await submitted.response.json()).toEqual({});
 
-    const polled = (await poll(created.pollUrl)) as { state: string; resultId: string; result: { verified: boolean; decision: string; failedChecks: unknown[]; findings: unknown[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { state: string; resultId: string; result: { verified: boolean; decision: string; failedChecks: unknown[]; findings: unknown[] } };
     expect(polled.state).toBe('answered');
     expect(polled.result.failedChecks).toEqual([]);
     expect(polled.result.verified).toBe(true);
     expect(polled.result.decision).toBe('ready_to_start');
     expect(polled.result.findings).toEqual([]);
-    const result = (await (await fetch(`${services.verifierUrl}/results/${polled.resultId}`)).json()) as { checks: { check: string; outcome: string }[] };
+    const result = (await (await fetch(`${services.verifierUrl}/results/${polled.resultId}`, { headers: services.checker })).json()) as { checks: { check: string; outcome: string }[] };
     expect(result.checks.map((c) => `${c.check}:${c.outcome}`)).toEqual(
       expect.arrayContaining(['key-binding:passed', 'key-binding.nonce:passed', 'key-binding.audience:passed', 'signature:passed', 'trust:passed', 'oid4vp.query:passed', 'oid4vp.credential-sets:passed']),
     );
@@ -132,7 +132,7 @@ describe('the library as the wallet, DCQL', () => {
     const submitted = await client.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: request, authorizationResponsePayload: response.authorizationResponsePayload });
     expect(submitted.response.status).toBe(200);
 
-    const polled = (await poll(created.pollUrl)) as { state: string; result: { verified: boolean; decision: string; failedChecks: unknown[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { state: string; result: { verified: boolean; decision: string; failedChecks: unknown[] } };
     expect(polled.state).toBe('answered');
     expect(polled.result.failedChecks).toEqual([]);
     expect(polled.result.verified).toBe(true);
@@ -149,7 +149,7 @@ describe('the library as the wallet, DCQL', () => {
       authorizationResponsePayload: { error: 'access_denied', error_description: 'The holder declined', state: request.state } as unknown as Parameters<Openid4vpClient['submitOpenid4vpAuthorizationResponse']>[0]['authorizationResponsePayload'],
     });
     expect(submitted.response.status).toBe(200);
-    const polled = (await poll(created.pollUrl)) as { state: string; walletError: { error: string } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { state: string; walletError: { error: string } };
     expect(polled.state).toBe('refused');
     expect(polled.walletError.error).toBe('access_denied');
   });

@@ -16,7 +16,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeJwsSigner, nodeSdJwtCrypto, presentSdJwt } from '@staff-passport/core';
+import { createLogger, createNodeJwsSigner, nodeSdJwtCrypto, presentSdJwt } from '@staff-passport/core';
+import { createVerifierApiKey, createVerifierContext } from '@staff-passport/verifier';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
@@ -32,6 +33,8 @@ let services: Services | undefined;
 const verifiers: ServiceProcess[] = [];
 let holder: Holder;
 let sdJwt: string;
+// Sign-in (issue 20): keys of the default organisation, made on the shared database.
+const as = { checker: { authorization: '' }, profileAdmin: { authorization: '' } };
 
 beforeAll(async () => {
   cluster = await startPostgresCluster();
@@ -49,6 +52,13 @@ beforeAll(async () => {
   // Started together: they migrate the new database one after the other.
   verifiers.push(...(await Promise.all([startServiceProcess(script, root, env), startServiceProcess(script, root, env)])));
   proxy.backends.push(...verifiers.map((v) => v.url));
+  const admin = await createVerifierContext({ logger: createLogger({ level: 'silent' }), databaseFile: join(root, 'unused.sqlite'), databaseUrl, publicUrl: proxy.url, housekeepingIntervalSeconds: 0 });
+  try {
+    as.checker.authorization = `Bearer ${(await createVerifierApiKey(admin, { orgId: admin.org.id, role: 'checker' }, 'test')).apiKey}`;
+    as.profileAdmin.authorization = `Bearer ${(await createVerifierApiKey(admin, { orgId: admin.org.id, role: 'profile-admin' }, 'test')).apiKey}`;
+  } finally {
+    await admin.close();
+  }
 });
 
 afterAll(async () => {
@@ -78,7 +88,7 @@ interface Created {
 }
 
 async function createRequest(): Promise<Created> {
-  const res = await postJson(`${proxy!.url}/oid4vp/requests`, { profileId: PROFILE_ID, startDate: '2026-12-01' });
+  const res = await postJson(`${proxy!.url}/oid4vp/requests`, { profileId: PROFILE_ID, startDate: '2026-12-01' }, as.checker);
   expect(res.status).toBe(201);
   return res.body as unknown as Created;
 }
@@ -104,8 +114,8 @@ it('both instances serve one signing key, and a profile added on one is used on 
   const documents = await Promise.all([0, 1].map(async (backend) => (await fetch(`${verifiers[backend]!.url}/.well-known/did.json`)).json()));
   expect(documents[0]).toEqual(documents[1]);
   await turnTo(0);
-  expect((await postJson(`${proxy!.url}/profiles`, DBS_PROFILE)).status).toBe(201);
-  const got = await fetch(`${proxy!.url}/profiles/${PROFILE_ID}`);
+  expect((await postJson(`${proxy!.url}/profiles`, DBS_PROFILE, as.profileAdmin)).status).toBe(201);
+  const got = await fetch(`${proxy!.url}/profiles/${PROFILE_ID}`, { headers: as.checker });
   expect([got.status, servedBy('GET', `/profiles/${PROFILE_ID}`)]).toEqual([200, 1]);
 });
 
@@ -127,7 +137,7 @@ it('an OpenID4VP request created on one instance is fetched and answered on the 
   const answered = await postForm(responseUri, fields);
   expect([answered.status, answered.body, servedBy('POST', new URL(responseUri).pathname)]).toEqual([200, {}, 1]);
   await turnTo(0);
-  expect(await poll(created.pollUrl)).toMatchObject({ state: 'answered', result: { verified: true, decision: 'ready_to_start', findings: [] } });
+  expect(await poll(created.pollUrl, as.checker)).toMatchObject({ state: 'answered', result: { verified: true, decision: 'ready_to_start', findings: [] } });
   expect(servedBy('GET', new URL(created.pollUrl).pathname)).toBe(0);
 
   // Replayed to the instance that did not take the answer: refused.
@@ -145,7 +155,7 @@ it('one answer sent to both instances at once is taken once: the nonce is used o
     expect(new Set(proxy!.log.slice(before).map((e) => e.backend))).toEqual(new Set([0, 1]));
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 409]);
     expect(outcomes.find((o) => o.status === 409)?.body['code']).toBe('ERR_VP_REQUEST_ANSWERED');
-    expect(await poll(created.pollUrl)).toMatchObject({ state: 'answered', result: { verified: true } });
+    expect(await poll(created.pollUrl, as.checker)).toMatchObject({ state: 'answered', result: { verified: true } });
   }
 });
 

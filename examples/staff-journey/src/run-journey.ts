@@ -15,7 +15,7 @@ import {
 } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
 import { getCredentialType } from '@staff-passport/schemas';
-import { addProfile, createVerifierApp, createVerifierContext, deriveRegisteredAsks } from '@staff-passport/verifier';
+import { addProfile, createVerifierApiKey, createVerifierApp, createVerifierContext, deriveRegisteredAsks } from '@staff-passport/verifier';
 import { createTrustRegistryLookup, openNodeWallet, type ShareChoice } from '@staff-passport/wallet-sdk';
 
 /**
@@ -143,6 +143,8 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     closers.push(() => verifier.close());
     verifierServer.attach(createVerifierApp(verifier));
     await addProfile(verifier.stores.profiles, PROFILE, new Date());
+    // The new employer's HR desk signs in with a checker's key of its organisation on the verifier.
+    const checkerKey = (await createVerifierApiKey(verifier, { orgId: verifier.org.id, role: 'checker' }, 'example')).apiKey;
 
     const org = await createOrganisation(issuer, { name: 'Example Valley NHS Trust (fictional)', odsCode: 'RZX' }, 'example');
     const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'example');
@@ -195,7 +197,7 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     // The new employer asks, naming the kind of move; the wallet previews who asks, why, and
     // exactly which claims leave the device, credential by credential.
     const check = async (move: string, leaveOut: boolean): Promise<Outcome> => {
-      const request = expectStatus(await call(`${verifierServer.url}/oid4vp/requests`, { body: { profileId: PROFILE.id, move } }), 201, 'creating the presentation request');
+      const request = expectStatus(await call(`${verifierServer.url}/oid4vp/requests`, { apiKey: checkerKey, body: { profileId: PROFILE.id, move } }), 201, 'creating the presentation request');
       const preview = await wallet.readPresentationRequest(request['link'] as string);
       const asker = preview.organisation ? `${preview.organisation.name} (in the trust registry)` : `${preview.clientName ?? preview.clientId} (NOT in the trust registry)`;
       say(`${step++}. ${asker} asks (${move.replace(/_/g, ' ')}) for ${plural(preview.queries.filter((q) => q.candidates.length > 0).length, 'credential')}${preview.purpose ? `: "${preview.purpose}"` : ''}.`);
@@ -220,7 +222,7 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
       }
       const shared = await wallet.sharePresentation(preview, { choices });
       say(`${step++}. Sam shared ${plural(shared.shared.length, 'credential')} (${plural(shown.reduce((n, c) => n + c.claims.length, 0), 'claim')})${leftOut ? `, leaving out the optional ${leftOut}` : ''}.`);
-      const polled = expectStatus(await call(request['pollUrl'] as string), 200, 'polling the request');
+      const polled = expectStatus(await call(request['pollUrl'] as string, { apiKey: checkerKey }), 200, 'polling the request');
       const result = polled['result'] as { decision: string; verified: boolean; failedChecks: { check: string; code?: string }[]; todo: { title: string; details: { label: string; value: string }[] }[] } | undefined;
       const failed = result?.failedChecks.map((c) => `${c.check}${c.code ? ` (${c.code})` : ''}`).join(', ');
       say(`${step++}. The employer's report: ${String(polled['state'])}, ${OUTCOME_WORDS[result?.decision ?? ''] ?? 'no report'} (${result?.decision ?? 'none'}), every check passed: ${String(result?.verified ?? false)}${failed ? `; failed: ${failed}` : ''}.`);

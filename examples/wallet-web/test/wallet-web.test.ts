@@ -242,7 +242,7 @@ describe('the web wallet', () => {
     const result = polled['result'] as { decision: string; verified: boolean; failedChecks: unknown[] };
     expect(result).toMatchObject({ decision: 'ready_once_checks_done', verified: true, failedChecks: [] });
     // What the verifier received (its export of the verified attributes): not the claim left out.
-    const exported = await world.getJson(`${world.services.verifierUrl}/results/${polled['resultId'] as string}/export.json`);
+    const exported = await world.getJson(`${world.services.verifierUrl}/results/${polled['resultId'] as string}/export.json`, world.services.checker);
     const identity = exported['identity'] as Record<string, unknown>;
     expect(identity).toMatchObject({ confidenceLevel: 'medium', verifiedAt: expect.any(String) });
     expect(identity['profile']).toBeUndefined();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@staff-passport/core';
 import { createIssuerContext } from '@staff-passport/issuer';
+import { createVerifierContext } from '@staff-passport/verifier';
 import { ensureDemo } from '../src/lib/ensure-demo.js';
 import { adviseMovedDemo } from '../src/lib/advise-moved-demo.js';
 
@@ -19,10 +20,12 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function startAt(publicUrl: string) {
   const ctx = await createIssuerContext({ databaseFile: join(dataDir, 'issuer.sqlite'), secretKey, publicUrl, logger: createLogger({ level: 'silent' }) });
+  const verifier = await createVerifierContext({ databaseFile: join(dataDir, 'verifier.sqlite'), secretKey, publicUrl: 'http://127.0.0.1:4200', logger: createLogger({ level: 'silent' }), housekeepingIntervalSeconds: 0 });
   try {
-    return await ensureDemo(ctx, { dataDir, secretKey, verifierUrl: 'http://127.0.0.1:4200' });
+    return await ensureDemo(ctx, { dataDir, secretKey, verifier });
   } finally {
     await ctx.close();
+    await verifier.close();
   }
 }
 
@@ -32,8 +35,12 @@ describe('ensureDemo on another issuer address', () => {
     expect(first.created).toBe(true);
     expect(first.warning).toBeUndefined();
 
+    // The verifier's demo organisation (issue 20): made once, with a key of each role, then reused.
+    expect(first.facts.verifier).toMatchObject({ url: 'http://127.0.0.1:4200', orgId: expect.stringMatching(/^org_[0-9a-f]{16}$/), keys: { checker: expect.stringMatching(/^spv_/) } });
+
     const moved = await startAt('http://127.0.0.1:4101');
     expect(moved.created).toBe(false);
+    expect(moved.facts.verifier).toEqual(first.facts.verifier);
     expect(moved.facts.issuer.did).toBe(first.facts.issuer.did);
     expect(moved.warning).toContain(first.facts.issuer.did);
     expect(moved.warning).toContain('ERR_DID_UNRESOLVABLE');

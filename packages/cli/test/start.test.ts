@@ -63,7 +63,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 interface DemoFacts {
   issuer: { url: string; orgId: string; did: string; apiKey: string };
-  verifier: { url: string };
+  verifier: { url: string; orgId?: string; keys?: Record<string, string> };
   exampleCredential: Record<string, unknown>;
 }
 
@@ -177,6 +177,14 @@ describe('staff-passport start --demo', () => {
       const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
       expect(front.status).toBe(303);
       expect(front.headers.get('location')).toBe('/console/sign-in');
+      // The verifier desk is behind sign-in (issue 20); the demo verifier organisation's checker key is printed, and works.
+      const desk = await fetch(`${facts.verifier.url}/`, { redirect: 'manual' });
+      expect([desk.status, desk.headers.get('location')]).toEqual([303, '/desk/sign-in?next=%2F']);
+      const demoVerifier = (JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts).verifier;
+      expect(second.output).toContain(`Checker key        ${demoVerifier.keys!['checker']!}`);
+      expect((await fetch(`${facts.verifier.url}/orgs/${demoVerifier.orgId!}/did.json`)).status).toBe(200);
+      const me = await fetch(`${facts.verifier.url}/organisation`, { headers: { authorization: `Bearer ${demoVerifier.keys!['checker']!}` } });
+      expect(((await me.json()) as { organisation: { odsCode: string } }).organisation.odsCode).toBe('RZX');
       // A bulk job through the started service, which signs bulk rows on worker threads.
       const csv = join(dataDir, 'bulk.csv');
       writeFileSync(csv, trainingCsv(300));

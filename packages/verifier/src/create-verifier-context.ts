@@ -1,6 +1,20 @@
-import { CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL, StatusListCache, createDidResolver, createDocumentLoader, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
+import { randomBytes } from 'node:crypto';
+import {
+  CREDENTIALS_EXAMPLES_V2_CONTEXT,
+  CREDENTIALS_EXAMPLES_V2_URL,
+  StatusListCache,
+  createDidResolver,
+  createDocumentLoader,
+  createSecretBox,
+  createStatusListFetcher,
+  openDatabase,
+  type Logger,
+  type StatusListFetcher,
+  type TrustRegistry,
+} from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
-import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
+import { getVerifierOrganisation } from './organisations/get-verifier-organisation.js';
+import { DEFAULT_ORG_ID, VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
 import { createVerifierStores } from './store/verifier-stores.js';
 import type { VerifierContext } from './verifier-context.js';
 
@@ -23,6 +37,7 @@ export interface CreateVerifierContextOptions {
   trustRegistry?: TrustRegistry | (() => TrustRegistry | undefined);
   fetchStatusList?: StatusListFetcher;
   nonceTtlSeconds?: number;
+  /** How long the default organisation's results are kept, days (other organisations: their own setting). */
   retentionDays?: number;
   storeCredentials?: boolean;
   /** Accept a VC API caller's own challenge (see {@link VerifierContext.callerChallenges}); default false. */
@@ -55,10 +70,19 @@ export async function createVerifierContext(options: CreateVerifierContextOption
   });
   const now = options.now ?? (() => new Date());
   const registry = options.trustRegistry;
+  const stores = createVerifierStores(db);
+  let org;
+  try {
+    org = await getVerifierOrganisation({ stores, publicUrl: options.publicUrl }, DEFAULT_ORG_ID);
+  } catch (err: unknown) {
+    await db.close();
+    throw err;
+  }
   const ctx: VerifierContext = {
     resolver: createDidResolver({ web: { allowPrivateNetwork: allow, allowHttp: allow } }),
     db,
-    stores: createVerifierStores(db),
+    stores,
+    org,
     signingKeys: new Map(),
     publicUrl: options.publicUrl,
     logger: options.logger,
@@ -68,10 +92,13 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     fetchStatusList: options.fetchStatusList ?? createStatusListFetcher({ allowPrivateNetwork: allow, allowHttp: allow }),
     trustRegistry: typeof registry === 'function' ? registry : () => registry,
     nonceTtlSeconds: options.nonceTtlSeconds ?? 600,
-    retentionDays: options.retentionDays ?? 30,
+    retentionDays: options.retentionDays ?? org.retentionDays,
     storeCredentials: options.storeCredentials ?? false,
     documentLoader: createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } }),
     callerChallenges: options.callerChallenges ?? false,
+    identityProviders: { jwks: new Map(), allowHttpLoopback: allow },
+    // A malformed secret is reported where the signing key is loaded (ERR_CONFIG_INVALID).
+    sessionBox: createSecretBox(/^[0-9a-fA-F]{64}$/.test(options.secretKey ?? '') ? options.secretKey! : randomBytes(32).toString('hex'), 'staff-passport verifier desk session'),
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
   };
   const interval = options.housekeepingIntervalSeconds ?? 600;

@@ -1,6 +1,7 @@
-import type { Database, DocumentLoader, Logger, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, DocumentLoader, JwksEntry, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { VerifierKey } from './oid4vp/verifier-key.js';
+import type { VerifierOrganisation } from './organisations/verifier-organisation.js';
 import type { VerifierStores } from './store/verifier-stores.js';
 
 /** What the verifier needs: injected, so tests freeze the clock and choose what may be fetched. */
@@ -9,8 +10,16 @@ export interface VerifierContext {
   resolver: Resolvable;
   /** The verifier's database (SQLite file or PostgreSQL): reached through {@link VerifierContext.stores}. */
   db: Database;
-  /** The stores on {@link VerifierContext.db}: nonces, requests, results, added profiles, signing keys. */
+  /**
+   * The stores on {@link VerifierContext.db}: nonces, signing keys, organisations, API keys, the
+   * audit log, and the requests, results and added profiles of {@link VerifierContext.org}.
+   */
   stores: VerifierStores;
+  /**
+   * The organisation this context acts for: the default organisation on the context
+   * `createVerifierContext` makes, a signed-in caller's on the one `scopeToOrganisation` makes.
+   */
+  org: VerifierOrganisation;
   /** The signing key of each DID this context has signed as, loaded once (see `loadVerifierKey`). */
   signingKeys: Map<string, Promise<VerifierKey>>;
   /** The verifier's own URL: the audience presentations must be bound to. */
@@ -39,10 +48,18 @@ export interface VerifierContext {
   callerChallenges: boolean;
   /** How long a nonce (and a presentation request) stays usable, seconds. */
   nonceTtlSeconds: number;
-  /** How long check results are kept, days. */
+  /** How long check results are kept, days: the organisation's setting on a scoped context. */
   retentionDays: number;
   /** Keep the credentials of a check, not only their hashes (off by default: data minimisation). */
   storeCredentials: boolean;
+  /**
+   * Seals the desk's session cookies: keyed from {@link VerifierContext.secretKey}, or from a random
+   * key of this process when there is none (sessions then end when it stops, and instances do not
+   * share them).
+   */
+  sessionBox: SecretBox;
+  /** Organisations' OpenID providers: their key sets (cached per organisation), and whether http on loopback is allowed (tests and demos). */
+  identityProviders: { jwks: Map<string, JwksEntry>; allowHttpLoopback: boolean };
   /**
    * 64 hex characters: encrypts the verifier's OpenID4VP signing key at rest. Without it the key
    * is kept unencrypted in the database (local demos and tests).

@@ -95,7 +95,7 @@ export async function startWalletWebWorld(): Promise<WalletWebWorld> {
   ]);
   current.registry = registry;
   const app = await serveWalletWeb(distDir, { allowHttpLoopback: true, trustRegistry: { jws: registry.jws, keys: [registry.publicJwk] } });
-  const added = await postJson(`${services.verifierUrl}/profiles`, IDENTITY_PROFILE);
+  const added = await postJson(`${services.verifierUrl}/profiles`, IDENTITY_PROFILE, { authorization: `Bearer ${services.verifierKeys['profile-admin']}` });
   expect([added.status, added.body['code']]).toEqual([201, undefined]);
 
   const hr = (path: string): string => `${services.issuerUrl}/orgs/${services.org.id}${path}`;
@@ -118,12 +118,12 @@ export async function startWalletWebWorld(): Promise<WalletWebWorld> {
     },
     async request(profileId = IDENTITY_PROFILE.id) {
       const startDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-      const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId, startDate, purpose: REQUEST_PURPOSE });
+      const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId, startDate, purpose: REQUEST_PURPOSE }, services.checker);
       expect([res.status, res.body['code']]).toEqual([201, undefined]);
       return { id: res.body['id'] as string, link: res.body['link'] as string };
     },
     async pollRequest(id) {
-      return getJson(`${services.verifierUrl}/oid4vp/requests/${id}`);
+      return getJson(`${services.verifierUrl}/oid4vp/requests/${id}`, services.checker);
     },
     async close() {
       await app.close();

@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, stopJobs } from '@staff-passport/issuer';
-import { createVerifierApp, createVerifierContext } from '@staff-passport/verifier';
+import { createVerifierApp, createVerifierContext, verifierDid } from '@staff-passport/verifier';
 import { createDemoTrustRegistry, type DemoTrustRegistry } from '../lib/create-demo-trust-registry.js';
 import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
 import { ensureDemo } from '../lib/ensure-demo.js';
@@ -28,6 +28,15 @@ function printBanner(facts: DemoFacts, dataDir: string, created: boolean, wallet
   out(`    DID     ${issuer.did}${moved ? '   (made for another address: see the warning below)' : ''}`);
   out(`    DID doc ${issuer.url}/orgs/${issuer.orgId}/did.json`);
   out(`    API key ${issuer.apiKey}   (sign in to the HR console with the id and this key)`);
+  if (verifier.orgId && verifier.keys) {
+    out('');
+    out('  Demo verifier organisation (the receiving employer)');
+    out(`    id      ${verifier.orgId}`);
+    out(`    DID doc ${verifier.url}/orgs/${verifier.orgId}/did.json`);
+    out(`    Checker key        ${verifier.keys.checker}   (sign in to the verifier desk with this key)`);
+    out(`    Profile admin key  ${verifier.keys['profile-admin']}`);
+    out(`    Auditor key        ${verifier.keys.auditor}   (GET ${verifier.url}/audit)`);
+  }
   if (demoRegistry) {
     out('');
     out('  Demo trust registry for the web wallet (signed at this start; TRUST_REGISTRY replaces it)');
@@ -139,13 +148,13 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
 
     let demoRegistry: DemoTrustRegistry | undefined;
     if (config.demo) {
-      const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
+      const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifier: verifierCtx });
       // Without a configured registry, the demo signs its own for the web wallet: the demo
-      // organisation issues, the demo verifier is registered to ask what the shipped profiles ask,
-      // so the wallet shows the desk as registered. The verifier is not given it: issuers other
-      // than the demo's (a W3C test suite's, another organisation made in the demo) stay unchecked
-      // (trust skipped) as without a registry, rather than failing as untrusted.
-      if (!config.trustRegistry) demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierUrl });
+      // organisation issues, the demo verifier organisation is registered to ask what the shipped
+      // profiles ask, so the wallet shows the desk as registered. The verifier is not given it:
+      // issuers other than the demo's (a W3C test suite's, another organisation made in the demo)
+      // stay unchecked (trust skipped) as without a registry, rather than failing as untrusted.
+      if (!config.trustRegistry) demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierDid: facts.verifier.did ?? verifierDid(verifierUrl) });
       attachWallet(walletServer, walletDir, config.allowPrivateNetwork, demoRegistry);
       printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, demoRegistry !== undefined);
       if (warning) err(`\nWarning: ${warning}`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /** What `data/demo.json` holds: everything the README's "try it" needs. */
 export interface DemoFacts {
   issuer: { url: string; orgId: string; did: string; apiKey: string };
-  verifier: { url: string };
+  /** The verifier, and its demo organisation with an API key of each role (the desk signs in with the checker's). */
+  verifier: { url: string; orgId?: string; did?: string; keys?: Record<'checker' | 'profile-admin' | 'auditor', string> };
   exampleCredential: Record<string, unknown>;
 }
 

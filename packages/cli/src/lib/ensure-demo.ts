@@ -1,26 +1,28 @@
 import { join } from 'node:path';
 import { createApiKey, createOrganisation, getOrganisation, type IssuerContext } from '@staff-passport/issuer';
 import { trainingRecordType } from '@staff-passport/schemas';
+import type { VerifierContext } from '@staff-passport/verifier';
 import { openNodeWallet } from '@staff-passport/wallet-sdk';
 import { adviseMovedDemo } from './advise-moved-demo.js';
 import { readDemoFacts, writeDemoFacts, type DemoFacts } from './demo-facts.js';
+import { ensureVerifierDemo } from './ensure-verifier-demo.js';
 
 /** The fictional demo employer. RZZ is not an ODS code of a real trust. */
 export const DEMO_ORG = { name: 'Demo Valley NHS Trust (fictional)', odsCode: 'RZZ' };
 
 /**
- * Makes sure the demo organisation, its HR API key and a demo holder exist, and that
+ * Makes sure the demo organisation, its HR API key, a demo holder and the verifier's demo organisation (with its keys) exist, and that
  * `data/demo.json` says so. A second start reuses them (the organisation is looked up, not made again).
  */
 export async function ensureDemo(
   ctx: IssuerContext,
-  options: { dataDir: string; secretKey: string; verifierUrl: string },
+  options: { dataDir: string; secretKey: string; verifier: VerifierContext },
 ): Promise<{ facts: DemoFacts; created: boolean; warning?: string }> {
   const existing = readDemoFacts(options.dataDir);
   if (existing) {
     const org = await getOrganisation(ctx, existing.issuer.orgId).catch(() => undefined);
     if (org) {
-      const facts = { ...existing, issuer: { ...existing.issuer, url: ctx.publicUrl }, verifier: { url: options.verifierUrl } };
+      const facts = { ...existing, issuer: { ...existing.issuer, url: ctx.publicUrl }, verifier: await ensureVerifierDemo(options.verifier, existing.verifier) };
       writeDemoFacts(options.dataDir, facts);
       // did:web names the host and port: a demo made on another port cannot be resolved on this one.
       const warning = adviseMovedDemo(org.did, ctx.publicUrl, options.dataDir);
@@ -38,7 +40,7 @@ export async function ensureDemo(
   subject.attributeMetadata.provider = org.name;
   const facts: DemoFacts = {
     issuer: { url: ctx.publicUrl, orgId: org.id, did: org.did, apiKey },
-    verifier: { url: options.verifierUrl },
+    verifier: await ensureVerifierDemo(options.verifier, existing?.verifier),
     exampleCredential,
   };
   writeDemoFacts(options.dataDir, facts);

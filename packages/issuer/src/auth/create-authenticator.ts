@@ -1,9 +1,8 @@
-import { PassportError, type ErrorCode } from '@staff-passport/core';
+import { PassportError, createSignInLimiter, type ErrorCode, type SignInLimiter } from '@staff-passport/core';
 import { authenticateApiKey, type Principal } from '../api-keys/authenticate-api-key.js';
 import type { Role } from '../api-keys/create-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { authenticateBearer, type OidcPrincipal } from './authenticate-bearer.js';
-import { createSignInLimiter, type SignInLimiter } from './create-sign-in-limiter.js';
 import { recordAuthFailure } from './lib/record-auth-failure.js';
 import type { OidcOptions } from './oidc-options.js';
 

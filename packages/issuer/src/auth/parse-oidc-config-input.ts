@@ -1,6 +1,5 @@
-import { PassportError, isObject, type FieldIssue } from '@staff-passport/core';
+import { PassportError, idpUrlProblem, isObject, type FieldIssue } from '@staff-passport/core';
 import { ROLES, type Role } from '../api-keys/create-api-key.js';
-import { idpUrlProblem } from './lib/check-idp-url.js';
 import { DEFAULT_OIDC_ALGS, DEFAULT_ROLE_CLAIM, OIDC_ALGS, type OidcAlg, type OidcConfigInput } from './oidc-config.js';
 
 const FIELDS = new Set(['issuer', 'audience', 'jwksUri', 'roleClaim', 'roleMapping', 'allowedAlgs', 'clientId']);

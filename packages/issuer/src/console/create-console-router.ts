@@ -1,7 +1,6 @@
-import { PassportError, clientErrorOf, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
+import { PassportError, RateLimitedError, clientErrorOf, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Authenticator } from '../auth/create-authenticator.js';
-import { RateLimitedError } from '../auth/rate-limited-error.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { addAuditPages } from './audit-pages.js';
 import { addBulkPages } from './bulk/bulk-pages.js';

@@ -1,7 +1,6 @@
-import { PassportError, html, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { PassportError, RateLimitedError, html, safeNextPath, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authenticator.js';
-import { RateLimitedError } from '../auth/rate-limited-error.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import { checkCsrf, clearConsoleSession, consoleCallerOf, setConsoleSession, type ConsoleCaller } from './console-session.js';
@@ -10,7 +9,6 @@ import { countIssuedCredentials } from './credentials/count-issued-credentials.j
 import { CONSOLE_ROLES, hasConsoleRole, rolesInWords } from './lib/console-roles.js';
 import { formText } from './lib/form-fields.js';
 import { recordConsoleEvent } from './lib/record-console-event.js';
-import { safeNextPath } from './lib/safe-next-path.js';
 import { sendConsolePage } from './render-console-page.js';
 import { consoleOidcConfig, finishOidcSignIn, startOidcSignIn, type OidcCallbackQuery, type OidcSignInOptions, type OidcSignInState } from './sign-in/oidc-sign-in.js';
 import { clearOidcStateCookie, readOidcStateCookie, setOidcStateCookie } from './sign-in/oidc-state-cookie.js';

@@ -1,9 +1,7 @@
 import express from 'express';
-import { apiReferenceAssets, jsonBody, notFound, openCors, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, createSignInLimiter, jsonBody, notFound, openCors, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
-import { addAuthHeaders } from '../auth/add-auth-headers.js';
 import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
-import { createSignInLimiter, type SignInLimiter } from '../auth/create-sign-in-limiter.js';
 import { createConsoleRouter } from '../console/create-console-router.js';
 import { guardIssuerRoute } from './guard-issuer-route.js';
 import type { IssuerRouteDeps } from './issuer-route.js';

@@ -1,7 +1,7 @@
 import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/core';
 import type { Role } from '../api-keys/create-api-key.js';
 import type { Authenticator } from '../auth/create-authenticator.js';
-import type { SignInLimiter } from '../auth/create-sign-in-limiter.js';
+import type { SignInLimiter } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 
 /** What the issuer's route handlers get. */

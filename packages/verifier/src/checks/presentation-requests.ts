@@ -6,7 +6,6 @@ import { buildPresentationRequest } from '../profiles/build-presentation-request
 import type { PresentationRequest } from '../profiles/presentation-request-types.js';
 import { findProfile } from '../profiles/profile-store.js';
 import { issueNonce } from '../nonces/nonce-store.js';
-import { verifierDid } from '../oid4vp/load-verifier-key.js';
 import { checkRegisteredAsks } from './check-registered-asks.js';
 import type { RequestRow } from '../store/request-store.js';
 import type { VerifierContext } from '../verifier-context.js';
@@ -86,7 +85,7 @@ export async function createPresentationRequest(
   const move = input.move ?? DEFAULT_MOVE_KIND;
   if (!Object.hasOwn(MOVE_KINDS, move)) throw new PassportError('ERR_REQUEST_INVALID', `move must be one of ${MOVE_KIND_CODES.join(', ')}`, { field: 'move' });
   const profile = await findProfile(ctx.stores.profiles, input.profileId);
-  checkRegisteredAsks(ctx, { verifierDid: options.verifierDid ?? verifierDid(ctx.publicUrl), purpose: move, profile });
+  checkRegisteredAsks(ctx, { verifierDid: options.verifierDid ?? ctx.org.did, purpose: move, profile });
   const id = `req_${randomBytes(10).toString('hex')}`;
   const now = ctx.now();
   const audience = options.audience ?? ctx.publicUrl;

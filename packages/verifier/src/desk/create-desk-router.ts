@@ -1,10 +1,13 @@
 import { PassportError, clientErrorOf, html, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { VerifierContext } from '../verifier-context.js';
+import { requireDeskSession, type DeskTokenCheck } from './lib/desk-sign-in.js';
 import { DESK_CSS, DESK_REQUEST_SCRIPT } from './lib/desk-assets.js';
 import { DESK_ASSETS_PATH, sendDeskPage } from './lib/send-desk-page.js';
 import { addRequestPage } from './request-page.js';
 import { addResultPage } from './result-page.js';
+import { addOidcSignInPages } from './oidc-sign-in-page.js';
+import { addSignInPage, type DeskKeyCheck } from './sign-in-page.js';
 import { addStartPage } from './start-page.js';
 
 const isDeskPath = (path: string): boolean => path === '/' || path === '/desk' || path.startsWith('/desk/');
@@ -39,6 +42,14 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** How the desk signs people in: the app's authenticator, so the API and the desk count failures together. */
+export interface DeskSignIn {
+  /** Signs in an API key typed on the sign-in page. */
+  checkKey: DeskKeyCheck;
+  /** Signs a session's token in again, on every page. */
+  checkSession: DeskTokenCheck;
+}
+
 /**
  * The verifier desk: server-rendered pages in the NHS.UK design system for the receiving
  * employer's HR team, working without JavaScript (a same-origin script polls for the answer).
@@ -50,10 +61,15 @@ function pageErrors(logger: Logger): ErrorRequestHandler {
  * Mount it before the app's JSON body parser (its form is URL-encoded). Errors under `/` and
  * `/desk` are pages (404 for an unknown request), never problem+json.
  *
+ * - `GET|POST /desk/sign-in`, `POST /desk/sign-out`: sign-in with a checker's API key (a sealed session cookie);
+ * - `GET /desk/sign-in/oidc`, `/desk/sign-in/callback`: or with the organisation's OpenID provider (PKCE).
+ * Every page but the sign-in page is behind sign-in: a checker of an organisation, who sees that
+ * organisation's profiles, requests and results only.
+ *
  * @example
- * app.use(createDeskRouter(ctx));
+ * app.use(createDeskRouter(ctx, { checkKey, checkSession }));
  */
-export function createDeskRouter(ctx: VerifierContext): Router {
+export function createDeskRouter(ctx: VerifierContext, signIn: DeskSignIn): Router {
   const router = express.Router();
   router.use(nhsukAssets());
   const secured = pageSecurityHeaders();
@@ -67,9 +83,14 @@ export function createDeskRouter(ctx: VerifierContext): Router {
   });
   router.use('/desk', secured);
   router.get('/', secured);
-  addStartPage(router, ctx);
-  addRequestPage(router, ctx);
-  addResultPage(router, ctx);
+  addSignInPage(router, ctx, signIn.checkKey);
+  addOidcSignInPages(router, ctx);
+  const signedIn = requireDeskSession(ctx, signIn.checkSession);
+  router.get('/', signedIn);
+  router.use('/desk', signedIn);
+  addStartPage(router);
+  addRequestPage(router);
+  addResultPage(router);
   router.use('/desk', (_req, _res, next) => next(new PassportError('ERR_NOT_FOUND', 'There is no page at this address.')));
   router.use(pageErrors(ctx.logger));
   return router;

@@ -3,7 +3,7 @@ import type { Request, Router } from 'express';
 import { getPresentationRequest } from '../checks/presentation-requests.js';
 import { getOid4vpRequest, type Oid4vpRequestStatus } from '../oid4vp/get-oid4vp-request.js';
 import { findProfile } from '../profiles/profile-store.js';
-import type { VerifierContext } from '../verifier-context.js';
+import { deskCallerOf } from './lib/desk-sign-in.js';
 import { DESK_ASSETS_PATH, formatDay, formatMoment, sendDeskPage } from './lib/send-desk-page.js';
 
 const REQUEST_ID = /^req_[0-9a-f]{20}$/;
@@ -42,8 +42,10 @@ function waitingText(status: Oid4vpRequestStatus): string {
  * JavaScript); once answered, a redirect to the report; refused or expired, what happened and
  * "Start again".
  */
-export function addRequestPage(router: Router, ctx: VerifierContext): void {
+export function addRequestPage(router: Router): void {
   router.get('/desk/requests/:id', async (req, res) => {
+    // The signed-in checker's organisation: its profiles, requests and results only.
+    const { ctx } = deskCallerOf(res);
     const id = deskRequestId(req);
     const status = await getOid4vpRequest(ctx, id);
     if (status.state === 'answered') {

@@ -4,10 +4,10 @@ import type { Router } from 'express';
 import { getCheckResult } from '../checks/run-profile-check.js';
 import { getOid4vpRequest } from '../oid4vp/get-oid4vp-request.js';
 import type { CredentialResult, RequirementResult } from '../report/profile-report.js';
-import type { VerifierContext } from '../verifier-context.js';
 import { describeAttributes } from './lib/describe-attributes.js';
 import { describePerson } from './lib/describe-person.js';
 import { basisText, describeTodo } from './lib/describe-todo.js';
+import { deskCallerOf } from './lib/desk-sign-in.js';
 import { formatDay, formatMoment, sendDeskPage } from './lib/send-desk-page.js';
 import { deskRequestId } from './request-page.js';
 
@@ -72,8 +72,10 @@ function findingText(f: { queryId: string; path: (string | number | null)[] }): 
  * part the person chose to share), the verified details, findings, and the downloads for the
  * workforce system. A request still waiting (or refused, or expired) sends the browser back to its page.
  */
-export function addResultPage(router: Router, ctx: VerifierContext): void {
+export function addResultPage(router: Router): void {
   router.get('/desk/requests/:id/result', async (req, res) => {
+    // The signed-in checker's organisation: its profiles, requests and results only.
+    const { ctx } = deskCallerOf(res);
     const id = deskRequestId(req);
     const status = await getOid4vpRequest(ctx, id);
     if (status.state !== 'answered') {

@@ -7,6 +7,7 @@ import { listAllProfiles } from '../profiles/profile-store.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { checkDeskCsrf, deskCsrfToken } from './lib/desk-csrf.js';
 import { dateInput, parseDateParts, type DateParts } from './lib/date-input.js';
+import { deskCallerOf } from './lib/desk-sign-in.js';
 import { sendDeskPage } from './lib/send-desk-page.js';
 
 /** What the start form holds (as typed, for showing it again). */
@@ -106,14 +107,18 @@ function registrationError(err: PassportError): string {
  * or shows the form again (400) with the NHS error summary and inline errors (403 when the profile asks beyond
  * the verifier's registered asks).
  */
-export function addStartPage(router: Router, ctx: VerifierContext): void {
+export function addStartPage(router: Router): void {
   router.get('/', async (req, res) => {
+    // The signed-in checker's organisation: its profiles, requests and results only.
+    const { ctx } = deskCallerOf(res);
     const wanted = typeof req.query['profile'] === 'string' ? req.query['profile'] : undefined;
     const move = typeof req.query['move'] === 'string' && Object.hasOwn(MOVE_KINDS, req.query['move']) ? req.query['move'] : DEFAULT_MOVE_KIND;
     await renderStart(ctx, req, res, { ...(wanted ? { profileId: wanted } : {}), move, startDate: { day: '', month: '', year: '' }, query: 'dcql' }, {});
   });
 
   router.post('/desk/requests', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }), async (req, res) => {
+    // The signed-in checker's organisation: its profiles, requests and results only.
+    const { ctx } = deskCallerOf(res);
     const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
     checkDeskCsrf(req, body);
     const form: StartForm = {

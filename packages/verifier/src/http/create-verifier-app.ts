@@ -1,8 +1,12 @@
 import express, { type RequestHandler } from 'express';
-import { PassportError, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
+import { authenticateOidcToken } from '../auth/authenticate-oidc-token.js';
+import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';
+import { deskPrincipalOf, type DeskTokenCheck } from '../desk/lib/desk-sign-in.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { createOid4vpRouter } from './routes/oid4vp-routes.js';
+import { guardVerifierRoute, type VerifierAuthenticator } from './guard-verifier-route.js';
 import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
 import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-routes.js';
 
@@ -10,16 +14,12 @@ import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-r
 export interface VerifierAppOptions {
   /** Extra routes, added before the 404 handler. */
   extraRoutes?: (router: express.Router) => void;
-  /**
-   * Applies a route's `access` from the table (sign-in and roles). Until the verifier has sign-in
-   * every route is public, and a route with roles is refused at start-up rather than left open.
-   */
+  /** Signs in the caller of a route with roles (default: {@link createVerifierAuthenticator}: API keys and the desk's session, rate-limited). */
+  authenticate?: VerifierAuthenticator;
+  /** The default authenticator's count of failed sign-ins (default: core's `createSignInLimiter`); `false` for none (tests refused on purpose). */
+  signInLimiter?: SignInLimiter | false;
+  /** Applies a route's `access` from the table (default {@link guardVerifierRoute} with `authenticate`). */
   guard?: (route: VerifierRoute) => RequestHandler | undefined;
-}
-
-function publicOnly(route: VerifierRoute): RequestHandler | undefined {
-  if (route.access === 'public') return undefined;
-  throw new PassportError('ERR_CONFIG_INVALID', `${route.method.toUpperCase()} ${route.path} needs sign-in, which this verifier app was not given (options.guard)`);
 }
 
 /**
@@ -30,7 +30,9 @@ function publicOnly(route: VerifierRoute): RequestHandler | undefined {
  * attributes as JSON or ESR-style CSV; and OpenID4VP 1.0 (see `createOid4vpRouter`): the
  * verifier's did:web at `/.well-known/did.json`, `POST /oid4vp/requests`, polling at
  * `GET /oid4vp/requests/{id}`, its QR codes, the signed request object (`request_uri`) and the
- * `direct_post` response URI. Every route is registered from the route table (`VERIFIER_ROUTES`),
+ * `direct_post` response URI; organisations, their API keys, did:web documents and audit logs.
+ * An organisation's routes need sign-in with a role (`access` in the table); what a person's wallet
+ * calls does not. Every route is registered from the route table (`VERIFIER_ROUTES`),
  * whose generated OpenAPI 3.1 document is at `/openapi.json`, with an interactive reference at `/docs/api`.
  */
 export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOptions = {}): express.Express {
@@ -40,9 +42,18 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   app.use(requestLogger(ctx.logger));
   // The desk's pages and OpenID4VP first: their forms and protocol endpoints take form-encoded
   // bodies, which the JSON parser refuses.
-  app.use(createDeskRouter(ctx));
+  // The desk's session signs in its own GETs of the API too (polling, the downloads); never a
+  // write, whose only guard against another site would then be the SameSite cookie.
+  const checkSession: DeskTokenCheck = (session, req) => (session.kind === 'oidc' ? authenticateOidcToken(ctx, session.token, session.orgId) : authenticate(req, `Bearer ${session.token}`));
+  const authenticate: VerifierAuthenticator =
+    options.authenticate ??
+    createVerifierAuthenticator(ctx, {
+      ...(options.signInLimiter === undefined ? {} : { limiter: options.signInLimiter }),
+      fromSession: (req) => (req.method === 'GET' ? deskPrincipalOf(ctx, req, checkSession) : Promise.resolve(undefined)),
+    });
+  app.use(createDeskRouter(ctx, { checkKey: (apiKey, req) => authenticate(req, `Bearer ${apiKey}`), checkSession }));
   const deps: VerifierRouteDeps = { ctx, openapi: buildVerifierOpenApiDocument(ctx.publicUrl) };
-  const guard = options.guard ?? publicOnly;
+  const guard = options.guard ?? ((route: VerifierRoute) => guardVerifierRoute(ctx, authenticate, route));
   app.use(createOid4vpRouter(deps, guard));
   app.use(apiReferenceAssets());
   app.use(jsonBody('2mb'));
@@ -51,6 +62,7 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   options.extraRoutes?.(router);
   app.use(router);
   app.use(notFound);
+  app.use(addAuthHeaders);
   app.use(problemHandler(ctx.logger));
   return app;
 }

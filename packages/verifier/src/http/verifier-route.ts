@@ -1,18 +1,21 @@
 import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/core';
+import type { VerifierRole } from '../auth/verifier-roles.js';
 import type { VerifierContext } from '../verifier-context.js';
 
 /** What the verifier's route handlers get. */
 export interface VerifierRouteDeps {
+  /** The verifier's context (its default organisation's); a route with roles works with `callerOf(res).ctx`, its caller's organisation's. */
   ctx: VerifierContext;
   /** The OpenAPI document generated from the table, served at `/openapi.json`. */
   openapi: OpenApiDocument;
 }
 
 /**
- * One entry of the verifier's route table. Every route is `public` until the verifier has sign-in;
- * the table takes roles like the issuer's (`access: ['checker']`), applied by the app's guard.
+ * One entry of the verifier's route table: `public` (what a person's wallet calls, did:web
+ * documents, the VC API), `platform`, or the roles of an organisation's people that may call it
+ * (`access: ['checker']`), applied by the app's guard.
  */
-export type VerifierRoute = ApiRoute<VerifierRouteDeps, string>;
+export type VerifierRoute = ApiRoute<VerifierRouteDeps, VerifierRole>;
 
 /** Examples used across the table (the shapes real ids have). */
 export const EXAMPLE = {
@@ -22,6 +25,7 @@ export const EXAMPLE = {
   holder: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
   issuer: 'did:web:issuer.example.nhs.uk:orgs:org_3f9a0c1d2e4b5a6c',
   verifier: 'did:web:verifier.example.nhs.uk',
+  orgId: 'org_3f9a0c1d2e4b5a6c',
   time: '2026-03-01T09:30:00.000Z',
   nonce: 'n-0S6_WzA2Mj0a1b2c3d',
 } as const;

@@ -45,7 +45,7 @@ function toKey(row: VerifierKeyRow, secretKey: string | undefined): VerifierKey 
 async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
   const secret = ctx.secretKey;
   if (secret !== undefined && !SECRET.test(secret)) throw new PassportError('ERR_CONFIG_INVALID', 'the verifier secret must be 64 hex characters (32 bytes)', { field: 'secretKey' });
-  const did = verifierDid(ctx.publicUrl);
+  const did = ctx.org.did;
   const found = await ctx.stores.keys.find(did);
   if (found) return toKey(found, secret);
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -71,7 +71,7 @@ async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
 }
 
 /**
- * The verifier's Ed25519 signing key for its current DID: created on first use and kept in the
+ * The Ed25519 signing key of the organisation the context acts for (its DID, `ctx.org.did`): created on first use and kept in the
  * verifier's database (encrypted with AES-256-GCM under a key derived from the context's
  * secret, when it has one), imported once as a `KeyObject` and cached in the context (`signingKeys`). Instances sharing a
  * database share the DID's one key.
@@ -81,7 +81,7 @@ async function loadOrCreate(ctx: VerifierContext): Promise<VerifierKey> {
  * const { did, kid, signer } = await loadVerifierKey(ctx);
  */
 export function loadVerifierKey(ctx: VerifierContext): Promise<VerifierKey> {
-  const did = verifierDid(ctx.publicUrl);
+  const did = ctx.org.did;
   let key = ctx.signingKeys.get(did);
   if (!key) {
     key = loadOrCreate(ctx);
@@ -95,15 +95,16 @@ export function loadVerifierKey(ctx: VerifierContext): Promise<VerifierKey> {
 /**
  * The verifier's DID document, as did:web serves it at `/.well-known/did.json`: its signing key
  * as a JsonWebKey2020 verification method for authentication and assertions (as the issuer's
- * organisation DID documents are).
+ * organisation DID documents are), with the organisation's ODS record in `alsoKnownAs` when it has one.
  *
  * @example
  * res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
  */
-export function buildVerifierDidDocument(key: Pick<VerifierKey, 'did' | 'kid' | 'publicJwk'>): Record<string, unknown> {
+export function buildVerifierDidDocument(key: Pick<VerifierKey, 'did' | 'kid' | 'publicJwk'>, alsoKnownAs: readonly string[] = []): Record<string, unknown> {
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: key.did,
+    ...(alsoKnownAs.length > 0 ? { alsoKnownAs } : {}),
     verificationMethod: [{ id: key.kid, type: 'JsonWebKey2020', controller: key.did, publicKeyJwk: key.publicJwk }],
     authentication: [key.kid],
     assertionMethod: [key.kid],

@@ -1,6 +1,7 @@
 import { PassportError, signCompactJws, SUPPORTED_ALGS } from '@staff-passport/core';
 import { getPresentationRequest } from '../checks/presentation-requests.js';
 import type { RequestFormat } from '../profiles/presentation-request-types.js';
+import { DEFAULT_ORG_ID } from '../store/verifier-schema.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { loadVerifierKey } from './load-verifier-key.js';
 import { findOid4vpRow, requestUrls } from './lib/oid4vp-store.js';
@@ -30,6 +31,11 @@ function vpFormatsSupported(formats: Set<string>): Record<string, Record<string,
     ldp_vc: { proof_type_values: ['DataIntegrityProof'], cryptosuite_values: ['eddsa-rdfc-2022'] },
   };
   return Object.fromEntries(Object.entries(all).filter(([format]) => formats.has(format)));
+}
+
+// The default organisation (a verifier from before organisations) keeps the name it had.
+function clientName(ctx: VerifierContext): string {
+  return ctx.org.id === DEFAULT_ORG_ID ? `Staff Passport verifier (${new URL(ctx.publicUrl).host})` : ctx.org.name;
 }
 
 /**
@@ -85,12 +91,7 @@ export async function signRequestObject(ctx: VerifierContext, id: string, option
     // saying why the data is asked for, and the holder must be told before choosing what to share.
     // `purpose_code` (the kind of move) names the purpose the trust registry registers asks for,
     // so a wallet can check the request against the verifier's entry.
-    client_metadata: {
-      client_name: `Staff Passport verifier (${new URL(ctx.publicUrl).host})`,
-      purpose: request.purpose,
-      purpose_code: request.move,
-      vp_formats_supported: vpFormatsSupported(formats),
-    },
+    client_metadata: { client_name: clientName(ctx), purpose: request.purpose, purpose_code: request.move, vp_formats_supported: vpFormatsSupported(formats) },
     ...(options.walletNonce === undefined ? {} : { wallet_nonce: options.walletNonce }),
   };
   const jwt = await signCompactJws({ typ: REQUEST_OBJECT_TYP }, payload, key.signer);

@@ -9,7 +9,7 @@ export interface ProfileRecord {
   createdBy: string | null;
 }
 
-/** The check profiles an employer added (`sp_profiles`): every query on them. */
+/** The check profiles one organisation added (`sp_profiles`): every query on them. */
 export interface ProfileStore {
   /** Every added profile, oldest first. */
   list(): Promise<ProfileRecord[]>;
@@ -27,23 +27,23 @@ function toRecord(row: { id: string; profile: string; created_at: string; create
  * as given; what a profile holds is the profiles module's business.
  *
  * @example
- * const added = await createProfileStore(db).insert({ id, profile, createdAt, createdBy: null });
+ * const added = await createProfileStore(db, orgId).insert({ id, profile, createdAt, createdBy: null });
  */
-export function createProfileStore(db: SqlExecutor): ProfileStore {
+export function createProfileStore(db: SqlExecutor, orgId: string): ProfileStore {
   return {
     async list() {
-      const rows = await verifierSql(db).selectFrom('sp_profiles').selectAll().orderBy('created_at').orderBy('id').execute();
+      const rows = await verifierSql(db).selectFrom('sp_profiles').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
       return rows.map(toRecord);
     },
     async find(id) {
-      const row = await verifierSql(db).selectFrom('sp_profiles').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await verifierSql(db).selectFrom('sp_profiles').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : undefined;
     },
     async insert(record) {
       const inserted = await verifierSql(db)
         .insertInto('sp_profiles')
-        .values({ id: record.id, profile: JSON.stringify(record.profile), created_at: record.createdAt, created_by: record.createdBy })
-        .onConflict((oc) => oc.column('id').doNothing())
+        .values({ org_id: orgId, id: record.id, profile: JSON.stringify(record.profile), created_at: record.createdAt, created_by: record.createdBy })
+        .onConflict((oc) => oc.columns(['org_id', 'id']).doNothing())
         .executeTakeFirst();
       return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },

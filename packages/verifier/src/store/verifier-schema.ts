@@ -92,6 +92,68 @@ const ONE_KEY_PER_DID: readonly string[] = [
   `CREATE UNIQUE INDEX IF NOT EXISTS sp_verifier_keys_did ON sp_verifier_keys (did)`,
 ];
 
+/** The organisation existing single-tenant data moves into (version 4): it keeps the verifier's root did:web. */
+export const DEFAULT_ORG_ID = 'org_0000000000000000';
+
+/**
+ * Version 4: organisations. Each receiving employer is an organisation of the verifier with its
+ * own did:web, API keys, OpenID provider, profiles, requests, results, retention period and audit
+ * log. What was there before belongs to a default organisation, which keeps the root did:web.
+ * Profiles are rebuilt so that two organisations may each name a profile the same.
+ */
+const ORGANISATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS sp_verifier_orgs (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     ods_code TEXT UNIQUE,
+     retention_days INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   )`,
+  `INSERT INTO sp_verifier_orgs (id, name, ods_code, retention_days, created_at)
+     SELECT '${DEFAULT_ORG_ID}', 'Default organisation', NULL, 30, '1970-01-01T00:00:00.000Z'
+     WHERE NOT EXISTS (SELECT 1 FROM sp_verifier_orgs WHERE id = '${DEFAULT_ORG_ID}')`,
+  // Organisation keys (org_id and role) and platform administrator keys (org_id NULL, role platform).
+  `CREATE TABLE IF NOT EXISTS sp_verifier_api_keys (
+     id TEXT PRIMARY KEY,
+     org_id TEXT,
+     role TEXT NOT NULL,
+     key_hash TEXT NOT NULL UNIQUE,
+     label TEXT,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   )`,
+  `CREATE TABLE IF NOT EXISTS sp_verifier_oidc_configs (
+     org_id TEXT PRIMARY KEY,
+     config TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS sp_verifier_audit (
+     id TEXT PRIMARY KEY,
+     org_id TEXT,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     detail TEXT
+   )`,
+  `CREATE INDEX IF NOT EXISTS sp_verifier_audit_org ON sp_verifier_audit (org_id, at)`,
+  `ALTER TABLE sp_requests ADD COLUMN org_id TEXT NOT NULL DEFAULT '${DEFAULT_ORG_ID}'`,
+  `ALTER TABLE sp_oid4vp_requests ADD COLUMN org_id TEXT NOT NULL DEFAULT '${DEFAULT_ORG_ID}'`,
+  `ALTER TABLE sp_results ADD COLUMN org_id TEXT NOT NULL DEFAULT '${DEFAULT_ORG_ID}'`,
+  `CREATE INDEX IF NOT EXISTS sp_results_org ON sp_results (org_id, created_at)`,
+  `CREATE TABLE sp_org_profiles (
+     org_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     profile TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT,
+     PRIMARY KEY (org_id, id)
+   )`,
+  `INSERT INTO sp_org_profiles (org_id, id, profile, created_at, created_by) SELECT '${DEFAULT_ORG_ID}', id, profile, created_at, created_by FROM sp_profiles`,
+  `DROP TABLE sp_profiles`,
+  `ALTER TABLE sp_org_profiles RENAME TO sp_profiles`,
+];
+
 /** The verifier's versioned migrations (`staff-passport migrate`, and on open). */
 export const VERIFIER_MIGRATIONS: readonly Migration[] = [
   statementsMigration(1, 'initial schema', VERIFIER_SCHEMA),
@@ -99,4 +161,5 @@ export const VERIFIER_MIGRATIONS: readonly Migration[] = [
   // The kind of move a check is for (reliance depends on it); NULL on rows from before it, read
   // as a new employer, the strictest.
   statementsMigration(3, 'the kind of move a check is for', ['ALTER TABLE sp_requests ADD COLUMN move TEXT']),
+  statementsMigration(4, 'organisations: sign-in, roles, retention and audit per organisation', ORGANISATIONS),
 ];

@@ -28,6 +28,8 @@ export type RequestsTable = {
   audience: string | null;
   /** The kind of move the check is for; NULL on rows from before it, read as a new employer. */
   move: string | null;
+  /** The organisation that asked. */
+  org_id: string;
 };
 
 /** sp_oid4vp_requests: the OpenID4VP protocol state of a presentation request (same id). */
@@ -44,6 +46,8 @@ export type Oid4vpRequestsTable = {
   answered_at: string | null;
   created_at: string;
   expires_at: string;
+  /** The organisation that asked (as its request's). */
+  org_id: string;
 };
 
 /** sp_results: check results kept for the retention period. */
@@ -58,10 +62,13 @@ export type ResultsTable = {
   credentials: string | null;
   created_at: string;
   expires_at: string;
+  /** The organisation whose check it was. */
+  org_id: string;
 };
 
 /** sp_profiles: check profiles an employer added, as JSON. */
 export type ProfilesTable = {
+  org_id: string;
   id: string;
   profile: string;
   created_at: string;
@@ -79,6 +86,44 @@ export type VerifierKeysTable = {
   created_at: string;
 };
 
+/** sp_verifier_orgs: the receiving employers the verifier serves. */
+export type VerifierOrgsTable = {
+  id: string;
+  name: string;
+  ods_code: string | null;
+  retention_days: number;
+  created_at: string;
+};
+
+/** sp_verifier_api_keys: API keys by hash; platform administrator keys have no organisation. */
+export type VerifierApiKeysTable = {
+  id: string;
+  org_id: string | null;
+  role: string;
+  key_hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+/** sp_verifier_oidc_configs: an organisation's OpenID provider, as JSON. */
+export type VerifierOidcConfigsTable = {
+  org_id: string;
+  config: string;
+  updated_at: string;
+};
+
+/** sp_verifier_audit: what was done, by whom, in each organisation (NULL: the platform). */
+export type VerifierAuditTable = {
+  id: string;
+  org_id: string | null;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string | null;
+};
+
 /** The verifier's tables, for Kysely. */
 export type VerifierTables = {
   sp_nonces: NoncesTable;
@@ -87,6 +132,10 @@ export type VerifierTables = {
   sp_results: ResultsTable;
   sp_profiles: ProfilesTable;
   sp_verifier_keys: VerifierKeysTable;
+  sp_verifier_orgs: VerifierOrgsTable;
+  sp_verifier_api_keys: VerifierApiKeysTable;
+  sp_verifier_oidc_configs: VerifierOidcConfigsTable;
+  sp_verifier_audit: VerifierAuditTable;
 };
 
 /** The query builder over the verifier's tables, on `db` (a database or one of its transactions). */

@@ -20,6 +20,7 @@ import { getCredentialType } from '@staff-passport/schemas';
 import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addProfile } from '../../src/index.js';
+import { signInInBrowser } from './helpers/sign-in-to-desk.js';
 import { PHONE_VIEWPORT, expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../../test/helpers/page-browser.js';
 import { readQrPng } from '../../../../test/helpers/read-qr.js';
 import { postJson, startServices, type Services } from '../../../../test/helpers/start-services.js';
@@ -177,6 +178,11 @@ describe('the verifier desk in Chromium', () => {
       if (m.type() === 'error') problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
+    // The desk is behind sign-in (issue 20): a checker signs in through its page first.
+    await page.goto(`${services.verifierUrl}/`);
+    expect(page.url()).toBe(`${services.verifierUrl}/desk/sign-in?next=%2F`);
+    await expectNoAxeViolations(page, 'the sign-in page');
+    await signInInBrowser(page, services.verifierUrl, services.verifierKeys.checker);
   });
   afterAll(async () => {
     await context.close();
@@ -366,6 +372,7 @@ describe('the verifier desk in Chromium', () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     try {
       const plain = await noJs.newPage();
+      await signInInBrowser(plain, services.verifierUrl, services.verifierKeys.checker);
       const id = await createRequest(plain);
       expect(await plain.getAttribute('#request-qr svg', 'role')).toBe('img');
       const preview = await ready.readPresentationRequest(await walletLink(plain));

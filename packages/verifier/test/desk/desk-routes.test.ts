@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, listen } from '@staff-passport/core';
-import { addProfile, createVerifierApp, createVerifierContext, listProfiles, type VerifierContext } from '../../src/index.js';
+import { addProfile, createVerifierApiKey, createVerifierApp, createVerifierContext, listProfiles, type VerifierContext } from '../../src/index.js';
+import { signInToDesk } from './helpers/sign-in-to-desk.js';
 import { DESK_CSRF_COOKIE } from '../../src/desk/index.js';
 
 const NOW = Date.parse('2026-10-03T09:00:00Z');
@@ -19,6 +20,12 @@ let ctx: VerifierContext & { close(): Promise<void> };
 let url: string;
 let closeServer: () => Promise<void>;
 let dir: string;
+// The desk is behind sign-in (issue 20): every request below carries a checker's session.
+let session = '';
+
+function withSession(headers: Record<string, string>): Record<string, string> {
+  return { ...headers, cookie: [session, headers['cookie']].filter(Boolean).join('; ') };
+}
 
 interface Page {
   status: number;
@@ -28,7 +35,7 @@ interface Page {
 }
 
 async function get(path: string, headers: Record<string, string> = {}): Promise<Page> {
-  const res = await fetch(`${url}${path}`, { headers, redirect: 'manual' });
+  const res = await fetch(`${url}${path}`, { headers: withSession(headers), redirect: 'manual' });
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text(), headers: res.headers };
 }
 
@@ -44,7 +51,7 @@ async function startForm(): Promise<{ cookie: string; csrf: string }> {
 async function post(fields: Record<string, string>, cookie?: string): Promise<Page> {
   const res = await fetch(`${url}/desk/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    headers: withSession({ 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }),
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   });
@@ -68,6 +75,7 @@ beforeAll(async () => {
   closeServer = server.close;
   ctx = await createVerifierContext({ logger: createLogger({ level: 'silent' }), databaseFile: join(dir, 'verifier.sqlite'), publicUrl: url, now: () => new Date(NOW + offsetMs) });
   server.attach(createVerifierApp(ctx));
+  session = await signInToDesk(url, (await createVerifierApiKey(ctx, { orgId: ctx.org.id, role: 'checker' }, 'test')).apiKey);
 });
 
 afterAll(async () => {
@@ -163,19 +171,19 @@ describe('creating a request', () => {
 
   it("the kind of move chosen on the form is the request's (a new employer by default)", async () => {
     const tupe = await createThroughForm({ move: 'tupe_transfer' });
-    expect(((await (await fetch(`${url}/oid4vp/requests/${tupe}`)).json()) as Record<string, unknown>)['move']).toBe('tupe_transfer');
+    expect(((await (await fetch(`${url}/oid4vp/requests/${tupe}`, { headers: withSession({}) })).json()) as Record<string, unknown>)['move']).toBe('tupe_transfer');
     const page = await get(`/desk/requests/${tupe}`);
     expect(page.body).toContain('(TUPE transfer)');
     const plain = await createThroughForm();
-    expect(((await (await fetch(`${url}/oid4vp/requests/${plain}`)).json()) as Record<string, unknown>)['move']).toBe('new_employer');
+    expect(((await (await fetch(`${url}/oid4vp/requests/${plain}`, { headers: withSession({}) })).json()) as Record<string, unknown>)['move']).toBe('new_employer');
   });
 
   it('creates the OpenID4VP request (DCQL by default, the start date given) and redirects to its page', async () => {
     const id = await createThroughForm({ 'startDate-day': '5', 'startDate-month': '10', 'startDate-year': '2026' });
-    const polled = (await (await fetch(`${url}/oid4vp/requests/${id}`)).json()) as Record<string, unknown>;
+    const polled = (await (await fetch(`${url}/oid4vp/requests/${id}`, { headers: withSession({}) })).json()) as Record<string, unknown>;
     expect(polled).toMatchObject({ state: 'pending', profileId: 'admin-clerical-band-4', startDate: '2026-10-05', query: 'dcql' });
     const pe = await createThroughForm({ query: 'pe' });
-    const peState = (await (await fetch(`${url}/oid4vp/requests/${pe}`)).json()) as Record<string, unknown>;
+    const peState = (await (await fetch(`${url}/oid4vp/requests/${pe}`, { headers: withSession({}) })).json()) as Record<string, unknown>;
     // No start date: today (the verifier's clock).
     expect(peState).toMatchObject({ query: 'pe', startDate: '2026-10-03' });
   });
@@ -193,7 +201,7 @@ describe('creating a request', () => {
       expect(res.body).toContain('This form is out of date');
       expect(res.body).toContain('ERR_FORBIDDEN');
     }
-    const json = await fetch(`${url}/desk/requests`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ _csrf: csrf, profileId: 'admin-clerical-band-4' }) });
+    const json = await fetch(`${url}/desk/requests`, { method: 'POST', headers: withSession({ 'content-type': 'application/json', cookie }), body: JSON.stringify({ _csrf: csrf, profileId: 'admin-clerical-band-4' }) });
     expect(json.status).toBe(403);
   });
 
@@ -212,7 +220,7 @@ describe('the request page', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<h1 class="nhsuk-heading-l">Ask the new starter to scan this code</h1>');
     expect(page.body).toMatch(/<svg width="288" height="288" role="img" aria-label="QR code for the new starter to scan with their wallet"/);
-    const link = (await (await fetch(`${url}/oid4vp/requests/${id}`)).json() as { link: string }).link;
+    const link = (await (await fetch(`${url}/oid4vp/requests/${id}`, { headers: withSession({}) })).json() as { link: string }).link;
     expect(link.startsWith('openid4vp://?client_id=decentralized_identifier')).toBe(true);
     const escaped = link.replace(/&/g, '&amp;');
     expect(page.body).toContain(`href="${escaped}" id="wallet-link"`);
@@ -280,7 +288,7 @@ describe('errors are pages', () => {
   });
 
   it('the API outside the desk still answers problem+json', async () => {
-    const res = await fetch(`${url}/results/res_00000000000000000000`);
+    const res = await fetch(`${url}/results/res_00000000000000000000`, { headers: withSession({}) });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const poll = await fetch(`${url}/oid4vp/requests/req_00000000000000000000`);

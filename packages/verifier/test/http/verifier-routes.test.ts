@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, listen, toOpenApiPath } from '@staff-passport/core';
-import { VERIFIER_ROUTES, createVerifierApp, createVerifierContext, type VerifierContext } from '../../src/index.js';
+import { VERIFIER_ROUTES, createVerifierApiKey, createVerifierApp, createVerifierContext, createVerifierPlatformKey, type VerifierContext } from '../../src/index.js';
 import { listAppRoutes } from '../../../issuer/test/helpers/list-app-routes.js';
 import { answerProblems, openApiErrors, operationProblems } from '../../../../test/helpers/check-openapi-document.js';
 
@@ -18,6 +18,8 @@ let url: string;
 let closeServer: () => Promise<void>;
 let dir: string;
 let doc: Record<string, unknown>;
+// Sign-in (issue 20): a key of each role of the default organisation, and a platform key.
+const keys: Record<string, string> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sp-verifier-routes-'));
@@ -26,6 +28,8 @@ beforeAll(async () => {
   closeServer = server.close;
   ctx = await createVerifierContext({ logger: createLogger({ level: 'silent' }), databaseFile: join(dir, 'verifier.sqlite'), publicUrl: url });
   server.attach(createVerifierApp(ctx));
+  for (const role of ['checker', 'profile-admin', 'auditor'] as const) keys[role] = (await createVerifierApiKey(ctx, { orgId: ctx.org.id, role }, 'test')).apiKey;
+  keys['platform'] = (await createVerifierPlatformKey(ctx)).apiKey;
   const res = await fetch(`${url}/openapi.json`);
   expect(res.status).toBe(200);
   doc = (await res.json()) as Record<string, unknown>;
@@ -59,8 +63,9 @@ it('is valid OpenAPI 3.1 generated from the table, and every operation has schem
 it("the service's real answers fit the documented schemas", async () => {
   const problems: string[] = [];
   const base = url;
-  const check = async (method: string, path: string, target: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${base}${target}`, { method: method.toUpperCase(), ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  const check = async (method: string, path: string, target: string, body?: unknown, as = 'checker'): Promise<Record<string, unknown>> => {
+    const headers = { authorization: `Bearer ${keys[as]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const res = await fetch(`${base}${target}`, { method: method.toUpperCase(), headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
     const answer = (type.includes('json') ? await res.json() : await res.text()) as Record<string, unknown>;
     problems.push(...answerProblems(doc, method, path, res.status, answer, type));
@@ -79,6 +84,16 @@ it("the service's real answers fit the documented schemas", async () => {
   const oid4vp = await check('post', '/oid4vp/requests', '/oid4vp/requests', { profileId });
   await check('get', '/oid4vp/requests/{id}', `/oid4vp/requests/${String(oid4vp['id'])}`);
   await check('get', '/results/{resultId}', `/results/res_${'0'.repeat(20)}`);
+  await check('delete', '/results/{resultId}', `/results/res_${'0'.repeat(20)}`);
+  await check('get', '/organisation', '/organisation');
+  await check('get', '/audit', '/audit', undefined, 'auditor');
+  const org = await check('post', '/orgs', '/orgs', { name: 'Riverside Hospitals NHS Trust', odsCode: 'RYJ' }, 'platform');
+  await check('get', '/orgs', '/orgs', undefined, 'platform');
+  await check('put', '/orgs/{orgId}/settings', `/orgs/${String(org['id'])}/settings`, { retentionDays: 14 }, 'platform');
+  const key = await check('post', '/orgs/{orgId}/api-keys', `/orgs/${String(org['id'])}/api-keys`, { role: 'checker' }, 'platform');
+  const revoked = await fetch(`${base}/orgs/${String(org['id'])}/api-keys/${String(key['id'])}`, { method: 'DELETE', headers: { authorization: `Bearer ${keys['platform']}` } });
+  expect(revoked.status).toBe(204);
+  await check('get', '/orgs/{orgId}/did.json', `/orgs/${String(org['id'])}/did.json`);
   expect(problems).toEqual([]);
 });
 
@@ -91,7 +106,7 @@ it('validates bodies with the documented schema: a 400 problem naming the code a
     ['/challenges', { domain: 42 }, 'domain'],
   ];
   for (const [path, body, field] of cases) {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keys['checker']}` }, body: JSON.stringify(body) });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ code: 'ERR_REQUEST_INVALID', field });

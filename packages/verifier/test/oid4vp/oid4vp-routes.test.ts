@@ -115,10 +115,10 @@ describe('the request by reference', () => {
 
   it('the QR codes (PNG and SVG) carry the openid4vp:// link', async () => {
     const created = await createRequest(services);
-    const png = await fetch(created['qr'] !== undefined ? (created['qr'] as { png: string }).png : '');
+    const png = await fetch(created['qr'] !== undefined ? (created['qr'] as { png: string }).png : '', { headers: services.checker });
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(readQrPng(new Uint8Array(await png.arrayBuffer()))).toBe(created.link);
-    const svg = await fetch((created['qr'] as { svg: string }).svg);
+    const svg = await fetch((created['qr'] as { svg: string }).svg, { headers: services.checker });
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(await svg.text()).toContain('<svg');
   });
@@ -133,14 +133,14 @@ describe('the request by reference', () => {
 describe('the answer by direct_post', () => {
   it('DCQL: 200 {}, polled pending then answered with a verified result; a second answer is refused', async () => {
     const created = await createRequest(services);
-    expect((await poll(created.pollUrl))['state']).toBe('pending');
+    expect((await poll(created.pollUrl, services.checker))['state']).toBe('pending');
     const { payload } = await requestObject(created.requestUri);
-    expect((await poll(created.pollUrl))['requestFetched']).toBe(true);
+    expect((await poll(created.pollUrl, services.checker))['requestFetched']).toBe(true);
     const vpToken = JSON.stringify({ [sdQueryId(payload)]: [await present(payload)] });
     const ok = await postForm(payload['response_uri'] as string, { vp_token: vpToken, state: payload['state'] as string });
     expect([ok.status, ok.body]).toEqual([200, {}]);
     expect(ok.type).toContain('application/json');
-    const polled = (await poll(created.pollUrl)) as { state: string; resultId: string; result: { verified: boolean; decision: string; findings: unknown[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { state: string; resultId: string; result: { verified: boolean; decision: string; findings: unknown[] } };
     expect(polled).toMatchObject({ state: 'answered', result: { verified: true, decision: 'ready_to_start', findings: [] } });
     // The move (a new employer by default), and per requirement the reliance and the rule behind it.
     expect(polled).toMatchObject({
@@ -149,7 +149,7 @@ describe('the answer by direct_post', () => {
     });
     // The same store as the existing presentation requests and results.
     expect(((await (await fetch(`${services.verifierUrl}/presentation-requests/${created.id}`)).json()) as { state: string }).state).toBe('answered');
-    expect((await fetch(`${services.verifierUrl}/results/${polled.resultId}`)).status).toBe(200);
+    expect((await fetch(`${services.verifierUrl}/results/${polled.resultId}`, { headers: services.checker })).status).toBe(200);
 
     const again = await postForm(payload['response_uri'] as string, { vp_token: vpToken, state: payload['state'] as string });
     expect(again.status).toBe(409);
@@ -164,7 +164,7 @@ describe('the answer by direct_post', () => {
     const { payload } = await requestObject(created.requestUri);
     const vpToken = JSON.stringify({ [sdQueryId(payload)]: [await present(payload, [...ASKED, 'dbs.workforce'])] });
     expect((await postForm(payload['response_uri'] as string, { vp_token: vpToken, state: payload['state'] as string })).status).toBe(200);
-    const polled = (await poll(created.pollUrl)) as { result: { verified: boolean; findings: { kind: string; path: unknown[] }[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { result: { verified: boolean; findings: { kind: string; path: unknown[] }[] } };
     expect(polled.result.verified).toBe(true);
     expect(polled.result.findings).toEqual([expect.objectContaining({ kind: 'extra_disclosure', path: ['dbs', 'workforce'] })]);
   });
@@ -174,7 +174,7 @@ describe('the answer by direct_post', () => {
     const { payload } = await requestObject(created.requestUri);
     const vpToken = JSON.stringify({ [sdQueryId(payload)]: [await present({ ...payload, client_id: services.verifierUrl })] });
     expect((await postForm(payload['response_uri'] as string, { vp_token: vpToken, state: payload['state'] as string })).status).toBe(200);
-    const polled = (await poll(created.pollUrl)) as { result: { verified: boolean; failedChecks: { code: string }[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { result: { verified: boolean; failedChecks: { code: string }[] } };
     expect(polled.result.verified).toBe(false);
     expect(polled.result.failedChecks.map((c) => c.code)).toEqual(expect.arrayContaining(['ERR_SDJWT_KB_AUDIENCE_MISMATCH', 'ERR_VP_QUERY_NOT_SATISFIED']));
   });
@@ -188,7 +188,7 @@ describe('the answer by direct_post', () => {
     const submission = { id: 'sub-1', definition_id: definition.id, descriptor_map: [{ id: descriptor.id, format: 'dc+sd-jwt', path: '$' }] };
     const ok = await postForm(payload['response_uri'] as string, { vp_token: await present(payload), presentation_submission: JSON.stringify(submission), state: payload['state'] as string });
     expect(ok.status).toBe(200);
-    const polled = (await poll(created.pollUrl)) as { state: string; query: string; result: { verified: boolean; failedChecks: unknown[] } };
+    const polled = (await poll(created.pollUrl, services.checker)) as { state: string; query: string; result: { verified: boolean; failedChecks: unknown[] } };
     expect(polled).toMatchObject({ state: 'answered', query: 'pe', result: { verified: true, failedChecks: [] } });
   });
 
@@ -197,7 +197,7 @@ describe('the answer by direct_post', () => {
     const { payload } = await requestObject(created.requestUri);
     const refused = await postForm(payload['response_uri'] as string, { error: 'access_denied', error_description: 'The holder declined', state: payload['state'] as string });
     expect([refused.status, refused.body]).toEqual([200, {}]);
-    expect(await poll(created.pollUrl)).toMatchObject({ state: 'refused', walletError: { error: 'access_denied', description: 'The holder declined' } });
+    expect(await poll(created.pollUrl, services.checker)).toMatchObject({ state: 'refused', walletError: { error: 'access_denied', description: 'The holder declined' } });
     const late = await postForm(payload['response_uri'] as string, { vp_token: JSON.stringify({ [sdQueryId(payload)]: [await present(payload)] }), state: payload['state'] as string });
     expect(late.body['code']).toBe('ERR_VP_REQUEST_ANSWERED');
   });
@@ -242,14 +242,14 @@ describe('bad answers get the OAuth error JSON with our code, never a 500', () =
   });
 
   it('after all of them the request is still pending (a bad answer does not use the nonce up)', async () => {
-    expect((await poll(pollUrl))['state']).toBe('pending');
+    expect((await poll(pollUrl, services.checker))['state']).toBe('pending');
   });
 
   it('an unknown request: 404 ERR_VP_REQUEST_NOT_FOUND at every endpoint', async () => {
     const base = `${services.verifierUrl}/oid4vp/requests/req_00000000000000000000`;
     expect((await postForm(`${base}/response`, { state: 'x', vp_token: '{}' })).body).toMatchObject({ error: 'invalid_request', code: 'ERR_VP_REQUEST_NOT_FOUND' });
     expect(await (await fetch(`${base}/request-object`)).json()).toMatchObject({ error: 'invalid_request_uri', code: 'ERR_VP_REQUEST_NOT_FOUND' });
-    const polled = await fetch(base);
+    const polled = await fetch(base, { headers: services.checker });
     expect([polled.status, polled.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/problem+json')]);
   });
 });
@@ -263,7 +263,7 @@ describe('expiry (injected clock)', () => {
       const res = await postForm(payload['response_uri'] as string, { vp_token: '{}', state: payload['state'] as string });
       expect([res.status, res.body['code']]).toEqual([400, 'ERR_VP_REQUEST_EXPIRED']);
       expect(await (await fetch(created.requestUri)).json()).toMatchObject({ error: 'invalid_request_uri', code: 'ERR_VP_REQUEST_EXPIRED' });
-      expect((await poll(created.pollUrl))['state']).toBe('expired');
+      expect((await poll(created.pollUrl, services.checker))['state']).toBe('expired');
     } finally {
       offsetMs = 0;
     }
@@ -280,7 +280,7 @@ describe('creating a request: bad input is a problem+json 4xx', () => {
     ['a kind of move that is not text', { profileId: 'oid4vp-dbs-basic', move: 3 }, 400, 'ERR_REQUEST_INVALID'],
     ['no profile', {}, 400, 'ERR_REQUEST_INVALID'],
   ])('%s', async (_name, body, status, code) => {
-    const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, body);
+    const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, body, services.checker);
     expect(res.status).toBe(status);
     expect(res.type).toContain('application/problem+json');
     expect(res.body['code']).toBe(code);

@@ -1,13 +1,4 @@
-import type { JWTVerifyGetKey } from 'jose';
-
-/** The key set of one organisation's identity provider, while it is being found or once found. */
-export interface JwksEntry {
-  /** What the entry was built from (issuer, JWKS URL, configuration time): a change rebuilds it. */
-  fingerprint: string;
-  createdAt: number;
-  failed: boolean;
-  keys: Promise<JWTVerifyGetKey>;
-}
+import type { JwksEntry } from '@staff-passport/core';
 
 /** One kind of sign-in failure recently written to the audit log. */
 export interface ThrottledFailure {

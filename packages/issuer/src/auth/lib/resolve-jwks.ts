@@ -1,58 +1,8 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
-import { PassportError, guardedFetchJson, isObject } from '@staff-passport/core';
+import { resolveJwksIn } from '@staff-passport/core';
+import type { JWTVerifyGetKey } from 'jose';
 import type { AuthContext } from '../auth-context.js';
 import type { OidcConfig } from '../oidc-config.js';
 import type { OidcOptions } from '../oidc-options.js';
-import type { JwksEntry } from './auth-state.js';
-import { idpUrlProblem } from './check-idp-url.js';
-
-const DEFAULT_TIMEOUT_MS = 5000;
-const DEFAULT_COOLDOWN_MS = 30_000;
-// Discovery is re-read this often, so an IdP that moves its keys is followed without a restart.
-const DISCOVERY_TTL_MS = 60 * 60 * 1000;
-
-function unavailable(message: string, cause?: unknown): PassportError {
-  return new PassportError('ERR_OIDC_PROVIDER_UNAVAILABLE', message, cause === undefined ? {} : { cause });
-}
-
-/**
- * Finds the JWKS URL of an identity provider through OpenID Connect Discovery 1.0: section 4
- * (the document is at the issuer plus `/.well-known/openid-configuration`, a trailing `/` of the
- * issuer removed first) and section 4.3 (its `issuer` must equal the issuer it was fetched for).
- */
-async function discoverJwksUri(config: OidcConfig, options: OidcOptions): Promise<string> {
-  const url = `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-  const timeoutMs = options.fetchTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // The identity provider is the organisation's configuration, so it may be on a private network;
-  // the scheme rule (https, or http on loopback when allowed) was checked when it was configured.
-  const fetchJson =
-    options.fetchJson ?? ((u: string) => guardedFetchJson(u, { allowPrivateNetwork: true, allowHttp: options.allowHttpLoopback ?? false, timeoutMs }));
-  let document: unknown;
-  try {
-    document = await fetchJson(url);
-  } catch (err: unknown) {
-    throw unavailable(`the discovery document of ${config.issuer} could not be fetched`, err);
-  }
-  if (!isObject(document) || document['issuer'] !== config.issuer) {
-    throw unavailable(`the discovery document of ${config.issuer} names another issuer`);
-  }
-  const jwksUri = document['jwks_uri'];
-  if (typeof jwksUri !== 'string' || idpUrlProblem(jwksUri, options.allowHttpLoopback ?? false)) {
-    throw unavailable(`the discovery document of ${config.issuer} has no usable jwks_uri`);
-  }
-  return jwksUri;
-}
-
-async function buildJwks(config: OidcConfig, options: OidcOptions): Promise<JWTVerifyGetKey> {
-  // Checked again at use: the deployment may have stopped allowing http on loopback since.
-  if (idpUrlProblem(config.issuer, options.allowHttpLoopback ?? false)) throw unavailable(`the issuer URL ${config.issuer} is not allowed`);
-  const jwksUri = config.jwksUri ?? (await discoverJwksUri(config, options));
-  if (idpUrlProblem(jwksUri, options.allowHttpLoopback ?? false)) throw unavailable(`the JWKS URL of ${config.issuer} is not allowed`);
-  return createRemoteJWKSet(new URL(jwksUri), {
-    timeoutDuration: options.fetchTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-    cooldownDuration: options.jwksCooldownMs ?? DEFAULT_COOLDOWN_MS,
-  });
-}
 
 /**
  * The key set of an organisation's identity provider, cached per organisation: discovery runs
@@ -62,23 +12,8 @@ async function buildJwks(config: OidcConfig, options: OidcOptions): Promise<JWTV
  * @throws PassportError `ERR_OIDC_PROVIDER_UNAVAILABLE` (discovery failed or names an unusable JWKS URL).
  */
 export function resolveJwks(ctx: AuthContext, config: OidcConfig, options: OidcOptions): Promise<JWTVerifyGetKey> {
-  const state = ctx.authState;
-  const nowMs = (options.nowMs ?? Date.now)();
-  const cooldown = options.jwksCooldownMs ?? DEFAULT_COOLDOWN_MS;
-  const fingerprint = JSON.stringify([config.issuer, config.jwksUri, config.updatedAt, options.allowHttpLoopback ?? false]);
-  const cached = state.jwks.get(config.orgId);
-  const stale =
-    !cached ||
-    cached.fingerprint !== fingerprint ||
-    (cached.failed && nowMs - cached.createdAt >= cooldown) ||
-    (config.jwksUri === null && nowMs - cached.createdAt >= DISCOVERY_TTL_MS);
-  if (!stale) return cached.keys;
-  const entry: JwksEntry = { fingerprint, createdAt: nowMs, failed: false, keys: buildJwks(config, options) };
-  entry.keys.catch(() => {
-    entry.failed = true;
-  });
-  state.jwks.set(config.orgId, entry);
-  return entry.keys;
+  // Discovery, the remote key set and the cache rules are core's, shared with the verifier (issue 20).
+  return resolveJwksIn(ctx.authState.jwks, config.orgId, config, options);
 }
 
 /** Forgets an organisation's cached key set (its configuration changed). */

@@ -1,3 +1,4 @@
+import { oidcSignInStateOf } from '@staff-passport/core';
 import type { Request, Response } from 'express';
 import type { IssuerContext } from '../../issuer-context.js';
 import { openSealedJson, readCookie, sealJson, secureAttribute } from '../lib/cookies.js';
@@ -27,20 +28,5 @@ export function readOidcStateCookie(ctx: IssuerContext, req: Request): OidcSignI
   const sealed = readCookie(req, OIDC_STATE_COOKIE);
   // Altered, from another secret, or not ours: as if there were none.
   const parsed = sealed ? openSealedJson(ctx.secretBox, sealed, AAD) : undefined;
-  if (!parsed) return undefined;
-  const { orgId, next, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri, expiresAt } = parsed;
-  const texts = [orgId, state, nonce, codeVerifier, issuer, tokenEndpoint, redirectUri];
-  if (!texts.every((t): t is string => typeof t === 'string') || typeof expiresAt !== 'number') return undefined;
-  if (next !== undefined && typeof next !== 'string') return undefined;
-  return {
-    orgId: orgId as string,
-    ...(next === undefined ? {} : { next }),
-    state: state as string,
-    nonce: nonce as string,
-    codeVerifier: codeVerifier as string,
-    issuer: issuer as string,
-    tokenEndpoint: tokenEndpoint as string,
-    redirectUri: redirectUri as string,
-    expiresAt,
-  };
+  return parsed ? oidcSignInStateOf(parsed) : undefined;
 }

@@ -1,6 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { PassportError, jsonSchema as s, openCors } from '@staff-passport/core';
-import { RateLimitedError } from '../../auth/rate-limited-error.js';
+import { PassportError, RateLimitedError, jsonSchema as s, openCors } from '@staff-passport/core';
 import {
   buildAuthorizationServerMetadata,
   buildCredentialIssuerMetadata,

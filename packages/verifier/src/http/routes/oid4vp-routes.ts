@@ -23,6 +23,11 @@ import {
   signRequestObject,
   type CreateOid4vpRequestInput,
 } from '../../oid4vp/index.js';
+import { odsRecordUri } from '../../organisations/verifier-organisation.js';
+import { scopeToRequest } from '../../organisations/scope-to-request.js';
+import type { VerifierRole } from '../../auth/verifier-roles.js';
+import type { VerifierContext } from '../../verifier-context.js';
+import { callerOf } from '../verifier-caller.js';
 import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
 import { DEFAULT_MOVE_KIND, MOVE_KIND_CODES } from '@staff-passport/schemas';
 
@@ -84,11 +89,29 @@ function createInput(body: Record<string, unknown>): CreateOid4vpRequestInput {
   };
 }
 
+/**
+ * An organisation's did:web document: the key its request objects are signed with, and its ODS
+ * record in `alsoKnownAs`.
+ *
+ * @example
+ * res.type('application/did+json').send(JSON.stringify(await organisationDidDocument(orgCtx)));
+ */
+export async function organisationDidDocument(ctx: VerifierContext): Promise<Record<string, unknown>> {
+  return buildVerifierDidDocument(await loadVerifierKey(ctx), ctx.org.odsCode ? [odsRecordUri(ctx.org.odsCode)] : []);
+}
+
+/** Sends the organisation's did:web document, cacheable for five minutes. */
+export async function sendDidDocument(res: express.Response, ctx: VerifierContext): Promise<void> {
+  res.setHeader('cache-control', 'public, max-age=300');
+  res.type('application/did+json').send(JSON.stringify(await organisationDidDocument(ctx)));
+}
+
 const requestObject: VerifierRoute['handler'] = async ({ ctx }, req, res) => {
   const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
   const walletNonce = body['wallet_nonce'];
   if (walletNonce !== undefined && typeof walletNonce !== 'string') throw new PassportError('ERR_REQUEST_INVALID', 'wallet_nonce must be given once', { field: 'wallet_nonce' });
-  const jwt = await signRequestObject(ctx, req.params['id'] as string, walletNonce === undefined ? {} : { walletNonce });
+  const id = req.params['id'] as string;
+  const jwt = await signRequestObject(await scopeToRequest(ctx, id, 'ERR_VP_REQUEST_NOT_FOUND'), id, walletNonce === undefined ? {} : { walletNonce });
   res.setHeader('cache-control', 'no-store');
   res.type(REQUEST_OBJECT_MEDIA_TYPE).send(jwt);
 };
@@ -116,7 +139,7 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
   {
     method: 'get',
     path: '/.well-known/did.json',
-    summary: "The verifier's did:web document (the key its request objects are signed with)",
+    summary: "The default organisation's did:web document, the verifier's root DID (the key its request objects are signed with)",
     tag: 'oid4vp',
     access: 'public',
     responses: {
@@ -128,8 +151,7 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
       },
     },
     handler: async ({ ctx }, _req, res) => {
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.type('application/did+json').send(JSON.stringify(buildVerifierDidDocument(await loadVerifierKey(ctx))));
+      await sendDidDocument(res, ctx);
     },
   },
   {
@@ -137,7 +159,7 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
     path: '/oid4vp/requests',
     summary: 'Create an OpenID4VP request from a check profile: a link and QR codes for the wallet, and a URL to poll',
     tag: 'oid4vp',
-    access: 'public',
+    access: ['checker'],
     before: jsonBody('64kb'),
     body: {
       schema: s.object(
@@ -174,8 +196,8 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
       },
     },
     errors: [400, 403, 404, 413, 415],
-    handler: async ({ ctx }, req, res) => {
-      res.status(201).json(await createOid4vpRequest(ctx, createInput(req.body as Record<string, unknown>)));
+    handler: async (_deps, req, res) => {
+      res.status(201).json(await createOid4vpRequest(callerOf(res).ctx, createInput(req.body as Record<string, unknown>)));
     },
   },
   {
@@ -183,17 +205,17 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
     path: '/oid4vp/requests/:id',
     summary: 'The state of an OpenID4VP request, to poll: pending, answered (with a result summary), refused or expired',
     tag: 'oid4vp',
-    access: 'public',
+    access: ['checker'],
     params: idParams,
     responses: { 200: { description: 'the state', schema: s.ref('Oid4vpRequestStatus'), example: STATUS_EXAMPLE } },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
+    handler: async (_deps, req, res) => {
       res.setHeader('cache-control', 'no-store');
-      res.json(await getOid4vpRequest(ctx, req.params['id'] as string));
+      res.json(await getOid4vpRequest(callerOf(res).ctx, req.params['id'] as string));
     },
   },
-  ...qrCodeRoutes<VerifierRouteDeps, string>({ path: '/oid4vp/requests/:id/qr', what: 'the openid4vp:// link', tag: 'oid4vp', access: 'public', params: idParams, errors: [404] }, async ({ ctx }, req) => {
-    return (await getOid4vpRequest(ctx, req.params['id'] as string)).link;
+  ...qrCodeRoutes<VerifierRouteDeps, VerifierRole>({ path: '/oid4vp/requests/:id/qr', what: 'the openid4vp:// link', tag: 'oid4vp', access: ['checker'], params: idParams, errors: [404] }, async (_deps, req, res) => {
+    return (await getOid4vpRequest(callerOf(res).ctx, req.params['id'] as string)).link;
   }),
   {
     ...protocol,
@@ -240,7 +262,8 @@ export const OID4VP_ROUTES: VerifierRoute[] = [
     errors: [400, 404, 409, 413, 415],
     handler: async ({ ctx }, req, res) => {
       const body: Record<string, unknown> = isObject(req.body) ? req.body : {};
-      await handleOid4vpResponse(ctx, req.params['id'] as string, body);
+      const id = req.params['id'] as string;
+      await handleOid4vpResponse(await scopeToRequest(ctx, id, 'ERR_VP_REQUEST_NOT_FOUND'), id, body);
       res.setHeader('cache-control', 'no-store');
       res.status(200).json({});
     },

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s } from '@staff-passport/core';
+import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s, pageSecurityHeaders } from '@staff-passport/core';
 import { getCheckResult, runProfileCheck } from '../../checks/run-profile-check.js';
 import { createPresentationRequest, getPresentationRequest } from '../../checks/presentation-requests.js';
 import { issueNonce } from '../../nonces/nonce-store.js';
@@ -8,6 +8,10 @@ import { toEsrCsv } from '../../report/to-esr-csv.js';
 import type { VerificationReport } from '../../verification/verification-report.js';
 import { verifyCredentialRequest } from '../../verification/verify-credential-request.js';
 import { verifyPresentationRequest } from '../../verification/verify-presentation-request.js';
+import { recordVerifierEvent } from '../../audit/record-verifier-event.js';
+import { deleteCheckResult } from '../../checks/delete-check-result.js';
+import { scopeToRequest } from '../../organisations/scope-to-request.js';
+import { callerOf } from '../verifier-caller.js';
 import { EXAMPLE, PARAM, type VerifierRoute, type VerifierRouteDeps } from '../verifier-route.js';
 import { DEFAULT_MOVE_KIND, MOVE_KIND_CODES } from '@staff-passport/schemas';
 
@@ -80,6 +84,9 @@ const RESULT_EXAMPLE = {
 };
 const PROFILE_EXAMPLE = { id: 'ward-porter', version: '1.0.0', title: 'Ward porter', requirements: [] };
 const resultParams = [PARAM.resultId];
+// Downloads of personal data carry the desk's security headers: never sniffed as another type,
+// never cached, never framed.
+const deskHeaders = [pageSecurityHeaders()];
 
 /**
  * The verifier's REST API: the W3C VC API (`POST /challenges`, `POST /credentials/verify`,
@@ -169,10 +176,10 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     path: '/profiles',
     summary: 'The check profiles: shipped and added',
     tag: 'profiles',
-    access: 'public',
+    access: ['checker', 'profile-admin'],
     responses: { 200: { description: 'every profile', schema: s.object({ profiles: s.array(s.ref('CheckProfile')) }, ['profiles']), example: { profiles: [PROFILE_EXAMPLE] } } },
-    handler: async ({ ctx }, _req, res) => {
-      res.json({ profiles: await listAllProfiles(ctx.stores.profiles) });
+    handler: async (_deps, _req, res) => {
+      res.json({ profiles: await listAllProfiles(callerOf(res).ctx.stores.profiles) });
     },
   },
   {
@@ -180,12 +187,12 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     path: '/profiles/:profileId',
     summary: 'A check profile',
     tag: 'profiles',
-    access: 'public',
+    access: ['checker', 'profile-admin'],
     params: [PARAM.profileId],
     responses: { 200: { description: 'the profile', schema: s.ref('CheckProfile'), example: PROFILE_EXAMPLE } },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      res.json(await findProfile(ctx.stores.profiles, req.params['profileId'] as string));
+    handler: async (_deps, req, res) => {
+      res.json(await findProfile(callerOf(res).ctx.stores.profiles, req.params['profileId'] as string));
     },
   },
   {
@@ -193,7 +200,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     path: '/profiles',
     summary: 'Add a check profile (its requirements, the credentials that satisfy each, and their rules)',
     tag: 'profiles',
-    access: 'public',
+    access: ['profile-admin'],
     body: {
       schema: s.ref('CheckProfile'),
       example: PROFILE_EXAMPLE,
@@ -203,8 +210,11 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     },
     responses: { 201: { description: 'the profile added', schema: s.ref('CheckProfile'), example: PROFILE_EXAMPLE } },
     errors: [400, 409, 413, 415],
-    handler: async ({ ctx }, req, res) => {
-      res.status(201).json(await addProfile(ctx.stores.profiles, req.body, ctx.now()));
+    handler: async (_deps, req, res) => {
+      const { ctx, principal } = callerOf(res);
+      const profile = await addProfile(ctx.stores.profiles, req.body, ctx.now(), principal.actor);
+      await recordVerifierEvent(ctx, principal.actor, 'profile.create', profile.id);
+      res.status(201).json(profile);
     },
   },
   {
@@ -212,7 +222,7 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     path: '/presentation-requests',
     summary: 'Create a presentation request from a check profile (a Presentation Exchange definition, nonce and audience)',
     tag: 'checks',
-    access: 'public',
+    access: ['checker'],
     body: {
       schema: s.object(
         {
@@ -227,9 +237,9 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     },
     responses: { 201: { description: 'the request', schema: s.ref('PresentationRequest'), example: REQUEST_EXAMPLE } },
     errors: [400, 403, 404, 413, 415],
-    handler: async (deps, req, res) => {
+    handler: async (_deps, req, res) => {
       const body = req.body as { profileId: string; startDate: string; purpose?: string; move?: string };
-      const request = await createPresentationRequest(deps.ctx, {
+      const request = await createPresentationRequest(callerOf(res).ctx, {
         profileId: body.profileId,
         startDate: body.startDate,
         ...(body.purpose === undefined ? {} : { purpose: body.purpose }),
@@ -241,14 +251,15 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
   {
     method: 'get',
     path: '/presentation-requests/:requestId',
-    summary: 'A presentation request and whether it has been answered',
+    summary: 'A presentation request and whether it has been answered (for the person answering it: no sign-in, the id is the capability)',
     tag: 'checks',
     access: 'public',
     params: [PARAM.requestId],
     responses: { 200: { description: 'the request', schema: s.ref('PresentationRequest'), example: REQUEST_EXAMPLE } },
     errors: [404],
     handler: async ({ ctx }, req, res) => {
-      res.json(await getPresentationRequest(ctx, req.params['requestId'] as string));
+      const id = req.params['requestId'] as string;
+      res.json(await getPresentationRequest(await scopeToRequest(ctx, id, 'ERR_NOT_FOUND'), id));
     },
   },
   {
@@ -268,7 +279,8 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     responses: { 201: { description: 'the result: decision, report and verified attributes', schema: s.ref('CheckResult'), example: RESULT_EXAMPLE } },
     errors: [400, 404, 409, 413, 415],
     handler: async ({ ctx }, req, res) => {
-      res.status(201).json(await runProfileCheck(ctx, req.params['requestId'] as string, req.body));
+      const id = req.params['requestId'] as string;
+      res.status(201).json(await runProfileCheck(await scopeToRequest(ctx, id, 'ERR_NOT_FOUND'), id, req.body));
     },
   },
   {
@@ -276,25 +288,43 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
     path: '/results/:resultId',
     summary: 'A check result (while it is kept)',
     tag: 'results',
-    access: 'public',
+    access: ['checker'],
     params: resultParams,
     responses: { 200: { description: 'the result', schema: s.ref('CheckResult'), example: RESULT_EXAMPLE } },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
-      res.json(await getCheckResult(ctx, req.params['resultId'] as string));
+    handler: async (_deps, req, res) => {
+      res.json(await getCheckResult(callerOf(res).ctx, req.params['resultId'] as string));
+    },
+  },
+  {
+    method: 'delete',
+    path: '/results/:resultId',
+    summary: 'Delete a check result now, before its retention period ends (the person asked); audited',
+    tag: 'results',
+    access: ['checker'],
+    params: resultParams,
+    responses: { 204: { description: 'deleted', contentType: 'none' } },
+    errors: [404],
+    handler: async (_deps, req, res) => {
+      const { ctx, principal } = callerOf(res);
+      await deleteCheckResult(ctx, req.params['resultId'] as string, principal.actor);
+      res.status(204).end();
     },
   },
   {
     method: 'get',
     path: '/results/:resultId/export.csv',
+    before: deskHeaders,
     summary: "A result's verified attributes as an ESR-style CSV (a download)",
     tag: 'results',
-    access: 'public',
+    access: ['checker'],
     params: resultParams,
     responses: { 200: { description: 'CSV, one row a verified attribute', contentType: 'text/csv', schema: s.string(), example: 'Attribute,Value,Source\nholder,did:key:z6Mk...,presentation\n' } },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
+    handler: async (_deps, req, res) => {
+      const { ctx, principal } = callerOf(res);
       const result = await getCheckResult(ctx, req.params['resultId'] as string);
+      await recordVerifierEvent(ctx, principal.actor, 'result.export', result.id, { format: 'csv' });
       res.setHeader('content-disposition', `attachment; filename="${result.id}.csv"`);
       res.type('text/csv').send(toEsrCsv(result.attributes));
     },
@@ -302,14 +332,17 @@ export const VERIFIER_API_ROUTES: VerifierRoute[] = [
   {
     method: 'get',
     path: '/results/:resultId/export.json',
+    before: deskHeaders,
     summary: "A result's verified attributes as JSON (a download)",
     tag: 'results',
-    access: 'public',
+    access: ['checker'],
     params: resultParams,
     responses: { 200: { description: 'the verified attributes', schema: s.anyObject('the verified attributes, ready for a workforce system'), example: RESULT_EXAMPLE.attributes } },
     errors: [404],
-    handler: async ({ ctx }, req, res) => {
+    handler: async (_deps, req, res) => {
+      const { ctx, principal } = callerOf(res);
       const result = await getCheckResult(ctx, req.params['resultId'] as string);
+      await recordVerifierEvent(ctx, principal.actor, 'result.export', result.id, { format: 'json' });
       res.setHeader('content-disposition', `attachment; filename="${result.id}.json"`);
       res.json(result.attributes);
     },

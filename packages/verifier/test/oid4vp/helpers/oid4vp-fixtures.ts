@@ -76,7 +76,7 @@ export async function issueDbs(services: Services, holder: string, format: 'dc+s
 
 /** Creates an OpenID4VP request over HTTP. */
 export async function createRequest(services: Services, body: Record<string, unknown> = {}): Promise<Record<string, unknown> & { id: string; clientId: string; requestUri: string; link: string; pollUrl: string }> {
-  const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE_ID, startDate: '2026-12-01', ...body });
+  const res = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE_ID, startDate: '2026-12-01', ...body }, services.checker);
   expect(res.status).toBe(201);
   return res.body as Record<string, unknown> & { id: string; clientId: string; requestUri: string; link: string; pollUrl: string };
 }
@@ -88,9 +88,9 @@ export async function postForm(url: string, fields: Record<string, string>): Pro
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-/** The polled state of a request. */
-export async function poll(url: string): Promise<Record<string, unknown>> {
-  const res = await fetch(url);
+/** The polled state of a request (as a checker of the organisation that asked: `services.checker`). */
+export async function poll(url: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { headers });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { PassportError } from '@staff-passport/core';
+import { PassportError } from '../errors/passport-error.js';
 import { RateLimitedError } from './rate-limited-error.js';
 
 /**

@@ -8,6 +8,9 @@ function isLoopbackHost(hostname: string): boolean {
  * Why an identity provider URL (issuer, JWKS, discovered JWKS) is refused, or `undefined` when it
  * is fine: https only (http on loopback when the deployment allows it), no credentials, no
  * fragment.
+ *
+ * @example
+ * idpUrlProblem('http://idp.example', false); // 'must be an https URL'
  */
 export function idpUrlProblem(raw: string, allowHttpLoopback: boolean): string | undefined {
   let url: URL;

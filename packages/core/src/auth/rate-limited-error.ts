@@ -1,4 +1,4 @@
-import { PassportError } from '@staff-passport/core';
+import { PassportError } from '../errors/passport-error.js';
 
 /**
  * `ERR_RATE_LIMITED` (429) with how long to wait: {@link addAuthHeaders} turns it into a

@@ -1,7 +1,7 @@
 const MAX_NEXT = 2000;
 
 /**
- * Where to go after signing in, when it is a path on this site (`/console/...`): anything else
+ * Where to go after signing in, when it is a path on this site (`/console/...`, `/desk/...`): anything else
  * (another site, `//host`, `/\host`, a scheme, control characters) is refused, so the sign-in page
  * cannot be used to send someone elsewhere (an open redirect).
  *

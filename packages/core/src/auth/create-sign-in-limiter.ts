@@ -1,4 +1,4 @@
-import { TtlCache } from '@staff-passport/core';
+import { TtlCache } from '../lib/ttl-cache.js';
 import { RateLimitedError } from './rate-limited-error.js';
 
 /** Options for {@link createSignInLimiter}. */

@@ -1,4 +1,4 @@
-import { PassportError } from '@staff-passport/core';
+import { PassportError } from '../../errors/passport-error.js';
 
 /** Options for {@link postTokenRequest}. */
 export interface TokenRequestOptions {
