@@ -54,6 +54,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
+    jobs: {},
     async close() {
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);

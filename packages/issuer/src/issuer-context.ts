@@ -22,4 +22,9 @@ export interface IssuerContext {
   storeCredentials: boolean;
   /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
   secretBox: SecretBox;
+  /**
+   * This process's bulk job runner (jobs/job-runner.ts), made on first use or by `configureJobs`:
+   * held here, not in a module, so each context (and each test) has its own.
+   */
+  jobs: { runner?: unknown };
 }

@@ -262,4 +262,32 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   ]),
   // A bulk job is run by one instance at a time, under a lease renewed while it runs.
   statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
+  // Several instances work one bulk job: its rows cut into slices, each claimed under a fenced
+  // lease; the uploaded file kept in the database in chunks, where every instance reads it.
+  statementsMigration(6, 'job slices, uploads in the database', [
+    `CREATE TABLE IF NOT EXISTS sp_job_slices (
+       job_id TEXT NOT NULL REFERENCES sp_jobs(id),
+       slice_no INTEGER NOT NULL,
+       first_row INTEGER NOT NULL,
+       last_row INTEGER NOT NULL,
+       state TEXT NOT NULL CHECK (state IN ('open', 'done')),
+       committed_row INTEGER NOT NULL,
+       done INTEGER NOT NULL DEFAULT 0,
+       issued INTEGER NOT NULL DEFAULT 0,
+       duplicates INTEGER NOT NULL DEFAULT 0,
+       skipped INTEGER NOT NULL DEFAULT 0,
+       failed_rows INTEGER NOT NULL DEFAULT 0,
+       leased_by TEXT,
+       lease_token TEXT,
+       lease_until INTEGER,
+       PRIMARY KEY (job_id, slice_no)
+     )`,
+    `CREATE TABLE IF NOT EXISTS sp_job_uploads (
+       job_id TEXT NOT NULL,
+       chunk_no INTEGER NOT NULL,
+       data BLOB NOT NULL,
+       created_at INTEGER NOT NULL,
+       PRIMARY KEY (job_id, chunk_no)
+     )`,
+  ]),
 ];
