@@ -74,3 +74,22 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return proxy;
 }
+
+/**
+ * Sends harmless requests (`GET /healthz`) until the next one goes to `backend`, so a step lands
+ * where a test says.
+ *
+ * @example
+ * await turnTo(proxy, 1);
+ */
+export async function turnTo(proxy: RoundRobinProxy, backend: number): Promise<void> {
+  for (let i = 0; i < proxy.backends.length && proxy.next() !== backend; i += 1) await (await fetch(`${proxy.url}/healthz`)).arrayBuffer();
+  if (proxy.next() !== backend) throw new Error(`the proxy does not turn to backend ${backend}`);
+}
+
+/** The instance that served the last request to `path` (by method). */
+export function servedBy(proxy: RoundRobinProxy, method: string, path: string): number {
+  const entry = proxy.log.filter((e) => e.method === method && e.path === path).at(-1);
+  if (!entry) throw new Error(`no ${method} ${path} went through the proxy`);
+  return entry.backend;
+}
