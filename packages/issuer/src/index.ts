@@ -13,6 +13,8 @@ export type { AuditEntry } from './audit/list-audit-events.js';
 export { verifyAuditChain } from './audit/verify-audit-chain.js';
 export type { AuditChainProblem, AuditChainReport } from './audit/verify-audit-chain.js';
 export { createIssuerContext } from './create-issuer-context.js';
+export { ensureSetup } from './setup/ensure-setup.js';
+export type { EnsureSetupOptions } from './setup/ensure-setup.js';
 export type { CreateIssuerContextOptions } from './create-issuer-context.js';
 export { getIssuedCredential, listIssuedCredentials } from './credentials/list-issued-credentials.js';
 export type { CredentialQuery, IssuedCredentialRecord } from './credentials/list-issued-credentials.js';

@@ -10,10 +10,10 @@ import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 import { databaseOptions } from '../lib/database-options.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean, postgres: boolean): void {
   const { issuer, verifier } = facts;
   out('');
-  out('Staff Passport is running (demo mode, embedded SQLite).');
+  out(`Staff Passport is running (demo mode, ${postgres ? 'PostgreSQL' : 'embedded SQLite'}).`);
   out('');
   out(`  HR console     ${issuer.url}/`);
   out(`  Verifier desk  ${verifier.url}/`);
@@ -125,7 +125,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
 
     if (config.demo) {
       const { facts, created, warning } = await ensureDemo(issuerCtx, { dataDir: config.dataDir, secretKey: config.secretKey, verifierUrl });
-      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined);
+      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, config.databaseUrl !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
       out(`Issuer ${issuerUrl} (HR console at /)`);

@@ -263,8 +263,9 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   // A bulk job is run by one instance at a time, under a lease renewed while it runs.
   statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
   // Several instances work one bulk job: its rows cut into slices, each claimed under a fenced
-  // lease; the uploaded file kept in the database in chunks, where every instance reads it.
-  statementsMigration(6, 'job slices, uploads in the database', [
+  // lease; the uploaded file kept in the database in chunks, where every instance reads it. Things
+  // made once per database (the demo organisation) claimed by whichever instance comes first.
+  statementsMigration(6, 'job slices, uploads in the database, setup claims', [
     `CREATE TABLE IF NOT EXISTS sp_job_slices (
        job_id TEXT NOT NULL REFERENCES sp_jobs(id),
        slice_no INTEGER NOT NULL,
@@ -288,6 +289,12 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
        data BLOB NOT NULL,
        created_at INTEGER NOT NULL,
        PRIMARY KEY (job_id, chunk_no)
+     )`,
+    `CREATE TABLE IF NOT EXISTS sp_setup (
+       name TEXT PRIMARY KEY,
+       state TEXT NOT NULL CHECK (state IN ('making', 'made')),
+       value TEXT,
+       claimed_at INTEGER NOT NULL
      )`,
   ]),
 ];
