@@ -3,6 +3,7 @@ import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './status/status-list-store.js';
+import { runHousekeeping } from './lib/run-housekeeping.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 
 /** Options for {@link createIssuerContext}. */
@@ -19,6 +20,8 @@ export interface CreateIssuerContextOptions {
   now?: () => Date;
   /** Keep whole credentials, not only metadata (default false). */
   storeCredentials?: boolean;
+  /** How often housekeeping runs (expired nonces, tokens and offers, unneeded uploads), in ms (default 60,000; 0 never). */
+  housekeepingIntervalMs?: number;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
   const statusLists = new StatusListStore({ db, now });
-  return {
+  const ctx: IssuerContext = {
     agent,
     db,
     resolver,
@@ -55,10 +58,23 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     jobs: {},
+  };
+  // Housekeeping runs on this timer, owned by the context, off every request's path.
+  const intervalMs = options.housekeepingIntervalMs ?? 60_000;
+  const housekeeping =
+    intervalMs > 0
+      ? setInterval(() => {
+          if (db.closed) return;
+          runHousekeeping(ctx).catch((err: unknown) => ctx.logger.warn({ err }, 'housekeeping failed'));
+        }, intervalMs)
+      : undefined;
+  housekeeping?.unref();
+  return Object.assign(ctx, {
     async close() {
+      clearInterval(housekeeping);
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);
       await db.close();
     },
-  };
+  });
 }

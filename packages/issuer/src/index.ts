@@ -14,6 +14,8 @@ export { verifyAuditChain } from './audit/verify-audit-chain.js';
 export type { AuditChainProblem, AuditChainReport } from './audit/verify-audit-chain.js';
 export { createIssuerContext } from './create-issuer-context.js';
 export { ensureSetup } from './setup/ensure-setup.js';
+export { runHousekeeping } from './lib/run-housekeeping.js';
+export type { HousekeepingReport } from './lib/run-housekeeping.js';
 export type { EnsureSetupOptions } from './setup/ensure-setup.js';
 export type { CreateIssuerContextOptions } from './create-issuer-context.js';
 export { getIssuedCredential, listIssuedCredentials } from './credentials/list-issued-credentials.js';

@@ -5,7 +5,8 @@ import { OID4VCI_LIMITS } from './oid4vci-settings.js';
 
 /**
  * The nonce endpoint (OpenID4VCI 1.0, section 7): a fresh c_nonce for key proofs, single use,
- * valid five minutes, kept hashed (so it survives a restart). Expired nonces are swept here.
+ * valid five minutes, kept hashed (so it survives a restart). Expired nonces are swept by the
+ * context's housekeeping timer, not here.
  *
  * @example
  * res.set('cache-control', 'no-store').json(await issueNonce(ctx, org.id));
@@ -13,7 +14,6 @@ import { OID4VCI_LIMITS } from './oid4vci-settings.js';
 export async function issueNonce(ctx: IssuerContext, orgId: string): Promise<{ c_nonce: string }> {
   const now = ctx.now();
   const nonce = randomSecret(24);
-  await runCounted(ctx, 'DELETE FROM sp_offer_nonces WHERE expires_at <= ?', [now.toISOString()]);
   await runCounted(ctx, 'INSERT INTO sp_offer_nonces (nonce_hash, org_id, expires_at) VALUES (?, ?, ?)', [
     hashSecret(nonce),
     orgId,
