@@ -43,7 +43,11 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
     backends: [],
     log: [],
     next: () => (proxy.backends.length === 0 ? -1 : turn % proxy.backends.length),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const pass = (req: IncomingMessage, res: ServerResponse): void => {
     const backend = proxy.next();
@@ -69,7 +73,9 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
     req.pipe(upstream);
   };
   const server = createServer(pass);
-  server.keepAliveTimeout = 1000;
+  // Idle connections stay open longer than clients keep them (undici: 4 s), so a client never
+  // sends a request on a connection the proxy is closing ("other side closed" under load).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return proxy;

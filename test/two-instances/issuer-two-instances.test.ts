@@ -1,13 +1,17 @@
 /**
- * The issuer half of the two-instance suite (issue 17, item 5): two issuer processes on one
- * PostgreSQL database behind a round-robin proxy on 127.0.0.1, the proxy's URL being the issuer's
- * public URL (one did:web per organisation for both). The test reads the database itself (a
- * context of its own on the same URL) and, with the proxy's log, checks where each step landed:
+ * The two-instance suite (issue 17, item 5): two issuer processes on one PostgreSQL database
+ * behind a round-robin proxy on 127.0.0.1, the proxy's URL being the issuer's public URL (one
+ * did:web per organisation for both), and two verifier processes on another database of the same
+ * cluster behind a proxy of their own (the OpenID4VP steps across verifier instances are in
+ * verifier-two-instances.test.ts). The test reads the issuer's database itself (a context of its
+ * own on the same URL) and, with the proxies' logs, checks where each step landed:
  * - the OpenID4VCI pre-authorised code flow with its steps on alternate instances (offer, token,
  *   nonce, credential);
  * - a c_nonce given by one instance and used on the other is refused when replayed to the first;
  * - 300 issues sent at once through both: every id and every status slot distinct;
- * - 40 revocations spread over both: each instance then serves a list with every one of the bits;
+ * - 40 revocations spread over both: each instance then serves a list with every one of the bits,
+ *   and each verifier instance, fetching the lists through the issuers' proxy, refuses a revoked
+ *   credential and accepts a live one;
  * - a 20,000-row bulk job worked by both (both hold slices), one of them killed with SIGKILL in
  *   the middle: the other finishes it, one credential per row;
  * - at the end, the audit chain both wrote to verifies.
@@ -18,8 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bitstring} from '@staff-passport/core';
-import { createLogger, decodeBitstringList } from '@staff-passport/core';
+import { addTrustRegistryEntry, createLogger, createTrustRegistryDraft, decodeBitstringList, renewTrustRegistry, type Bitstring } from '@staff-passport/core';
 import { createApiKey, createIssuerContext, createOrganisation, verifyAuditChain, type IssuerContext, type Organisation } from '@staff-passport/issuer';
 import { CATALOGUE } from '@staff-passport/schemas';
 import { createHolderKey, postForm, postWithToken, signProof } from '../../packages/issuer/test/oid4vci/helpers/test-wallet.js';
@@ -40,6 +43,10 @@ const REVOCATIONS = 40;
 const BULK_ROWS = 20_000;
 let cluster: PostgresCluster | undefined;
 let proxy: RoundRobinProxy;
+let verifierProxy: RoundRobinProxy;
+const verifiers: ServiceProcess[] = [];
+/** The issue answers of the first credentials (the ones revoked, and one more), to verify. */
+const answers = new Map<string, unknown>();
 let ctx: (IssuerContext & { close(): Promise<void> }) | undefined;
 let org: Organisation;
 let apiKey: string;
@@ -56,13 +63,28 @@ beforeAll(async () => {
   apiKey = (await createApiKey(ctx, { orgId: org.id, role: 'issuer' }, 'test')).apiKey;
   const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: proxy.url, SECRET_KEY: secretKey, SLICE_ROWS: '500', JOB_LEASE_MS: '4000' };
   const script = join(here, 'fixtures', 'run-issuer.ts');
-  issuers.push(...(await Promise.all([startServiceProcess(script, root, env), startServiceProcess(script, root, env)])));
+  // The verifiers trust the organisation (a registry naming its did:web, given as JSON).
+  verifierProxy = await startRoundRobinProxy();
+  const entry = { did: org.did, odsCode: org.odsCode, name: org.name, credentialTypes: ['*'], validFrom: '2020-01-01T00:00:00Z' };
+  const registry = renewTrustRegistry(addTrustRegistryEntry(createTrustRegistryDraft({ name: 'Two instances registry' }), entry), { now: new Date() });
+  const verifierEnv = { DATABASE_URL: await cluster.createDatabase(), PUBLIC_URL: verifierProxy.url, SECRET_KEY: randomBytes(32).toString('hex'), TRUST_REGISTRY: JSON.stringify(registry) };
+  const verifierScript = join(here, 'fixtures', 'run-verifier.ts');
+  const started = await Promise.all([
+    startServiceProcess(script, root, env),
+    startServiceProcess(script, root, env),
+    startServiceProcess(verifierScript, root, verifierEnv),
+    startServiceProcess(verifierScript, root, verifierEnv),
+  ]);
+  issuers.push(...started.slice(0, 2));
+  verifiers.push(...started.slice(2));
   proxy.backends.push(...issuers.map((i) => i.url));
+  verifierProxy.backends.push(...verifiers.map((v) => v.url));
 });
 
 afterAll(async () => {
-  await Promise.all(issuers.map((i) => i.stop()));
+  await Promise.all([...issuers, ...verifiers].map((i) => i.stop()));
   await proxy?.close();
+  await verifierProxy?.close();
   await ctx?.close();
   await cluster?.stop();
 });
@@ -121,9 +143,11 @@ it(`issues ${ISSUES} credentials sent at once through both instances: every id a
   const before = proxy.log.length;
   const issueOne = async (): Promise<string> => {
     const res = await fetch(`${issuerId()}/credentials/issue`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ credential: trainingCredential(holder) }) });
-    await res.arrayBuffer();
+    const body = (await res.json()) as unknown;
     expect(res.status).toBe(201);
-    return res.headers.get('location')!.split('/').pop()!;
+    const id = res.headers.get('location')!.split('/').pop()!;
+    if (answers.size <= REVOCATIONS) answers.set(id, body);
+    return id;
   };
   // 30 clients without pause: at most 30 requests open at a time, every one of them an issue.
   const clients = Array.from({ length: 30 }, async () => {
@@ -132,6 +156,8 @@ it(`issues ${ISSUES} credentials sent at once through both instances: every id a
     return ids;
   });
   issuedIds.push(...(await Promise.all(clients)).flat());
+  // The credentials kept to verify come first.
+  issuedIds.sort((x, y) => Number(answers.has(y)) - Number(answers.has(x)));
   expect(new Set(issuedIds).size).toBe(ISSUES);
   expect(new Set(proxy.log.slice(before).map((e) => e.backend))).toEqual(new Set([0, 1]));
   const slots = await ctx!.db.query<{ id: string; status_list_id: string; status_index: number }>(
@@ -163,6 +189,20 @@ it(`revokes ${REVOCATIONS} credentials spread over both instances; each instance
       const bits: Bitstring = decodeBitstringList((payload.credentialSubject ?? payload.vc!.credentialSubject).encodedList);
       for (const slot of slots.filter((s) => s.status_list_id === listId)) expect([slot.id, bits.get(Number(slot.status_index))]).toEqual([slot.id, revoked.includes(slot.id) ? 1 : 0]);
     }
+  }
+});
+
+it('each verifier instance, reading the lists through the issuers, refuses a revoked credential and accepts a live one', async () => {
+  const revoked = issuedIds[0]!;
+  const live = issuedIds[REVOCATIONS]!;
+  for (const backend of [0, 1]) {
+    await turnTo(verifierProxy, backend);
+    const refused = await call(`${verifierProxy.url}/credentials/verify`, { body: JSON.stringify(answers.get(revoked)), contentType: 'application/json' });
+    expect([refused.status, refused.body['verified'], servedBy(verifierProxy, 'POST', '/credentials/verify')]).toEqual([400, false, backend]);
+    expect((refused.body['errors'] as { code: string }[]).map((e) => e.code)).toContain('ERR_STATUS_REVOKED');
+    await turnTo(verifierProxy, backend);
+    const accepted = await call(`${verifierProxy.url}/credentials/verify`, { body: JSON.stringify(answers.get(live)), contentType: 'application/json' });
+    expect([accepted.status, accepted.body['verified'], servedBy(verifierProxy, 'POST', '/credentials/verify')]).toEqual([200, true, backend]);
   }
 });
 
