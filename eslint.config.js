@@ -9,12 +9,6 @@ const SQL_TEXT = String.raw`^\s*(SELECT|INSERT (OR \w+ )?INTO|UPDATE \w+ SET|DEL
 const NO_SQL = 'SQL belongs in a store module (src/store/): add or use a store method (STYLE.md 12)';
 // Issuer files that still hold SQL, until the issuer's stores take it over (issue 17).
 const SQL_NOT_YET_IN_STORES = [
-  'packages/issuer/src/jobs/create-job.ts',
-  'packages/issuer/src/jobs/get-job.ts',
-  'packages/issuer/src/jobs/job-runner.ts',
-  'packages/issuer/src/jobs/lib/job-store.ts',
-  'packages/issuer/src/jobs/list-job-errors.ts',
-  'packages/issuer/src/jobs/resume-jobs.ts',
 ];
 
 export default tseslint.config(

@@ -43,7 +43,11 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
     backends: [],
     log: [],
     next: () => (proxy.backends.length === 0 ? -1 : turn % proxy.backends.length),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const pass = (req: IncomingMessage, res: ServerResponse): void => {
     const backend = proxy.next();
@@ -69,8 +73,29 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
     req.pipe(upstream);
   };
   const server = createServer(pass);
-  server.keepAliveTimeout = 1000;
+  // Idle connections stay open longer than clients keep them (undici: 4 s), so a client never
+  // sends a request on a connection the proxy is closing ("other side closed" under load).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return proxy;
+}
+
+/**
+ * Sends harmless requests (`GET /healthz`) until the next one goes to `backend`, so a step lands
+ * where a test says.
+ *
+ * @example
+ * await turnTo(proxy, 1);
+ */
+export async function turnTo(proxy: RoundRobinProxy, backend: number): Promise<void> {
+  for (let i = 0; i < proxy.backends.length && proxy.next() !== backend; i += 1) await (await fetch(`${proxy.url}/healthz`)).arrayBuffer();
+  if (proxy.next() !== backend) throw new Error(`the proxy does not turn to backend ${backend}`);
+}
+
+/** The instance that served the last request to `path` (by method). */
+export function servedBy(proxy: RoundRobinProxy, method: string, path: string): number {
+  const entry = proxy.log.filter((e) => e.method === method && e.path === path).at(-1);
+  if (!entry) throw new Error(`no ${method} ${path} went through the proxy`);
+  return entry.backend;
 }

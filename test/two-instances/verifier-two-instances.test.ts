@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, createNodeJwsSigner, nodeSdJwtCrypto, presentSdJwt } from '@staff-passport/core';
 import { createVerifierApiKey, createVerifierContext } from '@staff-passport/verifier';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
-import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
+import { servedBy as servedByBackend, startRoundRobinProxy, turnTo as turnToBackend, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
 import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
 import { postJson, type Services } from '../helpers/start-services.js';
@@ -68,18 +68,8 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** Sends harmless requests until the next one goes to `backend`, so a step lands where the test says. */
-async function turnTo(backend: number): Promise<void> {
-  for (let i = 0; i < 2 && proxy!.next() !== backend; i += 1) await (await fetch(`${proxy!.url}/healthz`)).arrayBuffer();
-  expect(proxy!.next()).toBe(backend);
-}
-
-/** The instance that served the last request to `path` (by method). */
-function servedBy(method: string, path: string): number {
-  const entry = proxy!.log.filter((e) => e.method === method && e.path === path).at(-1);
-  if (!entry) throw new Error(`no ${method} ${path} went through the proxy`);
-  return entry.backend;
-}
+const turnTo = (backend: number): Promise<void> => turnToBackend(proxy!, backend);
+const servedBy = (method: string, path: string): number => servedByBackend(proxy!, method, path);
 
 interface Created {
   id: string;

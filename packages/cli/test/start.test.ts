@@ -7,59 +7,21 @@
  * configuration stops it with a clear message and exit code 78.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { issueBulkCommand } from '../src/commands/issue-bulk.js';
 import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
+import { bin, freePort, root, startDemo, stopDemo } from './helpers/start-demo-process.js';
 import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, verifyTrustRegistry, checkVerifierAsks, type RegistryJwk } from '@staff-passport/core';
 import { MOVE_KIND_CODES } from '@staff-passport/schemas';
 import { listProfileAsks, listProfiles } from '@staff-passport/verifier';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = ['--conditions=@staff-passport/source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
 // The data folder is called data, as the README's commands (run from its parent) expect.
 const home = mkdtempSync(join(tmpdir(), 'sp-start-'));
 const dataDir = join(home, 'data');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function start(env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [...bin, 'start', '--demo', ...extraArgs], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not started in time:\n${output}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Press Ctrl+C to stop.')) {
-        clearTimeout(timer);
-        resolve({ child, output });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${String(code)}:\n${output}`));
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
 
 interface DemoFacts {
   issuer: { url: string; orgId: string; did: string; apiKey: string };
@@ -101,7 +63,7 @@ describe('staff-passport start --demo', () => {
 
   it('starts, prints the facts, and the try-it issue then verify works; a second start reuses them', async () => {
     env = { DATA_DIR: dataDir, ISSUER_PORT: String(await freePort()), VERIFIER_PORT: String(await freePort()) };
-    const first = await start(env);
+    const first = await startDemo(env);
     let facts: DemoFacts;
     try {
       facts = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
@@ -137,7 +99,7 @@ describe('staff-passport start --demo', () => {
       expect(steps.output).toMatch(/"id":"off_[0-9a-f]+","status":"offered"/);
       expect(readdirSync(join(dataDir, 'try')).sort()).toEqual(['bad.json', 'issue.json', 'offer-made.json', 'offer.json', 'vc.json']);
     } finally {
-      expect(await stop(first.child)).toBe(0);
+      expect(await stopDemo(first.child)).toBe(0);
     }
 
     // The second start also serves a (stand-in) built web wallet, with its runtime config.
@@ -145,7 +107,7 @@ describe('staff-passport start --demo', () => {
     mkdirSync(walletDir, { recursive: true });
     writeFileSync(join(walletDir, 'index.html'), '<!doctype html><title>wallet</title>');
     const walletPort = await freePort();
-    const second = await start({ ...env, WALLET_PORT: String(walletPort) }, ['--wallet-dir', walletDir]);
+    const second = await startDemo({ ...env, WALLET_PORT: String(walletPort) }, ['--wallet-dir', walletDir]);
     try {
       expect(second.output).toContain('(reused)');
       expect(second.output).toContain(`HR console     ${facts.issuer.url}/`);
@@ -198,7 +160,7 @@ describe('staff-passport start --demo', () => {
       expect(issued.status).toBe(201);
       expect((await post(`${again.verifier.url}/credentials/verify`, issued.body)).body['verified']).toBe(true);
     } finally {
-      await stop(second.child);
+      await stopDemo(second.child);
     }
   });
 
@@ -225,7 +187,7 @@ describe('staff-passport start --demo', () => {
     expect(wrongKey.status).toBe(78);
     expect(wrongKey.stderr).toContain('trust registry');
 
-    const run = await start({ ...env, TRUST_REGISTRY: join(dataDir, 'registry.jwt'), TRUST_REGISTRY_KEYS: join(dataDir, 'registry-keys.json') });
+    const run = await startDemo({ ...env, TRUST_REGISTRY: join(dataDir, 'registry.jwt'), TRUST_REGISTRY_KEYS: join(dataDir, 'registry-keys.json') });
     try {
       const facts = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoFacts;
       const issued = await post(`${facts.issuer.url}/orgs/${facts.issuer.orgId}/credentials/issue`, { credential: facts.exampleCredential }, { authorization: `Bearer ${facts.issuer.apiKey}` });
@@ -233,7 +195,7 @@ describe('staff-passport start --demo', () => {
       expect(verified.status).toBe(400);
       expect((verified.body['errors'] as { code: string }[]).map((e) => e.code)).toEqual(['ERR_ISSUER_NOT_TRUSTED']);
     } finally {
-      await stop(run.child);
+      await stopDemo(run.child);
     }
   });
 });

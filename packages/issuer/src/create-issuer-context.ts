@@ -4,6 +4,7 @@ import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './store/status-list-store.js';
+import { runHousekeeping } from './lib/run-housekeeping.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
 import { ORG_KEY_PURPOSE } from './store/org-key-record-migration.js';
 
@@ -21,6 +22,8 @@ export interface CreateIssuerContextOptions {
   now?: () => Date;
   /** Keep whole credentials, not only metadata (default false). */
   storeCredentials?: boolean;
+  /** How often housekeeping runs (expired nonces, tokens and offers, unneeded uploads), in ms (default 60,000; 0 never). */
+  housekeepingIntervalMs?: number;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
   const statusLists = new StatusListStore({ db, now });
-  return {
+  const ctx: IssuerContext = {
     agent,
     db,
     resolver,
@@ -60,10 +63,24 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     authState: createAuthState(),
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
     keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
+    jobs: {},
+  };
+  // Housekeeping runs on this timer, owned by the context, off every request's path.
+  const intervalMs = options.housekeepingIntervalMs ?? 60_000;
+  const housekeeping =
+    intervalMs > 0
+      ? setInterval(() => {
+          if (db.closed) return;
+          runHousekeeping(ctx).catch((err: unknown) => ctx.logger.warn({ err }, 'housekeeping failed'));
+        }, intervalMs)
+      : undefined;
+  housekeeping?.unref();
+  return Object.assign(ctx, {
     async close() {
+      clearInterval(housekeeping);
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);
       await db.close();
     },
-  };
+  });
 }

@@ -27,4 +27,9 @@ export interface IssuerContext {
   secretBox: SecretBox;
   /** Seals the organisations' private keys in their records (`sp_org_keys`), each bound to its kid. */
   keyBox: SecretBox;
+  /**
+   * This process's bulk job runner (jobs/job-runner.ts), made on first use or by `configureJobs`:
+   * held here, not in a module, so each context (and each test) has its own.
+   */
+  jobs: { runner?: unknown };
 }

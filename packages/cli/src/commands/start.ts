@@ -12,10 +12,10 @@ import type { CommandInput } from '../lib/command-spec.js';
 import type { DemoFacts } from '../lib/demo-facts.js';
 import { databaseOptions } from '../lib/database-options.js';
 
-function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean, demoRegistry: boolean): void {
+function printBanner(facts: DemoFacts, dataDir: string, created: boolean, walletUrl: string | undefined, moved: boolean, demoRegistry: boolean, postgres: boolean): void {
   const { issuer, verifier } = facts;
   out('');
-  out('Staff Passport is running (demo mode, embedded SQLite).');
+  out(`Staff Passport is running (demo mode, ${postgres ? 'PostgreSQL' : 'embedded SQLite'}).`);
   out('');
   out(`  HR console     ${issuer.url}/`);
   out(`  Verifier desk  ${verifier.url}/`);
@@ -156,7 +156,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       // stay unchecked (trust skipped) as without a registry, rather than failing as untrusted.
       if (!config.trustRegistry) demoRegistry = await createDemoTrustRegistry({ issuerDid: facts.issuer.did, verifierDid: facts.verifier.did ?? verifierDid(verifierUrl) });
       attachWallet(walletServer, walletDir, config.allowPrivateNetwork, demoRegistry);
-      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, demoRegistry !== undefined);
+      printBanner(facts, config.dataDir, created, walletUrl, warning !== undefined, demoRegistry !== undefined, config.databaseUrl !== undefined);
       if (warning) err(`\nWarning: ${warning}`);
     } else {
       attachWallet(walletServer, walletDir, config.allowPrivateNetwork, undefined);

@@ -1,9 +1,7 @@
 import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, type RegistryJwk, type TrustRegistry } from '@staff-passport/core';
 import { deriveRegisteredAsks, listProfiles } from '@staff-passport/verifier';
 import { DEMO_ORG } from './ensure-demo.js';
-
-/** The demo's receiving employer, whose desk is the demo verifier. RZY is not an ODS code of a real trust. */
-export const DEMO_VERIFIER_ORG = { name: 'Demo Hills NHS Trust (fictional)', odsCode: 'RZY' };
+import { DEMO_VERIFIER_ORG } from './ensure-verifier-demo.js';
 
 /** A demo trust registry, signed: the document (for the verifier), the JWS and the public key (for the wallet). */
 export interface DemoTrustRegistry {

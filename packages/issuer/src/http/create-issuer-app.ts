@@ -44,7 +44,7 @@ export function createIssuerApp(ctx: IssuerContext, options: IssuerAppOptions = 
   const authenticate = options.authenticate ?? createAuthenticator(ctx, { allowHttpLoopback: options.allowHttpLoopback === true });
   // The HR console's pages (form posts and uploads, read by the console itself) come before the JSON parser.
   app.use(createConsoleRouter(ctx, authenticate, { allowHttpLoopback: options.allowHttpLoopback === true, ...(options.consoleFormActionOrigins ? { formActionOrigins: options.consoleFormActionOrigins } : {}) }));
-  // Bulk uploads (CSV, JSON lines) are streamed to disk by their route, not parsed as JSON; the
+  // Bulk uploads (CSV, JSON lines) are streamed into the database by their route, not parsed as JSON; the
   // OpenID4VCI protocol endpoints read their own bodies (form-encoded, empty or JSON).
   const skipForUploads =
     (handler: express.RequestHandler): express.RequestHandler =>

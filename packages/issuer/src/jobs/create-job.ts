@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { PassportError } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
@@ -7,11 +6,11 @@ import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../issuing/secure-credential.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { insertJob, loadJobRow } from '../store/job-store.js';
+import { deleteUpload, insertUploadChunk, readUploadChunks } from '../store/job-upload-store.js';
 import { JOB_KINDS, jobFromRow, type BulkJob, type JobKind, type JobOptions, type JobRow } from './job.js';
 import { jobRunnerFor } from './job-runner.js';
 import { rowEnvironmentOf } from './lib/bulk-row.js';
-import { loadJobRow } from './lib/job-store.js';
-import { jobFilePath } from './lib/jobs-folder.js';
 import { openBulkSource } from './lib/open-bulk-source.js';
 import { receiveUpload } from './lib/receive-upload.js';
 
@@ -37,8 +36,8 @@ function checkInput(input: CreateJobInput): void {
 }
 
 /**
- * Creates a bulk issuing job from an uploaded file: streams the body into the data folder (hashed
- * on the way, up to the size limit), checks the file's header and that it has rows, records the
+ * Creates a bulk issuing job from an uploaded file: streams the body into the database in chunks
+ * (hashed on the way, up to the size limit), where every instance can read it, checks the file's header and that it has rows, records the
  * job with a `job.create` audit event, and starts it in the background: every row is validated
  * first, and only a file with no row errors issues. Answers at once with the job (state
  * `validating`); poll {@link getJob} for progress.
@@ -58,32 +57,36 @@ export async function createJob(
 ): Promise<BulkJob> {
   checkInput(input);
   const runner = jobRunnerFor(ctx);
-  const { maxUploadBytes, folder } = runner.options;
+  const { maxUploadBytes } = runner.options;
   if (upload.contentLength !== undefined && upload.contentLength > maxUploadBytes) {
     throw new PassportError('ERR_BODY_TOO_LARGE', `the file is over the ${maxUploadBytes} byte limit`, { field: 'body' });
   }
   const format = input.format ?? 'vc+jwt';
   const options: JobOptions = input.options ?? {};
   const id = `job_${randomBytes(16).toString('hex')}`;
-  const file = jobFilePath(folder, id);
-  await mkdir(folder, { recursive: true });
-  runner.uploads.add(id);
+  const db = ctx.db;
   try {
-    const received = await receiveUpload(body, file, maxUploadBytes);
+    const received = await receiveUpload(body, { write: (chunkNo, data) => insertUploadChunk(db, id, chunkNo, data), discard: () => deleteUpload(db, id) }, maxUploadBytes);
     if (received.bytes === 0) throw new PassportError('ERR_BULK_FILE_INVALID', 'the file is empty', { field: 'body' });
     // The header and a first row now, so a wrong file is refused at once rather than as a failed job.
-    const source = await openBulkSource(input.kind, file, rowEnvironmentOf(org, format, options, ctx.now()));
+    const source = await openBulkSource(input.kind, readUploadChunks(db, id), rowEnvironmentOf(org, format, options, ctx.now()));
     const first = await source.rows.next();
     await source.close();
     if (first.done) throw new PassportError('ERR_BULK_FILE_INVALID', 'the file has a header but no rows', { field: 'body' });
     const now = ctx.now();
     const at = now.toISOString();
     const row = await runner.exclusive(async (tx) => {
-      await tx.query(
-        `INSERT INTO sp_jobs (id, org_id, kind, format, options, state, file_sha256, file_bytes, created_by, rate_since, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'validating', ?, ?, ?, ?, ?, ?)`,
-        [id, org.id, input.kind, format, JSON.stringify(options), received.sha256, received.bytes, principal.keyId, at, at, at],
-      );
+      await insertJob(tx, {
+        id,
+        org_id: org.id,
+        kind: input.kind,
+        format,
+        options: JSON.stringify(options),
+        file_sha256: received.sha256,
+        file_bytes: received.bytes,
+        created_by: principal.keyId,
+        created_at: at,
+      });
       await appendAuditEvent(tx, {
         orgId: org.id,
         actor: principal.keyId,
@@ -97,9 +100,7 @@ export async function createJob(
     runner.start(id);
     return jobFromRow(row, now);
   } catch (err: unknown) {
-    await rm(file, { force: true });
+    await deleteUpload(db, id);
     throw err;
-  } finally {
-    runner.uploads.delete(id);
   }
 }

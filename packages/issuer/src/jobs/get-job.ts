@@ -1,7 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
-import { JOB_ID_PATTERN, jobFromRow, type BulkJob, type JobRow } from './job.js';
-import { loadJobRow } from './lib/job-store.js';
+import { findJobOrgId, listJobRows, loadJobRow } from '../store/job-store.js';
+import { JOB_ID_PATTERN, jobFromRow, type BulkJob } from './job.js';
 
 function notFound(): PassportError {
   return new PassportError('ERR_JOB_NOT_FOUND', 'no job with that id', { field: 'jobId' });
@@ -26,9 +26,9 @@ export async function getJob(ctx: IssuerContext, orgId: string, jobId: string): 
  * @throws PassportError `ERR_JOB_NOT_FOUND`
  */
 export async function findJobOrganisation(ctx: IssuerContext, jobId: string): Promise<string> {
-  const rows = JOB_ID_PATTERN.test(jobId) ? ((await ctx.db.query('SELECT org_id FROM sp_jobs WHERE id = ?', [jobId])) as { org_id: string }[]) : [];
-  if (!rows[0]) throw notFound();
-  return rows[0].org_id;
+  const orgId = JOB_ID_PATTERN.test(jobId) ? await findJobOrgId(ctx.db, jobId) : undefined;
+  if (orgId === undefined) throw notFound();
+  return orgId;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function findJobOrganisation(ctx: IssuerContext, jobId: string): Pr
 export async function listJobs(ctx: IssuerContext, orgId: string, options: { limit?: number } = {}): Promise<BulkJob[]> {
   const limit = options.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 500', { field: 'limit' });
-  const rows = (await ctx.db.query('SELECT * FROM sp_jobs WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [orgId, limit])) as JobRow[];
+  const rows = await listJobRows(ctx.db, orgId, limit);
   const now = ctx.now();
   return rows.map((row) => jobFromRow(row, now));
 }

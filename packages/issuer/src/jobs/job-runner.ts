@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
@@ -10,11 +9,32 @@ import { issueCredentialOutcome, prepareCredential, type IssueOrigin, type Issue
 import { resolveHolderJwk } from '../issuing/resolve-holder-jwk.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
 import type { Organisation } from '../organisations/organisation.js';
+import {
+  claimJobLease,
+  claimSlice,
+  countJobCredentials,
+  countRowErrors,
+  countSlices,
+  deleteRowErrors,
+  insertRowErrors,
+  insertSlices,
+  listJobIdsToRun,
+  loadJobRow,
+  releaseJobLease,
+  releaseSlice,
+  renewJobLease,
+  renewSlice,
+  saveSliceProgress,
+  sumSlices,
+  updateJobRow,
+  type HeldSlice,
+  type JobChanges,
+  type SliceRange,
+} from '../store/job-store.js';
+import { deleteUpload, readUploadChunks } from '../store/job-upload-store.js';
 import type { JobOptions, JobRow, JobState } from './job.js';
 import { rowEnvironmentOf, type RowError, type RowIssue } from './lib/bulk-row.js';
-import { claimJobLease, insertRowErrors, loadJobRow, releaseJobLease, renewJobLease, updateJobRow } from './lib/job-store.js';
-import { jobFilePath, jobsFolderOf } from './lib/jobs-folder.js';
-import { openBulkSource, type BulkSource } from './lib/open-bulk-source.js';
+import { openBulkSource, type BulkSource, type SourceRow } from './lib/open-bulk-source.js';
 import { rowRequestKey } from './lib/row-request-key.js';
 
 /**
@@ -42,10 +62,19 @@ export interface JobRunnerOptions {
   progressIntervalMs?: number;
   /** Row errors kept for the report (default 10,000; all are counted). */
   maxStoredErrors?: number;
-  /** The data folder (default: the SQLite file's folder); uploads go to its `jobs/` folder. */
-  dataDir?: string;
   /** The largest upload accepted, in bytes (default 2 GiB). */
   maxUploadBytes?: number;
+  /**
+   * Rows of a slice: the unit instances claim when several work one job (default 2000). Each
+   * slice ends with its rows in flight drained, so smaller slices share a job out sooner and cost
+   * a little speed.
+   */
+  sliceRows?: number;
+  /**
+   * How long a lease (of a job being validated, or of a slice) lasts without renewal, in
+   * milliseconds (default 20,000): an instance that died gives its work up after this.
+   */
+  leaseMs?: number;
 }
 
 const DEFAULTS = {
@@ -53,36 +82,76 @@ const DEFAULTS = {
   progressIntervalMs: 1000,
   maxStoredErrors: 10_000,
   maxUploadBytes: 2 * 1024 ** 3,
+  sliceRows: 2000,
+  leaseMs: 20_000,
 };
 
 // How far issuing may run ahead of the oldest unfinished row, in rows: bounds memory whatever one
 // slow row does, and bounds what a restart repeats (as duplicates).
 const WINDOW_PER_SLOT = 8;
 const ERROR_FLUSH_ROWS = 500;
-/** How long a job's lease lasts without renewal (database clock): an instance that died gives its jobs up after this. */
-const JOB_LEASE_MS = 20_000;
 // The longest the job loop runs before it lets the event loop in, in milliseconds: SQLite answers
 // each statement of the issue queue's transaction through the event loop, so a long turn here
 // holds the commit up (256 rows a turn was 15-25 ms, and four statements a commit each waited).
 const TURN_MS = 2;
+// The last row of the one slice a job issuing before slices existed gets (migration 6).
+const LAST_ROW = 2 ** 31 - 1;
 
 type RowOutcome = 'issued' | 'duplicate' | 'skipped' | 'failed';
+type Settings = Required<JobRunnerOptions>;
 
-/** Runs the bulk jobs of one issuer context: at most one runner per job, all sharing one pause gate. */
+/** The rows of a bulk source read forward, with one row of look-ahead put back at a slice's end. */
+class RowCursor {
+  /** The last row taken (and not put back): rows after it can still be read. */
+  taken = 0;
+  private before = 0;
+  private held: SourceRow | undefined;
+
+  constructor(readonly source: BulkSource) {}
+
+  async next(): Promise<SourceRow | undefined> {
+    const row = this.held ?? (await this.source.rows.next()).value;
+    this.held = undefined;
+    if (row) {
+      this.before = this.taken;
+      this.taken = row.row;
+    }
+    return row ?? undefined;
+  }
+
+  putBack(row: SourceRow): void {
+    this.held = row;
+    this.taken = this.before;
+  }
+}
+
+/** A slice this instance holds, and whether its lease was taken. */
+interface Holding {
+  slice: HeldSlice;
+  lost: boolean;
+}
+
+/**
+ * Runs the bulk jobs of one issuer context. A job is validated by the one instance holding its
+ * lease, which cuts its rows into slices; the slices are then issued by every instance that takes
+ * part, each claiming one slice at a time under a lease renewed with progress and fenced by a
+ * token (a holder whose lease was taken writes nothing more). Every row is issued under its
+ * request key, so a row issued twice (by a holder that lost its lease, or after a crash) is one
+ * credential.
+ */
 class JobRunner {
-  readonly options: Required<Omit<JobRunnerOptions, 'dataDir'>> & { folder: string };
-  /** Jobs whose file is being uploaded (no job row yet). */
-  readonly uploads = new Set<string>();
+  readonly options: Settings;
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
-  /** This instance, as it signs the leases of the jobs it runs. */
+  /** This instance, as it signs the leases of the jobs and slices it holds. */
   readonly instanceId = `i_${randomBytes(8).toString('hex')}`;
-  /** Jobs whose lease this instance lost (another instance took them over): they stop at once. */
+  /** Jobs whose validation lease this instance lost (another instance took them over): they stop at once. */
   private readonly lost = new Set<string>();
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private gate: Promise<void> | undefined;
   private exclusiveChain: Promise<unknown> = Promise.resolve();
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ctx: IssuerContext,
@@ -94,39 +163,38 @@ class JobRunner {
       progressIntervalMs: options.progressIntervalMs ?? DEFAULTS.progressIntervalMs,
       maxStoredErrors: options.maxStoredErrors ?? DEFAULTS.maxStoredErrors,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULTS.maxUploadBytes,
-      folder: jobsFolderOf(ctx, options.dataDir),
+      sliceRows: options.sliceRows ?? DEFAULTS.sliceRows,
+      leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
     };
   }
 
-  /** Starts running a job unless it is running already (or the runner is stopping). */
+  /** Starts working on a job unless this instance works on it already (or the runner is stopping). */
   start(jobId: string): void {
     if (this.stopping || this.running.has(jobId)) return;
     const run = this.run(jobId).finally(() => this.running.delete(jobId));
     this.running.set(jobId, run);
   }
 
-  /** Whether a job is being run by this process. */
+  /** Whether this process works on a job. */
   isRunning(jobId: string): boolean {
     return this.running.has(jobId);
   }
 
-  private sweep: NodeJS.Timeout | undefined;
-
   /**
-   * From now on looks for jobs to run every few seconds: unfinished jobs no live lease holds (their
-   * instance died or stopped), taken over by whichever instance claims them first.
+   * From now on looks for work every quarter lease: jobs to validate that no live lease holds, and
+   * jobs issuing with a slice free (another instance stopped, died, or has not reached it yet).
    */
-  watch(find: () => Promise<string[]>): void {
+  watch(): void {
     if (this.sweep || this.stopping) return;
     this.sweep = setInterval(() => {
-      find()
+      listJobIdsToRun(this.ctx.db)
         .then((ids) => ids.forEach((id) => this.start(id)))
         .catch((err: unknown) => this.ctx.logger.warn({ err }, 'bulk jobs not looked for'));
-    }, JOB_LEASE_MS / 4);
+    }, this.options.leaseMs / 4);
     this.sweep.unref();
   }
 
-  /** Stops every job at its next row: rows in flight finish, progress is saved, states stay as they are. */
+  /** Stops every job at its next row: rows in flight finish, progress is saved, leases are let go. */
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.sweep);
@@ -134,9 +202,8 @@ class JobRunner {
   }
 
   /**
-   * Runs `fn` in a transaction while no row of any job is in flight and the issue queue is empty.
-   * TypeORM's SQLite driver has one connection: a second transaction opened while the issue
-   * queue's is open would nest inside it, so job bookkeeping that needs a transaction waits here.
+   * Runs `fn` in a transaction while no row of any job is in flight and the issue queue is empty,
+   * so job bookkeeping never waits behind (or holds up) a group commit of its own rows.
    */
   exclusive<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const work = async (): Promise<T> => {
@@ -156,43 +223,30 @@ class JobRunner {
     return result;
   }
 
-  /** Whether a job must stop: the runner stops, or the job's lease went to another instance. */
-  private halted(jobId: string): boolean {
-    return this.stopping || this.lost.has(jobId);
+  /** Calls `renew` every quarter lease until the answer is false (then `onLost`); stopped by the function answered. */
+  private renewing(renew: () => Promise<boolean>, onLost: () => void, what: Record<string, unknown>): () => void {
+    const timer = setInterval(() => {
+      renew()
+        .then((held) => {
+          if (!held) onLost();
+        })
+        .catch((err: unknown) => this.ctx.logger.warn({ err, ...what }, 'bulk job lease not renewed'));
+    }, this.options.leaseMs / 4);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   private async run(jobId: string): Promise<void> {
-    // Only a job no live lease holds: one instance runs a job at a time, and a job whose instance
-    // died is taken over once its lease ran out (database clock).
-    if (!(await claimJobLease(this.ctx.db, jobId, this.instanceId, JOB_LEASE_MS))) return;
-    // Renewed while the job runs; lost (fenced), the job stops here without touching its row.
-    const renewal = setInterval(() => {
-      renewJobLease(this.ctx.db, jobId, this.instanceId, JOB_LEASE_MS)
-        .then((held) => {
-          if (!held) this.lost.add(jobId);
-        })
-        .catch((err: unknown) => this.ctx.logger.warn({ err, jobId }, 'bulk job lease not renewed'));
-    }, JOB_LEASE_MS / 4);
-    renewal.unref();
-    try {
-      await this.runClaimed(jobId);
-    } finally {
-      clearInterval(renewal);
-      this.lost.delete(jobId);
-      if (!this.ctx.db.closed) await releaseJobLease(this.ctx.db, jobId, this.instanceId).catch(() => undefined);
-    }
-  }
-
-  private async runClaimed(jobId: string): Promise<void> {
+    const settings = this.options;
     let row: JobRow | undefined;
     try {
       row = await loadJobRow(this.ctx.db, jobId);
       if (!row) return;
       const org = await getOrganisation(this.ctx, row.org_id);
-      if (row.state === 'validating') row = await this.validate(row, org);
-      if (row?.state === 'issuing') await this.issue(row, org);
+      if (row.state === 'validating') row = await this.validateLeased(row, org, settings);
+      if (row?.state === 'issuing') await this.issue(row, org, settings);
     } catch (err: unknown) {
-      if (this.halted(jobId) || this.ctx.db.closed) return;
+      if (this.stopping || this.lost.has(jobId) || this.ctx.db.closed) return;
       this.ctx.logger.error({ err, jobId }, 'bulk job stopped by an error');
       const failure =
         err instanceof PassportError
@@ -204,11 +258,34 @@ class JobRunner {
       } catch (finishErr: unknown) {
         this.ctx.logger.error({ err: finishErr, jobId }, 'bulk job failure not recorded');
       }
+    } finally {
+      this.lost.delete(jobId);
+    }
+  }
+
+  /**
+   * Validates a job under its lease: only a job no live lease holds (one instance validates a job,
+   * and a job whose instance died is taken over once its lease ran out, database clock). Answers
+   * the row after, or undefined when another instance has it or it stopped.
+   */
+  private async validateLeased(job: JobRow, org: Organisation, settings: Settings): Promise<JobRow | undefined> {
+    const db = this.ctx.db;
+    if (!(await claimJobLease(db, job.id, this.instanceId, settings.leaseMs))) return undefined;
+    const stopRenewing = this.renewing(
+      () => renewJobLease(db, job.id, this.instanceId, settings.leaseMs),
+      () => this.lost.add(job.id),
+      { jobId: job.id },
+    );
+    try {
+      return await this.validate(job, org, settings);
+    } finally {
+      stopRenewing();
+      if (!db.closed) await releaseJobLease(db, job.id, this.instanceId).catch(() => undefined);
     }
   }
 
   private async openSource(row: JobRow, org: Organisation): Promise<BulkSource> {
-    return openBulkSource(row.kind, jobFilePath(this.options.folder, row.id), rowEnvironmentOf(org, row.format, JSON.parse(row.options) as JobOptions, this.ctx.now()));
+    return openBulkSource(row.kind, readUploadChunks(this.ctx.db, row.id), rowEnvironmentOf(org, row.format, JSON.parse(row.options) as JobOptions, this.ctx.now()));
   }
 
   /**
@@ -228,13 +305,17 @@ class JobRunner {
     }
   }
 
-  /** Phase 1: every row mapped and validated, errors stored; nothing issued. Answers the row after, or undefined when stopped. */
-  private async validate(job: JobRow, org: Organisation): Promise<JobRow | undefined> {
+  /**
+   * Phase 1: every row mapped and validated, errors stored, the rows cut into slices; nothing
+   * issued. Every write is fenced by the job's lease. Answers the row after, or undefined when stopped.
+   */
+  private async validate(job: JobRow, org: Organisation, settings: Settings): Promise<JobRow | undefined> {
     const db = this.ctx.db;
+    const fenced = { leasedBy: this.instanceId };
     // A restart validates again from the start (nothing was issued yet).
-    await db.query('DELETE FROM sp_job_errors WHERE job_id = ?', [job.id]);
+    await deleteRowErrors(db, job.id);
     const startedAt = this.ctx.now().toISOString();
-    await updateJobRow(db, job.id, { validated: 0, error_count: 0, rate_done: 0, rate_since: startedAt, updated_at: startedAt });
+    if (!(await updateJobRow(db, job.id, { validated: 0, error_count: 0, rate_done: 0, rate_since: startedAt, updated_at: startedAt }, fenced))) return undefined;
     const source = await this.openSource(job, org);
     let total = 0;
     let errorCount = 0;
@@ -242,14 +323,23 @@ class JobRunner {
     let pending: RowError[] = [];
     let lastSave = Date.now();
     let turnStart = performance.now();
+    const slices: SliceRange[] = [];
+    let sliceEnd = 0;
+    let inSlice = 0;
     try {
       for await (const r of source.rows) {
-        if (this.halted(job.id)) return undefined;
+        if (this.stopping || this.lost.has(job.id)) return undefined;
         total += 1;
+        sliceEnd = r.row;
+        inSlice += 1;
+        if (inSlice === settings.sliceRows) {
+          slices.push({ first: (slices.at(-1)?.last ?? 0) + 1, last: r.row });
+          inSlice = 0;
+        }
         const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source) : [];
         for (const issue of issues) {
           errorCount += 1;
-          if (stored < this.options.maxStoredErrors) {
+          if (stored < settings.maxStoredErrors) {
             pending.push({ row: r.row, ...issue });
             stored += 1;
           }
@@ -258,9 +348,9 @@ class JobRunner {
           await insertRowErrors(db, job.id, 'validate', pending);
           pending = [];
         }
-        if (Date.now() - lastSave >= this.options.progressIntervalMs) {
+        if (Date.now() - lastSave >= settings.progressIntervalMs) {
           lastSave = Date.now();
-          await updateJobRow(db, job.id, { validated: total, error_count: errorCount, updated_at: this.ctx.now().toISOString() });
+          if (!(await updateJobRow(db, job.id, { validated: total, error_count: errorCount, updated_at: this.ctx.now().toISOString() }, fenced))) return undefined;
         }
         // Validation is CPU work between file reads: let requests (progress polls) in.
         if (performance.now() - turnStart >= TURN_MS) {
@@ -271,36 +361,94 @@ class JobRunner {
     } finally {
       await source.close();
     }
+    if (inSlice > 0) slices.push({ first: (slices.at(-1)?.last ?? 0) + 1, last: sliceEnd });
     await insertRowErrors(db, job.id, 'validate', pending);
     const at = this.ctx.now().toISOString();
     if (errorCount > 0 || total === 0) {
-      await this.finish(job, 'failed_validation', {
-        total,
-        validated: total,
-        error_count: errorCount,
-        updated_at: at,
-        ...(total === 0
-          ? { failure_code: 'ERR_BULK_FILE_INVALID', failure_message: 'the file has no rows' }
-          : { failure_code: 'ERR_BULK_ROWS_INVALID', failure_message: `${errorCount} row error${errorCount === 1 ? '' : 's'}: nothing was issued (see the errors)` }),
-      });
+      await this.finish(
+        job,
+        'failed_validation',
+        {
+          total,
+          validated: total,
+          error_count: errorCount,
+          updated_at: at,
+          ...(total === 0
+            ? { failure_code: 'ERR_BULK_FILE_INVALID', failure_message: 'the file has no rows' }
+            : { failure_code: 'ERR_BULK_ROWS_INVALID', failure_message: `${errorCount} row error${errorCount === 1 ? '' : 's'}: nothing was issued (see the errors)` }),
+        },
+        this.instanceId,
+      );
       return undefined;
     }
-    await updateJobRow(db, job.id, { state: 'issuing', total, validated: total, committed_row: 0, done: 0, rate_done: 0, rate_since: at, updated_at: at });
-    return loadJobRow(db, job.id);
+    // The slices and the move to issuing together, under the lease, so slices exist exactly when the job issues.
+    const issuing = await db.transaction(async (tx) => {
+      const changes: JobChanges = { state: 'issuing', total, validated: total, committed_row: 0, done: 0, rate_done: 0, rate_since: at, updated_at: at };
+      if (!(await updateJobRow(tx, job.id, changes, { ...fenced, state: ['validating'] }))) return false;
+      await insertSlices(tx, job.id, slices);
+      return true;
+    });
+    return issuing ? loadJobRow(db, job.id) : undefined;
   }
 
-  /** Phase 2: rows issued many at a time from the last committed row; progress saved as it goes. */
-  private async issue(job: JobRow, org: Organisation): Promise<void> {
+  /**
+   * Phase 2: this instance claims the job's free slices one after another (other instances claim
+   * others at the same time) and issues their rows from each slice's last committed row, reading
+   * the upload forward. Once no slice is open, the job is ended (by one instance).
+   */
+  private async issue(job: JobRow, org: Organisation, settings: Settings): Promise<void> {
     const db = this.ctx.db;
-    const { concurrency, issueRow, maxStoredErrors, progressIntervalMs } = this.options;
-    const resumeAfter = job.committed_row;
-    // Errors of rows after the last committed one were (or will be) found again.
-    await db.query("DELETE FROM sp_job_errors WHERE job_id = ? AND phase = 'issue' AND row_no > ?", [job.id, resumeAfter]);
-    const storedRows = (await db.query('SELECT COUNT(*) AS n FROM sp_job_errors WHERE job_id = ?', [job.id])) as { n: number }[];
-    let stored = storedRows[0]?.n ?? 0;
-    const counts = { done: job.done, issued: job.issued, duplicate: job.duplicates, skipped: job.skipped, failed: job.failed_rows, committed: job.committed_row };
+    // A job that was issuing before slices existed (migration 6) goes on as one slice from its saved position.
+    if ((await countSlices(db, job.id)).all === 0) {
+      await insertSlices(db, job.id, [{ first: job.committed_row + 1, last: LAST_ROW }], { done: job.done, issued: job.issued, duplicates: job.duplicates, skipped: job.skipped, failed_rows: job.failed_rows });
+    }
+    const stored = { count: await countRowErrors(db, job.id) };
     const resumedAt = this.ctx.now().toISOString();
-    await updateJobRow(db, job.id, { rate_done: job.done, rate_since: resumedAt, updated_at: resumedAt });
+    await updateJobRow(db, job.id, { rate_done: job.done, rate_since: resumedAt, updated_at: resumedAt }, { state: ['issuing'] });
+    let cursor: RowCursor | undefined;
+    try {
+      while (!this.stopping) {
+        const slice = await claimSlice(db, job.id, this.instanceId, randomBytes(12).toString('hex'), settings.leaseMs);
+        if (!slice) break;
+        // Slices are claimed in order, so the upload is read forward; a slice behind (one another instance gave up) reads it again.
+        if (!cursor || cursor.taken > slice.committedRow) {
+          await cursor?.source.close();
+          cursor = new RowCursor(await this.openSource(job, org));
+        }
+        await this.issueSlice(job, org, { slice, lost: false }, cursor, settings, stored);
+      }
+    } finally {
+      await cursor?.source.close();
+    }
+    if (this.stopping || this.ctx.db.closed || (await countSlices(db, job.id)).open > 0) return;
+    // Every slice is done: the job ends, with the exact count (rows issued twice came back as duplicates).
+    const sums = await sumSlices(db, job.id);
+    const issued = await countJobCredentials(db, job.id);
+    await this.finish(job, sums.failed > 0 ? 'failed' : 'completed', {
+      done: sums.done,
+      issued,
+      duplicates: Math.max(0, sums.done - issued - sums.skipped - sums.failed),
+      skipped: sums.skipped,
+      failed_rows: sums.failed,
+      committed_row: sums.lastRow,
+      ...(sums.failed > 0 ? { failure_code: 'ERR_BULK_ROWS_INVALID', failure_message: `${sums.failed} row${sums.failed === 1 ? '' : 's'} could not be issued (see the errors)` } : {}),
+    });
+  }
+
+  /** Issues the rows of one held slice, many at a time; progress saved as it goes, under the slice's lease. */
+  private async issueSlice(job: JobRow, org: Organisation, holding: Holding, cursor: RowCursor, settings: Settings, stored: { count: number }): Promise<void> {
+    const db = this.ctx.db;
+    const { slice } = holding;
+    const { concurrency, issueRow, maxStoredErrors, progressIntervalMs, leaseMs } = settings;
+    // Errors of rows after the last committed one were (or will be) found again.
+    await deleteRowErrors(db, job.id, { from: slice.committedRow + 1, to: slice.last });
+    const counts = { ...slice.counts, committed: slice.committedRow };
+    const halted = (): boolean => this.stopping || holding.lost;
+    const stopRenewing = this.renewing(
+      () => renewSlice(db, slice, leaseMs),
+      () => (holding.lost = true),
+      { jobId: job.id, slice: slice.sliceNo },
+    );
 
     // Rows started and not yet counted, oldest first; counted (and the committed row moved) only
     // once every row before them is finished, so the saved position never skips an unfinished row.
@@ -318,7 +466,10 @@ class JobRunner {
         const entry = window[head]!;
         if (entry.outcome === undefined || entry.outcome === 'aborted') break;
         counts.done += 1;
-        counts[entry.outcome] += 1;
+        if (entry.outcome === 'issued') counts.issued += 1;
+        else if (entry.outcome === 'duplicate') counts.duplicates += 1;
+        else if (entry.outcome === 'skipped') counts.skipped += 1;
+        else counts.failed += 1;
         counts.committed = entry.row;
         head += 1;
       }
@@ -327,31 +478,24 @@ class JobRunner {
         head = 0;
       }
     };
-    const save = async (): Promise<void> => {
+    const save = async (done: boolean): Promise<void> => {
       const errors = pendingErrors;
       pendingErrors = [];
-      await insertRowErrors(db, job.id, 'issue', errors);
-      await updateJobRow(db, job.id, {
-        done: counts.done,
-        issued: counts.issued,
-        duplicates: counts.duplicate,
-        skipped: counts.skipped,
-        failed_rows: counts.failed,
-        committed_row: counts.committed,
-        updated_at: this.ctx.now().toISOString(),
-      });
+      const { committed, ...sliceCounts } = counts;
+      const held = await saveSliceProgress(db, slice, { committedRow: committed, counts: sliceCounts, errors, done, at: this.ctx.now().toISOString() }, leaseMs);
+      if (!held) holding.lost = true;
     };
     const maybeSave = (): void => {
       if (saving || Date.now() - lastSave < progressIntervalMs) return;
       lastSave = Date.now();
-      saving = save()
+      saving = save(false)
         .catch((err: unknown) => this.ctx.logger.warn({ err, jobId: job.id }, 'bulk job progress not saved'))
         .finally(() => (saving = undefined));
     };
     const recordError = (error: RowError): void => {
-      if (stored < maxStoredErrors) {
+      if (stored.count < maxStoredErrors) {
         pendingErrors.push(error);
-        stored += 1;
+        stored.count += 1;
       }
     };
     const settle = (entry: (typeof window)[number], outcome: RowOutcome | 'aborted'): void => {
@@ -360,24 +504,29 @@ class JobRunner {
       maybeSave();
     };
 
-    const source = await this.openSource(job, org);
     let finished = false;
     try {
       let turnStart = performance.now();
-      for await (const r of source.rows) {
-        if (r.row <= resumeAfter) continue;
+      for (;;) {
+        const r = await cursor.next();
+        if (!r) break;
+        if (r.row <= slice.committedRow) continue;
+        if (r.row > slice.last) {
+          cursor.putBack(r);
+          break;
+        }
         // Wait for a free slot with the gate open, both checked with no await before the row starts
         // (an exclusive transaction must never see a row start after it found none in flight). A
         // row that broke (aborted) holds the window still: stop waiting for it to move.
         for (;;) {
-          if (this.halted(job.id) || abort !== undefined) break;
+          if (halted() || abort !== undefined) break;
           if (this.gate) await this.gate;
           else if (inFlight >= concurrency || window.length - head >= concurrency * WINDOW_PER_SLOT) await new Promise<void>((resolve) => (wake = resolve));
           else break;
           // Woken inside another task (a commit answering its rows): this turn starts now.
           turnStart = performance.now();
         }
-        if (this.halted(job.id) || abort !== undefined) break;
+        if (halted() || abort !== undefined) break;
         const entry: (typeof window)[number] = { row: r.row, outcome: undefined };
         window.push(entry);
         if ('skip' in r) {
@@ -396,7 +545,7 @@ class JobRunner {
               (issued) => settle(entry, issued.outcome === 'inserted' ? 'issued' : 'duplicate'),
               (err: unknown) => {
                 if (err instanceof PassportError) {
-                  for (const issue of issuesOf(err, source)) recordError({ row: entry.row, ...issue });
+                  for (const issue of issuesOf(err, cursor.source)) recordError({ row: entry.row, ...issue });
                   settle(entry, 'failed');
                 } else {
                   abort ??= err;
@@ -418,36 +567,30 @@ class JobRunner {
           turnStart = performance.now();
         }
       }
-      finished = !this.halted(job.id) && abort === undefined;
+      finished = !halted() && abort === undefined;
     } finally {
       while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
-      await source.close();
+      stopRenewing();
       await saving;
-      if (!this.ctx.db.closed) await save();
+      if (!db.closed && !holding.lost) {
+        await save(finished);
+        // Stopped before the slice's end: its lease is let go, so another instance takes it at once.
+        if (!finished && !holding.lost) await releaseSlice(db, slice);
+      }
     }
     if (abort !== undefined) throw abort;
-    if (!finished) return;
-
-    // The exact count: rows issued before a restart but after the saved position came back as duplicates.
-    const issuedRows = (await db.query('SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE job_id = ?', [job.id])) as { n: number }[];
-    const issued = issuedRows[0]?.n ?? 0;
-    const done = counts.done;
-    await this.finish(job, counts.failed > 0 ? 'failed' : 'completed', {
-      done,
-      issued,
-      duplicates: Math.max(0, done - issued - counts.skipped - counts.failed),
-      skipped: counts.skipped,
-      failed_rows: counts.failed,
-      committed_row: counts.committed,
-      ...(counts.failed > 0 ? { failure_code: 'ERR_BULK_ROWS_INVALID', failure_message: `${counts.failed} row${counts.failed === 1 ? '' : 's'} could not be issued (see the errors)` } : {}),
-    });
   }
 
-  /** Ends a job: its final state and counts with a `job.complete` audit event, in one transaction; the upload is deleted. */
-  private async finish(job: JobRow, state: JobState, changes: Partial<JobRow>): Promise<void> {
+  /**
+   * Ends a job: its final state and counts with a `job.complete` audit event, in one transaction,
+   * only while it is still validating or issuing (so it ends once, whichever instance gets there
+   * first) and, with `leasedBy`, while that instance holds its lease; the upload is deleted.
+   */
+  private async finish(job: JobRow, state: JobState, changes: JobChanges, leasedBy?: string): Promise<void> {
     const at = this.ctx.now();
-    await this.exclusive(async (tx) => {
-      await updateJobRow(tx, job.id, { ...changes, state, updated_at: at.toISOString(), completed_at: at.toISOString() });
+    const ended = await this.exclusive(async (tx) => {
+      const only = { state: ['validating', 'issuing'] as const, ...(leasedBy === undefined ? {} : { leasedBy }) };
+      if (!(await updateJobRow(tx, job.id, { ...changes, state, updated_at: at.toISOString(), completed_at: at.toISOString() }, only))) return false;
       const final = (await loadJobRow(tx, job.id))!;
       await appendAuditEvent(tx, {
         orgId: job.org_id,
@@ -465,9 +608,10 @@ class JobRunner {
         },
         at,
       });
+      return true;
     });
     // The upload holds personal data: it goes as soon as the job no longer needs it.
-    await rm(jobFilePath(this.options.folder, job.id), { force: true });
+    if (ended) await deleteUpload(this.ctx.db, job.id);
   }
 }
 
@@ -477,28 +621,25 @@ function issuesOf(err: PassportError, source: BulkSource): RowIssue[] {
   return [{ column: err.field === undefined ? null : (source.columnOf(err.field) ?? err.field), code: err.code, message: err.message }];
 }
 
-const runners = new WeakMap<IssuerContext, JobRunner>();
-
-/** The job runner of an issuer context (one per context, created on first use). */
+/** The job runner of an issuer context (kept in the context, made on first use). */
 export function jobRunnerFor(ctx: IssuerContext): JobRunner {
-  let runner = runners.get(ctx);
-  if (!runner) {
-    runner = new JobRunner(ctx, {});
-    runners.set(ctx, runner);
-  }
-  return runner;
+  const current = ctx.jobs.runner;
+  if (current instanceof JobRunner) return current;
+  const made = new JobRunner(ctx, {});
+  ctx.jobs.runner = made;
+  return made;
 }
 
 /**
  * Sets how bulk jobs run for an issuer context: the per-row issue function (for example one that
- * signs on worker threads), concurrency, progress interval, upload limit and data folder. Call it
- * before the first upload or {@link resumeJobs}; jobs already running keep their settings.
+ * signs on worker threads), concurrency, progress interval, upload limit, slice size and lease
+ * time. Call it before the first upload or {@link resumeJobs}; jobs already running keep their settings.
  *
  * @example
  * configureJobs(ctx, { concurrency: 256, issueRow: issueOnWorkers });
  */
 export function configureJobs(ctx: IssuerContext, options: JobRunnerOptions): void {
-  runners.set(ctx, new JobRunner(ctx, options));
+  ctx.jobs.runner = new JobRunner(ctx, options);
 }
 
 export type { JobRunner };

@@ -1,4 +1,5 @@
 import type { IssuerContext } from '../issuer-context.js';
+import { listRowErrors } from '../store/job-store.js';
 import type { RowError } from './lib/bulk-row.js';
 import { getJob } from './get-job.js';
 
@@ -22,17 +23,12 @@ export interface JobErrorReport {
  */
 export async function listJobErrors(ctx: IssuerContext, orgId: string, jobId: string): Promise<JobErrorReport> {
   const job = await getJob(ctx, orgId, jobId);
-  const rows = (await ctx.db.query('SELECT row_no, column_name, code, message FROM sp_job_errors WHERE job_id = ? ORDER BY row_no, id', [jobId])) as {
-    row_no: number;
-    column_name: string | null;
-    code: string;
-    message: string;
-  }[];
+  const errors = await listRowErrors(ctx.db, jobId);
   return {
     jobId,
     count: job.errors,
-    complete: rows.length >= job.errors,
-    errors: rows.map((r) => ({ row: r.row_no, column: r.column_name, code: r.code, message: r.message })),
+    complete: errors.length >= job.errors,
+    errors,
   };
 }
 

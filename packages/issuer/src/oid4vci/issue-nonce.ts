@@ -6,7 +6,8 @@ import { OID4VCI_LIMITS } from './oid4vci-settings.js';
 
 /**
  * The nonce endpoint (OpenID4VCI 1.0, section 7): a fresh c_nonce for key proofs, single use,
- * valid five minutes, kept hashed (so it survives a restart). Expired nonces are swept here.
+ * valid five minutes, kept hashed (so it survives a restart). Expired nonces are swept by the
+ * context's housekeeping timer, not here.
  *
  * @example
  * res.set('cache-control', 'no-store').json(await issueNonce(ctx, org.id));
@@ -15,7 +16,6 @@ export async function issueNonce(ctx: IssuerContext, orgId: string): Promise<{ c
   const now = ctx.now();
   const nonce = randomSecret(24);
   const store = createOfferTokenStore(ctx.db);
-  await store.deleteExpiredNonces(now.toISOString());
   await store.insertNonce({ nonce_hash: hashSecret(nonce), org_id: orgId, expires_at: new Date(now.getTime() + OID4VCI_LIMITS.nonceSeconds * 1000).toISOString() });
   return { c_nonce: nonce };
 }

@@ -266,4 +266,39 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   // One record per organisation key: the key material moves from Veramo's tables into sp_org_keys,
   // the private keys sealed again with core's secret box (docs/architecture.md).
   ORG_KEY_RECORD_MIGRATION,
+  // Several instances work one bulk job: its rows cut into slices, each claimed under a fenced
+  // lease; the uploaded file kept in the database in chunks, where every instance reads it. Things
+  // made once per database (the demo organisation) claimed by whichever instance comes first.
+  statementsMigration(6, 'job slices, uploads in the database, setup claims', [
+    `CREATE TABLE IF NOT EXISTS sp_job_slices (
+       job_id TEXT NOT NULL REFERENCES sp_jobs(id),
+       slice_no INTEGER NOT NULL,
+       first_row INTEGER NOT NULL,
+       last_row INTEGER NOT NULL,
+       state TEXT NOT NULL CHECK (state IN ('open', 'done')),
+       committed_row INTEGER NOT NULL,
+       done INTEGER NOT NULL DEFAULT 0,
+       issued INTEGER NOT NULL DEFAULT 0,
+       duplicates INTEGER NOT NULL DEFAULT 0,
+       skipped INTEGER NOT NULL DEFAULT 0,
+       failed_rows INTEGER NOT NULL DEFAULT 0,
+       leased_by TEXT,
+       lease_token TEXT,
+       lease_until INTEGER,
+       PRIMARY KEY (job_id, slice_no)
+     )`,
+    `CREATE TABLE IF NOT EXISTS sp_job_uploads (
+       job_id TEXT NOT NULL,
+       chunk_no INTEGER NOT NULL,
+       data BLOB NOT NULL,
+       created_at INTEGER NOT NULL,
+       PRIMARY KEY (job_id, chunk_no)
+     )`,
+    `CREATE TABLE IF NOT EXISTS sp_setup (
+       name TEXT PRIMARY KEY,
+       state TEXT NOT NULL CHECK (state IN ('making', 'made')),
+       value TEXT,
+       claimed_at INTEGER NOT NULL
+     )`,
+  ]),
 ];

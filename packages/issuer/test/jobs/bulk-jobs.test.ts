@@ -5,11 +5,10 @@
  * JSON lines and assignment exports; a job is its organisation's alone; bad uploads get 4xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { trainingExpiry } from '@staff-passport/schemas';
 import { trainingCredential } from '../../../../test/helpers/training-credential.js';
 import { COMPETENCES, TRAINING_HEADER, daysAgo, esrDate, trainingCsv, trainingRow } from './helpers/bulk-files.js';
+import { countUploads } from '../../src/store/job-upload-store.js';
 import { call, followJob, startJobIssuer, type JobAnswer, type JobIssuer } from './helpers/start-job-issuer.js';
 
 let issuer: JobIssuer;
@@ -111,8 +110,9 @@ describe('an ESR training compliance export', () => {
   it('keeps no upload once jobs end', async () => {
     // The upload is deleted just after the job's final state is committed (so a crash in between
     // resumes a job that still has its file): allow that moment.
-    for (let i = 0; i < 100 && readdirSync(join(issuer.dataDir, 'jobs')).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(readdirSync(join(issuer.dataDir, 'jobs'))).toEqual([]);
+    // (Uploads are kept in the database, where every instance reads them.)
+    for (let i = 0; i < 100 && (await countUploads(issuer.ctx.db)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await countUploads(issuer.ctx.db)).toBe(0);
   });
 });
 
@@ -322,7 +322,7 @@ describe('bad uploads', () => {
       } as RequestInit);
       expect(streamed.status).toBe(413);
       expect(((await streamed.json()) as { code: string }).code).toBe('ERR_BODY_TOO_LARGE');
-      expect(readdirSync(join(small.dataDir, 'jobs'))).toEqual([]);
+      expect(await countUploads(small.ctx.db)).toBe(0);
       const jobs = (await small.ctx.db.query('SELECT COUNT(*) AS n FROM sp_jobs')) as { n: number }[];
       expect(jobs[0]!.n).toBe(0);
     } finally {

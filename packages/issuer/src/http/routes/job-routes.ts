@@ -75,7 +75,7 @@ const JOB_EXAMPLE = {
 };
 
 /**
- * Bulk issuing jobs: upload an ESR-style CSV export or JSON lines (streamed to the data folder),
+ * Bulk issuing jobs: upload an ESR-style CSV export or JSON lines (streamed into the database in chunks),
  * follow its progress, read its row errors (JSON or CSV). A job belongs to the organisation it was
  * uploaded to; any other organisation gets 404 for it.
  */
@@ -98,7 +98,7 @@ export const JOB_ROUTES: IssuerRoute[] = [
       contentType: 'text/csv',
       schema: s.string({ description: 'the file, streamed: text/csv for ESR exports, application/x-ndjson for JSON lines ({credential, options} a line); at most 2 GiB' }),
       example: 'Employee Number,Holder DID,Competence Name,Achievement Date,Expiry Date\n12345678,did:key:z6Mk...,NHS|CSTF|Fire Safety - 1 Year|,2026-02-20,2027-02-20\n',
-      // Streamed to disk as it arrives, never parsed as JSON: the job checks each row.
+      // Streamed into the database as it arrives, never parsed as JSON: the job checks each row.
       validation: 'handler',
     },
     responses: { 202: { description: 'the job (state validating); Location names it', schema: job, example: { ...JOB_EXAMPLE, state: 'validating', done: 0, issued: 0, duplicates: 0, validated: 0 } } },

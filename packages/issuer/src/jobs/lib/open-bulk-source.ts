@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { PassportError } from '@staff-passport/core';
 import type { JobKind } from '../job.js';
 import type { MappedRow, RowEnvironment } from './bulk-row.js';
@@ -26,6 +27,34 @@ export interface BulkSource {
   close(): Promise<void>;
 }
 
+/** Where a bulk file is read from: a file, or its bytes in chunks (the upload store). */
+export type BulkInput = string | AsyncIterable<Buffer>;
+
+/** The text of a bulk file in chunks (UTF-8, a character split between chunks kept whole), and how to stop reading. */
+function openText(input: BulkInput): { chunks: AsyncIterable<string>; stop(): void } {
+  if (typeof input === 'string') {
+    const stream = createReadStream(input, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    return { chunks: stream as AsyncIterable<string>, stop: () => stream.destroy() };
+  }
+  const iterator = input[Symbol.asyncIterator]();
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new StringDecoder('utf8');
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      yield decoder.write(next.value);
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  return {
+    chunks: decode(),
+    stop: () => {
+      iterator.return?.().catch(() => undefined);
+    },
+  };
+}
+
 const SUBJECT_PREFIX = 'credential.credentialSubject.';
 
 function subjectPath(path: string): string | undefined {
@@ -33,22 +62,22 @@ function subjectPath(path: string): string | undefined {
 }
 
 async function openCsv<F extends string>(
-  file: string,
+  file: BulkInput,
   spec: Readonly<Record<F, ExportColumn>>,
   map: (cell: (field: F) => string, columns: ResolvedColumns<F>) => MappedRow,
   columnOfSubject: (columns: ResolvedColumns<F>, path: string) => string | null,
 ): Promise<BulkSource> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  const records = readCsvRecords(stream);
+  const stream = openText(file);
+  const records = readCsvRecords(stream.chunks);
   const first = await records.next();
   if (first.done) {
-    stream.destroy();
+    stream.stop();
     throw new PassportError('ERR_BULK_FILE_INVALID', 'the file is empty', { field: 'body' });
   }
   const header: CsvRecord = first.value;
   if (header.error) {
     await records.return(undefined);
-    stream.destroy();
+    stream.stop();
     throw new PassportError('ERR_BULK_FILE_INVALID', `the header row cannot be read: ${header.error.message}`, { field: 'header' });
   }
   let columns: ResolvedColumns<F>;
@@ -56,7 +85,7 @@ async function openCsv<F extends string>(
     columns = resolveColumns(header.fields, spec);
   } catch (err: unknown) {
     await records.return(undefined);
-    stream.destroy();
+    stream.stop();
     throw err;
   }
   async function* rows(): AsyncGenerator<SourceRow, void> {
@@ -87,27 +116,27 @@ async function openCsv<F extends string>(
     close: async () => {
       await mapped.return(undefined);
       await records.return(undefined);
-      stream.destroy();
+      stream.stop();
     },
   };
 }
 
 /**
- * Opens an uploaded bulk file of a kind: reads and checks the header of a CSV export (its columns
+ * Opens an uploaded bulk file of a kind (a file, or the upload store's chunks): reads and checks the header of a CSV export (its columns
  * found by name, in any order and case), and maps each row as it is read, so the file is streamed
  * and never held in memory.
  *
  * @throws PassportError `ERR_BULK_FILE_INVALID` (empty file, unreadable header, a required column missing, named in `field`).
  */
-export async function openBulkSource(kind: JobKind, file: string, env: RowEnvironment): Promise<BulkSource> {
+export async function openBulkSource(kind: JobKind, file: BulkInput, env: RowEnvironment): Promise<BulkSource> {
   switch (kind) {
     case 'training-compliance':
       return openCsv(file, TRAINING_COMPLIANCE_COLUMNS, (cell, columns) => mapTrainingRow(cell, columns, env), trainingColumnOf);
     case 'assignment':
       return openCsv(file, ASSIGNMENT_COLUMNS, (cell, columns) => mapAssignmentRow(cell, columns, env), assignmentColumnOf);
     case 'jsonl': {
-      const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-      const lines = readJsonLines(stream);
+      const stream = openText(file);
+      const lines = readJsonLines(stream.chunks);
       async function* rows(): AsyncGenerator<SourceRow, void> {
         for await (const line of lines) {
           if (line.error) yield { row: line.row, issues: [{ column: null, code: line.error.code, message: line.error.message }] };
@@ -121,7 +150,7 @@ export async function openBulkSource(kind: JobKind, file: string, env: RowEnviro
         close: async () => {
           await mapped.return(undefined);
           await lines.return(undefined);
-          stream.destroy();
+          stream.stop();
         },
       };
     }

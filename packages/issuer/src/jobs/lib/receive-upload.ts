@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PassportError } from '@staff-passport/core';
 
@@ -11,16 +9,54 @@ export interface ReceivedUpload {
   bytes: number;
 }
 
+/** Where an upload goes, chunk by chunk (the job upload store). */
+export interface UploadSink {
+  /** Writes chunk `chunkNo` (0, 1, 2...), committed when it resolves. */
+  write(chunkNo: number, data: Buffer): Promise<void>;
+  /** Removes every chunk written (the upload failed). */
+  discard(): Promise<void>;
+}
+
+// The size of the chunks stored: a few statements a megabyte of upload, a megabyte of memory.
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A writable stream that hands what it is given to `sink` in chunks of CHUNK_BYTES. */
+function chunkWriter(sink: UploadSink): Writable {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let chunkNo = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const data = Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    await sink.write(chunkNo, data);
+    chunkNo += 1;
+  };
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size < CHUNK_BYTES) callback();
+      else flush().then(() => callback(), callback);
+    },
+    final(callback) {
+      flush().then(() => callback(), callback);
+    },
+  });
+}
+
 /**
- * Streams a request body into a new file, hashing it on the way and stopping at a size limit, so
- * an upload of any size costs a buffer of memory. The file is flushed to disk before this returns
- * (a job row must never point at a file a power cut could lose). On any failure the file is removed.
+ * Streams a request body into the upload store (the database, which every instance reads), in
+ * chunks, hashing it on the way and stopping at a size limit, so an upload of any size costs a
+ * chunk of memory. Every chunk is committed before this returns (a job row must never point at an
+ * upload a crash could lose). On any failure the chunks written are removed.
  * The body is piped, not destroyed, on failure, so the caller can still answer (with the
  * connection closed after the answer).
  *
  * @throws PassportError `ERR_BODY_TOO_LARGE`, `ERR_REQUEST_INVALID` (the upload broke off).
  */
-export async function receiveUpload(body: Readable, file: string, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(body: Readable, sink: UploadSink, maxBytes: number): Promise<ReceivedUpload> {
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({
@@ -44,16 +80,10 @@ export async function receiveUpload(body: Readable, file: string, maxBytes: numb
   body.on('close', onClose);
   body.pipe(meter);
   try {
-    await pipeline(meter, createWriteStream(file, { flags: 'wx' }));
-    const handle = await open(file, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await pipeline(meter, chunkWriter(sink));
   } catch (err: unknown) {
     body.unpipe(meter);
-    await rm(file, { force: true });
+    await sink.discard();
     if (err instanceof PassportError) throw err;
     throw new PassportError('ERR_REQUEST_INVALID', 'the upload did not complete', { field: 'body', cause: err });
   } finally {
