@@ -1,6 +1,7 @@
 import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import { TypeValidatorCache } from './types/type-validator-cache.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './status/status-list-store.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
@@ -51,6 +52,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     now,
     statusLists,
     signers: new OrgSignerCache(),
+    typeValidators: new TypeValidatorCache(),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),

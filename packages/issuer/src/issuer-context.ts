@@ -3,6 +3,7 @@ import type { Resolvable } from 'did-resolver';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
 import type { StatusListStore } from './status/status-list-store.js';
+import type { TypeValidatorCache } from './types/type-validator-cache.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {
@@ -22,4 +23,6 @@ export interface IssuerContext {
   storeCredentials: boolean;
   /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
   secretBox: SecretBox;
+  /** Compiled validators of registered credential types (each published version compiled once). */
+  typeValidators: TypeValidatorCache;
 }

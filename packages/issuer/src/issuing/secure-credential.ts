@@ -25,7 +25,8 @@ export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
 /** What to secure. */
 export interface SecureInput {
   credential: Record<string, unknown>;
-  definition: CredentialTypeDefinition;
+  /** The catalogue or registered type (needed for SD-JWT VC: its vct and disclosable claims). */
+  definition?: CredentialTypeDefinition;
   format: CredentialFormat;
   alg: SupportedAlg;
   slot: StatusSlot;
@@ -65,6 +66,7 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
       return { verifiableCredential: { ...envelopeCredential(jwt) }, encoded: jwt, signingKid: kidOf(signer.kid) };
     }
     case 'dc+sd-jwt': {
+      if (!input.definition) throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'an SD-JWT VC needs a catalogue or registered type', { field: 'options.format' });
       const signer = await getOrgSigner(ctx, org, input.alg);
       const subject = input.credential['credentialSubject'] as { id?: unknown };
       const jwk = input.holderJwk ?? (await resolveHolderJwk(ctx.resolver, subject.id));

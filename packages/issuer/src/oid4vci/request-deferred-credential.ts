@@ -4,7 +4,7 @@ import type { Organisation } from '../organisations/organisation.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { deliverCredentials, type HolderKey } from './lib/deliver-credentials.js';
 import { hashSecret, runCounted } from './lib/offer-store.js';
-import { OID4VCI_LIMITS, parseConfigurationId } from './oid4vci-settings.js';
+import { OID4VCI_LIMITS, listOfferableTypes, parseConfigurationId } from './oid4vci-settings.js';
 import type { CredentialEndpointResult } from './request-credential.js';
 
 /**
@@ -44,7 +44,7 @@ export async function requestDeferredCredential(ctx: IssuerContext, org: Organis
   if (taken === 0) throw new PassportError('ERR_TRANSACTION_ID_INVALID', 'the transaction_id has been used', { field: 'transaction_id' });
   try {
     const holders = JSON.parse(row.holder_keys) as HolderKey[];
-    return { status: 200, body: await deliverCredentials(ctx, org, offer, parseConfigurationId(row.configuration_id), subject, holders) };
+    return { status: 200, body: await deliverCredentials(ctx, org, offer, parseConfigurationId(row.configuration_id, await listOfferableTypes(ctx)), subject, holders) };
   } catch (err: unknown) {
     await runCounted(ctx, "UPDATE sp_offer_deliveries SET state = 'deferred' WHERE offer_id = ? AND type = ? AND state = 'issuing'", [offer.id, row.type]);
     throw err;

@@ -6,6 +6,7 @@ import {
   buildCredentialIssuerMetadata,
   exchangePreAuthorizedCode,
   getCredentialOfferJson,
+  listOfferableTypes,
   issueNonce,
   receiveNotification,
   requestCredential,
@@ -128,7 +129,7 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     handler: async ({ ctx }, req, res) => {
       const org = await getOrganisation(ctx, orgIdOf(req));
       res.setHeader('cache-control', 'public, max-age=300');
-      res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org));
+      res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org, await listOfferableTypes(ctx)));
     },
   },
   {
