@@ -39,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Where a suite's request goes: `/issuers/{jwt|ldp}/credentials/issue` to the demo organisation's
+ * Where a suite's request goes: `/issuers/{jwt|ldp}/credentials/issue` to the conformance organisation's
  * issue route with its API key and the format of that endpoint (unless the suite set one);
  * `/verifier/...` to the verifier as it is. Anything else is a 404.
  */
