@@ -11,6 +11,7 @@ import type { CommitOutcome, IssuedRecord } from './issue-commit-queue.js';
 import type { TypeValidatorCache } from '../types/type-validator-cache.js';
 import { checkDataModel } from './check-data-model.js';
 import { catalogueIssueType, findIssueType, type IssueType } from './find-issue-type.js';
+import { checkJsonLd } from './lib/check-json-ld.js';
 import { defaultContextOf } from './lib/default-context.js';
 import { timeOrderedUuid } from './lib/time-ordered-uuid.js';
 import { upgradeVcDm11 } from './lib/upgrade-vc-dm11.js';
@@ -192,6 +193,7 @@ async function secureIssue(
   if (!definition && format === 'dc+sd-jwt') {
     throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'an SD-JWT VC names its type (vct): issue a type not registered as vc+jwt, jwt_vc_json or ldp_vc', { field: 'options.format' });
   }
+  if (!definition && format !== 'ldp_vc') await checkJsonLd(credential);
   const recordType = definition?.type ?? firstTypeOf(credential['type']);
   const schemaId = definition?.schemaId ?? firstSchemaIdOf(credential['credentialSchema']);
   const slot = await ctx.statusLists.reserve(org.id);

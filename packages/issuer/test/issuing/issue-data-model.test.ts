@@ -37,7 +37,8 @@ function credentialOf(answer: Record<string, unknown>): Record<string, unknown> 
 const EXAMPLE_TERMS = { '@vocab': 'https://example.org/vocab#' };
 const extras = {
   name: 'Fire safety training',
-  description: [{ '@value': 'Sécurité incendie', '@language': 'fr' }],
+  // A language value with a direction (VC Data Model 2.0, 11.1): canonicalized as an i18n datatype.
+  description: [{ '@value': 'Sécurité incendie', '@language': 'fr', '@direction': 'ltr' }],
   evidence: [{ id: 'https://lms.example.nhs.uk/evidence/1', type: ['Evidence'] }],
   termsOfUse: { type: 'TrustFrameworkPolicy', id: 'https://example.nhs.uk/policy' },
   refreshService: { type: 'ManualRefresh', id: 'https://lms.example.nhs.uk/refresh' },
@@ -58,6 +59,8 @@ describe('a catalogue type keeps what the data model defines (4.4-4.11, 5.3-5.6)
     };
     const res = await call(issueUrl(), { key: issuer.a.keys.issuer, body: { credential: given, options: { format } } });
     expect([res.status, res.body['code'], res.body['title']]).toEqual([201, undefined, undefined]);
+    // An enveloped credential's @context is an ordered set too (4.3, 4.13.1).
+    if (format === 'vc+jwt') expect((res.body['verifiableCredential'] as Record<string, unknown>)['@context']).toEqual([V2]);
     const vc = credentialOf(res.body);
     expect(vc).toMatchObject({ id: given.id, ...extras, issuer: { id: issuer.a.org.did, name: issuer.a.org.name, image: 'https://example.nhs.uk/logo.png' } });
     // The caller's earlier end of validity is kept against the type's refresher period (4.9).
@@ -154,6 +157,14 @@ describe('types not registered: an organisation setting, off by default', () => 
     const res = await call(issueUrl(issuer.b.org), { key: issuer.b.keys.issuer, body: { credential } });
     expect(res.status).toBe(400);
     expect(res.body['code']).toBe(code);
+  });
+
+  it.each(['vc+jwt', 'ldp_vc'] as const)('%s: a context that redefines a protected term, or maps a type to no IRI, is refused (4.3)', async (format) => {
+    for (const context of [{ VerifiableCredential: 'https://example.org/#Bad' }, { ExampleDegree: 'https ://not-a-url#ExampleDegree' }]) {
+      const credential = { ...generic(), '@context': [V2, context] };
+      const res = await call(issueUrl(issuer.b.org), { key: issuer.b.keys.issuer, body: { credential, options: { format } } });
+      expect([res.status, res.body['code']]).toEqual([400, 'ERR_JSONLD_INVALID']);
+    }
   });
 
   it('is not issued as SD-JWT VC (no vct to name it), and the setting is audited', async () => {
