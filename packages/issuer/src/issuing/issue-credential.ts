@@ -97,8 +97,41 @@ function checkIssuerIsOrg(org: Organisation, issuer: unknown): void {
   if (claimed !== undefined && claimed !== org.did) throw new PassportError('ERR_ISSUER_MISMATCH', `credential.issuer must be ${org.did} or left out`, { field: 'credential.issuer' });
 }
 
+// The properties of a credential the VC Data Model 2.0 defines (sections 4 and 5); `proof` is refused by checkDataModel.
+const DATA_MODEL_PROPERTIES: ReadonlySet<string> = new Set([
+  '@context',
+  'id',
+  'type',
+  'issuer',
+  'name',
+  'description',
+  'credentialSubject',
+  'validFrom',
+  'validUntil',
+  'credentialStatus',
+  'credentialSchema',
+  'evidence',
+  'termsOfUse',
+  'refreshService',
+  'relatedResource',
+  'renderMethod',
+  'confidenceMethod',
+  'proof',
+]);
+
+/** A catalogue or registered credential carries what the data model defines and what its type's schema names, nothing else (a misspelt property is not signed). */
+function checkTypedProperties(input: Record<string, unknown>, definition: CredentialTypeDefinition): void {
+  const own = definition.schema['properties'];
+  for (const key of Object.keys(input)) {
+    if (!DATA_MODEL_PROPERTIES.has(key) && !(isObject(own) && key in own)) {
+      throw invalid(`credential.${key}`, `credential.${key} is neither a property of the VC Data Model 2.0 nor of ${definition.type}`);
+    }
+  }
+}
+
 /** A credential of a catalogue or registered type: the issuer completes it, then the type's schema and rules apply on top of the data model. */
 function prepareTyped(org: Organisation, input: Record<string, unknown>, now: Date, definition: CredentialTypeDefinition, validators?: TypeValidatorCache): Record<string, unknown> {
+  checkTypedProperties(input, definition);
   checkIssuerIsOrg(org, input['issuer']);
   const validFrom = input['validFrom'] ?? dateTimeNow(now);
   if (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom)) || !/^\d{4}-\d{2}-\d{2}T/.test(validFrom)) {

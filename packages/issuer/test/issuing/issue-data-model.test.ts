@@ -84,6 +84,7 @@ describe('a catalogue type keeps what the data model defines (4.4-4.11, 5.3-5.6)
     ['an id that is not a URL (4.4)', { id: 'forty two' }, 'ERR_VCDM_ID_INVALID', 'credential.id'],
     ['evidence without a type (5.6)', { evidence: { id: 'https://example.org/e' } }, 'ERR_VCDM_TYPE_MISSING', 'credential.evidence.type'],
     ['another issuer (4.7)', { issuer: { id: 'did:web:elsewhere.example' } }, 'ERR_ISSUER_MISMATCH', 'credential.issuer'],
+    ['a property neither the data model nor the type defines (a misspelt validUntil)', { validUtnil: '2027-01-01T00:00:00Z' }, 'ERR_REQUEST_INVALID', 'credential.validUtnil'],
   ])('%s is refused as problem+json naming the rule', async (_case, change, code, field) => {
     const res = await call(issueUrl(), { key: issuer.a.keys.issuer, body: { credential: { ...trainingCredential(holder), ...change } } });
     expect(res.status).toBe(400);
@@ -165,6 +166,12 @@ describe('types not registered: an organisation setting, off by default', () => 
       const res = await call(issueUrl(issuer.b.org), { key: issuer.b.keys.issuer, body: { credential, options: { format } } });
       expect([res.status, res.body['code']]).toEqual([400, 'ERR_JSONLD_INVALID']);
     }
+  });
+
+  it('a type no @context maps to a URL is refused, as a JWT too (4.5)', async () => {
+    const credential = { '@context': [V2, { '@vocab': null }], type: ['VerifiableCredential', 'ExampleDegree'], issuer: issuer.b.org.did, credentialSubject: { id: holder } };
+    const res = await call(issueUrl(issuer.b.org), { key: issuer.b.keys.issuer, body: { credential } });
+    expect(res.body).toMatchObject({ code: 'ERR_VCDM_TYPE_INVALID', field: 'credential.type' });
   });
 
   it('is not issued as SD-JWT VC (no vct to name it), and the setting is audited', async () => {
