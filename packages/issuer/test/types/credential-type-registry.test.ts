@@ -185,5 +185,7 @@ describe('offered like a catalogue type', () => {
     const form = claimFormBody(buildClaimFields(definition), { id: holder, fitTest: { ...fitTest, mask: 'FFP3' } }, { _csrf: session.csrf, 'offer-expires': '86400' });
     const made = await fetchPage(`${issuer.url}/console/issue/mask-fit-test`, { cookie: session.cookie, form });
     expect([made.status, made.location]).toEqual([303, expect.stringMatching(/^\/console\/offers\/off_/)]);
+    const offerPage = await fetchPage(`${issuer.url}${made.location!}`, { cookie: session.cookie });
+    expect(offerPage.text).toContain('Mask fit test');
   });
 });

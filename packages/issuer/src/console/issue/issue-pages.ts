@@ -165,7 +165,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     const offer = await getOffer(ctx, caller.org.id, offerIdOf(req));
     const pin = offer.status === 'offered' ? readOfferPin(ctx, req, caller, offer.id) : undefined;
     if (offer.status !== 'offered') clearOfferPinCookie(ctx, res, offer.id);
-    sendOfferPage(res, { caller, offer, canIssue: hasConsoleRole(caller, ISSUERS), ...(pin === undefined ? {} : { pin }) });
+    sendOfferPage(res, { caller, offer, canIssue: hasConsoleRole(caller, ISSUERS), types: await listOfferableTypes(ctx), ...(pin === undefined ? {} : { pin }) });
   });
 
   router.get('/console/offers/:offerId/status.json', signedIn, async (req, res) => {
