@@ -13,8 +13,12 @@ function refuse(code: ErrorCode, field: string, message: string): never {
 /** A URL as the data model means it (section 4.4): absolute, with a scheme (`https:`, `did:`, `urn:`...). */
 function isUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || /\s/.test(value)) return false;
+  // DIDs and URNs (most ids on this path) by their syntax, without building a URL.
+  if (DID_OR_URN.test(value)) return true;
   return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(value) && URL.canParse(value);
 }
+
+const DID_OR_URN = /^(did:[a-z0-9]+:[A-Za-z0-9._:%-]+|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\s]+)([/?#][^\s]*)?$/;
 
 /** XML Schema `dateTimeStamp` (section 4.9): a date-time with its time zone. */
 const DATE_TIME_STAMP = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
