@@ -1,5 +1,5 @@
 import { PassportError, isObject } from '@staff-passport/core';
-import { CATALOGUE, VC_CONTEXT_V2, type CredentialTypeDefinition, type RuleDescription } from '@staff-passport/schemas';
+import { CATALOGUE, VC_CONTEXT_V2, addMonths, type CredentialTypeDefinition, type RuleDescription } from '@staff-passport/schemas';
 import type { CredentialTypeRow } from '../store/credential-type-store.js';
 
 /** What a platform administrator publishes: one version of a credential type beyond the catalogue. */
@@ -21,6 +21,15 @@ export interface CredentialTypeInput {
   disclosable?: string[];
   /** Rules beyond the fields' formats, in plain English (the schema's conditions enforce them). */
   rules?: RuleDescription[];
+  /** The rule of validity the issuer applies: `validUntil` is the end of the day `months` after the date claim `from`. */
+  validity?: ValidityRule;
+}
+
+/** How long a credential of a registered type is valid: from a date claim, for whole months. */
+export interface ValidityRule {
+  /** A claim path under `credentialSubject` holding a date (YYYY-MM-DD). */
+  from: string;
+  months: number;
 }
 
 /** A published version, as the registry answers it. */
@@ -35,6 +44,7 @@ export interface RegisteredType {
   labels: Record<string, string>;
   disclosable: string[];
   rules: RuleDescription[];
+  validity?: ValidityRule;
   schema: Record<string, unknown>;
   publishedAt: string;
   publishedBy: string;
@@ -91,6 +101,14 @@ function rulesOf(value: unknown): RuleDescription[] {
   });
 }
 
+function validityOf(value: unknown): ValidityRule | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || typeof value['from'] !== 'string' || !CLAIM_PATH.test(value['from']) || !Number.isInteger(value['months']) || (value['months'] as number) < 1 || (value['months'] as number) > 1200) {
+    throw invalid('validity', 'validity is {from: a date claim path such as fitTest.passedOn, months: 1 to 1200}');
+  }
+  return { from: value['from'], months: value['months'] as number };
+}
+
 function schemaOf(value: unknown, id: string): Record<string, unknown> {
   if (!isObject(value)) throw invalid('schema', 'schema must be a JSON Schema (2020-12) object');
   if (JSON.stringify(value).length > MAX_SCHEMA_BYTES) throw invalid('schema', `schema must be under ${MAX_SCHEMA_BYTES / 1024} KB`);
@@ -134,6 +152,7 @@ export function parseCredentialTypeInput(body: unknown, publicUrl: string): Omit
     labels: labelsOf(body['labels']),
     disclosable: disclosableOf(body['disclosable']),
     rules: rulesOf(body['rules']),
+    ...(body['validity'] === undefined ? {} : { validity: validityOf(body['validity'])! }),
     schema: schemaOf(body['schema'], id),
   };
 }
@@ -162,7 +181,26 @@ export function toTypeDefinition(registered: RegisteredType): CredentialTypeDefi
     labels: registered.labels,
     disclosable: registered.disclosable,
     ...(registered.rules.length > 0 ? { rules: registered.rules } : {}),
+    ...(registered.validity ? validityDerivation(registered.validity) : {}),
     example: { '@context': [VC_CONTEXT_V2], type: ['VerifiableCredential', registered.type], credentialSubject: { id: '{holderDid}' } },
+  };
+}
+
+function claimAt(subject: Record<string, unknown>, path: string): unknown {
+  let value: unknown = subject;
+  for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
+  return value;
+}
+
+/** The type's validity rule as a catalogue derivation: `validUntil` at the end of the day the rule gives, when the claim holds a date. */
+function validityDerivation(rule: ValidityRule): Pick<CredentialTypeDefinition, 'derive' | 'derives'> {
+  return {
+    derives: [`validUntil: the end of the day ${rule.months} months after ${rule.from}`],
+    derive: (subject) => {
+      const from = claimAt(subject, rule.from);
+      if (typeof from !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(from)) return { credentialSubject: subject };
+      return { credentialSubject: subject, validUntil: `${addMonths(from, rule.months)}T23:59:59Z` };
+    },
   };
 }
 

@@ -45,6 +45,7 @@ const publication = (version = '1.0.0', change: Record<string, unknown> = {}): R
   labels: { fitTest: 'Fit test', 'fitTest.mask': 'Mask', 'fitTest.passedOn': 'Passed on' },
   disclosable: ['fitTest.mask'],
   rules: [{ code: 'retest_yearly', rule: 'A new test is due a year after passedOn.' }],
+  validity: { from: 'fitTest.passedOn', months: 12 },
   ...change,
 });
 const fitTest = { mask: '3M Aura 1863+', passedOn: '2026-02-20' };
@@ -102,6 +103,7 @@ describe('publishing', () => {
     ['a schema without credentialSubject', { schema: { type: 'object' } }, 400, 'ERR_TYPE_INVALID', 'schema.properties.credentialSubject'],
     ['a schema that does not compile', { schema: { type: 'object', properties: { credentialSubject: { type: 'nothing' } } } }, 400, 'ERR_TYPE_INVALID', 'schema'],
     ['a disclosable path that is not one', { disclosable: ['fit test'] }, 400, 'ERR_TYPE_INVALID', 'disclosable[0]'],
+    ['a validity rule without months', { validity: { from: 'fitTest.passedOn' } }, 400, 'ERR_TYPE_INVALID', 'validity'],
   ])('refuses %s', async (_case, change, status, code, field) => {
     const res = await publish(publication('9.0.0', change));
     expect([res.status, res.body['code'], res.body['field']]).toEqual([status, code, field]);
@@ -124,6 +126,9 @@ describe('issuing a registered type, as the catalogue types are', () => {
     // (A VC 1.1 JWT carries the issuer and subject ids as iss and sub.)
     expect(body).toMatchObject({ credentialSubject: { fitTest }, credentialSchema: { id: `${issuer.url}/types/mask-fit-test/1.0.0`, type: 'JsonSchema' } });
     if (format !== 'jwt_vc_json') expect(body).toMatchObject({ issuer: { id: issuer.a.org.did }, credentialSubject: { id: holder } });
+    // The published validity rule: the end of the day 12 months after passedOn.
+    if (format === 'jwt_vc_json') expect(vc['exp']).toBe(Date.parse('2027-02-20T23:59:59Z') / 1000);
+    else expect(body['validUntil']).toBe('2027-02-20T23:59:59Z');
   });
 
   it('dc+sd-jwt: the vct names the version and the claims published as disclosable are disclosable', async () => {

@@ -31,6 +31,7 @@ const PUBLISH_EXAMPLE = {
   labels: { fitTest: 'Fit test', 'fitTest.mask': 'Mask', 'fitTest.passedOn': 'Passed on' },
   disclosable: ['fitTest.mask'],
   rules: [{ code: 'retest_yearly', rule: 'A new test is due a year after passedOn.' }],
+  validity: { from: 'fitTest.passedOn', months: 12 },
 };
 const REGISTERED_EXAMPLE = { id: TYPE_ID_EXAMPLE, slug: 'mask-fit-test', ...PUBLISH_EXAMPLE, schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...SCHEMA_EXAMPLE }, publishedAt: EXAMPLE.time, publishedBy: 'pk_0a1b2c3d4e5f' };
 // The guard answers ERR_TYPE_NOT_FOUND for a slug or version not shaped like one.
@@ -64,6 +65,9 @@ export const TYPE_ROUTES: IssuerRoute[] = [
           labels: { type: 'object', additionalProperties: s.string(), description: 'claim display names by dotted path under credentialSubject' },
           disclosable: s.array(s.string(), { description: 'claims selectively disclosable by default (SD-JWT VC)' }),
           rules: s.array(s.object({ code: s.string(), rule: s.string() }, ['code', 'rule']), { description: 'rules in plain English (the schema enforces them)' }),
+          validity: s.object({ from: s.string({ description: 'a date claim path, such as fitTest.passedOn' }), months: s.integer({ minimum: 1, maximum: 1200 }) }, ['from', 'months'], {
+            description: 'validUntil: the end of the day this many months after that date',
+          }),
         },
         ['type', 'version', 'title', 'description', 'schema'],
       ),
