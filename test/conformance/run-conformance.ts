@@ -8,7 +8,8 @@
  * The suites are NOT part of this repository: check each out under DIR (default
  * `$SUITES_DIR` or `../suites`) with its npm dependencies installed. This script:
  * 1. starts the issuer and the verifier with `staff-passport start --demo` on free ports and a
- *    fresh data folder, and reads the demo organisation (DID, API key) from its `demo.json`;
+ *    fresh data folder, reads the issuer's URL from its `demo.json`, and makes a conformance
+ *    organisation (DID, API key) that may issue types not registered (`createConformanceOrg`);
  * 2. puts a small TLS front on 127.0.0.1 (the suites' HTTP client only speaks https) that maps
  *    the VC API paths the suites call onto our routes (see `createSuiteFront`);
  * 3. writes each suite's `localConfig.cjs` (see `localConfigFor`) and runs its mocha tests with
@@ -21,6 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createConformanceOrg } from './lib/create-conformance-org.js';
 import { createSuiteFront, selfSignedCertificate, type ServiceFacts } from './lib/create-suite-front.js';
 import { IMPLEMENTATION_NAMES, SUITES, localConfigFor, type SuiteName } from './lib/local-config.js';
 import { summariseMochaReport, type SuiteFigures } from './lib/summarise-mocha-report.js';
@@ -76,8 +78,10 @@ async function startServices(dataDir: string, front: { url: string; caFile: stri
   const file = join(dataDir, 'demo.json');
   if (!existsSync(file)) throw new Error(`the services did not start:\n${out}`);
   const demo = JSON.parse(readFileSync(file, 'utf8')) as { issuer: ServiceFacts['issuer']; verifier: ServiceFacts['verifier'] };
-  // demo.json names the public URL (the front); the front itself reaches the issuer directly.
-  return { child, facts: { issuer: { ...demo.issuer, url: `http://127.0.0.1:${issuerPort}` }, verifier: demo.verifier } };
+  // The suites issue with an organisation of their own that may issue types not registered; its
+  // did:web is on the public URL (the front), and the front itself reaches the issuer directly.
+  const issuer = await createConformanceOrg(ROOT, dataDir, demo.issuer.url);
+  return { child, facts: { issuer: { ...issuer, url: `http://127.0.0.1:${issuerPort}` }, verifier: demo.verifier } };
 }
 
 /** Runs a command to its end without blocking this process (the TLS front lives in it). */

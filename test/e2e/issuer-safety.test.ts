@@ -47,7 +47,7 @@ describe('bad input gets a 4xx problem with a code and the field', () => {
     ['credential of the wrong type', JSON.stringify({ credential: 'text' }), 400, 'ERR_REQUEST_INVALID', 'credential'],
     ['an unknown option', JSON.stringify({ credential: {}, options: { proofType: 'x' } }), 400, 'ERR_REQUEST_INVALID', 'options.proofType'],
     ['an unsupported format', JSON.stringify({ credential: {}, options: { format: 'mso_mdoc' } }), 400, 'ERR_FORMAT_UNSUPPORTED', 'options.format'],
-    ['a field the issuer sets', JSON.stringify({ credential: { id: 'urn:x', type: ['VerifiableCredential', 'TrainingRecord'] } }), 400, 'ERR_REQUEST_INVALID', 'credential.id'],
+    ['a proof the issuer would make (VC Data Model 2.0, 4.12)', JSON.stringify({ credential: { ...trainingCredential(holder), proof: { type: 'DataIntegrityProof' } } }), 400, 'ERR_VCDM_PROOF_PRESENT', 'credential.proof'],
     ['an unknown credential type', JSON.stringify({ credential: { type: ['VerifiableCredential', 'PilotLicence'] } }), 400, 'ERR_TYPE_UNKNOWN', 'credential.type'],
     ['another issuer', JSON.stringify({ credential: { ...trainingCredential(holder), issuer: 'did:web:evil.example' } }), 400, 'ERR_ISSUER_MISMATCH', 'credential.issuer'],
     ['a bad validFrom', JSON.stringify({ credential: { ...trainingCredential(holder), validFrom: 'yesterday' } }), 400, 'ERR_REQUEST_INVALID', 'credential.validFrom'],

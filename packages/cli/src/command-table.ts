@@ -55,6 +55,38 @@ LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, TRUST_REGISTRY, TRUST_REGIST
     run: async (input) => (await import('./commands/list-orgs.js')).listOrgsCommand(input),
   },
   {
+    path: ['org', 'types'],
+    summary: 'show or set whether an organisation issues credentials of types not registered',
+    options: {
+      org: { type: 'string', value: 'ORG_ID', required: true, description: "the organisation's id (org_...)" },
+      'allow-unregistered': {
+        type: 'string',
+        value: 'on|off',
+        choices: ['on', 'off'],
+        description: 'on: credentials of types not registered are checked against the VC Data Model only and signed as given (for a conformance or test organisation)',
+      },
+      ...DEMO,
+    },
+    details: ADMIN_DETAILS,
+    run: async (input) => (await import('./commands/type-commands.js')).orgTypesCommand(input),
+  },
+  {
+    path: ['type', 'publish'],
+    summary: 'publish a version of a credential type beyond the catalogue (a JSON file as POST /types takes it)',
+    args: [{ name: 'FILE', required: true }],
+    options: { ...DEMO },
+    details: `${ADMIN_DETAILS}
+  A published version never changes: publish a new version instead.`,
+    run: async (input) => (await import('./commands/type-commands.js')).publishTypeCommand(input),
+  },
+  {
+    path: ['type', 'list'],
+    summary: 'list the credential types published beyond the catalogue',
+    options: { ...DEMO },
+    details: ADMIN_DETAILS,
+    run: async (input) => (await import('./commands/type-commands.js')).listTypesCommand(input),
+  },
+  {
     path: ['api-key', 'create'],
     summary: "create an organisation's API key (shown once)",
     options: {

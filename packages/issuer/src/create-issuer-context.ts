@@ -2,6 +2,7 @@ import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, 
 import { createAuthState } from './auth/lib/auth-state.js';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
+import { TypeValidatorCache } from './types/type-validator-cache.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
 import { StatusListStore } from './store/status-list-store.js';
 import { runHousekeeping } from './lib/run-housekeeping.js';
@@ -58,6 +59,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     now,
     statusLists,
     signers: new OrgSignerCache(),
+    typeValidators: new TypeValidatorCache(),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     authState: createAuthState(),

@@ -57,6 +57,7 @@ export {
 } from './jobs/index.js';
 export type { BulkJob, CreateJobInput, IssueRowFunction, JobErrorReport, WorkerIssueRow, WorkerIssueRowOptions, JobKind, JobOptions, JobRunnerOptions, JobState, RowError, RowIssue, SkipReason } from './jobs/index.js';
 export { isJobUpload } from './http/routes/job-routes.js';
+export { checkDataModel } from './issuing/check-data-model.js';
 export { issueCredential, parseIssueRequest, prepareCredential } from './issuing/issue-credential.js';
 export type { IssueOrigin, IssueRequest, IssuedCredential, PreparedCredential } from './issuing/issue-credential.js';
 export { CREDENTIAL_FORMATS } from './issuing/secure-credential.js';
@@ -73,6 +74,11 @@ export { renderStatusList } from './status/render-status-list.js';
 export type { StatusListView } from './status/render-status-list.js';
 export { STATUS_LIST_SIZE } from './store/status-list-store.js';
 export { ISSUER_MIGRATIONS, ISSUER_SCHEMA } from './store/issuer-schema.js';
+export { getCredentialTypeVersion, listCredentialTypes, listNewestRegisteredTypes } from './types/list-credential-types.js';
+export { publishCredentialType } from './types/publish-credential-type.js';
+export type { CredentialTypeInput, RegisteredType } from './types/registered-type.js';
+export { getTypeSettings, setTypeSettings } from './types/set-unregistered-types.js';
+export type { TypeSettings } from './types/set-unregistered-types.js';
 export {
   OFFER_FORMATS,
   OFFER_STATUSES,

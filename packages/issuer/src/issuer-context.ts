@@ -4,6 +4,7 @@ import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
 import type { StatusListStore } from './store/status-list-store.js';
+import type { TypeValidatorCache } from './types/type-validator-cache.js';
 
 /** What the issuer's domain functions need: injected, so tests and other hosts can supply their own. */
 export interface IssuerContext {
@@ -32,4 +33,6 @@ export interface IssuerContext {
    * held here, not in a module, so each context (and each test) has its own.
    */
   jobs: { runner?: unknown };
+  /** Compiled validators of registered credential types (each published version compiled once). */
+  typeValidators: TypeValidatorCache;
 }

@@ -4,8 +4,8 @@ export { buildStaffPassportContext } from './context.js';
 export type { CredentialTypeDefinition, DerivedClaims, RuleDescription, SchemaIssue } from './lib/catalogue-types.js';
 export type { ClaimPath, FromSchema } from './lib/from-schema.js';
 export { NAMESPACE, STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V1, VC_CONTEXT_V2, VOCAB, schemaIdFor, vctFor } from './lib/urls.js';
-export { validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
-export type { CredentialValidation } from './validate-credential.js';
+export { createCredentialValidator, validateCredential, validateCredentialBySchemaId } from './validate-credential.js';
+export type { CredentialValidation, CredentialValidator } from './validate-credential.js';
 
 // Names people read for credentials and coded claim values (from the reference data).
 export { getChoiceTitles } from './display/get-choice-titles.js';

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printedJson } from './create-conformance-org.js';
 import { IMPLEMENTATION_NAMES, SUITES, localConfigFor } from './local-config.js';
 import { summariseMochaReport } from './summarise-mocha-report.js';
 import { tallyExchanges } from './tally-exchanges.js';
@@ -68,5 +69,12 @@ describe('tallyExchanges', () => {
       { endpoint: 'issue', cause: 'ERR_TYPE_UNKNOWN (credential.type)', count: 2 },
       { endpoint: 'credentials/verify', cause: 'proof:ERR_DI_PROOF_INVALID', count: 1 },
     ]);
+  });
+});
+
+describe('printedJson (the conformance organisation, made with the CLI)', () => {
+  it('reads the JSON a command printed, with its line of advice after it', () => {
+    const printed = `${JSON.stringify({ id: 'key_1', apiKey: 'sp_abc' }, null, 2)}\nThe API key is shown once; only its hash is stored.\n`;
+    expect(printedJson(printed)).toEqual({ id: 'key_1', apiKey: 'sp_abc' });
   });
 });

@@ -48,7 +48,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Where a suite's request goes: `/issuers/{jwt|ldp}/credentials/issue` to the demo organisation's
+ * Where a suite's request goes: `/issuers/{jwt|ldp}/credentials/issue` to the conformance organisation's
  * issue route with its API key and the format of that endpoint (unless the suite set one);
  * `/verifier/...` to the verifier as it is; `/orgs/...` and `/.well-known/...` (DID documents,
  * status lists, metadata: the issuer's public URL is the front's) to the issuer as they are.

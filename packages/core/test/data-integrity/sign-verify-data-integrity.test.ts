@@ -68,6 +68,14 @@ describe('signing and verifying credentials of the catalogue', () => {
     expect(result).toMatchObject({ verified: true, issuer: issuer.did, types: [d.type] });
   });
 
+  it('signs and verifies a language value with a direction (VC Data Model 2.0, 11.1), canonicalized as an i18n datatype as other implementations do', async () => {
+    const credential = { ...credentialOf(trainingRecord), name: { '@value': 'Formation incendie', '@language': 'fr', '@direction': 'ltr' } };
+    const signed = await signDataIntegrity({ document: credential, signer: createEd25519Signer(issuer.privateKey, issuer.verificationMethod), created: CREATED });
+    expect(failed((await verifyDataIntegrityCredential({ credential: signed, resolver, now: NOW })).checks)).toEqual([]);
+    const other = await verifyDataIntegrityCredential({ credential: { ...signed, name: { ...credential.name, '@direction': 'rtl' } }, resolver, now: NOW });
+    expect(failed(other.checks)).toContain('signature:ERR_DI_PROOF_INVALID');
+  });
+
   it('verifies with a Multikey verification method too', async () => {
     const signed = await signedTrainingRecord(multikeyIssuer);
     const result = await verifyDataIntegrityCredential({ credential: signed, resolver, now: NOW });

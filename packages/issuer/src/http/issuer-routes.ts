@@ -10,6 +10,7 @@ import { OIDC_ROUTES } from './routes/oidc-routes.js';
 import { ORG_ADMIN_ROUTES } from './routes/org-admin-routes.js';
 import { PLATFORM_ROUTES } from './routes/platform-routes.js';
 import { PUBLIC_ROUTES } from './routes/public-routes.js';
+import { TYPE_ROUTES } from './routes/type-routes.js';
 
 const TITLE = 'Staff Passport issuer API';
 
@@ -21,6 +22,7 @@ const TITLE = 'Staff Passport issuer API';
 export const ISSUER_ROUTES: readonly IssuerRoute[] = [
   ...PUBLIC_ROUTES,
   ...PLATFORM_ROUTES,
+  ...TYPE_ROUTES,
   ...ORG_ADMIN_ROUTES,
   ...CREDENTIAL_ROUTES,
   ...AUDIT_ROUTES,

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { PassportError, isObject, type FieldIssue } from '@staff-passport/core';
-import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2, findCatalogueTypes, validateCredential, type CredentialTypeDefinition } from '@staff-passport/schemas';
+import { NAMESPACE, validateCredential, type CredentialTypeDefinition, type SchemaIssue } from '@staff-passport/schemas';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
@@ -8,7 +8,13 @@ import { statusEntriesFor } from '../status/status-urls.js';
 import type { AuditEventInput } from '../audit/append-audit-event.js';
 import type { StatusSlot } from '../store/status-list-store.js';
 import type { CommitOutcome, IssuedRecord } from './issue-commit-queue.js';
+import type { TypeValidatorCache } from '../types/type-validator-cache.js';
+import { checkDataModel } from './check-data-model.js';
+import { catalogueIssueType, findIssueType, type IssueType } from './find-issue-type.js';
+import { checkJsonLd } from './lib/check-json-ld.js';
+import { defaultContextOf } from './lib/default-context.js';
 import { timeOrderedUuid } from './lib/time-ordered-uuid.js';
+import { upgradeVcDm11 } from './lib/upgrade-vc-dm11.js';
 import { CREDENTIAL_FORMATS, secureCredential, type CredentialFormat, type OrgSignerSource, type SecuredCredential } from './secure-credential.js';
 
 /** A W3C VC API issue request (`POST /credentials/issue`), with our options. */
@@ -33,8 +39,6 @@ export interface IssueOrigin {
   signerFor?: OrgSignerSource;
 }
 
-// What a caller may put in a credential; the issuer sets id, issuer, credentialSchema, status and the dates' rules.
-const ALLOWED_CREDENTIAL_FIELDS = new Set(['@context', 'type', 'issuer', 'credentialSubject', 'validFrom', 'name', 'description']);
 const ALLOWED_OPTIONS = new Set(['format', 'alg', 'holderJwk']);
 
 function invalid(field: string, message: string): PassportError {
@@ -42,7 +46,8 @@ function invalid(field: string, message: string): PassportError {
 }
 
 /**
- * Checks the request envelope; throws naming the first field at fault.
+ * Checks the request envelope; throws naming the first field at fault. The credential's own
+ * properties are checked when it is prepared (the VC Data Model, then its type).
  *
  * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_FORMAT_UNSUPPORTED`.
  */
@@ -62,62 +67,127 @@ export function parseIssueRequest(body: unknown): IssueRequest {
     }
     if (options['holderJwk'] !== undefined && !isObject(options['holderJwk'])) throw invalid('options.holderJwk', 'options.holderJwk must be a public JWK');
   }
-  for (const key of Object.keys(body['credential'])) {
-    if (!ALLOWED_CREDENTIAL_FIELDS.has(key)) throw invalid(`credential.${key}`, `credential.${key} is set by the issuer or not a field we issue`);
-  }
   return body as unknown as IssueRequest;
 }
 
 /** A credential checked and completed from the request, before status and signature. */
 export interface PreparedCredential {
-  definition: CredentialTypeDefinition;
+  /** The catalogue or registered type; undefined for a type not registered (where the organisation allows it). */
+  definition: CredentialTypeDefinition | undefined;
   credential: Record<string, unknown>;
 }
 
-/**
- * Validates the claims of a request against its catalogue type (schema, then rules) and builds
- * the VC Data Model 2.0 credential: id, issuer, `credentialSchema`, `validFrom`, and what the type's
- * rules derive (for example `validUntil` from a training refresher period). Pure apart from the
- * clock and a random id; bulk jobs call it for every row before issuing any.
- *
- * @throws PassportError `ERR_TYPE_UNKNOWN`, `ERR_ISSUER_MISMATCH`, `ERR_REQUEST_INVALID`, `ERR_SCHEMA_INVALID` (with every issue).
- */
-export function prepareCredential(org: Organisation, input: Record<string, unknown>, now: Date): PreparedCredential {
-  const definitions = findCatalogueTypes(input['type']);
-  if (definitions.length !== 1 || !Array.isArray(input['type'])) {
-    throw new PassportError('ERR_TYPE_UNKNOWN', 'credential.type must be ["VerifiableCredential", <one catalogue type>]', { field: 'credential.type' });
+/** How to prepare: the type found for the credential (default: its catalogue type), and where registered types' validators are. */
+export interface PrepareOptions {
+  issueType?: IssueType;
+  validators?: TypeValidatorCache;
+}
+
+function dateTimeNow(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function schemaInvalid(definition: CredentialTypeDefinition, found: SchemaIssue[]): PassportError {
+  const issues: FieldIssue[] = found.map((i) => ({ ...i, path: `credential.${i.path}` }));
+  return new PassportError('ERR_SCHEMA_INVALID', `the claims are not a valid ${definition.type}: ${issues[0]!.path} ${issues[0]!.message}`, { field: issues[0]!.path, issues });
+}
+
+function checkIssuerIsOrg(org: Organisation, issuer: unknown): void {
+  const claimed = isObject(issuer) ? issuer['id'] : issuer;
+  if (claimed !== undefined && claimed !== org.did) throw new PassportError('ERR_ISSUER_MISMATCH', `credential.issuer must be ${org.did} or left out`, { field: 'credential.issuer' });
+}
+
+// The properties of a credential the VC Data Model 2.0 defines (sections 4 and 5); `proof` is refused by checkDataModel.
+const DATA_MODEL_PROPERTIES: ReadonlySet<string> = new Set([
+  '@context',
+  'id',
+  'type',
+  'issuer',
+  'name',
+  'description',
+  'credentialSubject',
+  'validFrom',
+  'validUntil',
+  'credentialStatus',
+  'credentialSchema',
+  'evidence',
+  'termsOfUse',
+  'refreshService',
+  'relatedResource',
+  'renderMethod',
+  'confidenceMethod',
+  'proof',
+]);
+
+/** A catalogue or registered credential carries what the data model defines and what its type's schema names, nothing else (a misspelt property is not signed). */
+function checkTypedProperties(input: Record<string, unknown>, definition: CredentialTypeDefinition): void {
+  const own = definition.schema['properties'];
+  for (const key of Object.keys(input)) {
+    if (!DATA_MODEL_PROPERTIES.has(key) && !(isObject(own) && key in own)) {
+      throw invalid(`credential.${key}`, `credential.${key} is neither a property of the VC Data Model 2.0 nor of ${definition.type}`);
+    }
   }
-  const definition = definitions[0]!;
-  const claimedIssuer = isObject(input['issuer']) ? input['issuer']['id'] : input['issuer'];
-  if (claimedIssuer !== undefined && claimedIssuer !== org.did) {
-    throw new PassportError('ERR_ISSUER_MISMATCH', `credential.issuer must be ${org.did} or left out`, { field: 'credential.issuer' });
-  }
-  const validFrom = input['validFrom'] ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A credential of a catalogue or registered type: the issuer completes it, then the type's schema and rules apply on top of the data model. */
+function prepareTyped(org: Organisation, input: Record<string, unknown>, now: Date, definition: CredentialTypeDefinition, validators?: TypeValidatorCache): Record<string, unknown> {
+  checkTypedProperties(input, definition);
+  checkIssuerIsOrg(org, input['issuer']);
+  const validFrom = input['validFrom'] ?? dateTimeNow(now);
   if (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom)) || !/^\d{4}-\d{2}-\d{2}T/.test(validFrom)) {
     throw invalid('credential.validFrom', 'credential.validFrom must be a date-time such as 2026-05-01T09:00:00Z');
   }
+  const { '@context': context, id, type, issuer, name, description, credentialSchema, credentialSubject, ...rest } = input;
+  const schemaEntry = { id: definition.schemaId, type: 'JsonSchema' };
+  // The type's own schema entry comes first; other schemas the caller names are kept after it.
+  const otherSchemas = (Array.isArray(credentialSchema) ? credentialSchema : credentialSchema === undefined ? [] : [credentialSchema]).filter((s) => !isObject(s) || s['id'] !== definition.schemaId);
   const draft: Record<string, unknown> = {
-    '@context': input['@context'] ?? [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1],
-    id: `urn:uuid:${timeOrderedUuid(now)}`,
-    type: input['type'],
-    issuer: { id: org.did, name: org.name },
-    ...(input['name'] === undefined ? {} : { name: input['name'] }),
-    ...(input['description'] === undefined ? {} : { description: input['description'] }),
+    '@context': context ?? defaultContextOf(definition),
+    id: id ?? `urn:uuid:${timeOrderedUuid(now)}`,
+    type,
+    issuer: isObject(issuer) ? { id: org.did, name: org.name, ...issuer } : { id: org.did, name: org.name },
+    ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
+    ...rest,
     validFrom,
-    credentialSchema: { id: definition.schemaId, type: 'JsonSchema' },
-    credentialSubject: input['credentialSubject'],
+    credentialSchema: otherSchemas.length > 0 ? [schemaEntry, ...otherSchemas] : schemaEntry,
+    credentialSubject,
   };
-  const validation = validateCredential(draft, definition);
-  if (!validation.valid) {
-    const issues: FieldIssue[] = validation.issues.map((i) => ({ ...i, path: `credential.${i.path}` }));
-    throw new PassportError('ERR_SCHEMA_INVALID', `the claims are not a valid ${definition.type}: ${issues[0]!.path} ${issues[0]!.message}`, {
-      field: issues[0]!.path,
-      issues,
-    });
-  }
+  // The type's schema first: its issues name every field at fault, in its own words.
+  const validation = definition.schemaId.startsWith(`${NAMESPACE}/`) || !validators ? validateCredential(draft, definition) : validators.validatorFor(definition).validate(draft, definition);
+  if (!validation.valid) throw schemaInvalid(definition, validation.issues);
+  checkDataModel(draft);
   const derived = definition.derive?.(draft['credentialSubject'] as Record<string, unknown>);
-  const credential = derived ? { ...draft, credentialSubject: derived.credentialSubject, ...(derived.validUntil ? { validUntil: derived.validUntil } : {}) } : draft;
-  return { definition, credential };
+  if (!derived) return draft;
+  // The type's rules fix the end of validity; a caller's earlier end is kept.
+  const given = draft['validUntil'];
+  const validUntil = derived.validUntil && !(typeof given === 'string' && Date.parse(given) < Date.parse(derived.validUntil)) ? derived.validUntil : given;
+  return { ...draft, credentialSubject: derived.credentialSubject, ...(validUntil === undefined ? {} : { validUntil }) };
+}
+
+/**
+ * Validates the claims of a request and builds the VC Data Model 2.0 credential. A VC Data Model
+ * 1.1 request is read as 2.0 first (`issuanceDate` as `validFrom`, `expirationDate` as
+ * `validUntil`). A catalogue or registered type is completed by the issuer (id unless given,
+ * issuer, `credentialSchema`, `validFrom` unless given, what the type's rules derive such as
+ * `validUntil` from a training refresher period), and checked against the data model and then
+ * its schema and rules; what else the data model defines (`name`, `description`, `evidence`,
+ * `termsOfUse`, `refreshService`, `relatedResource`, the caller's `credentialStatus`...) is kept.
+ * A type not registered (where the organisation allows it) is checked against the data model and
+ * kept as given, an `id` added when it has none. Pure apart from the clock and a random id; bulk
+ * jobs call it for every row before issuing any.
+ *
+ * @throws PassportError `ERR_TYPE_UNKNOWN`, `ERR_ISSUER_MISMATCH`, `ERR_REQUEST_INVALID`,
+ *   `ERR_SCHEMA_INVALID` (with every issue), the `ERR_VCDM_*` codes of {@link checkDataModel}.
+ */
+export function prepareCredential(org: Organisation, input: Record<string, unknown>, now: Date, options: PrepareOptions = {}): PreparedCredential {
+  const upgraded = upgradeVcDm11(input);
+  const issueType = options.issueType ?? catalogueIssueType(upgraded['type']);
+  if (issueType.kind !== 'unregistered') return { definition: issueType.definition, credential: prepareTyped(org, upgraded, now, issueType.definition, options.validators) };
+  const credential: Record<string, unknown> = { '@context': upgraded['@context'], ...(upgraded['id'] === undefined ? { id: `urn:uuid:${timeOrderedUuid(now)}` } : {}), ...upgraded };
+  checkDataModel(credential);
+  checkIssuerIsOrg(org, credential['issuer']);
+  return { definition: undefined, credential };
 }
 
 /** What issuing returns: the credential as the VC API answers it, and what was recorded. */
@@ -150,33 +220,45 @@ async function secureIssue(
   withAnswer: boolean,
 ): Promise<SecuredIssue> {
   const now = ctx.now();
-  const { definition, credential } = prepareCredential(org, request.credential, now);
+  const issueType = await findIssueType(ctx, org, upgradeVcDm11(request.credential)['type']);
+  const { definition, credential } = prepareCredential(org, request.credential, now, { issueType, validators: ctx.typeValidators });
   const format = request.options?.format ?? 'vc+jwt';
+  if (!definition && format === 'dc+sd-jwt') {
+    throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'an SD-JWT VC names its type (vct): issue a type not registered as vc+jwt, jwt_vc_json or ldp_vc', { field: 'options.format' });
+  }
+  if (!definition && format !== 'ldp_vc') await checkJsonLd(credential);
+  const recordType = definition?.type ?? firstTypeOf(credential['type']);
+  const schemaId = definition?.schemaId ?? firstSchemaIdOf(credential['credentialSchema']);
   const slot = await ctx.statusLists.reserve(org.id);
   try {
-    // prepareCredential's credential is ours: the status goes last, as a copy with it would put it.
-    credential['credentialStatus'] = statusEntriesFor(ctx.publicUrl, org.id, slot);
+    // prepareCredential's credential is ours: the status goes last, as a copy with it would put it;
+    // status entries the caller gave stay, before ours.
+    const given = credential['credentialStatus'];
+    const ours = statusEntriesFor(ctx.publicUrl, org.id, slot);
+    credential['credentialStatus'] = given === undefined ? ours : [...(Array.isArray(given) ? given : [given]), ...ours];
     // Signing here, on the main thread: a few issues a turn of the event loop, so the group
     // commit's statements are answered between them (bulk jobs sign on worker threads).
     if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
     const secured = await secureCredential(ctx, org, {
       credential,
-      definition,
+      ...(definition ? { definition } : {}),
       format,
       alg: request.options?.alg ?? 'EdDSA',
       slot,
       ...(request.options?.holderJwk ? { holderJwk: request.options.holderJwk } : {}),
       ...(origin.signerFor ? { signerFor: origin.signerFor } : {}),
     });
-    const id = credential['id'] as string;
-    const subjectId = (credential['credentialSubject'] as { id?: string }).id ?? '';
+    // The record's id is the credential's unless the caller gave the credential one (kept as given).
+    const id = request.credential['id'] === undefined ? (credential['id'] as string) : `urn:uuid:${timeOrderedUuid(now)}`;
+    const subjects = credential['credentialSubject'];
+    const subjectId = ((Array.isArray(subjects) ? subjects[0] : subjects) as { id?: unknown } | undefined)?.id;
     return {
       record: {
         id,
         orgId: org.id,
-        type: definition.type,
-        schemaId: definition.schemaId,
-        subjectHash: hash('sha256', subjectId, 'hex'),
+        type: recordType,
+        schemaId,
+        subjectHash: hash('sha256', typeof subjectId === 'string' ? subjectId : '', 'hex'),
         format,
         issuedAt: now.toISOString(),
         issuedBy: principal.keyId,
@@ -189,14 +271,26 @@ async function secureIssue(
         jobId: origin.jobId ?? null,
         storedCredential: ctx.storeCredentials ? secured.encoded : null,
       },
-      audit: { orgId: org.id, actor: principal.keyId, action: 'credential.issue', subject: id, detail: { type: definition.type, format }, at: now },
-      ...(withAnswer ? { answer: { ...secured, id, type: definition.type, format, statusListId: slot.listId, statusIndex: slot.index } } : {}),
+      audit: { orgId: org.id, actor: principal.keyId, action: 'credential.issue', subject: id, detail: { type: recordType, format }, at: now },
+      ...(withAnswer ? { answer: { ...secured, id, type: recordType, format, statusListId: slot.listId, statusIndex: slot.index } } : {}),
       slot,
     };
   } catch (err: unknown) {
     ctx.statusLists.release(slot);
     throw err;
   }
+}
+
+/** The type a record of a credential of no known type is listed under: its first type beyond VerifiableCredential. */
+function firstTypeOf(type: unknown): string {
+  const names = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+  return names.find((t) => t !== 'VerifiableCredential') ?? 'VerifiableCredential';
+}
+
+/** The first schema a credential names ('' when none). */
+function firstSchemaIdOf(schema: unknown): string {
+  const first: unknown = Array.isArray(schema) ? schema[0] : schema;
+  return isObject(first) && typeof first['id'] === 'string' ? first['id'] : '';
 }
 
 /** Waits for the group commit of a secured issue; a duplicate (or a failure) gives its status index back. */

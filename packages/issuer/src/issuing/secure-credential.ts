@@ -1,6 +1,5 @@
 import {
   PassportError,
-  envelopeCredential,
   issueSdJwtVc,
   signDataIntegrity,
   signVcJose,
@@ -16,6 +15,7 @@ import { getOrgDataIntegritySigner, getOrgSigner as getAgentSigner } from '../or
 import type { Organisation } from '../organisations/organisation.js';
 import type { StatusSlot } from '../store/status-list-store.js';
 import { tokenStatusClaimFor } from '../status/status-urls.js';
+import { envelopeOf } from './lib/envelope-of.js';
 import { resolveHolderJwk } from './resolve-holder-jwk.js';
 
 /** The formats the issuer secures credentials in (OpenID4VCI credential format identifiers where they exist). */
@@ -25,7 +25,8 @@ export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
 /** What to secure. */
 export interface SecureInput {
   credential: Record<string, unknown>;
-  definition: CredentialTypeDefinition;
+  /** The catalogue or registered type (needed for SD-JWT VC: its vct and disclosable claims). */
+  definition?: CredentialTypeDefinition;
   format: CredentialFormat;
   alg: SupportedAlg;
   slot: StatusSlot;
@@ -62,9 +63,10 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
     case 'vc+jwt': {
       const signer = await getOrgSigner(ctx, org, input.alg);
       const jwt = await signVcJose({ credential: input.credential, signer });
-      return { verifiableCredential: { ...envelopeCredential(jwt) }, encoded: jwt, signingKid: kidOf(signer.kid) };
+      return { verifiableCredential: envelopeOf('application/vc+jwt', jwt), encoded: jwt, signingKid: kidOf(signer.kid) };
     }
     case 'dc+sd-jwt': {
+      if (!input.definition) throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'an SD-JWT VC needs a catalogue or registered type', { field: 'options.format' });
       const signer = await getOrgSigner(ctx, org, input.alg);
       const subject = input.credential['credentialSubject'] as { id?: unknown };
       const jwk = input.holderJwk ?? (await resolveHolderJwk(ctx.resolver, subject.id));
@@ -79,7 +81,7 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
         now: ctx.now(),
       });
       return {
-        verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/dc+sd-jwt,${sdJwt}` },
+        verifiableCredential: envelopeOf('application/dc+sd-jwt', sdJwt),
         encoded: sdJwt,
         signingKid: kidOf(signer.kid),
       };
@@ -89,7 +91,7 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
       const signer = await getOrgSigner(ctx, org, input.alg);
       const jwt = await signVcJwtV1({ credential: toVcDm11(input.credential), signer, now: ctx.now() });
       return {
-        verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/jwt,${jwt}` },
+        verifiableCredential: envelopeOf('application/jwt', jwt),
         encoded: jwt,
         signingKid: kidOf(signer.kid),
       };

@@ -5,6 +5,8 @@ import { PassportError, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
+import { findIssueType } from '../issuing/find-issue-type.js';
+import { upgradeVcDm11 } from '../issuing/lib/upgrade-vc-dm11.js';
 import { issueCredentialOutcome, prepareCredential, type IssueOrigin, type IssueRequest, type IssuedCredential } from '../issuing/issue-credential.js';
 import { resolveHolderJwk } from '../issuing/resolve-holder-jwk.js';
 import { getOrganisation } from '../organisations/get-organisation.js';
@@ -294,7 +296,8 @@ class JobRunner {
    */
   private async check(org: Organisation, request: IssueRequest, source: BulkSource): Promise<RowIssue[]> {
     try {
-      const { credential } = prepareCredential(org, request.credential, this.ctx.now());
+      const issueType = await findIssueType(this.ctx, org, upgradeVcDm11(request.credential)['type']);
+      const { credential } = prepareCredential(org, request.credential, this.ctx.now(), { issueType, validators: this.ctx.typeValidators });
       if (request.options?.format === 'dc+sd-jwt' && request.options.holderJwk === undefined) {
         await resolveHolderJwk(this.ctx.resolver, (credential['credentialSubject'] as { id?: unknown }).id);
       }

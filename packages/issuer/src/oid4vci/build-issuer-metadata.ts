@@ -1,4 +1,5 @@
-import { STAFF_PASSPORT_CONTEXT_V1, VC_CONTEXT_V2, type CredentialTypeDefinition } from '@staff-passport/schemas';
+import type { CredentialTypeDefinition } from '@staff-passport/schemas';
+import { defaultContextOf } from '../issuing/lib/default-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import {
   OFFER_FORMATS,
@@ -41,7 +42,7 @@ function configurationOf(definition: CredentialTypeDefinition, format: OfferForm
       // VC Data Model 1.1 JWT (Appendix A.1.1): the type alone identifies the credential.
       return { ...common, credential_definition: { type: ['VerifiableCredential', definition.type] } };
     case 'ldp_vc':
-      return { ...common, credential_definition: { '@context': [VC_CONTEXT_V2, STAFF_PASSPORT_CONTEXT_V1], type: ['VerifiableCredential', definition.type] } };
+      return { ...common, credential_definition: { '@context': defaultContextOf(definition), type: ['VerifiableCredential', definition.type] } };
     case 'dc+sd-jwt':
       return { ...common, vct: definition.vct };
   }
@@ -49,16 +50,17 @@ function configurationOf(definition: CredentialTypeDefinition, format: OfferForm
 
 /**
  * The Credential Issuer Metadata of an organisation (OpenID4VCI 1.0, section 12.2.4): its
- * endpoints, batch size, display, and one credential configuration per catalogue type and format
+ * endpoints, batch size, display, and one credential configuration per type offered (the catalogue's
+ * by default; with registered types, `listOfferableTypes`) and format
  * (`${type}_${formatLabel}`). The organisation is its own authorisation server, so
  * `authorization_servers` is left out (section 12.2.4: the issuer then acts as one).
  *
  * @example
  * res.json(buildCredentialIssuerMetadata(ctx.publicUrl, org));
  */
-export function buildCredentialIssuerMetadata(publicUrl: string, org: Organisation): Record<string, unknown> {
+export function buildCredentialIssuerMetadata(publicUrl: string, org: Organisation, types: readonly CredentialTypeDefinition[] = offerableTypes()): Record<string, unknown> {
   const configurations: Record<string, unknown> = {};
-  for (const definition of offerableTypes()) {
+  for (const definition of types) {
     for (const format of OFFER_FORMATS) configurations[configurationIdFor(definition.type, format)] = configurationOf(definition, format);
   }
   return {

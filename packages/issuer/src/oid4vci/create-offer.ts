@@ -1,11 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { PassportError, isObject, type FieldIssue } from '@staff-passport/core';
+import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { prepareCredential } from '../issuing/issue-credential.js';
 import { createOfferStore } from '../store/offer-store.js';
 import { foldPersonReference, parsePersonReference } from '../lib/person-reference.js';
 import type { Organisation } from '../organisations/organisation.js';
+import type { TypeValidatorCache } from '../types/type-validator-cache.js';
 import { hashSecret, randomSecret, sealOfferJson, withAudit, type OfferedCredential } from './lib/offer-store.js';
 import {
   OFFER_FORMATS,
@@ -60,6 +62,12 @@ const FIELDS = ['credentials', 'formats', 'txCode', 'byReference', 'pending', 'e
 // Any syntactically valid DID: the holder's comes from the wallet's proof at issuance.
 const PLACEHOLDER_HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 
+/** The types an offer may name beyond the catalogue (`listOfferableTypes`) and where their validators are. */
+export interface OfferRegistry {
+  types: readonly CredentialTypeDefinition[];
+  validators: TypeValidatorCache;
+}
+
 function invalid(field: string, message: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
 }
@@ -77,7 +85,7 @@ function optionalBoolean(body: Record<string, unknown>, field: string): boolean 
  *
  * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_TYPE_UNKNOWN`, `ERR_SCHEMA_INVALID`.
  */
-export function validateOfferedCredentials(org: Organisation, value: unknown, now: Date, options: { subjectRequired: boolean; field?: string }): OfferedCredential[] {
+export function validateOfferedCredentials(org: Organisation, value: unknown, now: Date, options: { subjectRequired: boolean; field?: string; registry?: OfferRegistry }): OfferedCredential[] {
   const field = options.field ?? 'credentials';
   if (!Array.isArray(value) || value.length === 0 || value.length > OID4VCI_LIMITS.batchSize) {
     throw invalid(field, `${field} must list 1 to ${OID4VCI_LIMITS.batchSize} credentials`);
@@ -88,8 +96,9 @@ export function validateOfferedCredentials(org: Organisation, value: unknown, no
     if (!isObject(item)) throw invalid(at, `${at} must be {type, credentialSubject}`);
     for (const key of Object.keys(item)) if (key !== 'type' && key !== 'credentialSubject') throw invalid(`${at}.${key}`, `${key} is not a field of an offered credential`);
     const type = item['type'];
-    if (typeof type !== 'string' || !offerableTypes().some((d) => d.type === type)) {
-      throw new PassportError('ERR_TYPE_UNKNOWN', `${at}.type must be a catalogue type, such as TrainingRecord`, { field: `${at}.type` });
+    const definition = typeof type === 'string' ? (options.registry?.types ?? offerableTypes()).find((d) => d.type === type) : undefined;
+    if (typeof type !== 'string' || !definition) {
+      throw new PassportError('ERR_TYPE_UNKNOWN', `${at}.type must be a catalogue or registered type, such as TrainingRecord`, { field: `${at}.type` });
     }
     if (seen.has(type)) throw invalid(`${at}.type`, `${type} is offered twice: each type once`);
     seen.add(type);
@@ -98,7 +107,11 @@ export function validateOfferedCredentials(org: Organisation, value: unknown, no
     if (!isObject(subject)) throw invalid(`${at}.credentialSubject`, `${at}.credentialSubject must be an object with the claims`);
     if (subject['id'] !== undefined) throw invalid(`${at}.credentialSubject.id`, "leave credentialSubject.id out: the holder's DID comes from the wallet's key proof");
     try {
-      prepareCredential(org, { type: ['VerifiableCredential', type], credentialSubject: { ...subject, id: PLACEHOLDER_HOLDER } }, now);
+      const issueType = { kind: 'catalogue', definition } as const;
+      prepareCredential(org, { type: ['VerifiableCredential', type], credentialSubject: { ...subject, id: PLACEHOLDER_HOLDER } }, now, {
+        issueType,
+        ...(options.registry ? { validators: options.registry.validators } : {}),
+      });
     } catch (err: unknown) {
       if (!(err instanceof PassportError)) throw err;
       const rename = (path: string | undefined): string | undefined => path?.replace(/^credential\./, `${at}.`);
@@ -115,7 +128,7 @@ export function validateOfferedCredentials(org: Organisation, value: unknown, no
  *
  * @throws PassportError `ERR_REQUEST_INVALID`, `ERR_FORMAT_UNSUPPORTED`, `ERR_TYPE_UNKNOWN`, `ERR_SCHEMA_INVALID`.
  */
-export function parseCreateOfferInput(org: Organisation, body: unknown, now: Date): CreateOfferInput {
+export function parseCreateOfferInput(org: Organisation, body: unknown, now: Date, registry?: OfferRegistry): CreateOfferInput {
   if (!isObject(body)) throw invalid('body', 'the body must be a JSON object {credentials, formats?, txCode?, byReference?, pending?, expiresInSeconds?, personReference?}');
   for (const key of Object.keys(body)) if (!FIELDS.includes(key)) throw invalid(key, `${key} is not a field of an offer`);
   const pending = optionalBoolean(body, 'pending');
@@ -135,7 +148,7 @@ export function parseCreateOfferInput(org: Organisation, body: unknown, now: Dat
   }
   const personReference = parsePersonReference(body['personReference']);
   return {
-    credentials: validateOfferedCredentials(org, body['credentials'], now, { subjectRequired: pending !== true }),
+    credentials: validateOfferedCredentials(org, body['credentials'], now, { subjectRequired: pending !== true, ...(registry ? { registry } : {}) }),
     ...(formats === undefined ? {} : { formats: formats as OfferFormat[] }),
     ...(txCode === undefined ? {} : { txCode }),
     ...(byReference === undefined ? {} : { byReference }),

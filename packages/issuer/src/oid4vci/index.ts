@@ -18,6 +18,7 @@ export {
   PROOF_JWT_TYP,
   configurationIdFor,
   credentialIssuerIdFor,
+  listOfferableTypes,
   offerableTypes,
   oid4vciEndpointFor,
   parseConfigurationId,

@@ -7,7 +7,7 @@ import { createOfferStore } from '../store/offer-store.js';
 import { createOfferTokenStore } from '../store/offer-token-store.js';
 import { offerLinkFor, offerUriFor, validateOfferedCredentials } from './create-offer.js';
 import { findOffer, listOfferRecords, withAudit, type OfferRecord, type OfferStatus, type OfferedCredential } from './lib/offer-store.js';
-import type { OfferFormat } from './oid4vci-settings.js';
+import { listOfferableTypes, type OfferFormat } from './oid4vci-settings.js';
 
 /** What became of one offered type. */
 export interface OfferDelivery {
@@ -173,7 +173,7 @@ export async function completeOffer(ctx: IssuerContext, org: Organisation, offer
   const input = body as Record<string, unknown> | undefined;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new PassportError('ERR_REQUEST_INVALID', 'the body must be {credentials: [{type, credentialSubject}]}', { field: 'body' });
   for (const key of Object.keys(input)) if (key !== 'credentials') throw new PassportError('ERR_REQUEST_INVALID', `${key} is not a field of this request`, { field: key });
-  const completed = validateOfferedCredentials(org, input['credentials'], now, { subjectRequired: true });
+  const completed = validateOfferedCredentials(org, input['credentials'], now, { subjectRequired: true, registry: { types: await listOfferableTypes(ctx), validators: ctx.typeValidators } });
   const merged: OfferedCredential[] = offer.credentials.map((c) => ({ ...c }));
   completed.forEach((c, i) => {
     const slot = merged.find((m) => m.type === c.type);

@@ -1,5 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import { CATALOGUE, type CredentialTypeDefinition } from '@staff-passport/schemas';
+import type { IssuerContext } from '../issuer-context.js';
+import { listNewestRegisteredTypes } from '../types/list-credential-types.js';
 
 /** The OpenID4VCI credential formats offered (OpenID4VCI 1.0, Appendix A). */
 export const OFFER_FORMATS = ['jwt_vc_json', 'dc+sd-jwt', 'ldp_vc'] as const;
@@ -64,9 +66,20 @@ export function configurationIdFor(type: string, format: OfferFormat): string {
 // The newest version of each type is what the issuer issues under.
 const NEWEST: readonly CredentialTypeDefinition[] = CATALOGUE.filter((d, i) => CATALOGUE.findIndex((x) => x.type === d.type) === i);
 
-/** The catalogue types offered (the newest version of each). */
-export function offerableTypes(): readonly CredentialTypeDefinition[] {
-  return NEWEST;
+/** The catalogue types offered (the newest version of each), then the registered types given (see {@link listOfferableTypes}). */
+export function offerableTypes(registered: readonly CredentialTypeDefinition[] = []): readonly CredentialTypeDefinition[] {
+  return registered.length === 0 ? NEWEST : [...NEWEST, ...registered];
+}
+
+/**
+ * Every type offered: the newest version of each catalogue type and of each type published in the
+ * registry (read from the database, so every instance offers what any of them published).
+ *
+ * @example
+ * const types = await listOfferableTypes(ctx);
+ */
+export async function listOfferableTypes(ctx: IssuerContext): Promise<readonly CredentialTypeDefinition[]> {
+  return offerableTypes(await listNewestRegisteredTypes(ctx));
 }
 
 /** A credential configuration id read back: its catalogue type and format. */
@@ -77,16 +90,16 @@ export interface CredentialConfiguration {
 }
 
 /**
- * Reads a credential configuration id.
+ * Reads a credential configuration id, of a catalogue type or of one of `types` (the catalogue's by default).
  *
  * @throws PassportError `ERR_CREDENTIAL_CONFIGURATION_UNKNOWN`
  */
-export function parseConfigurationId(id: unknown): CredentialConfiguration {
+export function parseConfigurationId(id: unknown, types: readonly CredentialTypeDefinition[] = NEWEST): CredentialConfiguration {
   if (typeof id === 'string') {
     for (const format of OFFER_FORMATS) {
       const suffix = `_${FORMAT_LABELS[format]}`;
       if (!id.endsWith(suffix)) continue;
-      const definition = NEWEST.find((d) => d.type === id.slice(0, -suffix.length));
+      const definition = types.find((d) => d.type === id.slice(0, -suffix.length));
       if (definition) return { id, definition, format };
     }
   }

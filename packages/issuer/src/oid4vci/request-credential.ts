@@ -7,7 +7,7 @@ import { consumeNonce } from './issue-nonce.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { deliverCredentials, type CredentialResponseBody, type HolderKey } from './lib/deliver-credentials.js';
 import { assertNotExpired, hashSecret, offerActor, randomSecret, withAudit } from './lib/offer-store.js';
-import { OID4VCI_LIMITS, credentialIssuerIdFor, parseConfigurationId } from './oid4vci-settings.js';
+import { OID4VCI_LIMITS, credentialIssuerIdFor, listOfferableTypes, parseConfigurationId } from './oid4vci-settings.js';
 import { verifyProofJwt } from './verify-proof-jwt.js';
 
 /** What the credential endpoint answers: 200 with credentials, or 202 while issuance is deferred. */
@@ -68,7 +68,7 @@ export async function requestCredential(ctx: IssuerContext, org: Organisation, a
     throw new PassportError('ERR_CREDENTIAL_CONFIGURATION_UNKNOWN', 'use credential_configuration_id: no credential identifiers were issued', { field: 'credential_identifier' });
   }
   if (body['credential_configuration_id'] === undefined) throw requestInvalid('credential_configuration_id is missing', 'credential_configuration_id');
-  const configuration = parseConfigurationId(body['credential_configuration_id']);
+  const configuration = parseConfigurationId(body['credential_configuration_id'], await listOfferableTypes(ctx));
   const offered = offer.credentials.find((c) => c.type === configuration.definition.type);
   if (!offered || !offer.formats.includes(configuration.format)) {
     throw new PassportError('ERR_CREDENTIAL_CONFIGURATION_UNKNOWN', 'the offer does not include this credential configuration', { field: 'credential_configuration_id' });

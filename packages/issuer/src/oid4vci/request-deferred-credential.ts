@@ -5,7 +5,7 @@ import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { deliverCredentials, type HolderKey } from './lib/deliver-credentials.js';
 import { hashSecret } from './lib/offer-store.js';
-import { OID4VCI_LIMITS, parseConfigurationId } from './oid4vci-settings.js';
+import { OID4VCI_LIMITS, listOfferableTypes, parseConfigurationId } from './oid4vci-settings.js';
 import type { CredentialEndpointResult } from './request-credential.js';
 
 /**
@@ -38,7 +38,7 @@ export async function requestDeferredCredential(ctx: IssuerContext, org: Organis
   if (!taken) throw new PassportError('ERR_TRANSACTION_ID_INVALID', 'the transaction_id has been used', { field: 'transaction_id' });
   try {
     const holders = JSON.parse(row.holder_keys ?? '[]') as HolderKey[];
-    return { status: 200, body: await deliverCredentials(ctx, org, offer, parseConfigurationId(row.configuration_id), subject, holders) };
+    return { status: 200, body: await deliverCredentials(ctx, org, offer, parseConfigurationId(row.configuration_id, await listOfferableTypes(ctx)), subject, holders) };
   } catch (err: unknown) {
     await deliveries.returnDeferred(offer.id, row.type);
     throw err;

@@ -301,4 +301,25 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
        claimed_at INTEGER NOT NULL
      )`,
   ]),
+  // Credential types beyond the catalogue, published at run time by a platform administrator: one
+  // row per version, never updated (a version is immutable); and each organisation's choice to
+  // issue types nobody registered (off unless a row says so).
+  statementsMigration(7, 'credential type registry, unregistered types setting', [
+    `CREATE TABLE IF NOT EXISTS sp_credential_types (
+       slug TEXT NOT NULL,
+       version TEXT NOT NULL,
+       type TEXT NOT NULL,
+       definition TEXT NOT NULL,
+       published_at TEXT NOT NULL,
+       published_by TEXT NOT NULL,
+       PRIMARY KEY (slug, version)
+     )`,
+    `CREATE INDEX IF NOT EXISTS sp_credential_types_type ON sp_credential_types (type)`,
+    `CREATE TABLE IF NOT EXISTS sp_org_type_settings (
+       org_id TEXT PRIMARY KEY REFERENCES sp_organisations(id),
+       allow_unregistered INTEGER NOT NULL,
+       updated_at TEXT NOT NULL,
+       updated_by TEXT NOT NULL
+     )`,
+  ]),
 ];

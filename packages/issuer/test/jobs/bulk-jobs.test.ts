@@ -193,11 +193,11 @@ describe('JSON lines', () => {
 
   it('reports a bad line by line number and field', async () => {
     const good = JSON.stringify({ credential: trainingCredential(holder) });
-    const { job } = await runJob([good, JSON.stringify({ credential: { ...trainingCredential(holder), id: 'urn:uuid:1' } }), '{not json', good].join('\n'), 'kind=jsonl', 'application/x-ndjson');
+    const { job } = await runJob([good, JSON.stringify({ credential: { ...trainingCredential(holder), id: 'not a URL' } }), '{not json', good].join('\n'), 'kind=jsonl', 'application/x-ndjson');
     expect(job).toMatchObject({ state: 'failed_validation', errors: 2 });
     const report = await call(`${jobsUrl()}/${job.id}/errors`, { key: issuer.a.keys.issuer });
     expect((report.body['errors'] as { row: number; column: string | null; code: string }[]).map((e) => [e.row, e.column, e.code])).toEqual([
-      [2, 'credential.id', 'ERR_REQUEST_INVALID'],
+      [2, 'credential.id', 'ERR_VCDM_ID_INVALID'],
       [3, null, 'json_malformed'],
     ]);
   });

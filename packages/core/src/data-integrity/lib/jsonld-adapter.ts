@@ -78,7 +78,9 @@ function toPassportError(err: unknown, what: string): PassportError {
 export async function canonizeRdfc10(document: object, loader: DocumentLoader): Promise<string> {
   let dataset: unknown;
   try {
-    dataset = await jsonld.toRDF(document, { ...processingOptions(loader), produceGeneralizedRdf: false, rdfDirection: null });
+    // A language value's @direction becomes an i18n datatype, as Digital Bazaar's eddsa-rdfc-2022
+    // cryptosuite canonizes it (in safe mode jsonld refuses @direction without an rdfDirection).
+    dataset = await jsonld.toRDF(document, { ...processingOptions(loader), produceGeneralizedRdf: false, rdfDirection: 'i18n-datatype' });
   } catch (err: unknown) {
     throw toPassportError(err, 'the document cannot be converted to RDF');
   }

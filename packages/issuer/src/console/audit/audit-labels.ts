@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'oidc.configure': 'Sign-in with the organisation account set up',
   'oidc.remove': 'Sign-in with the organisation account removed',
   'organisation.create': 'Organisation created',
+  'organisation.type-settings': 'Credential types not registered allowed or stopped',
 };
 
 /** An action in words, or as written when it is not one we name. */

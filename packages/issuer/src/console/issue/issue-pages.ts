@@ -5,7 +5,7 @@ import { authorise } from '../../api-keys/authenticate-api-key.js';
 import type { Role } from '../../api-keys/create-api-key.js';
 import type { IssuerContext } from '../../issuer-context.js';
 import { PERSON_REFERENCE_MAX, parsePersonReference } from '../../lib/person-reference.js';
-import { createOffer, getOffer, getOfferLink, listOffers, offerableTypes, parseCreateOfferInput, withdrawOffer, type CreateOfferInput } from '../../oid4vci/index.js';
+import { createOffer, getOffer, getOfferLink, listOfferableTypes, listOffers, parseCreateOfferInput, withdrawOffer, type CreateOfferInput } from '../../oid4vci/index.js';
 import { checkCsrf, consoleCallerOf, type ConsoleCaller } from '../console-session.js';
 import { hasConsoleRole } from '../lib/console-roles.js';
 import { readIdParam } from '../lib/read-id-param.js';
@@ -28,9 +28,9 @@ function allowed(caller: ConsoleCaller, roles: readonly Role[]): void {
   authorise(caller.principal, caller.org.id, roles);
 }
 
-function definitionOf(req: Request): CredentialTypeDefinition {
+async function definitionOf(ctx: IssuerContext, req: Request): Promise<CredentialTypeDefinition> {
   const name = req.params['type'];
-  const definition = offerableTypes().find((d) => d.slug === name || d.type === name);
+  const definition = (await listOfferableTypes(ctx)).find((d) => d.slug === name || d.type === name);
   if (!definition) throw new PassportError('ERR_NOT_FOUND', 'There is no credential type with that name.', { field: 'type' });
   return definition;
 }
@@ -79,7 +79,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
   router.get('/console/issue', signedIn, async (req, res) => {
     const caller = consoleCallerOf(res);
     allowed(caller, ISSUERS);
-    sendTypeChoicePage(res, { caller, offers: await listOffers(ctx, caller.org.id, { limit: 10 }), withdrawn: req.query['withdrawn'] === '1' });
+    sendTypeChoicePage(res, { caller, types: await listOfferableTypes(ctx), offers: await listOffers(ctx, caller.org.id, { limit: 10 }), withdrawn: req.query['withdrawn'] === '1' });
   });
 
   router.post('/console/issue', signedIn, async (req, res) => {
@@ -87,18 +87,19 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     allowed(caller, ISSUERS);
     const body = bodyOf(req);
     checkCsrf(caller, body);
-    const chosen = offerableTypes().find((d) => d.slug === fieldOf(body, 'type'));
+    const types = await listOfferableTypes(ctx);
+    const chosen = types.find((d) => d.slug === fieldOf(body, 'type'));
     if (!chosen) {
-      sendTypeChoicePage(res, { caller, offers: await listOffers(ctx, caller.org.id, { limit: 10 }), error: { field: 'type', message: 'Select the type of credential you want to issue' } });
+      sendTypeChoicePage(res, { caller, types, offers: await listOffers(ctx, caller.org.id, { limit: 10 }), error: { field: 'type', message: 'Select the type of credential you want to issue' } });
       return;
     }
     res.redirect(303, `/console/issue/${chosen.slug}`);
   });
 
-  router.get('/console/issue/:type', signedIn, (req, res) => {
+  router.get('/console/issue/:type', signedIn, async (req, res) => {
     const caller = consoleCallerOf(res);
     allowed(caller, ISSUERS);
-    const definition = definitionOf(req);
+    const definition = await definitionOf(ctx, req);
     if (req.params['type'] !== definition.slug) {
       res.redirect(303, `/console/issue/${definition.slug}`);
       return;
@@ -109,7 +110,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
   router.post('/console/issue/:type', signedIn, async (req, res) => {
     const caller = consoleCallerOf(res);
     allowed(caller, ISSUERS);
-    const definition = definitionOf(req);
+    const definition = await definitionOf(ctx, req);
     const body = bodyOf(req);
     checkCsrf(caller, body);
     const form = buildClaimFields(definition);
@@ -132,6 +133,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
         caller.org,
         { credentials: [{ type: definition.type, credentialSubject: read.subject }], txCode: true, ...(lifetime ? { expiresInSeconds: Number(lifetime.value) } : {}) },
         ctx.now(),
+        { types: await listOfferableTypes(ctx), validators: ctx.typeValidators },
       );
     } catch (err: unknown) {
       // Every problem the API would answer 400 for, shown on the field it is about.
@@ -163,7 +165,7 @@ export function addIssuePages(router: Router, ctx: IssuerContext, signedIn: Requ
     const offer = await getOffer(ctx, caller.org.id, offerIdOf(req));
     const pin = offer.status === 'offered' ? readOfferPin(ctx, req, caller, offer.id) : undefined;
     if (offer.status !== 'offered') clearOfferPinCookie(ctx, res, offer.id);
-    sendOfferPage(res, { caller, offer, canIssue: hasConsoleRole(caller, ISSUERS), ...(pin === undefined ? {} : { pin }) });
+    sendOfferPage(res, { caller, offer, canIssue: hasConsoleRole(caller, ISSUERS), types: await listOfferableTypes(ctx), ...(pin === undefined ? {} : { pin }) });
   });
 
   router.get('/console/offers/:offerId/status.json', signedIn, async (req, res) => {

@@ -104,9 +104,29 @@ export const CREDENTIAL_ROUTES: IssuerRoute[] = [
       schema: s.object(
         {
           credential: s.object(
-            { '@context': {}, type: {}, issuer: {}, credentialSubject: s.anyObject('the claims, with the holder DID as id'), validFrom: {}, name: {}, description: {} },
+            {
+              '@context': {},
+              id: {},
+              type: {},
+              issuer: {},
+              name: {},
+              description: {},
+              credentialSubject: { description: 'the claims, with the holder DID as id (an object; several subjects as an array for a type not registered)' },
+              validFrom: {},
+              validUntil: {},
+              credentialSchema: {},
+              credentialStatus: { description: "kept, before the issuer's own status entries" },
+              evidence: {},
+              termsOfUse: {},
+              refreshService: {},
+              relatedResource: {},
+            },
             [],
-            { description: 'VC Data Model 2.0 credential of a catalogue type, without id, status or schema (the issuer sets them); its claims are checked against the type (ERR_TYPE_UNKNOWN, ERR_SCHEMA_INVALID)' },
+            {
+              open: true,
+              description:
+                'A VC Data Model 2.0 credential (or 1.1, read as 2.0) without a proof, checked against the data model (ERR_VCDM_*, naming the rule and the field). A catalogue or registered type is completed by the issuer (id unless given, issuer, credentialSchema, validFrom, status) and its claims checked against the type (ERR_TYPE_UNKNOWN, ERR_SCHEMA_INVALID); a type not registered is signed as given where the organisation allows it.',
+            },
           ),
           options: s.object({
             format: s.string({ description: `one of ${CREDENTIAL_FORMATS.join(', ')} (default vc+jwt; another answers ERR_FORMAT_UNSUPPORTED)` }),

@@ -1,6 +1,6 @@
 import { PassportError, jsonSchema as s, qrCodeRoutes, type JsonSchema } from '@staff-passport/core';
 import type { Request } from 'express';
-import { OFFER_FORMATS, completeOffer, createOffer, getOffer, getOfferLink, listOffers, parseCreateOfferInput, withdrawOffer } from '../../oid4vci/index.js';
+import { OFFER_FORMATS, completeOffer, createOffer, getOffer, getOfferLink, listOfferableTypes, listOffers, parseCreateOfferInput, withdrawOffer } from '../../oid4vci/index.js';
 import { OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
 import type { Role } from '../../api-keys/create-api-key.js';
 import { ALL_ROLES, EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
@@ -75,7 +75,7 @@ export const OFFER_ROUTES: IssuerRoute[] = [
     errors: [400, 401, 403, 404],
     handler: async ({ ctx }, req, res) => {
       const { org, principal } = callerOf(res);
-      const created = await createOffer(ctx, org, parseCreateOfferInput(org, req.body, ctx.now()), principal);
+      const created = await createOffer(ctx, org, parseCreateOfferInput(org, req.body, ctx.now(), { types: await listOfferableTypes(ctx), validators: ctx.typeValidators }), principal);
       res.location(`/orgs/${org.id}/offers/${created.id}`);
       res.setHeader('cache-control', 'no-store');
       res.status(201).json(created);

@@ -1,3 +1,4 @@
+import type { IssuerContext } from '../../issuer-context.js';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { PassportError, RateLimitedError, jsonSchema as s, openCors } from '@staff-passport/core';
 import {
@@ -5,6 +6,7 @@ import {
   buildCredentialIssuerMetadata,
   exchangePreAuthorizedCode,
   getCredentialOfferJson,
+  listOfferableTypes,
   issueNonce,
   receiveNotification,
   requestCredential,
@@ -103,16 +105,17 @@ const metadataParams = [PARAM.orgId];
 
 // The metadata documents. At the pre-1.0 locations (the well-known segment appended after the
 // issuer's path, where drafts up to 15 and their wallets look) only while draft compatibility is on.
-function metadataHandler(build: (publicUrl: string, org: Organisation) => unknown, draftLocation: boolean): IssuerRoute['handler'] {
+function metadataHandler(build: (ctx: IssuerContext, org: Organisation) => unknown, draftLocation: boolean): IssuerRoute['handler'] {
   return async ({ ctx, oid4vciDraftCompatibility }, req, res) => {
     if (draftLocation && !oid4vciDraftCompatibility) throw new PassportError('ERR_NOT_FOUND', 'no such route: the metadata is at /.well-known/openid-credential-issuer/orgs/{orgId}', { field: 'path' });
     const org = await getOrganisation(ctx, orgIdOf(req));
     res.setHeader('cache-control', 'public, max-age=300');
-    res.json(build(ctx.publicUrl, org));
+    res.json(await build(ctx, org));
   };
 }
-const issuerMetadataHandler = (draftLocation: boolean) => metadataHandler(buildCredentialIssuerMetadata, draftLocation);
-const authorizationServerMetadataHandler = (draftLocation: boolean) => metadataHandler(buildAuthorizationServerMetadata, draftLocation);
+// The issuer metadata offers the catalogue's types and those registered at run time.
+const issuerMetadataHandler = (draftLocation: boolean) => metadataHandler(async (ctx, org) => buildCredentialIssuerMetadata(ctx.publicUrl, org, await listOfferableTypes(ctx)), draftLocation);
+const authorizationServerMetadataHandler = (draftLocation: boolean) => metadataHandler((ctx, org) => buildAuthorizationServerMetadata(ctx.publicUrl, org), draftLocation);
 const issuerMetadataResponse = {
   description: 'credential issuer metadata',
   schema: s.object({ credential_issuer: s.string(), credential_endpoint: s.string(), nonce_endpoint: s.string(), credential_configurations_supported: s.anyObject('by configuration id') }, ['credential_issuer', 'credential_endpoint'], { open: true }),

@@ -1,5 +1,6 @@
 import { button, html, insetText, notificationBanner, summaryList, table, type SafeHtml, type TableOptions } from '@staff-passport/core';
 import type { Response } from 'express';
+import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
 import type { ConsoleCaller } from '../../console-session.js';
 import { csrfField, sendConsolePage } from '../../render-console-page.js';
@@ -16,13 +17,12 @@ export interface OfferPage {
   pin?: string;
   /** Whether the caller issues (issuers and organisation admins): sees the QR code and link, may withdraw. Auditors see the status only. */
   canIssue: boolean;
+  /** The types offered, to name them (`listOfferableTypes`; the catalogue's by default). */
+  types?: readonly CredentialTypeDefinition[];
 }
 
 const WITHDRAWABLE: readonly OfferView['status'][] = ['offered', 'token_issued', 'pending', 'expired'];
 
-function titleOf(type: string): string {
-  return offerableTypes().find((d) => d.type === type)?.title ?? type;
-}
 
 function pinBlock(offer: OfferView, pin: string | undefined): SafeHtml {
   if (!offer.txCode) return html`<p>This offer has no PIN.</p>`;
@@ -49,6 +49,8 @@ function historyTable(heading: string, options: Omit<TableOptions, 'captionHidde
  * delivered; withdraw; refresh.
  */
 export function sendOfferPage(res: Response, page: OfferPage): void {
+  const known = page.types ?? offerableTypes();
+  const titleOf = (type: string): string => known.find((d) => d.type === type)?.title ?? type;
   const { caller, offer, pin } = page;
   const status = offerStatusText(offer.status);
   const waiting = page.canIssue && offer.status === 'offered' && offer.link !== undefined;

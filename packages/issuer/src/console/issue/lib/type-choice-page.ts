@@ -1,6 +1,7 @@
 import { button, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/core';
 import type { Response } from 'express';
-import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';
+import type { CredentialTypeDefinition } from '@staff-passport/schemas';
+import type { OfferView } from '../../../oid4vci/index.js';
 import type { ConsoleCaller } from '../../console-session.js';
 import { sendFormPage } from '../../lib/send-form-page.js';
 import { csrfField } from '../../render-console-page.js';
@@ -10,20 +11,20 @@ import { offerStatusText } from './offer-status-text.js';
 /** What the first step of issuing shows. */
 export interface TypeChoicePage {
   caller: ConsoleCaller;
+  /** The types offered (`listOfferableTypes`: the catalogue's and the registered ones). */
+  types: readonly CredentialTypeDefinition[];
   offers: OfferView[];
   error?: FieldError;
   /** An offer was just withdrawn. */
   withdrawn?: boolean;
 }
 
-function titleOf(type: string): string {
-  return offerableTypes().find((d) => d.type === type)?.title ?? type;
-}
 
 /** Step 1 of issuing (`/console/issue`): choose the type of credential; the organisation's recent offers below. */
 export function sendTypeChoicePage(res: Response, page: TypeChoicePage): void {
   const { caller, error } = page;
-  const choices = offerableTypes().map((d) => ({ value: d.slug, text: d.title, hint: d.description }));
+  const choices = page.types.map((d) => ({ value: d.slug, text: d.title, hint: d.description }));
+  const titleOf = (type: string): string => page.types.find((d) => d.type === type)?.title ?? type;
   // The person reference column only when an offer listed has one.
   const withPerson = page.offers.some((o) => o.personReference !== undefined);
   const recent =
