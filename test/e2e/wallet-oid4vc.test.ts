@@ -410,7 +410,7 @@ describe('sharing a jwt_vc_json credential, Presentation Exchange, the purpose (
 
   it('checks the request against the registered asks of the verifier (its entry in the signed registry): registered for its purpose', async () => {
     for (const move of ['new_employer', 'rotation']) {
-      const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, move });
+      const created = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: PROFILE, startDate: START, move }, services.checker);
       const read = await wallet.readPresentationRequest(created.body['link'] as string);
       expect(read.registration).toMatchObject({ status: 'registered', purpose: move, notRegistered: [] });
       expect(read.queries.every((q) => q.registered === true)).toBe(true);

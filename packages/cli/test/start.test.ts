@@ -124,17 +124,17 @@ describe('staff-passport start --demo', () => {
       expect(served.verified).toBe(true);
       expect(served.registry!.entries.map((e) => [e.did, e.asks === undefined])).toEqual([
         [facts.issuer.did, true],
-        [`did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`, false],
+        [facts.verifier.did, false],
       ]);
-      // Its verifier is registered to ask what every shipped profile asks, for every kind of move.
-      const verifierDid = `did:web:127.0.0.1%3A${env['VERIFIER_PORT']!}`;
+      // Its verifier organisation is registered to ask what every shipped profile asks, for every kind of move.
+      const verifierDid = facts.verifier.did!;
       for (const profile of listProfiles()) {
         for (const purpose of MOVE_KIND_CODES) {
           const asked = checkVerifierAsks(served.registry!, { verifierDid, purpose, asks: listProfileAsks(profile) });
           expect([profile.id, purpose, asked.allowed]).toEqual([profile.id, purpose, true]);
         }
       }
-      expect((await post(`${facts.verifier.url}/oid4vp/requests`, { profileId: listProfiles()[0]!.id })).status).toBe(201);
+      expect((await post(`${facts.verifier.url}/oid4vp/requests`, { profileId: listProfiles()[0]!.id }, { authorization: `Bearer ${facts.verifier.keys!.checker}` })).status).toBe(201);
       // The HR console and the verifier desk are the services' front pages.
       const front = await fetch(`${facts.issuer.url}/`, { redirect: 'manual' });
       expect(front.status).toBe(303);
