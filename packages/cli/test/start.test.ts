@@ -25,7 +25,7 @@ const dataDir = join(home, 'data');
 
 interface DemoFacts {
   issuer: { url: string; orgId: string; did: string; apiKey: string };
-  verifier: { url: string; orgId?: string; keys?: Record<string, string> };
+  verifier: { url: string; orgId?: string; did?: string; keys?: Record<string, string> };
   exampleCredential: Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
+import { CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL, createDidResolver, createDocumentLoader, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
 import { createAuthState } from './auth/lib/auth-state.js';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
@@ -60,6 +60,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     statusLists,
     signers: new OrgSignerCache(),
     typeValidators: new TypeValidatorCache(),
+    documentLoader: createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } }),
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     authState: createAuthState(),

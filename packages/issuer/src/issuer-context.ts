@@ -1,4 +1,4 @@
-import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
+import type { Database, DocumentLoader, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
@@ -35,4 +35,9 @@ export interface IssuerContext {
   jobs: { runner?: unknown };
   /** Compiled validators of registered credential types (each published version compiled once). */
   typeValidators: TypeValidatorCache;
+  /**
+   * The JSON-LD contexts credentials signed with Data Integrity may use: the bundled ones and the
+   * VC Data Model's examples context (what the W3C suites and other implementations' examples name).
+   */
+  documentLoader: DocumentLoader;
 }

@@ -226,7 +226,7 @@ async function secureIssue(
   if (!definition && format === 'dc+sd-jwt') {
     throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'an SD-JWT VC names its type (vct): issue a type not registered as vc+jwt, jwt_vc_json or ldp_vc', { field: 'options.format' });
   }
-  if (!definition && format !== 'ldp_vc') await checkJsonLd(credential);
+  if (!definition && format !== 'ldp_vc') await checkJsonLd(credential, ctx.documentLoader);
   const recordType = definition?.type ?? firstTypeOf(credential['type']);
   const schemaId = definition?.schemaId ?? firstSchemaIdOf(credential['credentialSchema']);
   const slot = await ctx.statusLists.reserve(org.id);

@@ -99,7 +99,7 @@ export async function secureCredential(ctx: IssuerContext, org: Organisation, in
     case 'ldp_vc': {
       if (input.alg !== 'EdDSA') throw new PassportError('ERR_FORMAT_UNSUPPORTED', 'ldp_vc is signed with eddsa-rdfc-2022 (EdDSA) only', { field: 'options.alg' });
       const signer = await getOrgDataIntegritySigner(ctx, org);
-      const signed = await signDataIntegrity({ document: input.credential, signer, created: ctx.now() });
+      const signed = await signDataIntegrity({ document: input.credential, signer, created: ctx.now(), documentLoader: ctx.documentLoader });
       return { verifiableCredential: signed, encoded: JSON.stringify(signed), signingKid: kidOf(signer.verificationMethod) };
     }
   }

@@ -129,6 +129,20 @@ describe('types not registered: an organisation setting, off by default', () => 
     }
   });
 
+  it("ldp_vc: the VC Data Model's examples context (https://www.w3.org/ns/credentials/examples/v2, which the W3C suites name) is held beside the bundled ones", async () => {
+    const b = issuer.b;
+    await call(`${issuer.url}/orgs/${b.org.id}/settings/types`, { method: 'PUT', key: b.keys['org-admin'], body: { allowUnregisteredTypes: true } });
+    const credential = {
+      '@context': [V2, 'https://www.w3.org/ns/credentials/examples/v2'],
+      type: ['VerifiableCredential', 'ExampleAlumniCredential'],
+      issuer: b.org.did,
+      credentialSubject: { id: holder, alumniOf: { name: 'Example University' } },
+    };
+    const res = await call(issueUrl(b.org), { key: b.keys.issuer, body: { credential, options: { format: 'ldp_vc' } } });
+    expect([res.status, res.body['code']]).toEqual([201, undefined]);
+    expect(credentialOf(res.body)).toMatchObject({ credentialSubject: credential.credentialSubject, proof: { cryptosuite: 'eddsa-rdfc-2022' } });
+  });
+
   it('a VC Data Model 1.1 credential (as the VC API issuer suite sends it) is issued as 2.0: issuanceDate as validFrom, expirationDate as validUntil', async () => {
     const b = issuer.b;
     const credential = {

@@ -1,4 +1,4 @@
-import { PassportError, findUndefinedTerms } from '@staff-passport/core';
+import { PassportError, findUndefinedTerms, type DocumentLoader } from '@staff-passport/core';
 
 /**
  * Checks that a credential of a type not registered is JSON-LD its contexts can process (VC Data
@@ -11,10 +11,10 @@ import { PassportError, findUndefinedTerms } from '@staff-passport/core';
  *
  * @throws PassportError `ERR_JSONLD_INVALID` naming the JSON-LD error, `ERR_VCDM_TYPE_INVALID`.
  */
-export async function checkJsonLd(credential: Record<string, unknown>): Promise<void> {
+export async function checkJsonLd(credential: Record<string, unknown>, documentLoader: DocumentLoader): Promise<void> {
   let drops: Awaited<ReturnType<typeof findUndefinedTerms>>;
   try {
-    drops = await findUndefinedTerms(credential);
+    drops = await findUndefinedTerms(credential, { documentLoader });
   } catch (err: unknown) {
     if (err instanceof PassportError && err.code === 'ERR_CONTEXT_NOT_BUNDLED') return;
     if (err instanceof PassportError) throw new PassportError(err.code, `the credential is not JSON-LD its contexts can process: ${err.message}`, { field: 'credential.@context', cause: err });
