@@ -109,7 +109,7 @@ describe('the web wallet and the registered asks', () => {
 
   it('a request for a purpose the entry does not register: everything is beyond it; "Do not share" still answers', async () => {
     const startDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const created = await postJson(`${world.services.verifierUrl}/oid4vp/requests`, { profileId: IDENTITY_PROFILE.id, startDate, move: 'host' });
+    const created = await postJson(`${world.services.verifierUrl}/oid4vp/requests`, { profileId: IDENTITY_PROFILE.id, startDate, move: 'host' }, world.services.checker);
     expect(created.status).toBe(201);
     await openRequest(created.body['link'] as string);
     expect(await page.locator('#verifier-registration').textContent()).toContain('Asks for more than registered');

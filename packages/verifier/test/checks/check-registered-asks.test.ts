@@ -10,6 +10,7 @@ import { addTrustRegistryEntry, createTrustRegistryDraft, renewTrustRegistry, ty
 import { addProfile, verifierDid } from '../../src/index.js';
 import { postJson, startServices, type Services } from '../../../../test/helpers/start-services.js';
 import { registeredVerifierEntry } from '../../../../test/helpers/registered-verifier-entry.js';
+import { signInToDesk } from '../desk/helpers/sign-in-to-desk.js';
 
 const NOW = new Date('2026-10-03T09:00:00Z');
 const DBS_CLAIMS = ['dbs.level', 'dbs.issuedOn', 'dbs.decision'];
@@ -53,7 +54,8 @@ afterAll(async () => {
   await services.close();
 });
 
-const create = (path: string, body: Record<string, unknown>) => postJson(`${services.verifierUrl}${path}`, { startDate: '2026-12-01', ...body });
+// Requests are created by a checker of the verifier's organisation (issue 20).
+const create = (path: string, body: Record<string, unknown>) => postJson(`${services.verifierUrl}${path}`, { startDate: '2026-12-01', ...body }, services.checker);
 const issues = (body: Record<string, unknown>) => (body['issues'] as { path: string; code: string }[]).map((i) => [i.path, i.code]);
 
 describe('a request beyond the verifier registered asks', () => {
@@ -100,8 +102,9 @@ describe('a request beyond the verifier registered asks', () => {
   });
 
   it('the desk form shows what is not registered on the form (403), not an error page', async () => {
-    const start = await fetch(`${services.verifierUrl}/`);
-    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const session = await signInToDesk(services.verifierUrl, services.verifierKeys.checker);
+    const start = await fetch(`${services.verifierUrl}/`, { headers: { cookie: session } });
+    const cookie = [session, (start.headers.get('set-cookie') ?? '').split(';')[0]!].join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await start.text())![1]!;
     const res = await fetch(`${services.verifierUrl}/desk/requests`, {
       method: 'POST',
