@@ -1,5 +1,6 @@
 import { statementsMigration, type Migration } from '@staff-passport/core';
 import { ORG_KEY_RECORD_MIGRATION } from './org-key-record-migration.js';
+import { STAFF_COLLECTION_SCHEMA } from './staff-collection-store.js';
 
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
@@ -266,4 +267,7 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   // One record per organisation key: the key material moves from Veramo's tables into sp_org_keys,
   // the private keys sealed again with core's secret box (docs/architecture.md).
   ORG_KEY_RECORD_MIGRATION,
+  // Staff collect their own credentials (issue 19): offers held for a named person, the claim that
+  // names them, and the authorization code flow's requests, codes and tokens.
+  statementsMigration(9, 'staff collection', STAFF_COLLECTION_SCHEMA),
 ];

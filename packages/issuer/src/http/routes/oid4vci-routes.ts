@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { PassportError, jsonSchema as s, openCors } from '@staff-passport/core';
 import { RateLimitedError } from '../../auth/rate-limited-error.js';
+import { AUTHORIZATION_CODE_GRANT, buildCollectionMetadata, exchangeAuthorizationCode } from '../../collect/index.js';
 import {
   buildAuthorizationServerMetadata,
   buildCredentialIssuerMetadata,
@@ -149,7 +150,7 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     handler: async ({ ctx }, req, res) => {
       const org = await getOrganisation(ctx, orgIdOf(req));
       res.setHeader('cache-control', 'public, max-age=300');
-      res.json(buildAuthorizationServerMetadata(ctx.publicUrl, org));
+      res.json({ ...buildAuthorizationServerMetadata(ctx.publicUrl, org), ...(await buildCollectionMetadata(ctx, org.id)) });
     },
   },
   {
@@ -182,10 +183,10 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     ...protocol,
     method: 'post',
     path: '/orgs/:orgId/oid4vci/token',
-    summary: 'Token endpoint: pre-authorised code and transaction code for an access token (form-encoded)',
+    summary: 'Token endpoint: pre-authorised code and transaction code, or authorization code and PKCE verifier, for an access token (form-encoded)',
     body: {
       contentType: 'application/x-www-form-urlencoded',
-      schema: s.object({ grant_type: s.enum([PRE_AUTHORIZED_CODE_GRANT]), 'pre-authorized_code': s.string(), tx_code: s.string() }, ['grant_type', 'pre-authorized_code']),
+      schema: s.object({ grant_type: s.enum([PRE_AUTHORIZED_CODE_GRANT, AUTHORIZATION_CODE_GRANT]), 'pre-authorized_code': s.string(), tx_code: s.string(), code: s.string(), code_verifier: s.string(), redirect_uri: s.string() }, ['grant_type']),
       example: { grant_type: PRE_AUTHORIZED_CODE_GRANT, 'pre-authorized_code': 'Xq3...', tx_code: '493817' },
       ...handlerChecked,
     },
@@ -201,7 +202,7 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
       'token',
       async ({ ctx }, req, res, org) => {
         const form = (await readBody(req, res, 'form')) as Record<string, unknown>;
-        res.json(await exchangePreAuthorizedCode(ctx, org.id, form));
+        res.json(form['grant_type'] === AUTHORIZATION_CODE_GRANT ? await exchangeAuthorizationCode(ctx, org.id, form) : await exchangePreAuthorizedCode(ctx, org.id, form));
       },
       true,
     ),

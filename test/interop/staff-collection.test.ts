@@ -1,0 +1,306 @@
+/**
+ * Staff collect their own credentials (issue 19 item 1): OpenID4VCI 1.0's authorization code flow
+ * per organisation, played by the OpenWallet Foundation's `@openid4vc/openid4vci` library as the
+ * wallet against our issuer, with the member of staff signing in at the organisation's own real
+ * OpenID provider (panva's oidc-provider). Spec sections exercised:
+ * - 4.1.1: a credential offer carrying the `authorization_code` grant with `issuer_state`;
+ * - 5.1: the authorization request, PKCE required (RFC 7636, S256), `authorization_details` of
+ *   type `openid_credential` (5.1.1) or `scope` (5.1.2), `issuer_state`;
+ * - 5.2 and RFC 9207: the authorization response with `code`, `state` and `iss`, or `access_denied`;
+ * - 6.1 and 6.2: the token request with the code verifier, the token response's
+ *   `authorization_details` with `credential_identifiers`;
+ * - 8.2: credential requests by `credential_identifier` and by `credential_configuration_id`.
+ * The person is matched by the configured ID token claim (an employee number), never by name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash, generateKeyPairSync, randomBytes, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { clientAuthenticationAnonymous, type JwtSigner } from '@openid4vc/oauth2';
+import { Openid4vciClient, type CredentialOfferObject, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import { setGlobalConfig } from '@openid4vc/utils';
+import { createDidResolver, encodeEd25519Multikey, verifySdJwtVc } from '@staff-passport/core';
+import { CATALOGUE } from '@staff-passport/schemas';
+import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
+
+const CLIENT_ID = 'staff-passport-console';
+const WALLET_REDIRECT = 'https://wallet.test/callback';
+const CONFIG_ID = 'TrainingRecord_dc_sd_jwt';
+// Accounts at the provider: the employee number is what matches; names never do.
+const ACCOUNTS = {
+  amara: { employee_number: '10000001', name: 'Amara Okafor' },
+  ben: { employee_number: '10000002', name: 'Ben Nothing-Waiting' },
+  // Works for organisation B (same provider, another audience): her number is held at B only.
+  chloe: { employee_number: '20000001', name: 'Chloe Elsewhere' },
+  // Same name as Amara, another number: gets nothing of hers.
+  amara2: { employee_number: '10000009', name: 'Amara Okafor' },
+};
+
+interface WalletKey {
+  kid: string;
+  did: string;
+  publicJwk: JsonWebKey;
+  privateKey: KeyObject;
+}
+
+let issuer: TestIssuer;
+let idp: OidcProviderHandle;
+let client: Openid4vciClient;
+const keys = new Map<string, WalletKey>();
+const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
+const training = CATALOGUE.find((d) => d.type === 'TrainingRecord')!;
+const { id: _holder, ...claims } = training.example['credentialSubject'] as Record<string, unknown>;
+
+function b64(text: string): string {
+  return Buffer.from(text).toString('base64url');
+}
+
+function newWalletKey(): WalletKey {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicJwk = publicKey.export({ format: 'jwk' });
+  const multikey = encodeEd25519Multikey(Buffer.from(publicJwk.x!, 'base64url'));
+  const did = `did:key:${multikey}`;
+  const key = { kid: `${did}#${multikey}`, did, publicJwk, privateKey };
+  keys.set(key.kid, key);
+  return key;
+}
+
+function createWalletClient(): Openid4vciClient {
+  return new Openid4vciClient({
+    callbacks: {
+      fetch,
+      hash: (data, alg) => new Uint8Array(createHash(alg.replace('-', '')).update(data).digest()),
+      generateRandom: (bytes) => new Uint8Array(randomBytes(bytes)),
+      clientAuthentication: clientAuthenticationAnonymous(),
+      signJwt: async (signer: JwtSigner, { header, payload }) => {
+        if (signer.method !== 'did') throw new Error(`this test wallet signs with did keys, not ${signer.method}`);
+        const key = keys.get(signer.didUrl)!;
+        const input = `${b64(JSON.stringify({ ...header, alg: signer.alg }))}.${b64(JSON.stringify(payload))}`;
+        return { jwt: `${input}.${sign(null, Buffer.from(input), key.privateKey).toString('base64url')}`, signerJwk: key.publicJwk as never };
+      },
+    },
+  });
+}
+
+/** A minimal cookie jar for the provider's interaction and session cookies. */
+class Jar {
+  readonly cookies = new Map<string, string>();
+  store(setCookies: string[]): void {
+    for (const line of setCookies) {
+      const pair = line.split(';')[0] ?? '';
+      const eq = pair.indexOf('=');
+      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+/** The browser's part: from the wallet's authorization URL through our issuer and the provider's login and consent, back to the wallet. */
+async function signInThroughBrowser(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new Jar();
+  let next = authorizationUrl;
+  for (let step = 0; step < 15; step++) {
+    if (next.startsWith(WALLET_REDIRECT)) return new URL(next);
+    let res = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header() } });
+    jar.store(res.headers.getSetCookie());
+    if (res.status === 200 && new URL(next).pathname.startsWith('/interaction/')) {
+      const page = await res.text();
+      const form: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
+      res = await fetch(next, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+      jar.store(res.headers.getSetCookie());
+    }
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status >= 400 || !location) throw new Error(`unexpected ${res.status} at ${next}: ${(await res.text()).slice(0, 300)}`);
+    next = new URL(location, next).href;
+  }
+  throw new Error('the browser never got back to the wallet');
+}
+
+async function holdOffer(org: TestIssuer['a'], personNumber: string): Promise<{ offerId: string; link: string }> {
+  const res = await call(`${issuer.url}/orgs/${org.org.id}/held-offers`, { key: org.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'], deliverTo: { personNumber } } });
+  expect([res.status, res.body['code']]).toEqual([201, undefined]);
+  return res.body as { offerId: string; link: string };
+}
+
+/** A wallet-initiated offer: no issuer_state, just the authorization code grant (the wallet starts from the metadata). */
+function walletInitiatedOffer(orgId: string): CredentialOfferObject {
+  return { credential_issuer: `${issuer.url}/orgs/${orgId}`, credential_configuration_ids: [CONFIG_ID], grants: { authorization_code: {} } } as CredentialOfferObject;
+}
+
+interface Authorized {
+  redirect: URL;
+  issuerMetadata: IssuerMetadataResult;
+  credentialOffer: CredentialOfferObject;
+  codeVerifier: string;
+}
+
+async function authorize(credentialOffer: CredentialOfferObject, login: string, mode: 'details' | 'scope' = 'details'): Promise<Authorized> {
+  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+  const { authorizationRequestUrl, pkce } = await client.createAuthorizationRequestUrlFromOffer({
+    clientId: 'test-wallet',
+    redirectUri: WALLET_REDIRECT,
+    credentialOffer,
+    issuerMetadata,
+    ...(mode === 'scope' ? { scope: CONFIG_ID } : { additionalRequestPayload: { authorization_details: JSON.stringify([{ type: 'openid_credential', credential_configuration_id: CONFIG_ID }]) } }),
+  });
+  expect(pkce?.codeChallengeMethod).toBe('S256');
+  const redirect = await signInThroughBrowser(authorizationRequestUrl, login);
+  return { redirect, issuerMetadata, credentialOffer, codeVerifier: pkce!.codeVerifier };
+}
+
+async function proofFor(issuerMetadata: IssuerMetadataResult, key: WalletKey): Promise<string> {
+  const { c_nonce } = await client.requestNonce({ issuerMetadata });
+  return (await client.createCredentialRequestJwtProof({ issuerMetadata, credentialConfigurationId: CONFIG_ID, nonce: c_nonce, signer: { method: 'did', didUrl: key.kid, alg: 'EdDSA' } })).jwt;
+}
+
+beforeAll(async () => {
+  setGlobalConfig({ allowInsecureUrls: true });
+  issuer = await startIssuer({ app: () => ({ allowHttpLoopback: true }) });
+  const callback = (orgId: string): string => `${issuer.url}/orgs/${orgId}/oid4vci/authorize/callback`;
+  idp = await startOidcProvider({
+    consoleClient: { clientId: CLIENT_ID, redirectUri: `${issuer.url}/console/sign-in/callback`, moreRedirectUris: [callback(issuer.a.org.id), callback(issuer.b.org.id)] },
+    accountClaims: ACCOUNTS,
+  });
+  for (const org of [issuer.a, issuer.b]) {
+    const oidc = await call(`${issuer.url}/orgs/${org.org.id}/oidc`, { method: 'PUT', key: org.keys['org-admin'], body: { issuer: idp.issuer, audience: `https://passport.test/orgs/${org.org.id}`, roleMapping: { 'passport-hr': 'issuer' }, clientId: CLIENT_ID } });
+    expect(oidc.status).toBe(200);
+    const setting = await call(`${issuer.url}/orgs/${org.org.id}/staff-collection`, { method: 'PUT', key: org.keys['org-admin'], body: { personClaim: 'employee_number' } });
+    expect([setting.status, setting.body]).toEqual([200, { personClaim: 'employee_number' }]);
+  }
+  client = createWalletClient();
+});
+
+afterAll(async () => {
+  setGlobalConfig({ allowInsecureUrls: false });
+  await idp.close();
+  await issuer.close();
+});
+
+describe('the organisation as an authorization server for its staff (RFC 8414, OpenID4VCI 1.0 section 12.3)', () => {
+  it('advertises the authorization endpoint, the code grant and PKCE S256 once staff collection is set', async () => {
+    const res = await fetch(`${issuer.url}/.well-known/oauth-authorization-server/orgs/${issuer.a.org.id}`);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      authorization_endpoint: `${issuer.url}/orgs/${issuer.a.org.id}/oid4vci/authorize`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_details_types_supported: ['openid_credential'],
+    });
+    expect(body['grant_types_supported']).toContain('authorization_code');
+  });
+
+  it('refuses a setting that names a person by name', async () => {
+    const res = await call(`${issuer.url}/orgs/${issuer.a.org.id}/staff-collection`, { method: 'PUT', key: issuer.a.keys['org-admin'], body: { personClaim: 'name' } });
+    expect([res.status, res.body['field']]).toEqual([400, 'personClaim']);
+  });
+});
+
+describe('a member of staff collects what waits for them (sections 4.1.1, 5, 6, 8)', () => {
+  it('from an offer with issuer_state: signs in, gets a code, a token with credential identifiers, and the SD-JWT VC bound to their key', async () => {
+    const held = await holdOffer(issuer.a, '10000001');
+    // The link carries the authorization code grant with issuer_state: no PIN, no claims.
+    expect(held.link).not.toContain('pre-authorized_code');
+    expect(decodeURIComponent(held.link)).not.toContain(String(Object.values(claims)[0]));
+    const credentialOffer = await client.resolveCredentialOffer(held.link);
+    expect(credentialOffer.grants?.authorization_code?.issuer_state).toEqual(expect.any(String));
+
+    const { redirect, issuerMetadata, codeVerifier } = await authorize(credentialOffer, 'amara');
+    expect(redirect.searchParams.get('error')).toBeNull();
+    expect(redirect.searchParams.get('iss')).toBe(`${issuer.url}/orgs/${issuer.a.org.id}`);
+    const code = redirect.searchParams.get('code')!;
+
+    // A wrong PKCE verifier is refused, and does not use the code up.
+    const wrong = await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/oid4vci/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: randomBytes(32).toString('base64url'), redirect_uri: WALLET_REDIRECT }),
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: 'invalid_grant', code: 'ERR_GRANT_INVALID' });
+
+    const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: code, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+    const details = accessTokenResponse['authorization_details'] as { type: string; credential_configuration_id: string; credential_identifiers: string[] }[];
+    expect(details).toEqual([{ type: 'openid_credential', credential_configuration_id: CONFIG_ID, credential_identifiers: [`${held.offerId}.${CONFIG_ID}`] }]);
+
+    // The code works once (RFC 6749, 4.1.2).
+    await expect(client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: code, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT })).rejects.toMatchObject({
+      errorResponse: { error: 'invalid_grant' },
+    });
+
+    // Section 8.2: the credential request names the credential identifier.
+    const key = newWalletKey();
+    const res = await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/oid4vci/credential`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessTokenResponse.access_token}` },
+      body: JSON.stringify({ credential_identifier: details[0]!.credential_identifiers[0], proofs: { jwt: [await proofFor(issuerMetadata, key)] } }),
+    });
+    const answer = (await res.json()) as { credentials: { credential: string }[] };
+    expect(res.status).toBe(200);
+    const verified = await verifySdJwtVc({ compact: answer.credentials[0]!.credential, resolver, expectedVct: training.vct });
+    expect(verified.verified).toBe(true);
+    expect((verified.claims as { cnf?: { jwk?: JsonWebKey } }).cnf?.jwk?.x).toBe(key.publicJwk.x);
+
+    const offer = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${held.offerId}`, { key: issuer.a.keys.auditor });
+    expect(offer.body['status']).toBe('issued');
+  });
+
+  it('wallet-initiated with scope (5.1.2): the library asks by configuration id and gets the credential', async () => {
+    const held = await holdOffer(issuer.a, '10000001');
+    const { redirect, issuerMetadata, credentialOffer, codeVerifier } = await authorize(walletInitiatedOffer(issuer.a.org.id), 'amara', 'scope');
+    const code = redirect.searchParams.get('code');
+    expect(code).toEqual(expect.any(String));
+    const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: code!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+    expect(accessTokenResponse['authorization_details']).toBeUndefined();
+    const key = newWalletKey();
+    const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, key)] } });
+    const credentials = response.credentialResponse.credentials as { credential: string }[];
+    expect((await verifySdJwtVc({ compact: credentials[0]!.credential, resolver, expectedVct: training.vct })).verified).toBe(true);
+    const offer = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${held.offerId}`, { key: issuer.a.keys.auditor });
+    expect(offer.body['status']).toBe('issued');
+    // Collected: nothing waits any more, so a second sign-in is denied.
+    const again = await authorize(walletInitiatedOffer(issuer.a.org.id), 'amara', 'scope');
+    expect(again.redirect.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('a person with nothing waiting is told access_denied, with no code', async () => {
+    const { redirect } = await authorize(walletInitiatedOffer(issuer.a.org.id), 'ben');
+    expect(redirect.searchParams.get('error')).toBe('access_denied');
+    expect(redirect.searchParams.get('code')).toBeNull();
+  });
+
+  it('a person of another organisation gets nothing here, and what waits for them there stays there', async () => {
+    await holdOffer(issuer.b, '20000001');
+    const here = await authorize(walletInitiatedOffer(issuer.a.org.id), 'chloe');
+    expect(here.redirect.searchParams.get('error')).toBe('access_denied');
+    // Amara's token at A cannot collect at B.
+    await holdOffer(issuer.a, '10000001');
+    const { redirect, issuerMetadata, credentialOffer, codeVerifier } = await authorize(walletInitiatedOffer(issuer.a.org.id), 'amara');
+    const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+    const atB = await fetch(`${issuer.url}/orgs/${issuer.b.org.id}/oid4vci/credential`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessTokenResponse.access_token}` },
+      body: JSON.stringify({ credential_configuration_id: CONFIG_ID, proofs: { jwt: ['x.y.z'] } }),
+    });
+    expect(atB.status).toBe(401);
+    // And at B, Chloe collects hers.
+    const there = await authorize(walletInitiatedOffer(issuer.b.org.id), 'chloe');
+    expect(there.redirect.searchParams.get('code')).toEqual(expect.any(String));
+  });
+
+  it('matched by the number, never the name: an offer held for Amara is denied to another Amara Okafor', async () => {
+    const held = await holdOffer(issuer.a, '10000001');
+    const credentialOffer = await client.resolveCredentialOffer(held.link);
+    const { redirect } = await authorize(credentialOffer, 'amara2');
+    expect(redirect.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('PKCE is required: a request without a code challenge goes back to the wallet as invalid_request', async () => {
+    const url = new URL(`${issuer.url}/orgs/${issuer.a.org.id}/oid4vci/authorize`);
+    url.search = new URLSearchParams({ response_type: 'code', client_id: 'w', redirect_uri: WALLET_REDIRECT, scope: CONFIG_ID, state: 's' }).toString();
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    const back = new URL(res.headers.get('location')!);
+    expect([back.origin + back.pathname, back.searchParams.get('error'), back.searchParams.get('state')]).toEqual([WALLET_REDIRECT, 'invalid_request', 's']);
+  });
+});
