@@ -21,6 +21,8 @@ import { createDidResolver, encodeEd25519Multikey, verifySdJwtVc } from '@staff-
 import { CATALOGUE } from '@staff-passport/schemas';
 import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
+import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
+import { runMailOutbox } from '../../packages/issuer/src/mail/run-mail-outbox.js';
 
 const CLIENT_ID = 'staff-passport-console';
 const WALLET_REDIRECT = 'https://wallet.test/callback';
@@ -117,8 +119,9 @@ async function signInThroughBrowser(authorizationUrl: string, login: string): Pr
   throw new Error('the browser never got back to the wallet');
 }
 
-async function holdOffer(org: TestIssuer['a'], personNumber: string): Promise<{ offerId: string; link: string }> {
-  const res = await call(`${issuer.url}/orgs/${org.org.id}/held-offers`, { key: org.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'], deliverTo: { personNumber } } });
+async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string }> {
+  const deliverTo = { personNumber, ...(email ? { email } : {}) };
+  const res = await call(`${issuer.url}/orgs/${org.org.id}/held-offers`, { key: org.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'], deliverTo } });
   expect([res.status, res.body['code']]).toEqual([201, undefined]);
   return res.body as { offerId: string; link: string };
 }
@@ -302,5 +305,68 @@ describe('a member of staff collects what waits for them (sections 4.1.1, 5, 6, 
     expect(res.status).toBe(303);
     const back = new URL(res.headers.get('location')!);
     expect([back.origin + back.pathname, back.searchParams.get('error'), back.searchParams.get('state')]).toEqual([WALLET_REDIRECT, 'invalid_request', 's']);
+  });
+});
+
+describe('the person is told by email (issue 19 item 2), through a real SMTP server', () => {
+  const MAIL_FROM = 'passport@alpha.test';
+
+  it('sends the link, no PIN and no claims; the link opens the sign-in and the wallet collects', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const held = await holdOffer(issuer.a, '10000001', 'amara@alpha.test');
+      const pass = await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM });
+      expect(pass).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(smtp.received).toHaveLength(1);
+      const mail = smtp.received[0]!;
+      expect([mail.from, mail.to]).toEqual([MAIL_FROM, ['amara@alpha.test']]);
+      expect(mail.raw).toContain('Subject: Your credentials from Alpha Valley NHS Trust are ready to collect');
+      // Nothing of the credential and no PIN in it: only the link.
+      for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(mail.raw).not.toContain(value);
+      expect(mail.raw).not.toMatch(/\b\d{6}\b/);
+      const link = /openid-credential-offer:\/\/\S+/.exec(mail.raw)![0];
+      expect(link).toBe(held.link);
+      // Sent once: a second pass sends nothing.
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+      // Follow the link: the wallet signs the person in and collects.
+      const credentialOffer = await client.resolveCredentialOffer(link);
+      const { redirect, issuerMetadata, codeVerifier } = await authorize(credentialOffer, 'amara');
+      const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+      const key = newWalletKey();
+      const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, key)] } });
+      const credentials = response.credentialResponse.credentials as { credential: string }[];
+      expect((await verifySdJwtVc({ compact: credentials[0]!.credential, resolver, expectedVct: training.vct })).verified).toBe(true);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('retries while the server is down, and reports an address the server refuses as failed', async () => {
+    const down = await startSmtpServer();
+    const deadUrl = down.url;
+    await down.close();
+    await holdOffer(issuer.a, '10000001', 'amara@alpha.test');
+    await holdOffer(issuer.a, '10000001', 'nobody@bounce.test');
+    expect(await runMailOutbox(issuer.ctx, { smtpUrl: deadUrl, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 2, failed: 0 });
+    const smtp = await startSmtpServer();
+    try {
+      // Not yet due: the retry waits its delay.
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      issuer.setNow(new Date(Date.now() + 5 * 60_000));
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM })).toEqual({ sent: 1, retrying: 0, failed: 1 });
+      expect(smtp.received.map((m) => m.to)).toEqual([['amara@alpha.test']]);
+    } finally {
+      issuer.setNow(new Date());
+      await smtp.close();
+    }
+  });
+
+  it('refuses a held offer whose email is not an address', async () => {
+    const res = await call(`${issuer.url}/orgs/${issuer.a.org.id}/held-offers`, {
+      key: issuer.a.keys.issuer,
+      body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], deliverTo: { personNumber: '10000001', email: 'Amara <amara@alpha.test>' } },
+    });
+    expect([res.status, res.body['field']]).toEqual([400, 'deliverTo.email']);
   });
 });

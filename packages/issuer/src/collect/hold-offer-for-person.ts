@@ -4,6 +4,8 @@ import type { IssuerContext } from '../issuer-context.js';
 import { createOffer, type CreateOfferInput } from '../oid4vci/create-offer.js';
 import { hashSecret, randomSecret } from '../oid4vci/lib/offer-store.js';
 import { OFFER_FORMATS, configurationIdFor, credentialIssuerIdFor } from '../oid4vci/oid4vci-settings.js';
+import { enqueueOfferMail } from '../mail/enqueue-offer-mail.js';
+import { isMailAddress } from '../mail/send-smtp-mail.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import { AUTHORIZATION_CODE_GRANT } from './lib/collection-settings.js';
@@ -40,7 +42,8 @@ export function parsePersonNumber(value: unknown, field: string): string {
  * offers are (claims checked, audited as `offer.create`, its pre-authorised code protected by a
  * transaction code nobody is given) and kept for the person number; the person collects it with
  * the authorization code flow after signing in at the organisation's provider. The link returned
- * carries the `authorization_code` grant with an `issuer_state` naming this offer, and nothing else.
+ * carries the `authorization_code` grant with an `issuer_state` naming this offer, and nothing else;
+ * with an email address, an email with the link waits in the outbox.
  *
  * @example
  * const held = await holdOfferForPerson(ctx, org, { credentials, formats: ['dc+sd-jwt'] }, { personNumber: '12345678' }, principal);
@@ -54,6 +57,7 @@ export async function holdOfferForPerson(
   principal: Pick<Principal, 'keyId'>,
 ): Promise<HeldOffer> {
   const personNumber = parsePersonNumber(deliverTo.personNumber, 'deliverTo.personNumber');
+  if (deliverTo.email !== undefined && !isMailAddress(deliverTo.email)) throw new PassportError('ERR_REQUEST_INVALID', 'deliverTo.email must be an email address', { field: 'deliverTo.email' });
   const formats = input.formats ?? [...OFFER_FORMATS];
   const created = await createOffer(ctx, org, { ...input, formats, txCode: true, byReference: true }, principal);
   const configurationIds = input.credentials.flatMap((c) => formats.map((f) => configurationIdFor(c.type, f)));
@@ -72,5 +76,8 @@ export async function holdOfferForPerson(
     credential_configuration_ids: configurationIds,
     grants: { [AUTHORIZATION_CODE_GRANT]: { issuer_state: issuerState } },
   };
-  return { offerId: created.id, link: `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`, expiresAt: created.expiresAt };
+  const link = `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
+  // The person is told by email (the outbox sends it, retried): the link only, no PIN, no claims.
+  if (deliverTo.email !== undefined) await enqueueOfferMail(ctx.db, org, { offerId: created.id, to: deliverTo.email, link, at: ctx.now() });
+  return { offerId: created.id, link, expiresAt: created.expiresAt };
 }

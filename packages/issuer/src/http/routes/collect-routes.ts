@@ -86,7 +86,7 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
         ctx,
         org,
         { credentials, ...(formats ? { formats } : {}), ...(typeof expires === 'number' ? { expiresInSeconds: expires } : {}) },
-        { personNumber: body['deliverTo']['personNumber'] as string },
+        { personNumber: body['deliverTo']['personNumber'] as string, ...(typeof body['deliverTo']['email'] === 'string' ? { email: body['deliverTo']['email'] } : {}) },
         principal,
       );
       res.setHeader('cache-control', 'no-store');
