@@ -21,6 +21,7 @@ import { createDidResolver, encodeEd25519Multikey, verifySdJwtVc } from '@staff-
 import { CATALOGUE } from '@staff-passport/schemas';
 import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
+import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
 import { runMailOutbox } from '../../packages/issuer/src/mail/run-mail-outbox.js';
 
@@ -35,6 +36,7 @@ const ACCOUNTS = {
   chloe: { employee_number: '20000001', name: 'Chloe Elsewhere' },
   // Same name as Amara, another number: gets nothing of hers.
   amara2: { employee_number: '10000009', name: 'Amara Okafor' },
+  dev: { employee_number: '30000001', name: 'Dev Bulk' },
 };
 
 interface WalletKey {
@@ -368,5 +370,46 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], deliverTo: { personNumber: '10000001', email: 'Amara <amara@alpha.test>' } },
     });
     expect([res.status, res.body['field']]).toEqual([400, 'deliverTo.email']);
+  });
+});
+
+describe('bulk rows name the person (issue 19 item 2): JSON lines with deliverTo', () => {
+  it('holds each named row for its person, emails them, reports a refused address on the job, and the person collects', async () => {
+    const line = (deliverTo: Record<string, string>): string => JSON.stringify({ credential: { type: ['VerifiableCredential', 'TrainingRecord'], credentialSubject: claims }, options: { format: 'dc+sd-jwt' }, deliverTo });
+    const body = [line({ personNumber: '30000001', email: 'dev@alpha.test' }), line({ personNumber: '30000002', email: 'gone@bounce.test' }), line({ personNumber: '30000003' })].join('\n');
+    const res = await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/jobs?kind=jsonl`, { method: 'POST', headers: { authorization: `Bearer ${issuer.a.keys.issuer}`, 'content-type': 'application/x-ndjson' }, body });
+    const created = (await res.json()) as { id: string };
+    expect(res.status).toBe(202);
+    const job = (await followJob(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${created.id}`, issuer.a.keys.issuer)).at(-1)!;
+    // Held for their person, not issued yet (bound to their key when they collect), and not duplicates.
+    expect(job).toMatchObject({ state: "completed", done: 3, issued: 0, duplicates: 0, errors: 0, failure: null });
+
+    const smtp = await startSmtpServer();
+    try {
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: 'passport@alpha.test' })).toEqual({ sent: 1, retrying: 0, failed: 1 });
+      const deliveries = await call(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${created.id}/deliveries`, { key: issuer.a.keys.auditor });
+      expect(deliveries.status).toBe(200);
+      const rows = deliveries.body['deliveries'] as { row: number; personNumber: string; offerStatus: string; email?: { to: string; status: string; lastError: string | null } }[];
+      expect(rows.map((r) => [r.row, r.personNumber, r.offerStatus, r.email?.status ?? null])).toEqual([
+        [1, '30000001', 'offered', 'sent'],
+        [2, '30000002', 'offered', 'failed'],
+        [3, '30000003', 'offered', null],
+      ]);
+      expect(rows[1]!.email!.lastError).toContain('550');
+
+      // The first person follows the emailed link and collects, bound to their wallet key.
+      const link = /openid-credential-offer:\/\/\S+/.exec(smtp.received[0]!.raw)![0];
+      const credentialOffer = await client.resolveCredentialOffer(link);
+      const { redirect, issuerMetadata, codeVerifier } = await authorize(credentialOffer, 'dev');
+      const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+      const key = newWalletKey();
+      const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, key)] } });
+      const verified = await verifySdJwtVc({ compact: (response.credentialResponse.credentials as { credential: string }[])[0]!.credential, resolver, expectedVct: training.vct });
+      expect((verified.claims as { cnf?: { jwk?: JsonWebKey } }).cnf?.jwk?.x).toBe(key.publicJwk.x);
+      const after = await call(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${created.id}/deliveries`, { key: issuer.a.keys.auditor });
+      expect((after.body['deliveries'] as { offerStatus: string }[])[0]!.offerStatus).toBe('issued');
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -55,6 +55,7 @@ export async function holdOfferForPerson(
   input: Pick<CreateOfferInput, 'credentials' | 'formats' | 'expiresInSeconds'>,
   deliverTo: DeliverTo,
   principal: Pick<Principal, 'keyId'>,
+  origin: { requestKey: string; jobId: string; row: number } | undefined = undefined,
 ): Promise<HeldOffer> {
   const personNumber = parsePersonNumber(deliverTo.personNumber, 'deliverTo.personNumber');
   if (deliverTo.email !== undefined && !isMailAddress(deliverTo.email)) throw new PassportError('ERR_REQUEST_INVALID', 'deliverTo.email must be an email address', { field: 'deliverTo.email' });
@@ -68,6 +69,9 @@ export async function holdOfferForPerson(
     person_number: personNumber,
     configuration_ids: configurationIds.join(' '),
     issuer_state_hash: hashSecret(issuerState),
+    request_key: origin?.requestKey ?? null,
+    job_id: origin?.jobId ?? null,
+    job_row: origin?.row ?? null,
     created_at: ctx.now().toISOString(),
     expires_at: created.expiresAt,
   });

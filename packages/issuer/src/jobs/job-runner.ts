@@ -5,6 +5,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
+import { checkHeldRow, holdBulkRow } from '../collect/hold-bulk-row.js';
+import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { issueCredentialOutcome, prepareCredential, type IssueOrigin, type IssueRequest, type IssuedCredential } from '../issuing/issue-credential.js';
 import { resolveHolderJwk } from '../issuing/resolve-holder-jwk.js';
@@ -215,8 +217,13 @@ class JobRunner {
    * Validation problems of one issue request, each with the column it came from: the claims
    * (schema and rules), and for SD-JWT VC that the holder's key can be found (it is bound in `cnf`).
    */
-  private async check(org: Organisation, request: IssueRequest, source: BulkSource): Promise<RowIssue[]> {
+  private async check(org: Organisation, request: IssueRequest, source: BulkSource, held = false): Promise<RowIssue[]> {
     try {
+      // Held for a named person: no holder yet (bound when they collect).
+      if (held) {
+        checkHeldRow(org, request, this.ctx.now());
+        return [];
+      }
       const { credential } = prepareCredential(org, request.credential, this.ctx.now());
       if (request.options?.format === 'dc+sd-jwt' && request.options.holderJwk === undefined) {
         await resolveHolderJwk(this.ctx.resolver, (credential['credentialSubject'] as { id?: unknown }).id);
@@ -246,7 +253,7 @@ class JobRunner {
       for await (const r of source.rows) {
         if (this.halted(job.id)) return undefined;
         total += 1;
-        const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source) : [];
+        const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source, r.deliverTo !== undefined) : [];
         for (const issue of issues) {
           errorCount += 1;
           if (stored < this.options.maxStoredErrors) {
@@ -390,8 +397,12 @@ class JobRunner {
           inFlight += 1;
           this.inFlight += 1;
           const request = r.request;
+          const deliverTo = r.deliverTo;
           // Called at once (a throw becomes a rejection), so the row is in flight before any await.
-          (async () => issueRow(this.ctx, org, request, { keyId: job.created_by }, { requestKey: rowRequestKey(request), jobId: job.id }))()
+          (async () =>
+            deliverTo
+              ? holdBulkRow(this.ctx, org, request, deliverTo, { requestKey: rowRequestKey(request), jobId: job.id, row: entry.row, keyId: job.created_by })
+              : issueRow(this.ctx, org, request, { keyId: job.created_by }, { requestKey: rowRequestKey(request), jobId: job.id }))()
             .then(
               (issued) => settle(entry, issued.outcome === 'inserted' ? 'issued' : 'duplicate'),
               (err: unknown) => {
@@ -435,7 +446,8 @@ class JobRunner {
     await this.finish(job, counts.failed > 0 ? 'failed' : 'completed', {
       done,
       issued,
-      duplicates: Math.max(0, done - issued - counts.skipped - counts.failed),
+      // Rows held for their person (deliverTo) are neither issued yet nor duplicates: see the job's deliveries.
+      duplicates: Math.max(0, done - issued - (await createStaffCollectionStore(db).listHeldByJob(job.id)).length - counts.skipped - counts.failed),
       skipped: counts.skipped,
       failed_rows: counts.failed,
       committed_row: counts.committed,

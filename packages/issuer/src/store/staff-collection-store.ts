@@ -19,6 +19,10 @@ export type HeldOffersTable = {
   configuration_ids: string;
   /** The `issuer_state` of the offer's authorization code grant (OpenID4VCI 1.0, 4.1.1), hashed. */
   issuer_state_hash: string;
+  /** A bulk job's row that held it (its request key makes a resumed job hold it once). */
+  request_key: string | null;
+  job_id: string | null;
+  job_row: number | null;
   created_at: string;
   expires_at: string;
 };
@@ -75,10 +79,14 @@ export const STAFF_COLLECTION_SCHEMA: readonly string[] = [
      person_number TEXT NOT NULL,
      configuration_ids TEXT NOT NULL,
      issuer_state_hash TEXT NOT NULL UNIQUE,
+     request_key TEXT UNIQUE,
+     job_id TEXT,
+     job_row INTEGER,
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS sp_held_offers_person ON sp_held_offers (org_id, person_number, created_at)`,
+  `CREATE INDEX IF NOT EXISTS sp_held_offers_job ON sp_held_offers (job_id, job_row)`,
   `CREATE TABLE IF NOT EXISTS sp_collection_requests (
      id TEXT PRIMARY KEY,
      org_id TEXT NOT NULL,
@@ -103,6 +111,9 @@ export interface StaffCollectionStore {
   putPersonClaim(orgId: string, personClaim: string, at: string): Promise<void>;
   holdOffer(row: HeldOfferRow): Promise<void>;
   findHeldOfferByIssuerState(orgId: string, issuerStateHash: string): Promise<HeldOfferRow | undefined>;
+  findHeldOfferByRequestKey(requestKey: string): Promise<HeldOfferRow | undefined>;
+  /** The offers a bulk job held, by row. */
+  listHeldByJob(jobId: string): Promise<HeldOfferRow[]>;
   /** A person's held offers still offered or being collected and in date at `now`, oldest first. */
   listWaiting(orgId: string, personNumber: string, now: string): Promise<HeldOfferRow[]>;
   insertRequest(row: CollectionRequestRow): Promise<void>;
@@ -143,6 +154,8 @@ export function createStaffCollectionStore(db: SqlExecutor): StaffCollectionStor
     async holdOffer(row) {
       await q.insertInto('sp_held_offers').values(row).execute();
     },
+    findHeldOfferByRequestKey: (requestKey) => q.selectFrom('sp_held_offers').selectAll().where('request_key', '=', requestKey).executeTakeFirst(),
+    listHeldByJob: (jobId) => q.selectFrom('sp_held_offers').selectAll().where('job_id', '=', jobId).orderBy('job_row').execute(),
     findHeldOfferByIssuerState: (orgId, hash) => q.selectFrom('sp_held_offers').selectAll().where('org_id', '=', orgId).where('issuer_state_hash', '=', hash).executeTakeFirst(),
     listWaiting: (orgId, personNumber, now) =>
       q

@@ -1,10 +1,11 @@
 import { PassportError, jsonSchema as s, isObject } from '@staff-passport/core';
 import type { Request } from 'express';
 import { finishStaffAuthorization, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
+import { listJobDeliveries } from '../../collect/list-job-deliveries.js';
 import { validateOfferedCredentials } from '../../oid4vci/create-offer.js';
 import { OFFER_FORMATS, OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
-import { EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute } from '../issuer-route.js';
+import { ALL_ROLES, EXAMPLE, ISSUING_ROLES, PARAM, queryParameter, type IssuerRoute } from '../issuer-route.js';
 import { callerOf, orgIdOf } from '../request-helpers.js';
 
 function queryOf(req: Request): Record<string, unknown> {
@@ -29,6 +30,25 @@ const deliverToSchema = s.object({ personNumber: s.string({ description: 'the pe
  * credential endpoints are the OpenID4VCI ones.
  */
 export const COLLECT_ROUTES: IssuerRoute[] = [
+  {
+    method: 'get',
+    path: '/orgs/:orgId/jobs/:jobId/deliveries',
+    summary: "How each row of a bulk job that named its person is reaching them: the held offer's status and the email (sent, retrying, or failed with the server's answer)",
+    tag: 'jobs',
+    access: ALL_ROLES,
+    params: [PARAM.orgId, PARAM.jobId],
+    responses: {
+      200: {
+        description: 'the rows held for a person, by row',
+        schema: s.object({ deliveries: s.array(s.anyObject('row, personNumber, offerId, offerStatus, email?: {to, status, attempts, lastError}')) }, ['deliveries']),
+        example: { deliveries: [{ row: 2, personNumber: '12345678', offerId: EXAMPLE.offerId, offerStatus: 'offered', email: { to: 'amara.okafor@example.nhs.uk', status: 'failed', attempts: 1, lastError: 'the mail server answered 550 mailbox unavailable' } }] },
+      },
+    },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, req, res) => {
+      res.json({ deliveries: await listJobDeliveries(ctx, callerOf(res).org.id, req.params['jobId'] as string) });
+    },
+  },
   {
     method: 'put',
     path: '/orgs/:orgId/staff-collection',
