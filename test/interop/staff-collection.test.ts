@@ -413,3 +413,27 @@ describe('bulk rows name the person (issue 19 item 2): JSON lines with deliverTo
     }
   });
 });
+
+describe('ESR-style CSV rows name the person (issue 19 item 2): Employee Number and Email Address', () => {
+  it('a row with a blank Holder DID and an Employee Number is held for that person and they are emailed', async () => {
+    const d = new Date(Date.now() - 10 * 86_400_000);
+    const esrDate = `${String(d.getUTCDate()).padStart(2, '0')}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]}-${d.getUTCFullYear()}`;
+    const csv = ['Employee Number,Email Address,Holder DID,Competence Name,Date Last Awarded', `40000001,csv@alpha.test,,NHS|CSTF|Fire Safety - 2 Years|,${esrDate}`, `40000002,not-an-address,,NHS|CSTF|Fire Safety - 2 Years|,${esrDate}`].join('\r\n');
+    const bad = await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/jobs?kind=training-compliance&format=dc%2Bsd-jwt`, { method: 'POST', headers: { authorization: `Bearer ${issuer.a.keys.issuer}`, 'content-type': 'text/csv' }, body: csv });
+    const refused = (await followJob(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${((await bad.json()) as { id: string }).id}`, issuer.a.keys.issuer)).at(-1)!;
+    expect(refused).toMatchObject({ state: 'failed_validation', errors: 1 });
+    const res = await fetch(`${issuer.url}/orgs/${issuer.a.org.id}/jobs?kind=training-compliance&format=dc%2Bsd-jwt`, { method: 'POST', headers: { authorization: `Bearer ${issuer.a.keys.issuer}`, 'content-type': 'text/csv' }, body: csv.split('\r\n').slice(0, 2).join('\r\n') });
+    const created = (await res.json()) as { id: string };
+    const job = (await followJob(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${created.id}`, issuer.a.keys.issuer)).at(-1)!;
+    expect(job).toMatchObject({ state: 'completed', done: 1, issued: 0, duplicates: 0, errors: 0 });
+    const smtp = await startSmtpServer();
+    try {
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: 'passport@alpha.test' })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(smtp.received[0]!.to).toEqual(['csv@alpha.test']);
+      const deliveries = await call(`${issuer.url}/orgs/${issuer.a.org.id}/jobs/${created.id}/deliveries`, { key: issuer.a.keys.auditor });
+      expect(deliveries.body['deliveries']).toEqual([expect.objectContaining({ row: 2, personNumber: '40000001', offerStatus: 'offered', email: expect.objectContaining({ status: 'sent' }) })]);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
