@@ -24,6 +24,7 @@ import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/h
 import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
 import { runMailOutbox } from '../../packages/issuer/src/mail/run-mail-outbox.js';
+import { createStaffCollectionStore } from '../../packages/issuer/src/store/staff-collection-store.js';
 
 const CLIENT_ID = 'staff-passport-console';
 const WALLET_REDIRECT = 'https://wallet.test/callback';
@@ -37,6 +38,7 @@ const ACCOUNTS = {
   // Same name as Amara, another number: gets nothing of hers.
   amara2: { employee_number: '10000009', name: 'Amara Okafor' },
   dev: { employee_number: '30000001', name: 'Dev Bulk' },
+  rene: { employee_number: '50000001', name: 'Rene Renewal' },
 };
 
 interface WalletKey {
@@ -435,5 +437,37 @@ describe('ESR-style CSV rows name the person (issue 19 item 2): Employee Number 
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe('renewal (issue 19 item 3): a later offer of the same record for the same person', () => {
+  async function collect(login: string): Promise<string> {
+    const { redirect, issuerMetadata, credentialOffer, codeVerifier } = await authorize(walletInitiatedOffer(issuer.a.org.id), login, 'scope');
+    const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
+    const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, newWalletKey())] } });
+    return (response.credentialResponse.credentials as { credential: string }[])[0]!.credential;
+  }
+
+  it('supersedes the collected credential through its status list, withdraws an uncollected offer, and the person collects the newest', async () => {
+    const first = await holdOffer(issuer.a, '50000001');
+    await collect('rene');
+    const issuedFirst = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${first.offerId}`, { key: issuer.a.keys.auditor });
+    expect(issuedFirst.body['status']).toBe('issued');
+
+    // The renewal: the collected credential is revoked as superseded.
+    const second = await holdOffer(issuer.a, '50000001');
+    const [firstId] = await createStaffCollectionStore(issuer.ctx.db).listDeliveredCredentialIds(first.offerId);
+    const record = await call(`${issuer.url}/orgs/${issuer.a.org.id}/credentials/${firstId}`, { key: issuer.a.keys.auditor });
+    expect(record.body).toMatchObject({ status: 'revoked', statusReason: 'superseded' });
+
+    // Renewed again before collecting: the uncollected second offer is withdrawn; the third is what the person gets.
+    const third = await holdOffer(issuer.a, '50000001');
+    const secondNow = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${second.offerId}`, { key: issuer.a.keys.auditor });
+    // A withdrawn offer is gone, for HR as for the wallet (its claims erased).
+    expect(secondNow.status).toBe(404);
+    const credential = await collect('rene');
+    expect((await verifySdJwtVc({ compact: credential, resolver, expectedVct: training.vct })).verified).toBe(true);
+    const thirdNow = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${third.offerId}`, { key: issuer.a.keys.auditor });
+    expect(thirdNow.body['status']).toBe('issued');
   });
 });

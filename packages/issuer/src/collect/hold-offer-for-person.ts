@@ -9,6 +9,8 @@ import { isMailAddress } from '../mail/send-smtp-mail.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import { AUTHORIZATION_CODE_GRANT } from './lib/collection-settings.js';
+import { recordKeyOf } from './lib/record-key.js';
+import { supersedeEarlierOffers } from './supersede-earlier-offers.js';
 
 /** Whom held credentials are for: the person number the organisation's ID tokens carry. */
 export interface DeliverTo {
@@ -63,6 +65,9 @@ export async function holdOfferForPerson(
   const created = await createOffer(ctx, org, { ...input, formats, txCode: true, byReference: true }, principal);
   const configurationIds = input.credentials.flatMap((c) => formats.map((f) => configurationIdFor(c.type, f)));
   const issuerState = randomSecret();
+  // One record per offer for renewal: the first credential's (offers held for a person carry one in practice).
+  const first = input.credentials[0]!;
+  const recordKey = input.credentials.length === 1 && first.credentialSubject ? recordKeyOf(first.type, first.credentialSubject) : undefined;
   await createStaffCollectionStore(ctx.db).holdOffer({
     offer_id: created.id,
     org_id: org.id,
@@ -72,6 +77,7 @@ export async function holdOfferForPerson(
     request_key: origin?.requestKey ?? null,
     job_id: origin?.jobId ?? null,
     job_row: origin?.row ?? null,
+    record_key: recordKey ?? null,
     created_at: ctx.now().toISOString(),
     expires_at: created.expiresAt,
   });
@@ -80,6 +86,8 @@ export async function holdOfferForPerson(
     credential_configuration_ids: configurationIds,
     grants: { [AUTHORIZATION_CODE_GRANT]: { issuer_state: issuerState } },
   };
+  // Renewal: the person's earlier offer of the same record gives way (withdrawn, or its credential superseded).
+  if (recordKey !== undefined) await supersedeEarlierOffers(ctx, org, { offerId: created.id, personNumber, recordKey }, principal);
   const link = `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
   // The person is told by email (the outbox sends it, retried): the link only, no PIN, no claims.
   if (deliverTo.email !== undefined) await enqueueOfferMail(ctx.db, org, { offerId: created.id, to: deliverTo.email, link, at: ctx.now() });

@@ -23,6 +23,8 @@ export type HeldOffersTable = {
   request_key: string | null;
   job_id: string | null;
   job_row: number | null;
+  /** The record the credential is of (type and what identifies it: competence and level, registration): a later offer of the same record for the same person supersedes this one. */
+  record_key: string | null;
   created_at: string;
   expires_at: string;
 };
@@ -59,7 +61,7 @@ type CollectionTables = {
   sp_collection_requests: CollectionRequestsTable;
   sp_collection_tokens: CollectionTokensTable;
   sp_offers: { id: string; org_id: string; status: string; expires_at: string; updated_at: string };
-  sp_offer_deliveries: { offer_id: string; type: string; state: string };
+  sp_offer_deliveries: { offer_id: string; type: string; state: string; credential_ids: string | null };
 };
 
 export type HeldOfferRow = Selectable<HeldOffersTable>;
@@ -82,11 +84,13 @@ export const STAFF_COLLECTION_SCHEMA: readonly string[] = [
      request_key TEXT UNIQUE,
      job_id TEXT,
      job_row INTEGER,
+     record_key TEXT,
      created_at TEXT NOT NULL,
      expires_at TEXT NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS sp_held_offers_person ON sp_held_offers (org_id, person_number, created_at)`,
   `CREATE INDEX IF NOT EXISTS sp_held_offers_job ON sp_held_offers (job_id, job_row)`,
+  `CREATE INDEX IF NOT EXISTS sp_held_offers_record ON sp_held_offers (org_id, person_number, record_key)`,
   `CREATE TABLE IF NOT EXISTS sp_collection_requests (
      id TEXT PRIMARY KEY,
      org_id TEXT NOT NULL,
@@ -127,6 +131,10 @@ export interface StaffCollectionStore {
   markTokenIssued(offerIds: readonly string[], at: string): Promise<void>;
   insertToken(row: CollectionTokenRow): Promise<void>;
   findToken(tokenHash: string): Promise<CollectionTokenRow | undefined>;
+  /** The person's earlier held offers of the same record (not `offerId`), with their offers' status. */
+  listSameRecord(orgId: string, personNumber: string, recordKey: string, offerId: string): Promise<{ offerId: string; status: string }[]>;
+  /** The credentials issued from an offer. */
+  listDeliveredCredentialIds(offerId: string): Promise<string[]>;
   /** Whether a type of an offer was claimed at the credential endpoint already. */
   isDelivered(offerId: string, type: string): Promise<boolean>;
 }
@@ -195,6 +203,23 @@ export function createStaffCollectionStore(db: SqlExecutor): StaffCollectionStor
       await q.insertInto('sp_collection_tokens').values(row).execute();
     },
     findToken: (tokenHash) => q.selectFrom('sp_collection_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
+    async listSameRecord(orgId, personNumber, recordKey, offerId) {
+      const rows = await q
+        .selectFrom('sp_held_offers as h')
+        .innerJoin('sp_offers as o', 'o.id', 'h.offer_id')
+        .select(['h.offer_id as offerId', 'o.status as status'])
+        .where('h.org_id', '=', orgId)
+        .where('h.person_number', '=', personNumber)
+        .where('h.record_key', '=', recordKey)
+        .where('h.offer_id', '<>', offerId)
+        .orderBy('h.created_at')
+        .execute();
+      return rows;
+    },
+    async listDeliveredCredentialIds(offerId) {
+      const rows = await q.selectFrom('sp_offer_deliveries').select('credential_ids').where('offer_id', '=', offerId).where('state', '=', 'issued').execute();
+      return rows.flatMap((r) => (r.credential_ids ? (JSON.parse(r.credential_ids) as string[]) : []));
+    },
     async isDelivered(offerId, type) {
       const row = await q.selectFrom('sp_offer_deliveries').select('state').where('offer_id', '=', offerId).where('type', '=', type).executeTakeFirst();
       return row !== undefined;
