@@ -265,6 +265,10 @@ describe('a member of staff collects what waits for them (sections 4.1.1, 5, 6, 
     expect((await verifySdJwtVc({ compact: credentials[0]!.credential, resolver, expectedVct: training.vct })).verified).toBe(true);
     const offer = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${held.offerId}`, { key: issuer.a.keys.auditor });
     expect(offer.body['status']).toBe('issued');
+    // Section 11: the wallet notifies with the same access token; HR sees the offer accepted.
+    await client.sendNotification({ issuerMetadata, accessToken: accessTokenResponse.access_token, notification: { notificationId: response.credentialResponse.notification_id!, event: 'credential_accepted' } });
+    const accepted = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${held.offerId}`, { key: issuer.a.keys.auditor });
+    expect(accepted.body['status']).toBe('accepted');
     // Collected: nothing waits any more, so a second sign-in is denied.
     const again = await authorize(walletInitiatedOffer(issuer.a.org.id), 'amara', 'scope');
     expect(again.redirect.searchParams.get('error')).toBe('access_denied');
@@ -350,8 +354,9 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
     const down = await startSmtpServer();
     const deadUrl = down.url;
     await down.close();
-    await holdOffer(issuer.a, '10000001', 'amara@alpha.test');
-    await holdOffer(issuer.a, '10000001', 'nobody@bounce.test');
+    // Two people (one person's second offer of the same record would renew, and cancel, the first).
+    await holdOffer(issuer.a, '10000003', 'amara@alpha.test');
+    await holdOffer(issuer.a, '10000004', 'nobody@bounce.test');
     expect(await runMailOutbox(issuer.ctx, { smtpUrl: deadUrl, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 2, failed: 0 });
     const smtp = await startSmtpServer();
     try {

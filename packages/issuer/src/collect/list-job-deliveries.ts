@@ -11,8 +11,8 @@ export interface RowDelivery {
   offerId: string;
   /** The held offer's status: `offered` until the person collects (`token_issued`, `issued`, `accepted`), or `expired`, `withdrawn`. */
   offerStatus: string;
-  /** The email telling them, when the row gave an address: `pending` (retrying), `sent` or `failed` with the server's answer. */
-  email?: { to: string; status: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null };
+  /** The email telling them, when the row gave an address: `pending` (retrying), `sent`, `failed` with the server's answer, or `cancelled` (renewed before it went). */
+  email?: { to: string; status: 'pending' | 'sent' | 'failed' | 'cancelled'; attempts: number; lastError: string | null };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { IssuerContext } from '../issuer-context.js';
 import { withdrawOffer } from '../oid4vci/manage-offers.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { changeCredentialStatus } from '../status/change-credential-status.js';
+import { createMailOutboxStore } from '../store/mail-outbox-store.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 
 /** What a renewal did to the person's earlier offers of the same record. */
@@ -17,7 +18,7 @@ export interface Supersession {
 /**
  * Renewal (issue 19 item 3): when a new offer is held for a person for a record they already had
  * an offer of (same type and same competence or registration), the earlier one gives way: not
- * yet collected, it is withdrawn; collected, its credentials are revoked with reason
+ * yet collected, it is withdrawn (and an email about it not yet sent is cancelled); collected, its credentials are revoked with reason
  * `superseded` through their status lists (audited as `credential.revoke`).
  *
  * @example
@@ -34,6 +35,8 @@ export async function supersedeEarlierOffers(
   for (const earlier of await store.listSameRecord(org.id, held.personNumber, held.recordKey, held.offerId)) {
     if (earlier.status === 'offered' || earlier.status === 'token_issued') {
       await withdrawOffer(ctx, org, earlier.offerId, principal);
+      // An email about it not yet sent would send the person to an offer that is gone.
+      await createMailOutboxStore(ctx.db).cancelForOffer(earlier.offerId, ctx.now().toISOString());
       result.withdrawn.push(earlier.offerId);
       continue;
     }

@@ -10,7 +10,8 @@ export type MailOutboxTable = {
   to_address: string;
   subject: string;
   body: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** `cancelled`: the offer it told of was withdrawn (renewed) before it was sent. */
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
   next_attempt_at: string;
   leased_by: string | null;
@@ -31,7 +32,7 @@ export const MAIL_OUTBOX_SCHEMA: readonly string[] = [
      to_address TEXT NOT NULL,
      subject TEXT NOT NULL,
      body TEXT NOT NULL,
-     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'cancelled')),
      attempts INTEGER NOT NULL,
      next_attempt_at TEXT NOT NULL,
      leased_by TEXT,
@@ -55,6 +56,8 @@ export interface MailOutboxStore {
   markSent(id: string, instance: string, at: string): Promise<void>;
   /** Records a failed attempt: retried at `retryAt`, or failed for good when `retryAt` is null. */
   markAttemptFailed(id: string, instance: string, error: string, retryAt: string | null, at: string): Promise<void>;
+  /** Cancels the emails still pending about an offer. */
+  cancelForOffer(offerId: string, at: string): Promise<void>;
   /** The emails about some held offers (for HR's view of delivery). */
   listForOffers(offerIds: readonly string[]): Promise<MailRow[]>;
 }
@@ -118,6 +121,9 @@ export function createMailOutboxStore(db: SqlExecutor): MailOutboxStore {
         .where('id', '=', id)
         .where('leased_by', '=', instance)
         .execute();
+    },
+    async cancelForOffer(offerId, at) {
+      await q.updateTable('sp_mail_outbox').set({ status: 'cancelled', updated_at: at }).where('offer_id', '=', offerId).where('status', '=', 'pending').execute();
     },
     listForOffers: (offerIds) => (offerIds.length === 0 ? Promise.resolve([]) : q.selectFrom('sp_mail_outbox').selectAll().where('offer_id', 'in', [...offerIds]).orderBy('created_at').execute()),
   };

@@ -61,7 +61,7 @@ type CollectionTables = {
   sp_collection_requests: CollectionRequestsTable;
   sp_collection_tokens: CollectionTokensTable;
   sp_offers: { id: string; org_id: string; status: string; expires_at: string; updated_at: string };
-  sp_offer_deliveries: { offer_id: string; type: string; state: string; credential_ids: string | null };
+  sp_offer_deliveries: { offer_id: string; type: string; state: string; credential_ids: string | null; notification_id: string | null };
 };
 
 export type HeldOfferRow = Selectable<HeldOffersTable>;
@@ -133,6 +133,8 @@ export interface StaffCollectionStore {
   findToken(tokenHash: string): Promise<CollectionTokenRow | undefined>;
   /** The person's earlier held offers of the same record (not `offerId`), with their offers' status. */
   listSameRecord(orgId: string, personNumber: string, recordKey: string, offerId: string): Promise<{ offerId: string; status: string }[]>;
+  /** Which of some offers a notification id (of a credential response) belongs to. */
+  findOfferByNotification(offerIds: readonly string[], notificationId: string): Promise<string | undefined>;
   /** The credentials issued from an offer. */
   listDeliveredCredentialIds(offerId: string): Promise<string[]>;
   /** Whether a type of an offer was claimed at the credential endpoint already. */
@@ -215,6 +217,11 @@ export function createStaffCollectionStore(db: SqlExecutor): StaffCollectionStor
         .orderBy('h.created_at')
         .execute();
       return rows;
+    },
+    async findOfferByNotification(offerIds, notificationId) {
+      if (offerIds.length === 0) return undefined;
+      const row = await q.selectFrom('sp_offer_deliveries').select('offer_id').where('offer_id', 'in', [...offerIds]).where('notification_id', '=', notificationId).executeTakeFirst();
+      return row?.offer_id;
     },
     async listDeliveredCredentialIds(offerId) {
       const rows = await q.selectFrom('sp_offer_deliveries').select('credential_ids').where('offer_id', '=', offerId).where('state', '=', 'issued').execute();

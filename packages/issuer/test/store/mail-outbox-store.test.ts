@@ -38,9 +38,13 @@ describeEngines('the mail outbox store', (engine) => {
     expect(await store.lease('m2', 'a', T5, '2026-12-01T10:09:00.000Z')).toBe(true);
     await store.markAttemptFailed('m2', 'a', '550 mailbox unavailable', null, T5);
     expect(await store.find('m2')).toMatchObject({ status: 'failed', attempts: 2, last_error: '550 mailbox unavailable' });
-    expect((await store.listForOffers(['off_1'])).map((m) => [m.id, m.status])).toEqual([
+    await store.insert({ ...mail('m3', T5), offer_id: 'off_2' });
+    await store.cancelForOffer('off_2', T5);
+    expect(await store.listDue(T5, 10)).toEqual([]);
+    expect((await store.listForOffers(['off_1', 'off_2'])).map((m) => [m.id, m.status])).toEqual([
       ['m1', 'sent'],
       ['m2', 'failed'],
+      ['m3', 'cancelled'],
     ]);
   });
 });
