@@ -13,11 +13,10 @@
  * The person is matched by the configured ID token claim (an employee number), never by name.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash, generateKeyPairSync, randomBytes, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { clientAuthenticationAnonymous, type JwtSigner } from '@openid4vc/oauth2';
-import { Openid4vciClient, type CredentialOfferObject, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import { randomBytes, type JsonWebKey } from 'node:crypto';
+import type { CredentialOfferObject, IssuerMetadataResult, Openid4vciClient } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
-import { createDidResolver, encodeEd25519Multikey, verifySdJwtVc } from '@staff-passport/core';
+import { createDidResolver, verifySdJwtVc } from '@staff-passport/core';
 import { CATALOGUE } from '@staff-passport/schemas';
 import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
@@ -25,6 +24,7 @@ import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-iss
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
 import { runMailOutbox } from '../../packages/issuer/src/mail/run-mail-outbox.js';
 import { createStaffCollectionStore } from '../../packages/issuer/src/store/staff-collection-store.js';
+import { createLibraryWallet, newWalletKey as newKey, type WalletKey } from './helpers/library-wallet.js';
 
 const CLIENT_ID = 'staff-passport-console';
 const WALLET_REDIRECT = 'https://wallet.test/callback';
@@ -41,13 +41,6 @@ const ACCOUNTS = {
   rene: { employee_number: '50000001', name: 'Rene Renewal' },
 };
 
-interface WalletKey {
-  kid: string;
-  did: string;
-  publicJwk: JsonWebKey;
-  privateKey: KeyObject;
-}
-
 let issuer: TestIssuer;
 let idp: OidcProviderHandle;
 let client: Openid4vciClient;
@@ -55,37 +48,7 @@ const keys = new Map<string, WalletKey>();
 const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
 const training = CATALOGUE.find((d) => d.type === 'TrainingRecord')!;
 const { id: _holder, ...claims } = training.example['credentialSubject'] as Record<string, unknown>;
-
-function b64(text: string): string {
-  return Buffer.from(text).toString('base64url');
-}
-
-function newWalletKey(): WalletKey {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicJwk = publicKey.export({ format: 'jwk' });
-  const multikey = encodeEd25519Multikey(Buffer.from(publicJwk.x!, 'base64url'));
-  const did = `did:key:${multikey}`;
-  const key = { kid: `${did}#${multikey}`, did, publicJwk, privateKey };
-  keys.set(key.kid, key);
-  return key;
-}
-
-function createWalletClient(): Openid4vciClient {
-  return new Openid4vciClient({
-    callbacks: {
-      fetch,
-      hash: (data, alg) => new Uint8Array(createHash(alg.replace('-', '')).update(data).digest()),
-      generateRandom: (bytes) => new Uint8Array(randomBytes(bytes)),
-      clientAuthentication: clientAuthenticationAnonymous(),
-      signJwt: async (signer: JwtSigner, { header, payload }) => {
-        if (signer.method !== 'did') throw new Error(`this test wallet signs with did keys, not ${signer.method}`);
-        const key = keys.get(signer.didUrl)!;
-        const input = `${b64(JSON.stringify({ ...header, alg: signer.alg }))}.${b64(JSON.stringify(payload))}`;
-        return { jwt: `${input}.${sign(null, Buffer.from(input), key.privateKey).toString('base64url')}`, signerJwk: key.publicJwk as never };
-      },
-    },
-  });
-}
+const newWalletKey = (): WalletKey => newKey(keys);
 
 /** A minimal cookie jar for the provider's interaction and session cookies. */
 class Jar {
@@ -175,7 +138,7 @@ beforeAll(async () => {
     const setting = await call(`${issuer.url}/orgs/${org.org.id}/staff-collection`, { method: 'PUT', key: org.keys['org-admin'], body: { personClaim: 'employee_number' } });
     expect([setting.status, setting.body]).toEqual([200, { personClaim: 'employee_number' }]);
   }
-  client = createWalletClient();
+  client = createLibraryWallet(keys);
 });
 
 afterAll(async () => {
