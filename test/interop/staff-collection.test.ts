@@ -18,7 +18,7 @@ import type { CredentialOfferObject, IssuerMetadataResult, Openid4vciClient } fr
 import { setGlobalConfig } from '@openid4vc/utils';
 import { createDidResolver, verifySdJwtVc } from '@staff-passport/core';
 import { CATALOGUE } from '@staff-passport/schemas';
-import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { CookieJar, startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
 import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
@@ -50,34 +50,19 @@ const training = CATALOGUE.find((d) => d.type === 'TrainingRecord')!;
 const { id: _holder, ...claims } = training.example['credentialSubject'] as Record<string, unknown>;
 const newWalletKey = (): WalletKey => newKey(keys);
 
-/** A minimal cookie jar for the provider's interaction and session cookies. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  store(setCookies: string[]): void {
-    for (const line of setCookies) {
-      const pair = line.split(';')[0] ?? '';
-      const eq = pair.indexOf('=');
-      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
 /** The browser's part: from the wallet's authorization URL through our issuer and the provider's login and consent, back to the wallet. */
 async function signInThroughBrowser(authorizationUrl: string, login: string): Promise<URL> {
-  const jar = new Jar();
+  const jar = new CookieJar();
   let next = authorizationUrl;
   for (let step = 0; step < 15; step++) {
     if (next.startsWith(WALLET_REDIRECT)) return new URL(next);
     let res = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header() } });
-    jar.store(res.headers.getSetCookie());
+    jar.store(res);
     if (res.status === 200 && new URL(next).pathname.startsWith('/interaction/')) {
       const page = await res.text();
       const form: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
       res = await fetch(next, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
-      jar.store(res.headers.getSetCookie());
+      jar.store(res);
     }
     const location = res.headers.get('location');
     if (res.status < 300 || res.status >= 400 || !location) throw new Error(`unexpected ${res.status} at ${next}: ${(await res.text()).slice(0, 300)}`);

@@ -45,7 +45,7 @@ export interface OidcProviderHandle {
 }
 
 /** A cookie jar just good enough for the provider's interaction cookies (paths ignored). */
-class CookieJar {
+export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
   store(res: Response): void {
