@@ -30,7 +30,8 @@ export function operationProblems(doc: Record<string, unknown>): string[] {
       }
       const responses = op['responses'] as Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }>;
       const statuses = Object.keys(responses);
-      if (!statuses.some((s) => s.startsWith('2'))) problems.push(`${name}: no success answer`);
+      // A redirect (303) is the success answer of the OAuth authorization endpoints.
+      if (!statuses.some((s) => s.startsWith('2') || s === '303')) problems.push(`${name}: no success answer`);
       // Whatever takes input can refuse it: its error answers are described too.
       if ((params.length > 0 || body !== undefined) && !statuses.some((s) => /^[45]/.test(s))) problems.push(`${name}: no error answer`);
       for (const [status, response] of Object.entries(responses)) {

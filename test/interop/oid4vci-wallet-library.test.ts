@@ -8,21 +8,14 @@
  * sends notifications (section 11). Every credential received is verified with our core.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash, generateKeyPairSync, randomBytes, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { clientAuthenticationAnonymous, type JwtSigner } from '@openid4vc/oauth2';
-import { Openid4vciClient, type IssuerMetadataResult } from '@openid4vc/openid4vci';
+import type { JsonWebKey } from 'node:crypto';
+import type { IssuerMetadataResult, Openid4vciClient } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
-import { createDidResolver, encodeEd25519Multikey, verifyDataIntegrityCredential, verifySdJwtVc, verifyVcJwtV1 } from '@staff-passport/core';
+import { createDidResolver, verifyDataIntegrityCredential, verifySdJwtVc, verifyVcJwtV1 } from '@staff-passport/core';
 import { CATALOGUE, type CredentialTypeDefinition } from '@staff-passport/schemas';
 import { readQrPng } from '../helpers/read-qr.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
-
-interface WalletKey {
-  kid: string;
-  did: string;
-  publicJwk: JsonWebKey;
-  privateKey: KeyObject;
-}
+import { createLibraryWallet, newWalletKey as newKey, type WalletKey } from './helpers/library-wallet.js';
 
 let issuer: TestIssuer;
 let client: Openid4vciClient;
@@ -31,39 +24,12 @@ const keys = new Map<string, WalletKey>();
 const resolver = createDidResolver({ web: { allowPrivateNetwork: true, allowHttp: true } });
 const newest = CATALOGUE.filter((d, i) => CATALOGUE.findIndex((x) => x.type === d.type) === i);
 
-function b64(text: string): string {
-  return Buffer.from(text).toString('base64url');
-}
-
 async function newWalletKey(): Promise<WalletKey> {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicJwk = publicKey.export({ format: 'jwk' });
-  const multikey = encodeEd25519Multikey(Buffer.from(publicJwk.x!, 'base64url'));
-  const did = `did:key:${multikey}`;
-  const key = { kid: `${did}#${multikey}`, did, publicJwk, privateKey };
-  keys.set(key.kid, key);
-  return key;
+  return Promise.resolve(newKey(keys));
 }
 
-// The library takes its crypto as callbacks: implemented here with node:crypto and jose.
 function createWalletClient(): Openid4vciClient {
-  return new Openid4vciClient({
-    callbacks: {
-      fetch,
-      hash: (data, alg) => new Uint8Array(createHash(alg.replace('-', '')).update(data).digest()),
-      generateRandom: (bytes) => new Uint8Array(randomBytes(bytes)),
-      clientAuthentication: clientAuthenticationAnonymous(),
-      signJwt: async (signer: JwtSigner, { header, payload }) => {
-        if (signer.method !== 'did') throw new Error(`this test wallet signs with did keys, not ${signer.method}`);
-        const key = keys.get(signer.didUrl);
-        if (!key) throw new Error(`no wallet key ${signer.didUrl}`);
-        // A compact JWS by hand (EdDSA over the signing input), as a wallet without jose would.
-        const input = `${b64(JSON.stringify({ ...header, alg: signer.alg }))}.${b64(JSON.stringify(payload))}`;
-        const jwt = `${input}.${sign(null, Buffer.from(input), key.privateKey).toString('base64url')}`;
-        return { jwt, signerJwk: key.publicJwk as never };
-      },
-    },
-  });
+  return createLibraryWallet(keys);
 }
 
 function subjectOf(d: CredentialTypeDefinition): Record<string, unknown> {

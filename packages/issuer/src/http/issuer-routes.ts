@@ -2,6 +2,7 @@ import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '
 import { ISSUER_SCHEMAS } from './issuer-schemas.js';
 import type { IssuerRoute, IssuerRouteDeps } from './issuer-route.js';
 import { AUDIT_ROUTES } from './routes/audit-routes.js';
+import { COLLECT_ROUTES } from './routes/collect-routes.js';
 import { CREDENTIAL_ROUTES } from './routes/credential-routes.js';
 import { JOB_ROUTES } from './routes/job-routes.js';
 import { OFFER_ROUTES } from './routes/offer-routes.js';
@@ -30,6 +31,7 @@ export const ISSUER_ROUTES: readonly IssuerRoute[] = [
   ...OIDC_ROUTES,
   ...OFFER_ROUTES,
   ...OID4VCI_ROUTES,
+  ...COLLECT_ROUTES,
   ...apiReferenceRoutes<IssuerRouteDeps>((deps) => deps.openapi, TITLE),
 ];
 

@@ -4,6 +4,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PassportError, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
+import { checkHeldRow, holdBulkRow } from '../collect/hold-bulk-row.js';
+import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { findIssueType } from '../issuing/find-issue-type.js';
 import { upgradeVcDm11 } from '../issuing/lib/upgrade-vc-dm11.js';
@@ -294,8 +296,13 @@ class JobRunner {
    * Validation problems of one issue request, each with the column it came from: the claims
    * (schema and rules), and for SD-JWT VC that the holder's key can be found (it is bound in `cnf`).
    */
-  private async check(org: Organisation, request: IssueRequest, source: BulkSource): Promise<RowIssue[]> {
+  private async check(org: Organisation, request: IssueRequest, source: BulkSource, held = false): Promise<RowIssue[]> {
     try {
+      // Held for a named person: no holder yet (bound when they collect).
+      if (held) {
+        checkHeldRow(org, request, this.ctx.now());
+        return [];
+      }
       const issueType = await findIssueType(this.ctx, org, upgradeVcDm11(request.credential)['type']);
       const { credential } = prepareCredential(org, request.credential, this.ctx.now(), { issueType, validators: this.ctx.typeValidators });
       if (request.options?.format === 'dc+sd-jwt' && request.options.holderJwk === undefined) {
@@ -339,7 +346,7 @@ class JobRunner {
           slices.push({ first: (slices.at(-1)?.last ?? 0) + 1, last: r.row });
           inSlice = 0;
         }
-        const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source) : [];
+        const issues = 'issues' in r ? r.issues : 'request' in r ? await this.check(org, r.request, source, r.deliverTo !== undefined) : [];
         for (const issue of issues) {
           errorCount += 1;
           if (stored < settings.maxStoredErrors) {
@@ -430,7 +437,8 @@ class JobRunner {
     await this.finish(job, sums.failed > 0 ? 'failed' : 'completed', {
       done: sums.done,
       issued,
-      duplicates: Math.max(0, sums.done - issued - sums.skipped - sums.failed),
+      // Rows held for their person (deliverTo) are neither issued yet nor duplicates: see the job's deliveries.
+      duplicates: Math.max(0, sums.done - issued - (await createStaffCollectionStore(db).listHeldByJob(job.id)).length - sums.skipped - sums.failed),
       skipped: sums.skipped,
       failed_rows: sums.failed,
       committed_row: sums.lastRow,
@@ -542,8 +550,12 @@ class JobRunner {
           inFlight += 1;
           this.inFlight += 1;
           const request = r.request;
+          const deliverTo = r.deliverTo;
           // Called at once (a throw becomes a rejection), so the row is in flight before any await.
-          (async () => issueRow(this.ctx, org, request, { keyId: job.created_by }, { requestKey: rowRequestKey(request), jobId: job.id }))()
+          (async () =>
+            deliverTo
+              ? holdBulkRow(this.ctx, org, request, deliverTo, { requestKey: rowRequestKey(request), jobId: job.id, row: entry.row, keyId: job.created_by })
+              : issueRow(this.ctx, org, request, { keyId: job.created_by }, { requestKey: rowRequestKey(request), jobId: job.id }))()
             .then(
               (issued) => settle(entry, issued.outcome === 'inserted' ? 'issued' : 'duplicate'),
               (err: unknown) => {

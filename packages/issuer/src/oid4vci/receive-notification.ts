@@ -1,9 +1,9 @@
 import { PassportError, isObject } from '@staff-passport/core';
+import { resolveNotifiedOffer } from '../collect/resolve-notified-offer.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
 import { createOfferStore } from '../store/offer-store.js';
-import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { offerActor, withAudit } from './lib/offer-store.js';
 
 /** The notification events of OpenID4VCI 1.0, section 11.1, and the offer status each leads to. */
@@ -20,7 +20,8 @@ export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
  *   invalid_notification_id; otherwise invalid_notification_request).
  */
 export async function receiveNotification(ctx: IssuerContext, org: Organisation, authorization: string | undefined, body: unknown): Promise<void> {
-  const offer = await authenticateAccessToken(ctx, org.id, authorization, { allowExpired: true });
+  // An access token of the authorization code flow names the person's held offers: the notification_id picks one.
+  const offer = await resolveNotifiedOffer(ctx, org.id, authorization, body);
   if (!isObject(body)) throw new PassportError('ERR_NOTIFICATION_INVALID', 'the notification must be a JSON object', { field: 'body' });
   const notificationId = body['notification_id'];
   const event = body['event'];

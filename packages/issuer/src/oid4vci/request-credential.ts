@@ -1,10 +1,10 @@
 import { PassportError, isObject } from '@staff-passport/core';
+import { resolveCredentialRequest } from '../collect/resolve-credential-request.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createOfferDeliveryStore } from '../store/offer-delivery-store.js';
 import { createOfferStore } from '../store/offer-store.js';
 import { consumeNonce } from './issue-nonce.js';
-import { authenticateAccessToken } from './lib/authenticate-access-token.js';
 import { deliverCredentials, type CredentialResponseBody, type HolderKey } from './lib/deliver-credentials.js';
 import { assertNotExpired, hashSecret, offerActor, randomSecret, withAudit } from './lib/offer-store.js';
 import { OID4VCI_LIMITS, credentialIssuerIdFor, listOfferableTypes, parseConfigurationId } from './oid4vci-settings.js';
@@ -58,8 +58,9 @@ function proofsOf(body: Record<string, unknown>, acceptSingleProof: boolean): un
  * @throws PassportError `ERR_ACCESS_TOKEN_INVALID`, `ERR_REQUEST_INVALID`, `ERR_CREDENTIAL_CONFIGURATION_UNKNOWN`,
  *   `ERR_PROOF_INVALID`, `ERR_NONCE_UNKNOWN`, `ERR_NONCE_EXPIRED`, `ERR_OFFER_USED`, `ERR_OFFER_EXPIRED`.
  */
-export async function requestCredential(ctx: IssuerContext, org: Organisation, authorization: string | undefined, body: unknown, options: RequestCredentialOptions = {}): Promise<CredentialEndpointResult> {
-  const offer = await authenticateAccessToken(ctx, org.id, authorization);
+export async function requestCredential(ctx: IssuerContext, org: Organisation, authorization: string | undefined, request: unknown, options: RequestCredentialOptions = {}): Promise<CredentialEndpointResult> {
+  // An access token of the authorization code flow names the person's held offers: one is picked.
+  const { offer, body } = await resolveCredentialRequest(ctx, org.id, authorization, request);
   const now = ctx.now();
   if (!isObject(body)) throw requestInvalid('the credential request must be a JSON object', 'body');
   if (body['credential_response_encryption'] !== undefined) throw requestInvalid('credential response encryption is not supported', 'credential_response_encryption');

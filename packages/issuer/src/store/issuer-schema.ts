@@ -1,5 +1,7 @@
 import { statementsMigration, type Migration } from '@staff-passport/core';
+import { MAIL_OUTBOX_SCHEMA } from './mail-outbox-store.js';
 import { ORG_KEY_RECORD_MIGRATION } from './org-key-record-migration.js';
+import { STAFF_COLLECTION_SCHEMA } from './staff-collection-store.js';
 
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
@@ -322,4 +324,7 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
        updated_by TEXT NOT NULL
      )`,
   ]),
+  // Staff collect their own credentials (issue 19): offers held for a named person, the claim that
+  // names them, and the authorization code flow's requests, codes and tokens.
+  statementsMigration(9, 'staff collection, mail outbox', [...STAFF_COLLECTION_SCHEMA, ...MAIL_OUTBOX_SCHEMA]),
 ];

@@ -1,6 +1,7 @@
 import type { IssuerContext } from '../../issuer-context.js';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { PassportError, RateLimitedError, jsonSchema as s, openCors } from '@staff-passport/core';
+import { AUTHORIZATION_CODE_GRANT, buildCollectionMetadata, exchangeAuthorizationCode } from '../../collect/index.js';
 import {
   buildAuthorizationServerMetadata,
   buildCredentialIssuerMetadata,
@@ -115,7 +116,9 @@ function metadataHandler(build: (ctx: IssuerContext, org: Organisation) => unkno
 }
 // The issuer metadata offers the catalogue's types and those registered at run time.
 const issuerMetadataHandler = (draftLocation: boolean) => metadataHandler(async (ctx, org) => buildCredentialIssuerMetadata(ctx.publicUrl, org, await listOfferableTypes(ctx)), draftLocation);
-const authorizationServerMetadataHandler = (draftLocation: boolean) => metadataHandler((ctx, org) => buildAuthorizationServerMetadata(ctx.publicUrl, org), draftLocation);
+// The authorization server metadata adds the authorization code flow once the organisation lets staff collect.
+const authorizationServerMetadataHandler = (draftLocation: boolean) =>
+  metadataHandler(async (ctx, org) => ({ ...buildAuthorizationServerMetadata(ctx.publicUrl, org), ...(await buildCollectionMetadata(ctx, org.id)) }), draftLocation);
 const issuerMetadataResponse = {
   description: 'credential issuer metadata',
   schema: s.object({ credential_issuer: s.string(), credential_endpoint: s.string(), nonce_endpoint: s.string(), credential_configurations_supported: s.anyObject('by configuration id') }, ['credential_issuer', 'credential_endpoint'], { open: true }),
@@ -209,10 +212,10 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
     ...protocol,
     method: 'post',
     path: '/orgs/:orgId/oid4vci/token',
-    summary: 'Token endpoint: pre-authorised code and transaction code for an access token (form-encoded)',
+    summary: 'Token endpoint: pre-authorised code and transaction code, or authorization code and PKCE verifier, for an access token (form-encoded)',
     body: {
       contentType: 'application/x-www-form-urlencoded',
-      schema: s.object({ grant_type: s.enum([PRE_AUTHORIZED_CODE_GRANT]), 'pre-authorized_code': s.string(), tx_code: s.string() }, ['grant_type', 'pre-authorized_code']),
+      schema: s.object({ grant_type: s.enum([PRE_AUTHORIZED_CODE_GRANT, AUTHORIZATION_CODE_GRANT]), 'pre-authorized_code': s.string(), tx_code: s.string(), code: s.string(), code_verifier: s.string(), redirect_uri: s.string() }, ['grant_type']),
       example: { grant_type: PRE_AUTHORIZED_CODE_GRANT, 'pre-authorized_code': 'Xq3...', tx_code: '493817' },
       ...handlerChecked,
     },
@@ -228,7 +231,7 @@ export const OID4VCI_ROUTES: IssuerRoute[] = [
       'token',
       async ({ ctx }, req, res, org) => {
         const form = (await readBody(req, res, 'form')) as Record<string, unknown>;
-        res.json(await exchangePreAuthorizedCode(ctx, org.id, form));
+        res.json(form['grant_type'] === AUTHORIZATION_CODE_GRANT ? await exchangeAuthorizationCode(ctx, org.id, form) : await exchangePreAuthorizedCode(ctx, org.id, form));
       },
       true,
     ),

@@ -1,3 +1,4 @@
+import type { DeliverTo } from '../../collect/hold-offer-for-person.js';
 import type { IssueRequest } from '../../issuing/issue-credential.js';
 import type { CredentialFormat } from '../../issuing/secure-credential.js';
 import type { Organisation } from '../../organisations/organisation.js';
@@ -20,8 +21,8 @@ export interface RowError extends RowIssue {
 /** Why a row carries no credential (counted, not an error). */
 export type SkipReason = 'not_achieved' | 'not_cstf' | 'expired';
 
-/** What a row asks for: an issue request, a reason to skip it, or its problems. */
-export type MappedRow = { request: IssueRequest } | { skip: SkipReason } | { issues: RowIssue[] };
+/** What a row asks for: an issue request (held for a named person with `deliverTo`), a reason to skip it, or its problems. */
+export type MappedRow = { request: IssueRequest; deliverTo?: DeliverTo } | { skip: SkipReason } | { issues: RowIssue[] };
 
 /** What mapping a row needs beyond the row: the organisation, the job's format and options, today. */
 export interface RowEnvironment {

@@ -51,6 +51,10 @@ export const TRAINING_COMPLIANCE_COLUMNS = {
   expiresOn: { name: 'Expiry Date', aliases: ['Expiry Date', 'Date Expires', 'Expiry', 'Expires On', 'Expiration Date'], required: false },
   complianceStatus: { name: 'Compliance Status', aliases: ['Compliance Status', 'Compliance', 'Status'], required: false },
   level: { name: 'Level', aliases: ['Level', 'Competence Level', 'Competency Level'], required: false },
+  // Issue 19: a row whose Holder DID is blank may name its person instead; the credential waits for
+  // them (collected by signing in) and the address, if any, is emailed the link.
+  personNumber: { name: 'Employee Number', aliases: ['Employee Number', 'Person Number', 'ESR Person Number', 'Staff Number'], required: false },
+  email: { name: 'Email Address', aliases: ['Email Address', 'Email', 'E-mail Address', 'Work Email'], required: false },
 } as const satisfies Record<string, ExportColumn>;
 
 /** The columns of an ESR assignment export (one row per assignment). */

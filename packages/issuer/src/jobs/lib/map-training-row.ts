@@ -1,4 +1,7 @@
 import { CSTF_SUBJECTS, refresherMonths, trainingExpiry, type CstfLevel } from '@staff-passport/schemas';
+import { PassportError } from '@staff-passport/core';
+import { parseDeliverTo } from '../../collect/hold-bulk-row.js';
+import type { DeliverTo } from '../../collect/hold-offer-for-person.js';
 import type { IssueRequest } from '../../issuing/issue-credential.js';
 import type { MappedRow, RowEnvironment, RowIssue } from './bulk-row.js';
 import { cstfLevelsOf, lookUpEsrCompetence, parseCstfLevel, parseEsrDate, type TRAINING_COMPLIANCE_COLUMNS } from './esr-reference.js';
@@ -41,7 +44,8 @@ export function mapTrainingRow(cell: (field: TrainingField) => string, columns: 
     issues.push({ column: h.competenceName, code: 'competence_unknown', message: 'is a national CSTF competence the reference data does not map to a CSTF subject' });
   }
   if (awarded === '' && issues.length === 0) return { skip: 'not_achieved' };
-  if (holder === '') issues.push({ column: h.holderDid, code: 'required', message: "is required: the DID of the member of staff's wallet" });
+  const deliverTo = holder === '' ? deliverToOf(cell, columns, issues) : undefined;
+  if (holder === '' && deliverTo === undefined) issues.push({ column: h.holderDid, code: 'required', message: "is required: the DID of the member of staff's wallet (or give their Employee Number)" });
   const completedOn = awarded === '' ? undefined : parseEsrDate(awarded);
   if (awarded !== '' && completedOn === undefined) issues.push({ column: h.awardedOn, code: 'date_invalid', message: 'must be a date such as 14-Sep-2026' });
   const expiry = cell('expiresOn');
@@ -78,7 +82,7 @@ export function mapTrainingRow(cell: (field: TrainingField) => string, columns: 
     credential: {
       type: ['VerifiableCredential', 'TrainingRecord'],
       credentialSubject: {
-        id: holder,
+        ...(deliverTo === undefined ? { id: holder } : {}),
         training: {
           framework: 'CSTF',
           frameworkVersion: env.cstfVersion,
@@ -102,5 +106,19 @@ export function mapTrainingRow(cell: (field: TrainingField) => string, columns: 
     },
     options: { format: env.format },
   };
-  return { request };
+  return deliverTo === undefined ? { request } : { request, deliverTo };
+}
+
+/** The person a row names when it has no holder DID (`Employee Number`, `Email Address`), or undefined. */
+function deliverToOf(cell: (field: TrainingField) => string, columns: ResolvedColumns<TrainingField>, issues: RowIssue[]): DeliverTo | undefined {
+  const personNumber = cell('personNumber');
+  if (personNumber === '') return undefined;
+  const email = cell('email');
+  try {
+    return parseDeliverTo({ personNumber, ...(email === '' ? {} : { email }) });
+  } catch (err: unknown) {
+    if (!(err instanceof PassportError)) throw err;
+    issues.push({ column: err.field === 'deliverTo.email' ? columns.header.email : columns.header.personNumber, code: 'invalid', message: err.message });
+    return { personNumber };
+  }
 }

@@ -45,7 +45,7 @@ export interface OidcProviderHandle {
 }
 
 /** A cookie jar just good enough for the provider's interaction cookies (paths ignored). */
-class CookieJar {
+export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
   store(res: Response): void {
@@ -70,7 +70,9 @@ export interface OidcProviderOptions {
    * Registers the HR console as a public client (authorization code with PKCE, no secret) that may
    * come back to `redirectUri`: the console's `/console/sign-in/callback`.
    */
-  consoleClient?: { clientId: string; redirectUri: string };
+  consoleClient?: { clientId: string; redirectUri: string; /** More redirect URIs (the issuer's staff collection callbacks). */ moreRedirectUris?: string[] };
+  /** More claims of accounts, by login, released with the `profile` scope (an employee number). */
+  accountClaims?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
               token_endpoint_auth_method: 'none',
               grant_types: ['authorization_code'],
               response_types: ['code'],
-              redirect_uris: [options.consoleClient.redirectUri],
+              redirect_uris: [options.consoleClient.redirectUri, ...(options.consoleClient.moreRedirectUris ?? [])],
             },
           ]
         : []),
@@ -121,8 +123,8 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
     ttl: { AccessToken: 300, ClientCredentials: 300, IdToken: 300, Interaction: 600, Session: 3600, Grant: 3600 },
-    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, ...(IDP_NAMES[sub] ? { name: IDP_NAMES[sub] } : {}) }) }),
-    claims: { openid: ['sub'], profile: ['name'] },
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, ...(IDP_NAMES[sub] ? { name: IDP_NAMES[sub] } : {}), ...options.accountClaims?.[sub] }) }),
+    claims: { openid: ['sub'], profile: ['name', ...new Set(Object.values(options.accountClaims ?? {}).flatMap((c) => Object.keys(c)))] },
     // The ID token carries the scopes' claims (name), as many providers do, rather than only userinfo.
     conformIdTokenClaims: false,
     extraTokenClaims: (_ctx: unknown, token: TokenModel) => {
