@@ -1,4 +1,4 @@
-import { createDidResolver, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
+import { ISSUER_WEBHOOK_EVENTS, createDidResolver, createPassportAgent, createSecretBox, createWebhookService, openDatabase, type Logger, type WebhookAddressPolicy, type WebhookDeliverySettings } from '@staff-passport/core';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
@@ -19,11 +19,15 @@ export interface CreateIssuerContextOptions {
   now?: () => Date;
   /** Keep whole credentials, not only metadata (default false). */
   storeCredentials?: boolean;
+  /** Where webhook endpoints may be (default: public https addresses only). */
+  webhookPolicy?: Partial<WebhookAddressPolicy>;
+  /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
+  webhookDelivery?: Partial<WebhookDeliverySettings>;
 }
 
 /**
  * Opens the issuer's SQLite file and builds its Veramo agent: everything the issuer's domain
- * functions and HTTP app need.
+ * functions and HTTP app need, with the webhook outbox worker running (stopped by `close`).
  *
  * @example
  * const ctx = await createIssuerContext({ databaseFile: 'data/issuer.sqlite', secretKey, publicUrl, logger });
@@ -42,6 +46,16 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
   const statusLists = new StatusListStore({ db, now });
+  const webhooks = createWebhookService({
+    db,
+    events: ISSUER_WEBHOOK_EVENTS,
+    now,
+    logger: options.logger,
+    secretBox: createSecretBox(options.secretKey, 'staff-passport webhook secrets'),
+    ...(options.webhookPolicy ? { policy: options.webhookPolicy } : {}),
+    ...(options.webhookDelivery ? { settings: options.webhookDelivery } : {}),
+  });
+  if (webhooks.dispatcher.settings.intervalMs > 0) webhooks.dispatcher.start();
   return {
     agent,
     db,
@@ -54,7 +68,9 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     issueQueue,
     storeCredentials: options.storeCredentials ?? false,
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
+    webhooks,
     async close() {
+      await webhooks.dispatcher.stop();
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);
       await db.close();

@@ -1,4 +1,4 @@
-import type { Database, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
+import type { Database, Logger, PassportAgent, SecretBox, WebhookService } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
@@ -22,4 +22,6 @@ export interface IssuerContext {
   storeCredentials: boolean;
   /** Seals secrets the issuer keeps at rest besides keys (live offers' pre-authorised codes). */
   secretBox: SecretBox;
+  /** The organisations' webhook endpoints, the outbox events are written to, and its worker. */
+  webhooks: WebhookService;
 }

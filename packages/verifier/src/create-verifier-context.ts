@@ -1,4 +1,17 @@
-import { StatusListCache, createDidResolver, createStatusListFetcher, openDatabase, type Logger, type StatusListFetcher, type TrustRegistry } from '@staff-passport/core';
+import {
+  StatusListCache,
+  VERIFIER_WEBHOOK_EVENTS,
+  createDidResolver,
+  createSecretBox,
+  createStatusListFetcher,
+  createWebhookService,
+  openDatabase,
+  type Logger,
+  type StatusListFetcher,
+  type TrustRegistry,
+  type WebhookAddressPolicy,
+  type WebhookDeliverySettings,
+} from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
 import { VERIFIER_MIGRATIONS } from './store/verifier-schema.js';
 import { createVerifierStores } from './store/verifier-stores.js';
@@ -32,12 +45,16 @@ export interface CreateVerifierContextOptions {
    * for a process that only migrates or for tests that run housekeeping themselves).
    */
   housekeepingIntervalSeconds?: number;
+  /** Where webhook endpoints may be (default: public https addresses only). */
+  webhookPolicy?: Partial<WebhookAddressPolicy>;
+  /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
+  webhookDelivery?: Partial<WebhookDeliverySettings>;
 }
 
 /**
  * The verifier's dependencies with their defaults: its database (a SQLite file, or PostgreSQL) and
  * the stores on it, a caching DID resolver and status list fetcher behind the SSRF guard, the
- * trust registry, and housekeeping on a timer (stopped by `close`).
+ * trust registry, housekeeping on a timer and the webhook outbox worker (both stopped by `close`).
  *
  * @example
  * const ctx = await createVerifierContext({ logger, databaseFile: 'data/verifier.sqlite', publicUrl });
@@ -69,7 +86,17 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     retentionDays: options.retentionDays ?? 30,
     storeCredentials: options.storeCredentials ?? false,
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
+    webhooks: createWebhookService({
+      db,
+      events: VERIFIER_WEBHOOK_EVENTS,
+      now,
+      logger: options.logger,
+      ...(options.secretKey === undefined ? {} : { secretBox: createSecretBox(options.secretKey, 'staff-passport webhook secrets') }),
+      ...(options.webhookPolicy ? { policy: options.webhookPolicy } : {}),
+      ...(options.webhookDelivery ? { settings: options.webhookDelivery } : {}),
+    }),
   };
+  if (ctx.webhooks.dispatcher.settings.intervalMs > 0) ctx.webhooks.dispatcher.start();
   const interval = options.housekeepingIntervalSeconds ?? 600;
   const timer =
     interval > 0
@@ -80,8 +107,9 @@ export async function createVerifierContext(options: CreateVerifierContextOption
       : undefined;
   return {
     ...ctx,
-    close: () => {
+    close: async () => {
       clearInterval(timer);
+      await ctx.webhooks.dispatcher.stop();
       return db.close();
     },
   };

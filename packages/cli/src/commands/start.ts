@@ -104,6 +104,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       secretKey: config.secretKey,
       publicUrl: issuerUrl,
       logger: logger.child({ service: 'issuer' }),
+      webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
     });
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
     // Bulk uploads can be large: the whole request may take longer than the default limit.
@@ -120,6 +121,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       allowPrivateNetwork: config.allowPrivateNetwork,
       trustRegistry: () => registry,
       secretKey: config.secretKey,
+      webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 

@@ -26,6 +26,8 @@ export interface PassportConfig {
   logFormat: 'json' | 'pretty';
   /** did:web may resolve to loopback/private addresses over http (local demos only). */
   allowPrivateNetwork: boolean;
+  /** Webhook endpoints may be on loopback and private addresses, and on loopback over http (local demos only). */
+  webhookAllowPrivate: boolean;
   /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
   trustRegistry?: { source: string; keysFile: string };
 }
@@ -77,7 +79,7 @@ function demoSecret(dataDir: string): string {
  * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`, `LOG_FORMAT`,
- * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
+ * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `WEBHOOK_ALLOW_PRIVATE` (false unless set), `DATABASE_URL` (postgres://...; SQLite files in
  * `DATA_DIR` without it).
  *
  * @example
@@ -117,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   if (allowPrivateRaw !== undefined && allowPrivateRaw !== 'true' && allowPrivateRaw !== 'false') {
     throw new PassportError('ERR_CONFIG_INVALID', 'DID_WEB_ALLOW_PRIVATE must be true or false', { field: 'DID_WEB_ALLOW_PRIVATE' });
   }
+  const webhookPrivateRaw = env['WEBHOOK_ALLOW_PRIVATE'];
+  if (webhookPrivateRaw !== undefined && webhookPrivateRaw !== 'true' && webhookPrivateRaw !== 'false') {
+    throw new PassportError('ERR_CONFIG_INVALID', 'WEBHOOK_ALLOW_PRIVATE must be true or false', { field: 'WEBHOOK_ALLOW_PRIVATE' });
+  }
   const databaseUrl = env['DATABASE_URL'];
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new PassportError('ERR_CONFIG_INVALID', 'DATABASE_URL must be a postgres:// URL', { field: 'DATABASE_URL' });
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     logLevel,
     logFormat,
     allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
+    webhookAllowPrivate: webhookPrivateRaw === 'true',
     ...trustRegistryOf(env),
   };
 }

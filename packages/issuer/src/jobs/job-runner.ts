@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PassportError, type SqlExecutor } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvent, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
@@ -443,7 +443,7 @@ class JobRunner {
     });
   }
 
-  /** Ends a job: its final state and counts with a `job.complete` audit event, in one transaction; the upload is deleted. */
+  /** Ends a job: its final state and counts with a `job.complete` audit event and a `job.finished` webhook message, in one transaction; the upload is deleted. */
   private async finish(job: JobRow, state: JobState, changes: Partial<JobRow>): Promise<void> {
     const at = this.ctx.now();
     await this.exclusive(async (tx) => {
@@ -463,6 +463,12 @@ class JobRunner {
           errors: final.error_count + final.failed_rows,
           ...(final.failure_code ? { failure: final.failure_code } : {}),
         },
+        at,
+      });
+      await enqueueWebhookEvent(this.ctx.webhooks, {
+        orgId: job.org_id,
+        type: 'job.finished',
+        data: { jobId: job.id, state, total: final.total, issued: final.issued, duplicates: final.duplicates, skipped: final.skipped, errors: final.error_count + final.failed_rows },
         at,
       });
     });

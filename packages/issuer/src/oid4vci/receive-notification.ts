@@ -1,4 +1,4 @@
-import { PassportError, isObject } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvent, isObject } from '@staff-passport/core';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { authenticateAccessToken } from './lib/authenticate-access-token.js';
@@ -11,8 +11,9 @@ export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 /**
  * The notification endpoint (OpenID4VCI 1.0, section 11): the wallet reports what became of the
  * credentials of a credential response (`notification_id`): accepted, failed or deleted. The
- * event is kept for HR (with its description), sets the offer's status and is audited as
- * `offer.notification`.
+ * event is kept for HR (with its description), sets the offer's status, is audited as
+ * `offer.notification` and sent to webhooks as `offer.accepted` (or `offer.rejected` for a
+ * deleted or failed credential).
  *
  * @throws PassportError `ERR_ACCESS_TOKEN_INVALID`, `ERR_NOTIFICATION_INVALID` (field `notification_id`:
  *   invalid_notification_id; otherwise invalid_notification_request).
@@ -39,5 +40,8 @@ export async function receiveNotification(ctx: IssuerContext, org: Organisation,
   await withAudit(ctx, [{ orgId: org.id, actor: offerActor(offer.id), action: 'offer.notification', subject: offer.id, detail: { event, type: delivery.type }, at: now }], async (tx) => {
     await tx.query('INSERT INTO sp_offer_events (offer_id, event, description, type, at) VALUES (?, ?, ?, ?, ?)', [offer.id, event, description ?? null, delivery.type, now.toISOString()]);
     await tx.query('UPDATE sp_offers SET status = ?, updated_at = ? WHERE id = ?', [status, now.toISOString(), offer.id]);
+    // The wallet accepted, or did not keep (deleted by the holder, or failed to store) what was issued.
+    const type = event === 'credential_accepted' ? 'offer.accepted' : 'offer.rejected';
+    await enqueueWebhookEvent(ctx.webhooks, { orgId: org.id, type, data: { offerId: offer.id, credentialType: delivery.type, event, ...(description === undefined ? {} : { description }) }, at: now });
   });
 }

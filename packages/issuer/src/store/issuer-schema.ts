@@ -1,4 +1,4 @@
-import { statementsMigration, type Migration } from '@staff-passport/core';
+import { WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
 
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
@@ -262,4 +262,6 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   ]),
   // A bulk job is run by one instance at a time, under a lease renewed while it runs.
   statementsMigration(3, 'job leases', [`ALTER TABLE sp_jobs ADD COLUMN leased_by TEXT`, `ALTER TABLE sp_jobs ADD COLUMN lease_until INTEGER`]),
+  // Webhooks: endpoints, the outbox (written in the transaction of the event) and the delivery log.
+  statementsMigration(8, 'webhooks', WEBHOOK_TABLES),
 ];

@@ -3,6 +3,7 @@ import { PassportError, apiReferenceAssets, jsonBody, notFound, problemHandler, 
 import { createDeskRouter } from '../desk/create-desk-router.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { createOid4vpRouter } from './routes/oid4vp-routes.js';
+import { VERIFIER_WEBHOOK_ROUTES } from './routes/webhook-routes.js';
 import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
 import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-routes.js';
 
@@ -20,6 +21,11 @@ export interface VerifierAppOptions {
 function publicOnly(route: VerifierRoute): RequestHandler | undefined {
   if (route.access === 'public') return undefined;
   throw new PassportError('ERR_CONFIG_INVALID', `${route.method.toUpperCase()} ${route.path} needs sign-in, which this verifier app was not given (options.guard)`);
+}
+
+// Routes for signed-in roles, in an app given no sign-in: there, and closed.
+function closedUntilSignIn(): RequestHandler {
+  return (_req, _res, next) => next(new PassportError('ERR_AUTH_MISSING', 'this verifier has no sign-in configured for this route'));
 }
 
 /**
@@ -48,6 +54,8 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   app.use(jsonBody('2mb'));
   const router = express.Router();
   registerApiRoutes(router, VERIFIER_JSON_ROUTES, { deps, guard });
+  // The webhook routes need sign-in: without a guard they answer 401 (never left open).
+  registerApiRoutes(router, VERIFIER_WEBHOOK_ROUTES, { deps, guard: options.guard ?? closedUntilSignIn });
   options.extraRoutes?.(router);
   app.use(router);
   app.use(notFound);

@@ -1,6 +1,7 @@
 import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/core';
 import { OID4VP_ROUTES } from './routes/oid4vp-routes.js';
 import { VERIFIER_API_ROUTES } from './routes/verifier-api-routes.js';
+import { VERIFIER_WEBHOOK_ROUTES } from './routes/webhook-routes.js';
 import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
 import { VERIFIER_SCHEMAS } from './verifier-schemas.js';
 
@@ -14,7 +15,7 @@ export const VERIFIER_JSON_ROUTES: readonly VerifierRoute[] = [...VERIFIER_API_R
  * it accepts and answers, and its handler. The routers register from it, ajv validates bodies
  * with its schemas, and `/openapi.json` is generated from it.
  */
-export const VERIFIER_ROUTES: readonly VerifierRoute[] = [...OID4VP_ROUTES, ...VERIFIER_JSON_ROUTES];
+export const VERIFIER_ROUTES: readonly VerifierRoute[] = [...OID4VP_ROUTES, ...VERIFIER_JSON_ROUTES, ...VERIFIER_WEBHOOK_ROUTES];
 
 /**
  * The verifier's OpenAPI 3.1 document, generated from {@link VERIFIER_ROUTES}.
@@ -27,7 +28,7 @@ export function buildVerifierOpenApiDocument(publicUrl: string): OpenApiDocument
     title: TITLE,
     version: '0.1.0',
     description:
-      "Verify credentials and presentations (W3C VC API), check a new starter against a check profile, ask a wallet over OpenID4VP, and export the verified attributes. Errors are RFC 9457 problem details with a stable `code` and the `field` at fault (the OpenID4VP protocol endpoints answer OAuth errors with the same `code`). A failed verification is a 400 whose problem details carry the whole report.",
+      "Verify credentials and presentations (W3C VC API), check a new starter against a check profile, ask a wallet over OpenID4VP, export the verified attributes, and (signed in) register webhooks for `verification.completed` (Standard Webhooks). Errors are RFC 9457 problem details with a stable `code` and the `field` at fault (the OpenID4VP protocol endpoints answer OAuth errors with the same `code`). A failed verification is a 400 whose problem details carry the whole report.",
     serverUrl: publicUrl,
     schemas: VERIFIER_SCHEMAS,
   });

@@ -1,0 +1,95 @@
+/**
+ * The verifier's `verification.completed` webhook (issue 19, item 4) over real services: the
+ * verifier's administrator registers an endpoint (signed in through the guard the app is given;
+ * without one the routes answer 401), a new starter's presentation is checked, and the result's
+ * outbox message, written with the result, reaches a real receiver on 127.0.0.1 signed as the
+ * Standard Webhooks specification says (spec/standard-webhooks.md, "Signature scheme"), with the
+ * result's id and decision and no personal data.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { PassportError, listen, verifyWebhook } from '@staff-passport/core';
+import { getCredentialType } from '@staff-passport/schemas';
+import { createVerifierApp, type VerifierAppOptions } from '@staff-passport/verifier';
+import { openNodeWallet, type Wallet } from '@staff-passport/wallet-sdk';
+import { postJson, startServices, type Services } from '../helpers/start-services.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+
+const ADMIN = `Bearer ${randomBytes(16).toString('hex')}`;
+// A stand-in for the verifier's sign-in: the administrator's token, the default organisation.
+const guard: NonNullable<VerifierAppOptions['guard']> = (route) =>
+  route.access === 'public'
+    ? undefined
+    : (req, res, next) => {
+        if (req.headers.authorization !== ADMIN) return next(new PassportError('ERR_AUTH_INVALID', 'not signed in'));
+        res.locals['actor'] = 'admin@test';
+        next();
+      };
+
+let services: Services;
+let receiver: WebhookReceiver;
+let wallet: Wallet;
+let closeWallet: () => Promise<void>;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+  services = await startServices({
+    verifierWebhooks: { webhookPolicy: { allowPrivateNetwork: true, allowHttpLoopback: true }, webhookDelivery: { intervalMs: 100 } },
+    verifierGuard: guard,
+  });
+  const opened = await openNodeWallet({ file: join(services.dataDir, 'wallet.sqlite'), secretKey: randomBytes(32).toString('hex') });
+  wallet = opened.wallet;
+  closeWallet = opened.close;
+});
+afterAll(async () => {
+  await closeWallet();
+  await services.close();
+  await receiver.close();
+});
+
+it('answers 401 on the webhook routes of a verifier app given no sign-in', async () => {
+  const server = await listen('127.0.0.1', 0);
+  server.attach(createVerifierApp(services.verifier));
+  try {
+    const res = await fetch(`${server.url}/webhooks`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { code: string }).code).toBe('ERR_AUTH_MISSING');
+  } finally {
+    await server.close();
+  }
+  expect((await fetch(`${services.verifierUrl}/webhooks`)).status).toBe(401);
+});
+
+it('sends verification.completed when a check is kept, signed, with the result and no personal data', async () => {
+  const registered = await postJson(`${services.verifierUrl}/webhooks`, { url: `${receiver.url}/new-starters`, events: ['verification.completed'] }, { authorization: ADMIN });
+  expect(registered.status).toBe(201);
+  const secret = registered.body['secret'] as string;
+  const refused = await postJson(`${services.verifierUrl}/webhooks`, { url: 'https://hr.example.nhs.uk/x', events: ['credential.revoked'] }, { authorization: ADMIN });
+  expect(refused.body['code']).toBe('ERR_REQUEST_INVALID');
+
+  const holder = await wallet.createHolder();
+  const credential = JSON.parse(JSON.stringify(getCredentialType('TrainingRecord')!.example).replaceAll('{holderDid}', holder)) as Record<string, unknown>;
+  delete (credential['credentialSubject'] as { training?: { esrCompetence?: unknown } }).training?.esrCompetence;
+  const issued = await postJson(`${services.issuerUrl}/orgs/${services.org.id}/credentials/issue`, { credential }, { authorization: `Bearer ${services.apiKey}` });
+  expect(issued.status).toBe(201);
+  const stored = await wallet.storeCredential(issued.body['verifiableCredential']);
+  const request = await postJson(`${services.verifierUrl}/presentation-requests`, { profileId: 'registered-nurse-band-5-acute', startDate: '2030-01-01' });
+  const { id, nonce, audience } = request.body as { id: string; nonce: string; audience: string };
+  const vp = await wallet.createPresentation({ credentialIds: [stored.id], challenge: nonce, domain: audience });
+  const answer = await postJson(`${services.verifierUrl}/presentation-requests/${id}/presentations`, { presentations: [vp] });
+  expect(answer.status).toBe(201);
+
+  const [got] = await receiver.waitFor(1);
+  expect(got!.path).toBe('/new-starters');
+  expect(verifyWebhook({ secret, headers: got!.headers, body: got!.body })).toBe(true);
+  const payload = JSON.parse(got!.body) as { type: string; data: Record<string, unknown> };
+  expect(payload.type).toBe('verification.completed');
+  expect(payload.data).toEqual({ resultId: answer.body['id'], requestId: id, profileId: 'registered-nurse-band-5-acute', decision: answer.body['decision'], expiresAt: expect.any(String) });
+  expect(got!.body).not.toContain(holder);
+
+  const endpointId = registered.body['id'] as string;
+  const log = await fetch(`${services.verifierUrl}/webhooks/${endpointId}/messages`, { headers: { authorization: ADMIN } });
+  const messages = ((await log.json()) as { messages: { id: string; state: string }[] }).messages;
+  expect(messages).toEqual([expect.objectContaining({ id: got!.headers['webhook-id'], state: 'delivered' })]);
+});
