@@ -93,3 +93,21 @@ it('sends verification.completed when a check is kept, signed, with the result a
   const messages = ((await log.json()) as { messages: { id: string; state: string }[] }).messages;
   expect(messages).toEqual([expect.objectContaining({ id: got!.headers['webhook-id'], state: 'delivered' })]);
 });
+
+it('exports a result by the mapping named in the query: the default and json as the fixed routes, e-Recruitment as CSV, an unknown one refused', async () => {
+  const [resultId] = (await services.verifier.db.query<{ id: string }>('SELECT id FROM sp_results')).map((r) => r.id);
+  const get = (path: string) => fetch(`${services.verifierUrl}/results/${resultId}/${path}`);
+  const byDefault = await get('export');
+  expect(byDefault.headers.get('content-type')).toContain('text/csv');
+  expect(await byDefault.text()).toBe(await (await get('export.csv')).text());
+  const json = await get('export?mapping=json');
+  expect(await json.json()).toEqual(await (await get('export.json')).json());
+  const recruitment = await get('export?mapping=esr-e-recruitment');
+  expect(recruitment.headers.get('content-disposition')).toBe(`attachment; filename="${resultId}-esr-e-recruitment.csv"`);
+  expect((await recruitment.text()).split('\r\n')[0]).toContain('Applicant Last Name,Applicant First Name,Applicant Date of Birth,Applicant NI Number');
+  const unknown = await get('export?mapping=nope');
+  expect(unknown.status).toBe(400);
+  expect(((await unknown.json()) as { code: string; field: string }).field).toBe('mapping');
+  const mappings = (await (await fetch(`${services.verifierUrl}/export-mappings`)).json()) as { mappings: { id: string }[] };
+  expect(mappings.mappings.map((m) => m.id)).toEqual(['esr-csv', 'json', 'esr-e-recruitment']);
+});

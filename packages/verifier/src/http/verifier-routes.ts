@@ -1,4 +1,5 @@
 import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/core';
+import { EXPORT_ROUTES } from './routes/export-routes.js';
 import { OID4VP_ROUTES } from './routes/oid4vp-routes.js';
 import { VERIFIER_API_ROUTES } from './routes/verifier-api-routes.js';
 import { VERIFIER_WEBHOOK_ROUTES } from './routes/webhook-routes.js';
@@ -8,7 +9,7 @@ import { VERIFIER_SCHEMAS } from './verifier-schemas.js';
 const TITLE = 'Staff Passport verifier API';
 
 /** The routes registered after the app's JSON body parser: the REST API and the API reference. */
-export const VERIFIER_JSON_ROUTES: readonly VerifierRoute[] = [...VERIFIER_API_ROUTES, ...apiReferenceRoutes<VerifierRouteDeps>((deps) => deps.openapi, TITLE)];
+export const VERIFIER_JSON_ROUTES: readonly VerifierRoute[] = [...VERIFIER_API_ROUTES, ...EXPORT_ROUTES, ...apiReferenceRoutes<VerifierRouteDeps>((deps) => deps.openapi, TITLE)];
 
 /**
  * Every route of the verifier's API (the desk's pages apart): method, path, who may call it, what
