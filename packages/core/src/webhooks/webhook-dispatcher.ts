@@ -22,6 +22,8 @@ export interface WebhookDeliverySettings {
   backoffBaseMs: number;
   /** The longest wait between attempts, ms (default 6 hours). */
   backoffMaxMs: number;
+  /** How long delivered and failed messages and their log are kept, days (default 30); pruned hourly. */
+  retentionDays: number;
 }
 
 export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliverySettings = {
   maxAttempts: 10,
   backoffBaseMs: 5000,
   backoffMaxMs: 6 * 3600_000,
+  retentionDays: 30,
 };
 
 /** What the worker needs. */
@@ -72,6 +75,7 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = false;
+  private prunedAt = 0;
 
   constructor(options: WebhookDispatcherOptions) {
     this.options = options;
@@ -103,8 +107,19 @@ export class WebhookDispatcher {
     return this.running;
   }
 
+  /** Deletes delivered and failed messages past the retention period (their log with them); how many. */
+  prune(): Promise<number> {
+    const before = new Date(this.options.now().getTime() - this.settings.retentionDays * 86_400_000).toISOString();
+    return this.options.store.deleteFinishedBefore(before);
+  }
+
   private async round(): Promise<number> {
     const { store } = this.options;
+    const nowMs = this.options.now().getTime();
+    if (nowMs - this.prunedAt >= 3_600_000) {
+      this.prunedAt = nowMs;
+      await this.prune();
+    }
     const claimed = await store.claimDue(this.instanceId, this.options.now().getTime(), this.settings.claimMs, this.settings.batchSize);
     await Promise.all(claimed.map((message) => this.attempt(message)));
     return claimed.length;

@@ -97,6 +97,8 @@ export interface WebhookStore {
   findMessage(orgId: string, endpointId: string, id: string): Promise<WebhookMessageRow | undefined>;
   /** The attempts of these messages, first first. */
   listAttempts(messageIds: readonly string[]): Promise<WebhookAttemptRow[]>;
+  /** Deletes delivered and failed messages created before `before` (ISO 8601), with their log; how many messages. */
+  deleteFinishedBefore(before: string): Promise<number>;
   /** Makes a message due again at `nowMs` (same id: the receiver sees the same `webhook-id`); false when not found. */
   replay(orgId: string, endpointId: string, id: string, nowMs: number): Promise<boolean>;
 }
@@ -224,6 +226,15 @@ export function createWebhookStore(db: Database): WebhookStore {
       if (messageIds.length === 0) return [];
       const rows = await webhookSql(db).selectFrom('sp_webhook_attempts').selectAll().where('message_id', 'in', [...messageIds]).orderBy('id').execute();
       return rows.map((r) => ({ ...r, id: Number(r.id), attempt: Number(r.attempt), status: r.status === null ? null : Number(r.status), duration_ms: Number(r.duration_ms) }));
+    },
+    async deleteFinishedBefore(before) {
+      return db.transaction(async (tx) => {
+        const q = webhookSql(tx);
+        const old = q.selectFrom('sp_webhook_messages').select('id').where('state', 'in', ['delivered', 'failed']).where('created_at', '<', before);
+        await q.deleteFrom('sp_webhook_attempts').where('message_id', 'in', old).execute();
+        const deleted = await q.deleteFrom('sp_webhook_messages').where('state', 'in', ['delivered', 'failed']).where('created_at', '<', before).executeTakeFirst();
+        return Number(deleted.numDeletedRows);
+      });
     },
     async replay(orgId, endpointId, id, nowMs) {
       const updated = await webhookSql(db)

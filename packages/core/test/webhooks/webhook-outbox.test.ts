@@ -149,6 +149,13 @@ describeEngines('the webhook outbox', (engine) => {
     expect(message).toMatchObject({ state: 'delivered', attempts: 4 });
     expect(receiver.received[before]!.headers['webhook-id']).toBe(message!.id);
     await expect(replayWebhookMessage(hooks, 'org_e', endpoint.id, 'msg_00000000000000000000000000000000')).rejects.toMatchObject({ code: 'ERR_WEBHOOK_NOT_FOUND' });
+    // Finished messages and their log are kept for the retention period (30 days), then pruned.
+    clock = new Date(clock.getTime() + 29 * 86_400_000);
+    expect(await hooks.dispatcher.prune()).toBe(0);
+    clock = new Date(clock.getTime() + 2 * 86_400_000);
+    expect(await hooks.dispatcher.prune()).toBe(1);
+    expect(await listWebhookMessages(hooks, 'org_e', endpoint.id)).toEqual([]);
+    expect(await hooks.store.listAttempts([message!.id])).toEqual([]);
     await deleteWebhookEndpoint(hooks, 'org_e', endpoint.id);
     await expect(listWebhookMessages(hooks, 'org_e', endpoint.id)).rejects.toMatchObject({ code: 'ERR_WEBHOOK_NOT_FOUND' });
   });

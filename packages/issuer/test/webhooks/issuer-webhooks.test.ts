@@ -8,12 +8,14 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { decodeCompactJws, verifyWebhook } from '@staff-passport/core';
+import { CATALOGUE } from '@staff-passport/schemas';
 import { configureJobs, stopJobs } from '@staff-passport/issuer';
 import { trainingCredential } from '../../../../test/helpers/training-credential.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/helpers/webhook-receiver.js';
 import { trainingCsv } from '../jobs/helpers/bulk-files.js';
 import { call as upload } from '../jobs/helpers/start-job-issuer.js';
 import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
+import { createHolderKey, endpointsOf, fetchNonce, postForm, postWithToken, signProof } from '../oid4vci/helpers/test-wallet.js';
 
 let issuer: TestIssuer;
 let receiver: WebhookReceiver;
@@ -114,4 +116,32 @@ it('keeps a delivery log per message, and replays a message with the same webhoo
   const removed = await call(`${hooksUrl()}/${endpointId}`, { method: 'DELETE', key: issuer.a.keys['org-admin'] });
   expect(removed.status).toBe(204);
   expect((await call(hooksUrl(), { key: issuer.a.keys['org-admin'] })).body['endpoints']).toEqual([]);
+});
+
+it('sends offer.accepted and offer.rejected as the wallet notifies what became of an offer', async () => {
+  const registered = await call(hooksUrl(), { key: issuer.a.keys['org-admin'], body: { url: `${receiver.url}/hooks/offers`, events: ['offer.accepted', 'offer.rejected'] } });
+  expect(registered.status).toBe(201);
+  secret = registered.body['secret'] as string;
+  const ep = endpointsOf(issuer, issuer.a);
+  const { id: _id, ...claims } = CATALOGUE.find((d) => d.type === 'TrainingRecord')!.example['credentialSubject'] as Record<string, unknown>;
+  const created = await call(ep.offers, { key: issuer.a.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'] } });
+  expect(created.status).toBe(201);
+  const offer = created.body as { id: string; txCode?: string; credentialOffer?: Record<string, unknown>; credentialOfferUri?: string };
+  const json = offer.credentialOffer ?? (await call(offer.credentialOfferUri!)).body;
+  const grant = (json['grants'] as Record<string, Record<string, string>>)['urn:ietf:params:oauth:grant-type:pre-authorized_code']!;
+  const token = await postForm(ep.token, { grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code', 'pre-authorized_code': grant['pre-authorized_code']!, ...(offer.txCode ? { tx_code: offer.txCode } : {}) });
+  const accessToken = token.body['access_token'] as string;
+  const key = await createHolderKey();
+  const issued = await postWithToken(ep.credential, accessToken, { credential_configuration_id: 'TrainingRecord_dc_sd_jwt', proofs: { jwt: [await signProof(key, { aud: ep.issuerId, nonce: await fetchNonce(ep.nonce) })] } });
+  const notificationId = issued.body['notification_id'] as string;
+  const from = receiver.received.length;
+  expect((await postWithToken(ep.notification, accessToken, { notification_id: notificationId, event: 'credential_accepted' })).status).toBe(204);
+  expect((await postWithToken(ep.notification, accessToken, { notification_id: notificationId, event: 'credential_deleted', event_description: 'removed by the holder' })).status).toBe(204);
+  await receiver.waitFor(from + 2);
+  const got = delivered(from).sort((a, b) => a.type.localeCompare(b.type));
+  expect(got.map((m) => [m.type, m.data])).toEqual([
+    ['offer.accepted', { offerId: offer.id, credentialType: 'TrainingRecord', event: 'credential_accepted' }],
+    ['offer.rejected', { offerId: offer.id, credentialType: 'TrainingRecord', event: 'credential_deleted', description: 'removed by the holder' }],
+  ]);
+  expect(receiver.received.slice(from).every((r) => r.path === '/hooks/offers')).toBe(true);
 });
