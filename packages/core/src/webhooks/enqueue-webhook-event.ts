@@ -24,18 +24,20 @@ export interface WebhookEventInput {
  */
 export async function enqueueWebhookEvents(service: WebhookService, events: readonly WebhookEventInput[]): Promise<number> {
   const rows = [];
-  const byOrg = new Map<string, Awaited<ReturnType<WebhookService['store']['listEndpoints']>>>();
+  // Each organisation's endpoints read once, with the events each wants.
+  const byOrg = new Map<string, { id: string; events: readonly string[] }[]>();
   for (const event of events) {
     let endpoints = byOrg.get(event.orgId);
     if (!endpoints) {
-      endpoints = await service.store.listEndpoints(event.orgId);
+      endpoints = (await service.store.listEndpoints(event.orgId)).map((e) => ({ id: e.id, events: JSON.parse(e.events) as string[] }));
       byOrg.set(event.orgId, endpoints);
     }
+    const subscribed = endpoints.filter((e) => e.events.includes(event.type));
+    if (subscribed.length === 0) continue;
     const at = event.at ?? service.now();
     const payload: WebhookPayload = { type: event.type, timestamp: at.toISOString(), data: event.data };
     const body = JSON.stringify(payload);
-    for (const endpoint of endpoints) {
-      if (!(JSON.parse(endpoint.events) as string[]).includes(event.type)) continue;
+    for (const endpoint of subscribed) {
       rows.push({
         id: `msg_${randomBytes(16).toString('hex')}`,
         endpoint_id: endpoint.id,

@@ -137,11 +137,13 @@ export function createWebhookStore(db: Database): WebhookStore {
       });
     },
     async insertMessages(rows) {
-      if (rows.length === 0) return;
-      await webhookSql(db)
-        .insertInto('sp_webhook_messages')
-        .values(rows.map((r) => ({ ...r, claimed_by: null, claim_until: null, last_status: null, last_error: null, delivered_at: null })))
-        .execute();
+      // 200 rows a statement: well under both engines' limits on bound parameters (14 a row).
+      for (let i = 0; i < rows.length; i += 200) {
+        await webhookSql(db)
+          .insertInto('sp_webhook_messages')
+          .values(rows.slice(i, i + 200).map((r) => ({ ...r, claimed_by: null, claim_until: null, last_status: null, last_error: null, delivered_at: null })))
+          .execute();
+      }
     },
     async claimDue(instance, nowMs, leaseMs, limit) {
       // A look without a transaction first: most rounds find nothing, and take no write lock.

@@ -14,6 +14,7 @@ import {
   createWebhookService,
   deleteWebhookEndpoint,
   enqueueWebhookEvent,
+  enqueueWebhookEvents,
   listWebhookMessages,
   registerWebhookEndpoint,
   replayWebhookMessage,
@@ -70,6 +71,10 @@ describeEngines('the webhook outbox', (engine) => {
     expect(await listWebhookMessages(hooks, 'org_b', other.id)).toEqual([]);
     // Another organisation's endpoint is not found through this one.
     await expect(listWebhookMessages(hooks, 'org_b', revoked.id)).rejects.toMatchObject({ code: 'ERR_WEBHOOK_NOT_FOUND' });
+    // A revocation of many credentials writes a message each, many to a statement.
+    const many = Array.from({ length: 450 }, (_, i) => ({ orgId: 'org_a', type: 'credential.revoked' as const, data: { credentialId: `urn:uuid:${i}` } }));
+    expect(await db.transaction(() => enqueueWebhookEvents(hooks, many))).toBe(450);
+    expect(await hooks.store.claimDue('counter', clock.getTime(), 1000, 1000)).toHaveLength(451);
     for (const [org, e] of [['org_a', revoked], ['org_a', jobs], ['org_b', other]] as const) await deleteWebhookEndpoint(hooks, org, e.id);
   });
 
