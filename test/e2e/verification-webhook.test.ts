@@ -110,4 +110,5 @@ it('exports a result by the mapping named in the query: the default and json as 
   expect(((await unknown.json()) as { code: string; field: string }).field).toBe('mapping');
   const mappings = (await (await fetch(`${services.verifierUrl}/export-mappings`)).json()) as { mappings: { id: string }[] };
   expect(mappings.mappings.map((m) => m.id)).toEqual(['esr-csv', 'json', 'esr-e-recruitment']);
+
 });

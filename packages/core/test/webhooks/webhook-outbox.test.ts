@@ -96,6 +96,24 @@ describeEngines('the webhook outbox', (engine) => {
     await deleteWebhookEndpoint(a, 'org_c', endpoint.id);
   });
 
+  it('delivers each message once when two instances run their workers at the same time', async () => {
+    const a = service(db, 'worker-a');
+    const b = service(second, 'worker-b');
+    const endpoint = await registerWebhookEndpoint(a, 'org_g', { url: `${receiver.url}/g`, events: ['job.finished'] }, null);
+    await db.transaction(() => enqueueWebhookEvents(a, Array.from({ length: 40 }, (_, i) => ({ orgId: 'org_g', type: 'job.finished' as const, data: { i } }))));
+    const before = receiver.received.length;
+    for (let round = 0; round < 20; round++) {
+      const [x, y] = await Promise.all([a.dispatcher.runOnce(), b.dispatcher.runOnce()]);
+      if (x + y === 0) break;
+    }
+    const ids = receiver.received.slice(before).map((r) => r.headers['webhook-id']);
+    expect(ids).toHaveLength(40);
+    expect(new Set(ids).size).toBe(40);
+    const messages = await listWebhookMessages(a, 'org_g', endpoint.id);
+    expect(messages.every((m) => m.state === 'delivered' && m.log.length === 1)).toBe(true);
+    await deleteWebhookEndpoint(a, 'org_g', endpoint.id);
+  });
+
   it('delivers signed, retries with backoff under the same webhook-id, and logs each attempt', async () => {
     const hooks = service(db, 'worker');
     const endpoint = await registerWebhookEndpoint(hooks, 'org_d', { url: `${receiver.url}/d`, events: ['credential.revoked'] }, null);
