@@ -7,6 +7,7 @@ import {
   createWebhookService,
   openDatabase,
   type Logger,
+  type SecretBox,
   type StatusListFetcher,
   type TrustRegistry,
   type WebhookAddressPolicy,
@@ -51,6 +52,14 @@ export interface CreateVerifierContextOptions {
   webhookDelivery?: Partial<WebhookDeliverySettings>;
 }
 
+// Webhook secrets sealed with the service secret, the box made on first use: a malformed secret
+// fails where it is used (ERR_CONFIG_INVALID), as the signing key's does, not at start-up.
+function sealedWith(secretKey: string): SecretBox {
+  let box: SecretBox | undefined;
+  const opened = () => (box ??= createSecretBox(secretKey, 'staff-passport webhook secrets'));
+  return { seal: (plain, aad) => opened().seal(plain, aad), open: (sealed, aad) => opened().open(sealed, aad) };
+}
+
 /**
  * The verifier's dependencies with their defaults: its database (a SQLite file, or PostgreSQL) and
  * the stores on it, a caching DID resolver and status list fetcher behind the SSRF guard, the
@@ -91,7 +100,7 @@ export async function createVerifierContext(options: CreateVerifierContextOption
       events: VERIFIER_WEBHOOK_EVENTS,
       now,
       logger: options.logger,
-      ...(options.secretKey === undefined ? {} : { secretBox: createSecretBox(options.secretKey, 'staff-passport webhook secrets') }),
+      ...(options.secretKey === undefined ? {} : { secretBox: sealedWith(options.secretKey) }),
       ...(options.webhookPolicy ? { policy: options.webhookPolicy } : {}),
       ...(options.webhookDelivery ? { settings: options.webhookDelivery } : {}),
     }),
