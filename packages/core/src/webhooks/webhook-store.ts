@@ -230,13 +230,14 @@ export function createWebhookStore(db: Database): WebhookStore {
       return rows.map((r) => ({ ...r, id: Number(r.id), attempt: Number(r.attempt), status: r.status === null ? null : Number(r.status), duration_ms: Number(r.duration_ms) }));
     },
     async deleteFinishedBefore(before) {
-      return db.transaction(async (tx) => {
-        const q = webhookSql(tx);
+      // No transaction: the log goes first, so a stop between the two leaves messages without a log, never the reverse.
+      {
+        const q = webhookSql(db);
         const old = q.selectFrom('sp_webhook_messages').select('id').where('state', 'in', ['delivered', 'failed']).where('created_at', '<', before);
         await q.deleteFrom('sp_webhook_attempts').where('message_id', 'in', old).execute();
         const deleted = await q.deleteFrom('sp_webhook_messages').where('state', 'in', ['delivered', 'failed']).where('created_at', '<', before).executeTakeFirst();
         return Number(deleted.numDeletedRows);
-      });
+      }
     },
     async replay(orgId, endpointId, id, nowMs) {
       const updated = await webhookSql(db)
