@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger, listen, type Logger, type TrustRegistry } from '@staff-passport/core';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, type IssuerContext, type Organisation } from '@staff-passport/issuer';
-import { VERIFIER_ROLES, createVerifierApiKey, createVerifierApp, createVerifierContext, type VerifierContext, type VerifierRole } from '@staff-passport/verifier';
+import { VERIFIER_ROLES, createVerifierApiKey, createVerifierApp, createVerifierContext, type CreateVerifierContextOptions, type VerifierAppOptions, type VerifierContext, type VerifierRole } from '@staff-passport/verifier';
 
 /** Two real servers (issuer and verifier) on 127.0.0.1, port 0, over a fresh SQLite folder. */
 export interface Services {
@@ -30,6 +30,10 @@ export interface StartServicesOptions {
   logger?: Logger;
   /** The trust registry the verifier uses, or a function giving it (set after the organisation exists). */
   trustRegistry?: TrustRegistry | (() => TrustRegistry | undefined);
+  /** The verifier's webhook settings (tests allow their receiver on 127.0.0.1). */
+  verifierWebhooks?: Pick<CreateVerifierContextOptions, 'webhookPolicy' | 'webhookDelivery'>;
+  /** The verifier app's sign-in guard. */
+  verifierGuard?: VerifierAppOptions['guard'];
 }
 
 /**
@@ -52,8 +56,9 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     secretKey,
     ...(options.now ? { now: options.now } : {}),
     ...(options.trustRegistry ? { trustRegistry: options.trustRegistry } : {}),
+    ...options.verifierWebhooks,
   });
-  verifierServer.attach(createVerifierApp(verifier));
+  verifierServer.attach(createVerifierApp(verifier, options.verifierGuard ? { guard: options.verifierGuard } : {}));
   const org = await createOrganisation(issuer, { name: 'Test Valley NHS Trust', odsCode: 'RZY' }, 'test');
   const { apiKey } = await createApiKey(issuer, { orgId: org.id, role: 'issuer' }, 'test');
   const verifierKeys = {} as Record<VerifierRole, string>;

@@ -1,4 +1,17 @@
-import { CREDENTIALS_EXAMPLES_V2_CONTEXT, CREDENTIALS_EXAMPLES_V2_URL, createDidResolver, createDocumentLoader, createPassportAgent, createSecretBox, openDatabase, type Logger } from '@staff-passport/core';
+import {
+  CREDENTIALS_EXAMPLES_V2_CONTEXT,
+  CREDENTIALS_EXAMPLES_V2_URL,
+  ISSUER_WEBHOOK_EVENTS,
+  createDidResolver,
+  createDocumentLoader,
+  createPassportAgent,
+  createSecretBox,
+  createWebhookService,
+  openDatabase,
+  type Logger,
+  type WebhookAddressPolicy,
+  type WebhookDeliverySettings,
+} from '@staff-passport/core';
 import { createAuthState } from './auth/lib/auth-state.js';
 import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
@@ -25,11 +38,15 @@ export interface CreateIssuerContextOptions {
   storeCredentials?: boolean;
   /** How often housekeeping runs (expired nonces, tokens and offers, unneeded uploads), in ms (default 60,000; 0 never). */
   housekeepingIntervalMs?: number;
+  /** Where webhook endpoints may be (default: public https addresses only). */
+  webhookPolicy?: Partial<WebhookAddressPolicy>;
+  /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
+  webhookDelivery?: Partial<WebhookDeliverySettings>;
 }
 
 /**
  * Opens the issuer's SQLite file and builds its Veramo agent: everything the issuer's domain
- * functions and HTTP app need.
+ * functions and HTTP app need, with the webhook outbox worker running (stopped by `close`).
  *
  * @example
  * const ctx = await createIssuerContext({ databaseFile: 'data/issuer.sqlite', secretKey, publicUrl, logger });
@@ -50,6 +67,16 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
   const statusLists = new StatusListStore({ db, now });
+  const webhooks = createWebhookService({
+    db,
+    events: ISSUER_WEBHOOK_EVENTS,
+    now,
+    logger: options.logger,
+    secretBox: createSecretBox(options.secretKey, 'staff-passport webhook secrets'),
+    ...(options.webhookPolicy ? { policy: options.webhookPolicy } : {}),
+    ...(options.webhookDelivery ? { settings: options.webhookDelivery } : {}),
+  });
+  if (webhooks.dispatcher.settings.intervalMs > 0) webhooks.dispatcher.start();
   const ctx: IssuerContext = {
     agent,
     db,
@@ -65,6 +92,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     storeCredentials: options.storeCredentials ?? false,
     authState: createAuthState(),
     secretBox: createSecretBox(options.secretKey, 'staff-passport issuer offers'),
+    webhooks,
     keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
     jobs: {},
   };
@@ -81,6 +109,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   return Object.assign(ctx, {
     async close() {
       clearInterval(housekeeping);
+      await webhooks.dispatcher.stop();
       await issueQueue.drain();
       await statusLists.releaseLeases().catch(() => undefined);
       await db.close();

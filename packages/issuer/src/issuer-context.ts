@@ -1,4 +1,4 @@
-import type { Database, DocumentLoader, Logger, PassportAgent, SecretBox } from '@staff-passport/core';
+import type { Database, DocumentLoader, Logger, PassportAgent, SecretBox, WebhookService } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
@@ -40,4 +40,6 @@ export interface IssuerContext {
    * VC Data Model's examples context (what the W3C suites and other implementations' examples name).
    */
   documentLoader: DocumentLoader;
+  /** The organisations' webhook endpoints, the outbox events are written to, and its worker. */
+  webhooks: WebhookService;
 }

@@ -3,14 +3,19 @@ import {
   CREDENTIALS_EXAMPLES_V2_CONTEXT,
   CREDENTIALS_EXAMPLES_V2_URL,
   StatusListCache,
+  VERIFIER_WEBHOOK_EVENTS,
   createDidResolver,
   createDocumentLoader,
   createSecretBox,
   createStatusListFetcher,
+  createWebhookService,
   openDatabase,
   type Logger,
+  type SecretBox,
   type StatusListFetcher,
   type TrustRegistry,
+  type WebhookAddressPolicy,
+  type WebhookDeliverySettings,
 } from '@staff-passport/core';
 import { runVerifierHousekeeping } from './housekeeping/run-verifier-housekeeping.js';
 import { getVerifierOrganisation } from './organisations/get-verifier-organisation.js';
@@ -49,12 +54,24 @@ export interface CreateVerifierContextOptions {
    * for a process that only migrates or for tests that run housekeeping themselves).
    */
   housekeepingIntervalSeconds?: number;
+  /** Where webhook endpoints may be (default: public https addresses only). */
+  webhookPolicy?: Partial<WebhookAddressPolicy>;
+  /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
+  webhookDelivery?: Partial<WebhookDeliverySettings>;
+}
+
+// Webhook secrets sealed with the service secret, the box made on first use: a malformed secret
+// fails where it is used (ERR_CONFIG_INVALID), as the signing key's does, not at start-up.
+function sealedWith(secretKey: string): SecretBox {
+  let box: SecretBox | undefined;
+  const opened = () => (box ??= createSecretBox(secretKey, 'staff-passport webhook secrets'));
+  return { seal: (plain, aad) => opened().seal(plain, aad), open: (sealed, aad) => opened().open(sealed, aad) };
 }
 
 /**
  * The verifier's dependencies with their defaults: its database (a SQLite file, or PostgreSQL) and
  * the stores on it, a caching DID resolver and status list fetcher behind the SSRF guard, the
- * trust registry, and housekeeping on a timer (stopped by `close`).
+ * trust registry, housekeeping on a timer and the webhook outbox worker (both stopped by `close`).
  *
  * @example
  * const ctx = await createVerifierContext({ logger, databaseFile: 'data/verifier.sqlite', publicUrl });
@@ -100,7 +117,17 @@ export async function createVerifierContext(options: CreateVerifierContextOption
     // A malformed secret is reported where the signing key is loaded (ERR_CONFIG_INVALID).
     sessionBox: createSecretBox(/^[0-9a-fA-F]{64}$/.test(options.secretKey ?? '') ? options.secretKey! : randomBytes(32).toString('hex'), 'staff-passport verifier desk session'),
     ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
+    webhooks: createWebhookService({
+      db,
+      events: VERIFIER_WEBHOOK_EVENTS,
+      now,
+      logger: options.logger,
+      ...(options.secretKey === undefined ? {} : { secretBox: sealedWith(options.secretKey) }),
+      ...(options.webhookPolicy ? { policy: options.webhookPolicy } : {}),
+      ...(options.webhookDelivery ? { settings: options.webhookDelivery } : {}),
+    }),
   };
+  if (ctx.webhooks.dispatcher.settings.intervalMs > 0) ctx.webhooks.dispatcher.start();
   const interval = options.housekeepingIntervalSeconds ?? 600;
   const timer =
     interval > 0
@@ -111,8 +138,9 @@ export async function createVerifierContext(options: CreateVerifierContextOption
       : undefined;
   return {
     ...ctx,
-    close: () => {
+    close: async () => {
       clearInterval(timer);
+      await ctx.webhooks.dispatcher.stop();
       return db.close();
     },
   };

@@ -1,4 +1,4 @@
-import type { Database, DocumentLoader, JwksEntry, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry } from '@staff-passport/core';
+import type { Database, DocumentLoader, JwksEntry, Logger, SecretBox, StatusListCache, StatusListFetcher, TrustRegistry, WebhookService } from '@staff-passport/core';
 import type { Resolvable } from 'did-resolver';
 import type { VerifierKey } from './oid4vp/verifier-key.js';
 import type { VerifierOrganisation } from './organisations/verifier-organisation.js';
@@ -65,4 +65,6 @@ export interface VerifierContext {
    * is kept unencrypted in the database (local demos and tests).
    */
   secretKey?: string;
+  /** Webhook endpoints (keyed by organisation), the outbox `verification.completed` is written to, and its worker. */
+  webhooks: WebhookService;
 }

@@ -126,6 +126,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       secretKey: config.secretKey,
       publicUrl: issuerUrl,
       logger: logger.child({ service: 'issuer' }),
+      webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
     });
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
     // Bulk uploads can be large: the whole request may take longer than the default limit.
@@ -147,6 +148,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       trustRegistry: () => registry,
       secretKey: config.secretKey,
       callerChallenges: config.vcApiCallerChallenges,
+      webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
     });
     verifierServer.attach(createVerifierApp(verifierCtx));
 

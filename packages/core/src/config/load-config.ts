@@ -31,6 +31,8 @@ export interface PassportConfig {
    * (`VC_API_CALLER_CHALLENGES`; true in demo mode, where the W3C suites drive it).
    */
   vcApiCallerChallenges: boolean;
+  /** Webhook endpoints may be on loopback and private addresses, and on loopback over http (local demos only). */
+  webhookAllowPrivate: boolean;
   /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
   trustRegistry?: { source: string; keysFile: string };
 }
@@ -82,7 +84,7 @@ function demoSecret(dataDir: string): string {
  * `ISSUER_PORT` (4100), `VERIFIER_PORT` (4200), `WALLET_PORT` (4300), `ISSUER_PUBLIC_URL`,
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`, `LOG_FORMAT`,
- * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `VC_API_CALLER_CHALLENGES` (true in demo mode), `DATABASE_URL` (postgres://...; SQLite files in
+ * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `VC_API_CALLER_CHALLENGES` (true in demo mode), `WEBHOOK_ALLOW_PRIVATE` (false unless set), `DATABASE_URL` (postgres://...; SQLite files in
  * `DATA_DIR` without it).
  *
  * @example
@@ -126,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   if (callerChallengesRaw !== undefined && callerChallengesRaw !== 'true' && callerChallengesRaw !== 'false') {
     throw new PassportError('ERR_CONFIG_INVALID', 'VC_API_CALLER_CHALLENGES must be true or false', { field: 'VC_API_CALLER_CHALLENGES' });
   }
+  const webhookPrivateRaw = env['WEBHOOK_ALLOW_PRIVATE'];
+  if (webhookPrivateRaw !== undefined && webhookPrivateRaw !== 'true' && webhookPrivateRaw !== 'false') {
+    throw new PassportError('ERR_CONFIG_INVALID', 'WEBHOOK_ALLOW_PRIVATE must be true or false', { field: 'WEBHOOK_ALLOW_PRIVATE' });
+  }
   const databaseUrl = env['DATABASE_URL'];
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new PassportError('ERR_CONFIG_INVALID', 'DATABASE_URL must be a postgres:// URL', { field: 'DATABASE_URL' });
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     logFormat,
     allowPrivateNetwork: allowPrivateRaw === undefined ? demo : allowPrivateRaw === 'true',
     vcApiCallerChallenges: callerChallengesRaw === undefined ? demo : callerChallengesRaw === 'true',
+    webhookAllowPrivate: webhookPrivateRaw === 'true',
     ...trustRegistryOf(env),
   };
 }

@@ -28,7 +28,8 @@ function forbidden(url: string, address: string): PassportError {
   return new PassportError('ERR_DID_WEB_FORBIDDEN_ADDRESS', `${url} resolves to ${address}, which is not a public address`);
 }
 
-function guardedLookup(url: string, allowPrivate: boolean): LookupFunction {
+/** A DNS lookup that refuses non-public addresses unless allowed (the address checked is the one connected to). */
+export function guardedLookup(url: string, allowPrivate: boolean): LookupFunction {
   // The address checked is the address connected to: no window for DNS rebinding.
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {

@@ -126,6 +126,9 @@ export const ERROR_STATUS = {
   ERR_DID_WEB_FORBIDDEN_ADDRESS: 400,
   ERR_DID_WEB_TIMEOUT: 400,
   ERR_DID_WEB_TOO_LARGE: 400,
+  // Webhooks
+  ERR_WEBHOOK_NOT_FOUND: 404,
+  ERR_WEBHOOK_URL_FORBIDDEN: 400,
   // OpenID4VCI (protocol endpoints answer in the spec's error format, with the code beside it)
   ERR_OFFER_NOT_FOUND: 404,
   ERR_OFFER_EXPIRED: 400,

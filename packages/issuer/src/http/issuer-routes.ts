@@ -12,6 +12,7 @@ import { ORG_ADMIN_ROUTES } from './routes/org-admin-routes.js';
 import { PLATFORM_ROUTES } from './routes/platform-routes.js';
 import { PUBLIC_ROUTES } from './routes/public-routes.js';
 import { TYPE_ROUTES } from './routes/type-routes.js';
+import { WEBHOOK_ROUTES } from './routes/webhook-routes.js';
 
 const TITLE = 'Staff Passport issuer API';
 
@@ -32,6 +33,7 @@ export const ISSUER_ROUTES: readonly IssuerRoute[] = [
   ...OFFER_ROUTES,
   ...OID4VCI_ROUTES,
   ...COLLECT_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...apiReferenceRoutes<IssuerRouteDeps>((deps) => deps.openapi, TITLE),
 ];
 
@@ -46,7 +48,7 @@ export function buildIssuerOpenApiDocument(publicUrl: string): OpenApiDocument {
     title: TITLE,
     version: '0.1.0',
     description:
-      'Issue, find, revoke, suspend and reinstate staff credentials; organisations, keys, API keys, the audit log, bulk jobs and OpenID4VCI offers. Errors are RFC 9457 problem details with a stable `code` and the `field` at fault (the OpenID4VCI protocol endpoints answer OAuth errors with the same `code`).',
+      'Issue, find, revoke, suspend and reinstate staff credentials; organisations, keys, API keys, the audit log, bulk jobs, OpenID4VCI offers and webhooks (Standard Webhooks). Errors are RFC 9457 problem details with a stable `code` and the `field` at fault (the OpenID4VCI protocol endpoints answer OAuth errors with the same `code`).',
     serverUrl: publicUrl,
     security: {
       platform: { platformKey: { type: 'http', scheme: 'bearer', description: 'A platform administrator key (spa_...)' } },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PassportError, type SqlExecutor } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvent, type SqlExecutor } from '@staff-passport/core';
 import type { Principal } from '../api-keys/authenticate-api-key.js';
 import { appendAuditEvent } from '../audit/append-audit-event.js';
 import { checkHeldRow, holdBulkRow } from '../collect/hold-bulk-row.js';
@@ -599,7 +599,8 @@ class JobRunner {
   /**
    * Ends a job: its final state and counts with a `job.complete` audit event, in one transaction,
    * only while it is still validating or issuing (so it ends once, whichever instance gets there
-   * first) and, with `leasedBy`, while that instance holds its lease; the upload is deleted.
+   * first) and, with `leasedBy`, while that instance holds its lease, with a `job.finished` webhook
+   * message in the same transaction; the upload is deleted.
    */
   private async finish(job: JobRow, state: JobState, changes: JobChanges, leasedBy?: string): Promise<void> {
     const at = this.ctx.now();
@@ -621,6 +622,12 @@ class JobRunner {
           errors: final.error_count + final.failed_rows,
           ...(final.failure_code ? { failure: final.failure_code } : {}),
         },
+        at,
+      });
+      await enqueueWebhookEvent(this.ctx.webhooks, {
+        orgId: job.org_id,
+        type: 'job.finished',
+        data: { jobId: job.id, state, total: final.total, issued: final.issued, duplicates: final.duplicates, skipped: final.skipped, errors: final.error_count + final.failed_rows },
         at,
       });
       return true;

@@ -1,4 +1,4 @@
-import { PassportError, isObject } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvent, isObject } from '@staff-passport/core';
 import { resolveNotifiedOffer } from '../collect/resolve-notified-offer.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
@@ -13,8 +13,9 @@ export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 /**
  * The notification endpoint (OpenID4VCI 1.0, section 11): the wallet reports what became of the
  * credentials of a credential response (`notification_id`): accepted, failed or deleted. The
- * event is kept for HR (with its description), sets the offer's status and is audited as
- * `offer.notification`.
+ * event is kept for HR (with its description), sets the offer's status, is audited as
+ * `offer.notification` and sent to webhooks as `offer.accepted` (or `offer.rejected` for a
+ * deleted or failed credential).
  *
  * @throws PassportError `ERR_ACCESS_TOKEN_INVALID`, `ERR_NOTIFICATION_INVALID` (field `notification_id`:
  *   invalid_notification_id; otherwise invalid_notification_request).
@@ -41,5 +42,8 @@ export async function receiveNotification(ctx: IssuerContext, org: Organisation,
   await withAudit(ctx, [{ orgId: org.id, actor: offerActor(offer.id), action: 'offer.notification', subject: offer.id, detail: { event, type: delivery.type }, at: now }], async (tx) => {
     await createOfferDeliveryStore(tx).insertEvent({ offer_id: offer.id, event, description: description ?? null, type: delivery.type, at: now.toISOString() });
     await createOfferStore(tx).setStatus(offer.id, status, now.toISOString());
+    // The wallet accepted, or did not keep (deleted by the holder, or failed to store) what was issued.
+    const type = event === 'credential_accepted' ? 'offer.accepted' : 'offer.rejected';
+    await enqueueWebhookEvent(ctx.webhooks, { orgId: org.id, type, data: { offerId: offer.id, credentialType: delivery.type, event, ...(description === undefined ? {} : { description }) }, at: now });
   });
 }

@@ -1,4 +1,4 @@
-import { PassportError } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvents } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
@@ -32,10 +32,12 @@ export interface StatusChange {
 }
 
 const NEXT: Record<StatusAction, CredentialStatusValue> = { revoke: 'revoked', suspend: 'suspended', reinstate: 'active' };
+const EVENT = { revoke: 'credential.revoked', suspend: 'credential.suspended', reinstate: 'credential.reinstated' } as const;
 
 /**
  * Revokes, suspends or reinstates credentials of an organisation, any number in one transaction:
- * the records, the status list bits and one audit event each. The next fetch of a status list
+ * the records, the status list bits, one audit event each and the webhook messages
+ * (`credential.revoked`, `credential.suspended`, `credential.reinstated`). The next fetch of a status list
  * shows the change. Revocation is final; only a suspended credential can be reinstated; suspending
  * or revoking twice is a no-op for that credential.
  *
@@ -87,6 +89,11 @@ export async function changeCredentialStatus(
     await statuses.set(org.id, changed, { status: target, reason: input.reason, at: at.toISOString() });
     await ctx.statusLists.writeBits(tx, org.id, bits);
     await appendAuditEvents(tx, audits);
+    // Webhook messages in the same transaction: sent exactly when the change is committed.
+    await enqueueWebhookEvents(
+      ctx.webhooks,
+      changed.map((credentialId) => ({ orgId: org.id, type: EVENT[input.action], data: { credentialId, status: target, reason: input.reason }, at })),
+    );
     return result;
   });
   return changes;

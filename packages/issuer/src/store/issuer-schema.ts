@@ -1,4 +1,4 @@
-import { statementsMigration, type Migration } from '@staff-passport/core';
+import { WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
 import { MAIL_OUTBOX_SCHEMA } from './mail-outbox-store.js';
 import { ORG_KEY_RECORD_MIGRATION } from './org-key-record-migration.js';
 import { STAFF_COLLECTION_SCHEMA } from './staff-collection-store.js';
@@ -327,4 +327,6 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   // Staff collect their own credentials (issue 19): offers held for a named person, the claim that
   // names them, and the authorization code flow's requests, codes and tokens.
   statementsMigration(9, 'staff collection, mail outbox', [...STAFF_COLLECTION_SCHEMA, ...MAIL_OUTBOX_SCHEMA]),
+  // Webhooks: endpoints, the outbox (written in the transaction of the event) and the delivery log.
+  statementsMigration(8, 'webhooks', WEBHOOK_TABLES),
 ];

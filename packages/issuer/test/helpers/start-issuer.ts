@@ -9,6 +9,7 @@ import {
   createIssuerContext,
   createOrganisation,
   createPlatformKey,
+  type CreateIssuerContextOptions,
   type IssuerAppOptions,
   type IssuerContext,
   type Organisation,
@@ -48,7 +49,9 @@ async function orgWithKeys(ctx: IssuerContext, name: string, odsCode: string): P
  * const issuer = await startIssuer();
  * await fetch(`${issuer.url}/orgs/${issuer.a.org.id}`, { headers: { authorization: `Bearer ${issuer.a.keys.auditor}` } });
  */
-export async function startIssuer(options: { app?: (ctx: IssuerContext) => IssuerAppOptions; storeCredentials?: boolean } = {}): Promise<TestIssuer> {
+export async function startIssuer(
+  options: { app?: (ctx: IssuerContext) => IssuerAppOptions; storeCredentials?: boolean; context?: Pick<CreateIssuerContextOptions, 'webhookPolicy' | 'webhookDelivery'> } = {},
+): Promise<TestIssuer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-issuer-'));
   let now: Date | undefined;
   const server = await listen('127.0.0.1', 0);
@@ -59,6 +62,7 @@ export async function startIssuer(options: { app?: (ctx: IssuerContext) => Issue
     logger: createLogger({ level: 'silent' }),
     now: () => now ?? new Date(),
     ...(options.storeCredentials === undefined ? {} : { storeCredentials: options.storeCredentials }),
+    ...options.context,
   });
   server.attach(createIssuerApp(ctx, options.app?.(ctx) ?? {}));
   const a = await orgWithKeys(ctx, 'Alpha Valley NHS Trust', 'RZA');

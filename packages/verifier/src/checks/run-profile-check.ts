@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassportError, isObject, type VerificationCheck } from '@staff-passport/core';
+import { PassportError, enqueueWebhookEvent, isObject, type VerificationCheck } from '@staff-passport/core';
 import type { MoveKind } from '@staff-passport/schemas';
 import { requireNonce } from '../nonces/nonce-store.js';
 import { classifyPresentation } from '../pipeline/credential-input.js';
@@ -33,7 +33,7 @@ const MAX_PRESENTATIONS = 50;
  * Answers a presentation request: uses its nonce up (once, before it expires), verifies every
  * presentation bound to that nonce and this verifier, evaluates the check profile on the start
  * date, and keeps the result with the credential hashes (not the credentials, unless configured)
- * for the retention period.
+ * for the retention period, with a `verification.completed` webhook message in the same transaction.
  *
  * @throws PassportError `ERR_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `presentations`),
  *   `ERR_NONCE_REPLAYED` / `ERR_NONCE_EXPIRED` (the request was answered or is too old).
@@ -100,19 +100,28 @@ export async function checkPresentations(
     createdAt: now.toISOString(),
     expiresAt,
   };
-  await ctx.stores.results.insert({
-    id,
-    request_id: request.requestId,
-    profile_id: profile.id,
-    decision: result.decision,
-    report: JSON.stringify({ report, checks: result.checks }),
-    attributes: JSON.stringify(attributes),
-    credential_hashes: JSON.stringify(result.credentialHashes),
-    credentials: ctx.storeCredentials ? JSON.stringify(inputs) : null,
-    created_at: result.createdAt,
-    expires_at: expiresAt,
+  await ctx.db.transaction(async () => {
+    await ctx.stores.results.insert({
+      id,
+      request_id: request.requestId,
+      profile_id: profile.id,
+      decision: result.decision,
+      report: JSON.stringify({ report, checks: result.checks }),
+      attributes: JSON.stringify(attributes),
+      credential_hashes: JSON.stringify(result.credentialHashes),
+      credentials: ctx.storeCredentials ? JSON.stringify(inputs) : null,
+      created_at: result.createdAt,
+      expires_at: expiresAt,
+    });
+    await markRequestAnswered(ctx, request.requestId, id);
+    // The outbox message is written with the result: no personal data, the receiver fetches the result.
+    await enqueueWebhookEvent(ctx.webhooks, {
+      orgId: ctx.org.id,
+      type: 'verification.completed',
+      data: { resultId: id, requestId: request.requestId, profileId: profile.id, decision: result.decision, expiresAt },
+      at: now,
+    });
   });
-  await markRequestAnswered(ctx, request.requestId, id);
   return result;
 }
 

@@ -3,6 +3,7 @@ import { RELIANCE_DECISIONS, REPORT_OUTCOMES, getCredentialType } from '@staff-p
 import type { Router } from 'express';
 import { getCheckResult } from '../checks/run-profile-check.js';
 import { getOid4vpRequest } from '../oid4vp/get-oid4vp-request.js';
+import { EXPORT_MAPPINGS } from '../report/mappings/export-mappings.js';
 import type { CredentialResult, RequirementResult } from '../report/profile-report.js';
 import { describeAttributes } from './lib/describe-attributes.js';
 import { describePerson } from './lib/describe-person.js';
@@ -143,6 +144,9 @@ export function addResultPage(router: Router): void {
         <div class="desk-buttons">
           ${button({ text: 'Download for the workforce system (CSV)', href: `/results/${result.id}/export.csv`, id: 'download-csv' })}
           ${button({ text: 'Download for the workforce system (JSON)', href: `/results/${result.id}/export.json`, variant: 'secondary', id: 'download-json' })}
+          ${EXPORT_MAPPINGS.filter((m) => m.id !== 'esr-csv' && m.id !== 'json').map((m) =>
+            button({ text: `Download as ${m.title}`, href: `/results/${result.id}/export?mapping=${m.id}`, variant: 'secondary', id: `download-${m.id}` }),
+          )}
         </div>
 
         <h2 class="nhsuk-heading-m">Requirements</h2>

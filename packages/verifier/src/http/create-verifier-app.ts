@@ -7,6 +7,7 @@ import { deskPrincipalOf, type DeskTokenCheck } from '../desk/lib/desk-sign-in.j
 import type { VerifierContext } from '../verifier-context.js';
 import { createOid4vpRouter } from './routes/oid4vp-routes.js';
 import { guardVerifierRoute, type VerifierAuthenticator } from './guard-verifier-route.js';
+import { VERIFIER_WEBHOOK_ROUTES } from './routes/webhook-routes.js';
 import type { VerifierRoute, VerifierRouteDeps } from './verifier-route.js';
 import { VERIFIER_JSON_ROUTES, buildVerifierOpenApiDocument } from './verifier-routes.js';
 
@@ -58,7 +59,7 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
   app.use(apiReferenceAssets());
   app.use(jsonBody('2mb'));
   const router = express.Router();
-  registerApiRoutes(router, VERIFIER_JSON_ROUTES, { deps, guard });
+  registerApiRoutes(router, [...VERIFIER_JSON_ROUTES, ...VERIFIER_WEBHOOK_ROUTES], { deps, guard });
   options.extraRoutes?.(router);
   app.use(router);
   app.use(notFound);

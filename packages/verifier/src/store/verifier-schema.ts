@@ -1,4 +1,4 @@
-import { statementsMigration, type Migration } from '@staff-passport/core';
+import { WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
 
 /**
  * The verifier's tables (version 1, in SQLite's words; `statementsMigration` says them for
@@ -162,4 +162,6 @@ export const VERIFIER_MIGRATIONS: readonly Migration[] = [
   // as a new employer, the strictest.
   statementsMigration(3, 'the kind of move a check is for', ['ALTER TABLE sp_requests ADD COLUMN move TEXT']),
   statementsMigration(4, 'organisations: sign-in, roles, retention and audit per organisation', ORGANISATIONS),
+  // Webhooks: endpoints (keyed by organisation), the outbox and the delivery log.
+  statementsMigration(6, 'webhooks', WEBHOOK_TABLES),
 ];

@@ -280,6 +280,10 @@ describe('the verifier desk in Chromium', () => {
       'satisfactory',
     ]);
     expect(cell('Holder DID')).toBe(wallets[0]!.holder);
+    // The other named export mappings are offered beside it (issue 19, item 5).
+    const [recruitment] = await Promise.all([page.waitForEvent('download'), page.click('#download-esr-e-recruitment')]);
+    expect(recruitment.suggestedFilename()).toMatch(/^res_[0-9a-f]{20}-esr-e-recruitment\.csv$/);
+    expect(readFileSync((await recruitment.path())!, 'utf8').startsWith('Applicant Last Name,Applicant First Name,')).toBe(true);
     expect(problems).toEqual([]);
   });
 
