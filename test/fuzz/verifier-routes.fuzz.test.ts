@@ -54,6 +54,14 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/results/:resultId/export.csv' },
   { method: 'GET', path: '/results/:resultId/export.json' },
   { method: 'DELETE', path: '/results/:resultId' },
+  // Exports for workforce systems by mapping (issue 19), and the organisation's webhooks.
+  { method: 'GET', path: '/export-mappings' },
+  { method: 'GET', path: '/results/:resultId/export', query: ['mapping'] },
+  { method: 'POST', path: '/webhooks', fields: ['url', 'events', 'description'] },
+  { method: 'GET', path: '/webhooks' },
+  { method: 'DELETE', path: '/webhooks/:endpointId' },
+  { method: 'GET', path: '/webhooks/:endpointId/messages' },
+  { method: 'POST', path: '/webhooks/:endpointId/messages/:messageId/replay' },
   { method: 'POST', path: '/orgs', fields: ['name', 'odsCode', 'retentionDays'] },
   { method: 'GET', path: '/orgs' },
   { method: 'PUT', path: '/orgs/:orgId/settings', fields: ['retentionDays'] },
@@ -108,6 +116,8 @@ beforeAll(async () => {
   expect(request.status).toBe(201);
   params['requestId'] = request.body['id'] as string;
   params['resultId'] = `res_${'0'.repeat(20)}`;
+  params['endpointId'] = `whe_${'0'.repeat(20)}`;
+  params['messageId'] = `msg_${'0'.repeat(20)}`;
   const oid4vp = await postJson(`${services.verifierUrl}/oid4vp/requests`, { profileId: params['profileId'] }, services.checker);
   expect(oid4vp.status).toBe(201);
   params['id'] = oid4vp.body['id'] as string;
