@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
+import { PassportError, addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
 import { authenticateOidcToken } from '../auth/authenticate-oidc-token.js';
 import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';
@@ -21,6 +21,13 @@ export interface VerifierAppOptions {
   signInLimiter?: SignInLimiter | false;
   /** Applies a route's `access` from the table (default {@link guardVerifierRoute} with `authenticate`). */
   guard?: (route: VerifierRoute) => RequestHandler | undefined;
+}
+
+/** The organisation an OpenID access token is presented for (`X-Organisation-Id`). */
+function organisationHeaderOf(req: express.Request): string {
+  const orgId = req.get('x-organisation-id');
+  if (!orgId) throw new PassportError('ERR_AUTH_INVALID', 'an OpenID access token is sent with the organisation it is for (X-Organisation-Id)', { field: 'x-organisation-id' });
+  return orgId;
 }
 
 /**
@@ -51,6 +58,9 @@ export function createVerifierApp(ctx: VerifierContext, options: VerifierAppOpti
     createVerifierAuthenticator(ctx, {
       ...(options.signInLimiter === undefined ? {} : { limiter: options.signInLimiter }),
       fromSession: (req) => (req.method === 'GET' ? deskPrincipalOf(ctx, req, checkSession) : Promise.resolve(undefined)),
+      // An access token of the organisation's OpenID provider, as on the issuer's API: the
+      // organisation it is for is named beside it (the verifier's paths do not carry it).
+      bearer: (req, authorization) => authenticateOidcToken(ctx, authorization.replace(/^bearer +/i, ''), organisationHeaderOf(req)),
     });
   app.use(createDeskRouter(ctx, { checkKey: (apiKey, req) => authenticate(req, `Bearer ${apiKey}`), checkSession }));
   const deps: VerifierRouteDeps = { ctx, openapi: buildVerifierOpenApiDocument(ctx.publicUrl) };

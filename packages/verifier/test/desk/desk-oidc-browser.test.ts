@@ -37,6 +37,23 @@ afterAll(async () => {
   await verifier?.close();
 });
 
+it("takes the organisation's OpenID access token on the JSON API too, named with X-Organisation-Id (as the issuer's API does)", async () => {
+  const audience = `https://passport.test/verifier/${verifier.a.org.id}`;
+  const token = await idp.authorizationCodeToken('alice', audience);
+  const asA = await fetch(`${verifier.url}/organisation`, { headers: { authorization: `Bearer ${token}`, 'x-organisation-id': verifier.a.org.id } });
+  expect(asA.status).toBe(200);
+  expect(await asA.json()).toMatchObject({ organisation: { id: verifier.a.org.id }, roles: ['checker'], actor: expect.stringMatching(/^oidc:/) });
+  // Without the organisation, or for another organisation (whose provider is not this one): refused.
+  const unnamed = await fetch(`${verifier.url}/organisation`, { headers: { authorization: `Bearer ${token}` } });
+  expect([unnamed.status, ((await unnamed.json()) as { code: string }).code]).toEqual([401, 'ERR_AUTH_INVALID']);
+  const asB = await fetch(`${verifier.url}/organisation`, { headers: { authorization: `Bearer ${token}`, 'x-organisation-id': verifier.b.org.id } });
+  expect(asB.status).toBeGreaterThanOrEqual(401);
+  expect(asB.status).toBeLessThan(404);
+  // A checker's token does not manage profiles.
+  const profile = await fetch(`${verifier.url}/profiles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-organisation-id': verifier.a.org.id, 'content-type': 'application/json' }, body: JSON.stringify(DBS_PROFILE) });
+  expect(profile.status).toBe(403);
+});
+
 async function loginAtProvider(page: Page, login: string): Promise<void> {
   // The provider's own pages (development interactions): log in, then consent.
   await page.waitForURL(`${idp.issuer}/interaction/**`);
