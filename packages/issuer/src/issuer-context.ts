@@ -30,9 +30,10 @@ export interface IssuerContext {
   keyBox: SecretBox;
   /**
    * This process's bulk job runner (jobs/job-runner.ts), made on first use or by `configureJobs`:
-   * held here, not in a module, so each context (and each test) has its own.
+   * held here, not in a module, so each context (and each test) has its own; and the chain that
+   * puts the holds of rows for named people one after another (collect/hold-bulk-row.ts).
    */
-  jobs: { runner?: unknown };
+  jobs: { runner?: unknown; holdChain?: Promise<unknown> };
   /** Compiled validators of registered credential types (each published version compiled once). */
   typeValidators: TypeValidatorCache;
   /**

@@ -44,13 +44,12 @@ export function checkHeldRow(org: Organisation, request: IssueRequest, now: Date
 }
 
 // Rows of a job run many at a time; each hold writes in its own transaction, which SQLite's one
-// connection cannot open while another is open: the holds of one context go one after another.
-const holdChains = new WeakMap<IssuerContext, Promise<unknown>>();
-
+// connection cannot open while another is open: the holds of one context go one after another,
+// chained on the context (not in a module: each context, and each test, has its own).
 function inTurn<T>(ctx: IssuerContext, fn: () => Promise<T>): Promise<T> {
-  const previous = holdChains.get(ctx) ?? Promise.resolve();
+  const previous = ctx.jobs.holdChain ?? Promise.resolve();
   const next = previous.then(fn, fn);
-  holdChains.set(ctx, next.catch(() => undefined));
+  ctx.jobs.holdChain = next.catch(() => undefined);
   return next;
 }
 
