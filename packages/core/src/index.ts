@@ -63,7 +63,7 @@ export { rolesFromClaims } from './auth/oidc/roles-from-claims.js';
 export { resolveJwksIn } from './auth/oidc/resolve-jwks.js';
 export { verifyAccessToken } from './auth/oidc/verify-access-token.js';
 export type { JwksEntry, JwksOptions, JwksSource } from './auth/oidc/resolve-jwks.js';
-export { OIDC_SCOPE, OIDC_SIGN_IN_TTL_MS, finishOidcSignIn, oidcSignInStateOf, startOidcSignIn } from './auth/oidc/oidc-sign-in.js';
+export { OIDC_SCOPE, OIDC_SIGN_IN_TTL_MS, finishOidcSignIn, oidcSignInStateOf, readOidcCallbackQuery, startOidcSignIn } from './auth/oidc/oidc-sign-in.js';
 export type { OidcCallbackQuery, OidcClientConfig, OidcSignInOptions, OidcSignInResult, OidcSignInState } from './auth/oidc/oidc-sign-in.js';
 export type { RolePrincipal } from './auth/authorise-principal.js';
 export { TtlCache } from './lib/ttl-cache.js';

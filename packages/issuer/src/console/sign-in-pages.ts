@@ -1,4 +1,4 @@
-import { PassportError, RateLimitedError, html, safeNextPath, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { PassportError, RateLimitedError, html, readOidcCallbackQuery, safeNextPath, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authenticator.js';
 import type { IssuerContext } from '../issuer-context.js';
@@ -10,7 +10,7 @@ import { CONSOLE_ROLES, hasConsoleRole, rolesInWords } from './lib/console-roles
 import { formText } from './lib/form-fields.js';
 import { recordConsoleEvent } from './lib/record-console-event.js';
 import { sendConsolePage } from './render-console-page.js';
-import { consoleOidcConfig, finishOidcSignIn, startOidcSignIn, type OidcCallbackQuery, type OidcSignInOptions, type OidcSignInState } from './sign-in/oidc-sign-in.js';
+import { consoleOidcConfig, finishOidcSignIn, startOidcSignIn, type OidcSignInOptions, type OidcSignInState } from './sign-in/oidc-sign-in.js';
 import { clearOidcStateCookie, readOidcStateCookie, setOidcStateCookie } from './sign-in/oidc-state-cookie.js';
 import { OIDC_METHOD, SIGN_IN_FIELDS, sendSignInPage, type SignInPageModel } from './sign-in/render-sign-in-page.js';
 
@@ -217,17 +217,7 @@ export function addSignInPages(router: Router, ctx: IssuerContext, authenticate:
       });
       return;
     }
-    const query: OidcCallbackQuery = {};
-    for (const [param, key] of [
-      ['code', 'code'],
-      ['state', 'state'],
-      ['error', 'error'],
-      ['error_description', 'errorDescription'],
-      ['iss', 'iss'],
-    ] as const) {
-      const value = req.query[param];
-      if (typeof value === 'string') query[key] = value.slice(0, 4096);
-    }
+    const query = readOidcCallbackQuery(req.query);
     try {
       const { accessToken, idToken } = await finishOidcSignIn(ctx, saved, query, oidcOptions);
       // The access token is checked exactly as on an API call (issuer, audience, keys, roles), and

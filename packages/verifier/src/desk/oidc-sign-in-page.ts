@@ -1,4 +1,4 @@
-import { PassportError, button, finishOidcSignIn, html, noteErrorCode, safeNextPath, startOidcSignIn, type ErrorCode, type OidcCallbackQuery, type OidcClientConfig } from '@staff-passport/core';
+import { PassportError, button, finishOidcSignIn, html, noteErrorCode, safeNextPath, startOidcSignIn, readOidcCallbackQuery, type ErrorCode, type OidcClientConfig } from '@staff-passport/core';
 import type { Router } from 'express';
 import { recordVerifierEvent } from '../audit/record-verifier-event.js';
 import { authenticateOidcToken, getVerifierOidcConfig, providerKeysOf } from '../auth/authenticate-oidc-token.js';
@@ -74,17 +74,7 @@ export function addOidcSignInPages(router: Router, ctx: VerifierContext): void {
       sendProblem(res, 400, 'Your sign-in took too long or was started in another browser. Start again.', 'ERR_OIDC_SIGN_IN_FAILED');
       return;
     }
-    const query: OidcCallbackQuery = {};
-    for (const [param, key] of [
-      ['code', 'code'],
-      ['state', 'state'],
-      ['error', 'error'],
-      ['error_description', 'errorDescription'],
-      ['iss', 'iss'],
-    ] as const) {
-      const value = req.query[param];
-      if (typeof value === 'string') query[key] = value.slice(0, 4096);
-    }
+    const query = readOidcCallbackQuery(req.query);
     try {
       const { accessToken, idToken } = await finishOidcSignIn(saved, query, {
         ...options,

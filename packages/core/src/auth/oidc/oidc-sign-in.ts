@@ -200,6 +200,28 @@ export interface OidcCallbackQuery {
   iss?: string;
 }
 
+/**
+ * The parameters of the provider's redirect back (RFC 6749 4.1.2, RFC 9207 `iss`) from a request's
+ * query: strings only, each cut to 4,096 characters.
+ *
+ * @example
+ * const query = readOidcCallbackQuery(req.query);
+ */
+export function readOidcCallbackQuery(params: Readonly<Record<string, unknown>>): OidcCallbackQuery {
+  const query: OidcCallbackQuery = {};
+  for (const [param, key] of [
+    ['code', 'code'],
+    ['state', 'state'],
+    ['error', 'error'],
+    ['error_description', 'errorDescription'],
+    ['iss', 'iss'],
+  ] as const) {
+    const value = params[param];
+    if (typeof value === 'string') query[key] = value.slice(0, 4096);
+  }
+  return query;
+}
+
 /** A finished sign-in at the provider: the access token (still to be authenticated as the API does) and who signed in. */
 export interface OidcSignInResult {
   accessToken: string;
