@@ -23,5 +23,11 @@ export default {
   ],
   // Real servers, real SQLite files and real key generation: generous on a slow, busy machine.
   testTimeout: 120000,
+  // One PostgreSQL cluster for the whole run, started by the first suite that needs it.
+  globalSetup: '<rootDir>/test/helpers/jest-global-setup.cjs',
+  globalTeardown: '<rootDir>/test/helpers/jest-global-teardown.cjs',
   maxWorkers: 2,
+  // Jest's ESM module registries are not freed between test files: a worker's heap grows to its
+  // limit over a run and then spends its time collecting garbage. A worker past this is replaced.
+  workerIdleMemoryLimit: '1GB',
 };

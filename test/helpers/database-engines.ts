@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from '@jest/globals';
 import { openDatabase, type Database, type OpenDatabaseOptions, type SqlEngine } from '@staff-passport/core';
-import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
+import { sharedPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 /** What a suite gets for its engine. */
 export interface EngineUnderTest {
@@ -39,7 +39,7 @@ export function describeEngines(title: string, suite: (engine: EngineUnderTest) 
     let count = 0;
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), `sp-${name}-`));
-      if (name === 'postgres') cluster = await startPostgresCluster();
+      if (name === 'postgres') cluster = await sharedPostgresCluster();
     });
     afterAll(async () => {
       await cluster?.stop();

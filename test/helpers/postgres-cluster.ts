@@ -4,10 +4,13 @@
  * socket in the same folder), without fsync, and removed at the end. Run as root, the server runs
  * as the `postgres` user (PostgreSQL refuses root), which then owns the folder. Each suite makes
  * its own databases in it (`createDatabase`), so suites on different jest workers never meet.
+ *
+ * Under jest, suites share one cluster for the whole run (`sharedPostgresCluster`): starting a
+ * cluster per test file cost more than the tests on it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,29 +65,37 @@ export interface PostgresClusterOptions {
  * afterAll(() => cluster.stop());
  */
 export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
-  const initdb = binary('initdb');
-  const pgCtl = binary('pg_ctl');
-  const root = process.getuid?.() === 0;
+  return clusterAt(await startServer(options));
+}
+
+async function startServer(options: PostgresClusterOptions): Promise<ClusterPlace> {
   const dir = mkdtempSync(join(tmpdir(), 'sp-pg-'));
   const data = join(dir, 'data');
-  const asServer = (command: string, args: string[]): void => {
-    const [file, argv] = root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-    execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
-  };
-  if (root) {
+  if (process.getuid?.() === 0) {
     const { uid, gid } = postgresUser();
     chownSync(dir, uid, gid);
     chmodSync(dir, 0o700);
   }
   const port = await freePort();
   try {
-    asServer(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    runAsServer(binary('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync'], dir);
     const unsafe = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-    asServer(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port}${unsafe} -c max_connections=200`, 'start']);
+    runAsServer(binary('pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port}${unsafe} -c max_connections=300`, 'start'], dir);
   } catch (err: unknown) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  return { dir, port };
+}
+
+/** Where a running cluster is: its folder (the data under `data/`) and port. */
+interface ClusterPlace {
+  dir: string;
+  port: number;
+}
+
+function clusterAt(place: ClusterPlace): PostgresCluster {
+  const { dir, port } = place;
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     async createDatabase() {
@@ -99,13 +110,80 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     async stop() {
-      try {
-        asServer(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      stopClusterAt(dir);
     },
   };
+}
+
+// As the `postgres` user when run as root (PostgreSQL refuses root).
+function asServer(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+function runAsServer(command: string, args: string[], cwd: string): void {
+  const [file, argv] = asServer(command, args);
+  execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], cwd });
+}
+
+function stopCommand(dir: string): [string, ...string[]] {
+  const [file, argv] = asServer(binary('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+  return [file, ...argv];
+}
+
+function stopClusterAt(dir: string): void {
+  try {
+    const [file, ...argv] = stopCommand(dir);
+    execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The environment variable naming the jest run's folder for its shared cluster (set by test/helpers/jest-global-setup.cjs). */
+export const SHARED_CLUSTER_RUN = 'SP_TEST_PG_RUN';
+const PLACE_FILE = 'cluster.json';
+const FAILED_FILE = 'failed.txt';
+const WAIT_MS = 180_000;
+
+/**
+ * The jest run's one cluster, shared by every test file on every worker: the first file to ask
+ * starts it, the others wait for it, and the run's global teardown stops it
+ * (`jest-global-teardown.cjs`). Its `stop()` leaves it running. Each suite still makes its own
+ * databases. Outside a jest run (no {@link SHARED_CLUSTER_RUN}), a cluster of the caller's own.
+ *
+ * @example
+ * const cluster = await sharedPostgresCluster();
+ * const url = await cluster.createDatabase();
+ */
+export async function sharedPostgresCluster(): Promise<PostgresCluster> {
+  const run = process.env[SHARED_CLUSTER_RUN];
+  if (!run) return startPostgresCluster();
+  const shared = (cluster: PostgresCluster): PostgresCluster => ({ createDatabase: () => cluster.createDatabase(), stop: async () => {} });
+  let starter = true;
+  try {
+    mkdirSync(join(run, 'lock'));
+  } catch {
+    starter = false;
+  }
+  if (starter) {
+    try {
+      const place = await startServer({});
+      // The global teardown (jest-global-teardown.cjs) stops the cluster with the command recorded here.
+      writeFileSync(join(run, `${PLACE_FILE}.tmp`), JSON.stringify({ ...place, stop: stopCommand(place.dir) }));
+      renameSync(join(run, `${PLACE_FILE}.tmp`), join(run, PLACE_FILE));
+      return shared(clusterAt(place));
+    } catch (err: unknown) {
+      writeFileSync(join(run, FAILED_FILE), String(err));
+      throw err;
+    }
+  }
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    if (existsSync(join(run, PLACE_FILE))) return shared(clusterAt(JSON.parse(readFileSync(join(run, PLACE_FILE), 'utf8')) as ClusterPlace));
+    if (existsSync(join(run, FAILED_FILE))) throw new Error(`the shared PostgreSQL cluster did not start: ${readFileSync(join(run, FAILED_FILE), 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`the shared PostgreSQL cluster did not start within ${WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 function postgresUser(): { uid: number; gid: number } {

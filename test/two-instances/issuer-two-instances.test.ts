@@ -29,7 +29,7 @@ import { createHolderKey, postForm, postWithToken, signProof } from '../../packa
 import { trainingCsv } from '../../packages/issuer/test/jobs/helpers/bulk-files.js';
 import { call, followJob, type JobAnswer } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { listSliceHolders } from '../../packages/issuer/src/store/job-store.js';
-import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
+import { sharedPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { servedBy, startRoundRobinProxy, turnTo, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
 import { trainingCredential } from '../helpers/training-credential.js';
@@ -54,7 +54,7 @@ const issuers: ServiceProcess[] = [];
 const issuedIds: string[] = [];
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
+  cluster = await sharedPostgresCluster();
   const databaseUrl = await cluster.createDatabase();
   proxy = await startRoundRobinProxy();
   const secretKey = randomBytes(32).toString('hex');

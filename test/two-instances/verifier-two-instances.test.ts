@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createNodeJwsSigner, nodeSdJwtCrypto, presentSdJwt } from '@staff-passport/core';
 import { createVerifierApiKey, createVerifierContext } from '@staff-passport/verifier';
-import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
+import { sharedPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { servedBy as servedByBackend, startRoundRobinProxy, turnTo as turnToBackend, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
 import { registeredVerifierEntry } from '../helpers/registered-verifier-entry.js';
@@ -37,7 +37,7 @@ let sdJwt: string;
 const as = { checker: { authorization: '' }, profileAdmin: { authorization: '' } };
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
+  cluster = await sharedPostgresCluster();
   const databaseUrl = await cluster.createDatabase();
   proxy = await startRoundRobinProxy();
   // The issuer, and a trust registry naming its organisation (its in-process verifier is not used).

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ISSUER_MIGRATIONS } from '../../issuer/src/store/issuer-schema.js';
 import { openDatabase, type Database } from '@staff-passport/core';
-import { startPostgresCluster, type PostgresCluster } from '../../../test/helpers/postgres-cluster.js';
+import { sharedPostgresCluster, type PostgresCluster } from '../../../test/helpers/postgres-cluster.js';
 import { freePort, startDemo, stopDemo } from './helpers/start-demo-process.js';
 
 const home = mkdtempSync(join(tmpdir(), 'sp-start-two-'));
@@ -19,7 +19,7 @@ let cluster: PostgresCluster | undefined;
 let databaseUrl = '';
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
+  cluster = await sharedPostgresCluster();
   databaseUrl = await cluster.createDatabase();
 });
 
