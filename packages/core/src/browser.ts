@@ -1,7 +1,7 @@
 // The core exports that run in browsers (the wallet SDK's browser entry, the web wallet): errors,
 // verification results, the JWS signer type, the SD-JWT code without node:crypto, the trust
-// registry checks, and the page kit's markup template and NHS.UK components. Nothing reached
-// from here may import a Node module (checked by test/browser-entry.test.ts).
+// registry checks. Nothing reached from here may import a Node module (checked by
+// test/browser-entry.test.ts); the page kit's markup is in `@staff-passport/web-kit/browser`.
 export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { PassportError } from './errors/passport-error.js';
@@ -61,36 +61,3 @@ export { verifyTrustRegistry } from './trust/verify-trust-registry.js';
 export type { TrustRegistryVerification, VerifyTrustRegistryOptions } from './trust/verify-trust-registry.js';
 export type { RegisteredAsk, RegisteredCredentialAsk, TrustRegistry, TrustRegistryEntry, TrustedOrganisation, UnregisteredAsk, VerifierCredentialAsk } from './trust/trust-registry-model.js';
 export { isObject } from './lib/is-object.js';
-// The page kit's markup template and NHS.UK components (Node-free), for the web wallet's screens.
-export { SafeHtml, escapeHtml, html, rawHtml } from './pages/html.js';
-export {
-  backLink,
-  button,
-  checkboxes,
-  errorFor,
-  errorSummary,
-  insetText,
-  notificationBanner,
-  radios,
-  selectField,
-  summaryList,
-  table,
-  tag,
-  textInput,
-  textarea,
-  warningCallout,
-} from './pages/nhs-components.js';
-export type {
-  ButtonOptions,
-  Choice,
-  ChoiceGroupOptions,
-  FieldError,
-  FieldOptions,
-  SelectOptions,
-  SummaryListOptions,
-  SummaryRow,
-  TableOptions,
-  TagColour,
-  TextInputOptions,
-  TextareaOptions,
-} from './pages/nhs-components.js';

@@ -1,4 +1,4 @@
-import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/core/browser';
+import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/web-kit/browser';
 import type { OfferPreview, Wallet } from '@staff-passport/wallet-sdk/browser';
 import { didWebFromUrl } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
