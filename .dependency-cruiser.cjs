@@ -4,6 +4,9 @@
 // is for the two services: core never imports it or express, and the wallet's browser side (the
 // SDK's browser entry, the web wallet) reaches neither it (only its markup entry,
 // web-kit/browser), nor express, nor a Node module, nor core's Node-bound modules.
+const fs = require('node:fs');
+const path = require('node:path');
+
 const pkg = (name) => `^packages/${name}/src/`;
 const forbidImport = (from, to, why, name = `no-${from}-to-${to.replace(/[^a-z]+/g, '-')}`) => ({
   name,
@@ -17,10 +20,24 @@ const sibling = ['issuer', 'verifier', 'wallet-sdk'];
 const EXPRESS = '(^express$|^@types/express$|node_modules/(\\.pnpm/express@|\\.pnpm/@types\\+express@|express/|@types/express/))';
 // What the wallet's browser side starts from: the SDK's browser entry and the web wallet.
 const WALLET_BROWSER = '^(packages/wallet-sdk/src/browser\\.ts|examples/wallet-web/src/)';
-// core's modules that need Node (Buffer, zlib, node:http, node:crypto, SQLite, pino), and its Node
-// barrel: the wallet reaches core through `@staff-passport/core/browser` only.
-const CORE_NODE_ONLY =
-  '^packages/core/src/(index\\.ts|agent/|db/|log/|qr/|webhooks/|auth/|did/guarded-fetch|did/create-did-resolver|lib/secret-box|sd-jwt/default-crypto|sd-jwt/index|status/lib/decompress-limited|status/create-status-list-fetcher)';
+// core's modules that need Node: its Node barrel, its server-side folders (Veramo agent, database,
+// logging, QR images, webhooks, sign-in), and every module whose code (comments aside) uses Buffer,
+// process or require, or imports a node: module, found by reading core's sources, so a new
+// Buffer-dependent module is covered without editing this list. The wallet reaches core through
+// `@staff-passport/core/browser` only.
+const CORE_SRC = 'packages/core/src';
+const nodeBoundCoreFiles = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return nodeBoundCoreFiles(file);
+    if (!e.name.endsWith('.ts')) return [];
+    const code = fs.readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+    return /\bBuffer\b|\bprocess\.|\brequire\(|from 'node:/.test(code) ? [file] : [];
+  });
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CORE_NODE_FOLDERS = ['agent', 'auth', 'db', 'log', 'qr', 'webhooks'].map((folder) => `${CORE_SRC}/${folder}/`);
+const CORE_NODE_FILES = [`${CORE_SRC}/index.ts`, ...nodeBoundCoreFiles(path.join(__dirname, CORE_SRC)).map((f) => path.relative(__dirname, f))];
+const CORE_NODE_ONLY = `^(${CORE_NODE_FOLDERS.map(escape).join('|')}|(${CORE_NODE_FILES.map(escape).join('|')})$)`;
 // Node's own modules, with or without the node: prefix.
 const NODE_BUILTINS = '^(node:)?(async_hooks|buffer|child_process|crypto|dns|fs|http|http2|https|module|net|os|path|stream|tls|url|util|worker_threads|zlib)(/|$)';
 // web-kit outside its browser entry (the page kit's markup template and NHS.UK components).
