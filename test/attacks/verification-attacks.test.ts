@@ -26,7 +26,6 @@ import {
   createStatusListFetcher,
   encodeBitstringList,
   isNonPublicAddress,
-  listen,
   nodeSdJwtCrypto,
   presentSdJwt,
   signVcJose,
@@ -35,6 +34,7 @@ import {
   type StatusListFetcher,
   type TrustRegistry,
 } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import { createApiKey, createOrganisation, getOrgSigner, rotateOrgKeys, type Organisation } from '@staff-passport/issuer';
 import { classifyCredential, createVerifierApp, createVerifierContext, verifyOneCredential, type VerifierContext } from '@staff-passport/verifier';
 import { getChallenge, postJson, startServices, type Services } from '../helpers/start-services.js';

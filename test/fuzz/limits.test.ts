@@ -9,7 +9,7 @@
  * Failed sign-ins are limited the same way: packages/issuer/test/auth/create-authenticator.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { listen } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import { createSignInLimiter } from '@staff-passport/issuer';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
 import { startServices, type Services } from '../helpers/start-services.js';

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createLogger, listen, type Logger, type TrustRegistry } from '@staff-passport/core';
+import { createLogger, type Logger, type TrustRegistry } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation, type IssuerContext, type Organisation } from '@staff-passport/issuer';
 import { VERIFIER_ROLES, createVerifierApiKey, createVerifierApp, createVerifierContext, type CreateVerifierContextOptions, type VerifierAppOptions, type VerifierContext, type VerifierRole } from '@staff-passport/verifier';
 

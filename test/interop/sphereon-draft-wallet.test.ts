@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { MetadataClientV1_0_15, OpenID4VCIClientV1_0_15 } from '@sphereon/oid4vci-client';
 import { CATALOGUE } from '@staff-passport/schemas';
-import { base64url, decodeCompactJws, listen } from '@staff-passport/core';
+import { base64url, decodeCompactJws } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import { createIssuerApp } from '@staff-passport/issuer';
 import { postJson, startServices, type Services } from '../helpers/start-services.js';
 

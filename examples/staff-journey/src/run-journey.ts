@@ -8,11 +8,11 @@ import {
   createLogger,
   createTrustRegistryDraft,
   generateRegistryKey,
-  listen,
   renewTrustRegistry,
   signTrustRegistry,
   type TrustRegistry,
 } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
 import { getCredentialType } from '@staff-passport/schemas';
 import { addProfile, createVerifierApiKey, createVerifierApp, createVerifierContext, deriveRegisteredAsks } from '@staff-passport/verifier';

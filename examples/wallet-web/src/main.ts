@@ -2,7 +2,7 @@
 // registers the service worker that lets the app start offline.
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './styles.css';
-import { html } from '@staff-passport/core/browser';
+import { html } from '@staff-passport/web-kit/browser';
 import { createTrustRegistryLookup, openBrowserWallet, type OrganisationLookup } from '@staff-passport/wallet-sdk/browser';
 import { initAll } from 'nhsuk-frontend';
 import type { AppContext, Screen } from './app/app-context.js';

@@ -1,7 +1,8 @@
 // The core exports that run in browsers (the wallet SDK's browser entry, the web wallet): errors,
 // verification results, the JWS signer type, the SD-JWT code without node:crypto, the trust
-// registry checks, and the page kit's markup template and NHS.UK components. Nothing reached
-// from here may import a Node module (checked by test/browser-entry.test.ts).
+// registry checks, the status check and the did:web helpers (HTTP and decompression injected).
+// Nothing reached from here may import a Node module (checked by test/browser-entry.test.ts); the
+// page kit's markup is in `@staff-passport/web-kit/browser`.
 export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { PassportError } from './errors/passport-error.js';
@@ -61,36 +62,12 @@ export { verifyTrustRegistry } from './trust/verify-trust-registry.js';
 export type { TrustRegistryVerification, VerifyTrustRegistryOptions } from './trust/verify-trust-registry.js';
 export type { RegisteredAsk, RegisteredCredentialAsk, TrustRegistry, TrustRegistryEntry, TrustedOrganisation, UnregisteredAsk, VerifierCredentialAsk } from './trust/trust-registry-model.js';
 export { isObject } from './lib/is-object.js';
-// The page kit's markup template and NHS.UK components (Node-free), for the web wallet's screens.
-export { SafeHtml, escapeHtml, html, rawHtml } from './pages/html.js';
-export {
-  backLink,
-  button,
-  checkboxes,
-  errorFor,
-  errorSummary,
-  insetText,
-  notificationBanner,
-  radios,
-  selectField,
-  summaryList,
-  table,
-  tag,
-  textInput,
-  textarea,
-  warningCallout,
-} from './pages/nhs-components.js';
-export type {
-  ButtonOptions,
-  Choice,
-  ChoiceGroupOptions,
-  FieldError,
-  FieldOptions,
-  SelectOptions,
-  SummaryListOptions,
-  SummaryRow,
-  TableOptions,
-  TagColour,
-  TextInputOptions,
-  TextareaOptions,
-} from './pages/nhs-components.js';
+// The status check (Bitstring and Token Status Lists) with the platform's fetch and decompression injected.
+export { checkStatusEntries } from './status/check-status-entries.js';
+export type { CheckStatusEntriesOptions, CredentialStatusResult, CredentialStatusState } from './status/check-status-entries.js';
+export type { DecompressStatusList } from './status/decompress-status-list.js';
+export { decompressWithStreams } from './status/decompress-with-streams.js';
+export { StatusListCache } from './status/status-list-cache.js';
+export type { StatusListFetcher, StatusListRequest, StatusListResponse } from './status/status-list-fetcher.js';
+// did:web names and addresses (did:web method specification).
+export { didWebFromUrl, didWebToUrl } from './did/did-web-url.js';

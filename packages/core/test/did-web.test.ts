@@ -31,6 +31,14 @@ describe('didWebToUrl (did:web specification, section "Read")', () => {
     expect(didWebToUrl(did, 'http:')).toBe('http://127.0.0.1:4100/orgs/org_1/did.json');
   });
 
+  it('names the did:web of a URL with a path (a credential issuer identifier), each segment encoded once', () => {
+    expect(didWebFromUrl('https://issuer.example/orgs/rx1')).toBe('did:web:issuer.example:orgs:rx1');
+    expect(didWebFromUrl('https://issuer.example/orgs/a%20b/', ['c d'])).toBe('did:web:issuer.example:orgs:a%20b:c%20d');
+    for (const url of ['not a url', 'ftp://issuer.example/x', 'https://issuer.example/%zz']) {
+      expect(() => didWebFromUrl(url)).toThrow(expect.objectContaining({ code: 'ERR_DID_INVALID' }));
+    }
+  });
+
   it.each(['did:web:', 'did:key:z6Mk', 'did:web:example.com:..:etc', 'did:web:exa mple.com'])('refuses %s', (did) => {
     expect(() => didWebToUrl(did)).toThrow(PassportError);
   });

@@ -6,7 +6,7 @@
  * interactive reference, served from the installed package under its own content security policy.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { toOpenApiPath } from '@staff-passport/core';
+import { toOpenApiPath } from '@staff-passport/web-kit';
 import { ISSUER_ROUTES, createIssuerApp } from '@staff-passport/issuer';
 import { answerProblems, openApiErrors, operationProblems } from '../../../test/helpers/check-openapi-document.js';
 import { trainingCredential } from '../../../test/helpers/training-credential.js';

@@ -50,5 +50,5 @@ export type {
   ShareResult,
   VerifierRegistration,
 } from './sharing/index.js';
-export { createTrustRegistryLookup, didWebFromUrl, didWebUrl, resolveDid, verifyDidJwt } from './lib/index.js';
+export { createTrustRegistryLookup, didWebUrl, resolveDid, verifyDidJwt } from './lib/index.js';
 export type { DidDocument, DidVerificationMethod, ResolveDidOptions, TrustRegistryLookupOptions, VerifiedDidJwt, VerifyDidJwtOptions } from './lib/index.js';

@@ -16,7 +16,6 @@ export {
   createTrustRegistryLookup,
   createVpJwt,
   describeCredential,
-  didWebFromUrl,
   didWebUrl,
   exportSharingLog,
   exportWallet,

@@ -1,4 +1,4 @@
-import type { SafeHtml } from '@staff-passport/core/browser';
+import type { SafeHtml } from '@staff-passport/web-kit/browser';
 import type { CredentialStatusCheck, OfferPreview, PendingCredential, SharePreview, ShareResult, Wallet } from '@staff-passport/wallet-sdk/browser';
 import type { AppConfig } from './load-app-config.js';
 

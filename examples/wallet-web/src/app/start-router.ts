@@ -1,7 +1,7 @@
 // A small hash router: `#/credentials/{id}` style routes, each shown by one screen function. Hashes
 // that are not routes (the skip link's `#maincontent`, an error summary's `#offer-pin`) are anchors
 // in the page and are left alone.
-import { button, html } from '@staff-passport/core/browser';
+import { button, html } from '@staff-passport/web-kit/browser';
 import { initAll } from 'nhsuk-frontend';
 import type { AppContext, Screen, ScreenFunction, ScreenSection } from './app-context.js';
 

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '@staff-passport/core/browser';
+import { html, type SafeHtml } from '@staff-passport/web-kit/browser';
 // The NHS.UK confirmation panel the wallet shows after sharing. Core's page kit has no panel (the
 // verifier desk writes its own with the ids its script needs), so the wallet keeps this one.
 

@@ -1,7 +1,7 @@
 // How a request stands against the verifier's registered asks (the trust registry), in words:
 // the "Registered to ask" row, and the warning (with its confirmation) before sharing anything
 // they are not registered to ask for.
-import { checkboxes, errorFor, html, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core/browser';
+import { checkboxes, errorFor, html, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/web-kit/browser';
 import type { SharePreview } from '@staff-passport/wallet-sdk/browser';
 import { claimLabel, humanise } from './format-value.js';
 

@@ -1,4 +1,4 @@
-import { html, summaryList, type SafeHtml } from '@staff-passport/core/browser';
+import { html, summaryList, type SafeHtml } from '@staff-passport/web-kit/browser';
 
 /**
  * Identifiers a person rarely needs (DIDs, service addresses), folded away in an NHS.UK details

@@ -1,4 +1,4 @@
-import { errorSummary, html, type FieldError } from '@staff-passport/core/browser';
+import { errorSummary, html, type FieldError } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { offerLinkError } from '../lib/describe-error.js';
 import { runBusy } from '../lib/run-busy.js';

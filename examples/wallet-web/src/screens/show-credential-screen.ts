@@ -1,4 +1,4 @@
-import { backLink, button, html, notificationBanner, summaryList, warningCallout } from '@staff-passport/core/browser';
+import { backLink, button, html, notificationBanner, summaryList, warningCallout } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { claimText, formatDate } from '../lib/format-value.js';

@@ -1,4 +1,4 @@
-import { button, html, insetText, notificationBanner, type SafeHtml } from '@staff-passport/core/browser';
+import { button, html, insetText, notificationBanner, type SafeHtml } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { expiryMarkup, issuerText, statusMarkup } from './lib/credential-standing.js';
 import { credentialHref } from './lib/routes.js';

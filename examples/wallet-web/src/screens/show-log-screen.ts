@@ -1,4 +1,4 @@
-import { button, html, notificationBanner, summaryList, tag, type TagColour } from '@staff-passport/core/browser';
+import { button, html, notificationBanner, summaryList, tag, type TagColour } from '@staff-passport/web-kit/browser';
 import type { CredentialDescription, SharingLogEntry } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';

@@ -1,6 +1,6 @@
-import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/core/browser';
+import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/web-kit/browser';
+import { didWebFromUrl } from '@staff-passport/core/browser';
 import type { OfferPreview, Wallet } from '@staff-passport/wallet-sdk/browser';
-import { didWebFromUrl } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { acceptOfferError } from '../lib/describe-error.js';
@@ -23,9 +23,9 @@ export async function showOfferScreen(ctx: AppContext): Promise<Screen | undefin
   return offerScreen(ctx, ctx.session.offer, {});
 }
 
+// An offer's credential issuer is an http(s) URL (read-credential-offer checks it): it names a did:web.
 function offererName(offer: OfferPreview): string {
-  const did = didWebFromUrl(offer.credentialIssuer);
-  return offer.organisation?.name ?? offer.issuerName ?? (did ? uncheckedOrganisationText(did) : new URL(offer.credentialIssuer).host);
+  return offer.organisation?.name ?? offer.issuerName ?? uncheckedOrganisationText(didWebFromUrl(offer.credentialIssuer));
 }
 
 function offerScreen(ctx: AppContext, offer: OfferPreview, state: { pin?: string; errors?: FieldError[] }): Screen {
@@ -54,7 +54,7 @@ ${summaryList([
   { key: names.length === 1 ? 'Credential' : 'Credentials', value: html`<ul class="nhsuk-list nhsuk-u-margin-bottom-0" id="offer-credentials">${names.map((n) => html`<li>${n}</li>`)}</ul>` },
   ...(offer.expiresAt ? [{ key: 'Offer ends', value: formatDateTime(offer.expiresAt) }] : []),
 ])}
-${technicalDetails([...(did ? [{ key: 'Digital identifier (DID)', value: did, id: 'offer-did' }] : []), { key: 'Service address', value: offer.credentialIssuer }])}
+${technicalDetails([{ key: 'Digital identifier (DID)', value: did, id: 'offer-did' }, { key: 'Service address', value: offer.credentialIssuer }])}
 ${unsupported.length > 0 ? html`<p>This wallet cannot hold ${unsupported.map((c) => c.name).join(', ')}: ${unsupported.length === 1 ? 'it' : 'they'} will not be added.</p>` : ''}
 <form id="accept-form" novalidate>
   ${

@@ -1,4 +1,4 @@
-import { backLink, button, errorSummary, html, notificationBanner, textInput, warningCallout, type FieldError } from '@staff-passport/core/browser';
+import { backLink, button, errorSummary, html, notificationBanner, textInput, warningCallout, type FieldError } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';

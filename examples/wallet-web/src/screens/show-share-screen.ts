@@ -1,4 +1,4 @@
-import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core/browser';
+import { backLink, button, checkboxes, errorFor, errorSummary, html, insetText, notificationBanner, radios, summaryList, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/web-kit/browser';
 import type { CandidateCredential, CredentialDescription, DisclosurePreview, ShareChoice, SharePreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { shareError } from '../lib/describe-error.js';

@@ -1,4 +1,4 @@
-import { button, html } from '@staff-passport/core/browser';
+import { button, html } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { confirmationPanel } from '../lib/confirmation-panel.js';
 import { claimLabel } from '../lib/format-value.js';

@@ -1,4 +1,5 @@
-import { loadConfig, openDatabase, type Migration } from '@staff-passport/core';
+import { openDatabase, type Migration } from '@staff-passport/core';
+import { loadConfig } from '@staff-passport/web-kit';
 import { ISSUER_MIGRATIONS } from '@staff-passport/issuer';
 import { VERIFIER_MIGRATIONS } from '@staff-passport/verifier';
 import { databaseOptions } from '../lib/database-options.js';

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { PassportError, createLogger, listen, loadConfig, loadTrustRegistry, type RunningServer, type TrustRegistry } from '@staff-passport/core';
+import { PassportError, createLogger, loadTrustRegistry, type TrustRegistry } from '@staff-passport/core';
+import { listen, loadConfig, type RunningServer } from '@staff-passport/web-kit';
 import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, parseSmtpUrl, resumeJobs, startMailOutbox, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext, verifierDid } from '@staff-passport/verifier';
 import { createDemoTrustRegistry, type DemoTrustRegistry } from '../lib/create-demo-trust-registry.js';

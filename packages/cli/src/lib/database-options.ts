@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PassportConfig } from '@staff-passport/core';
+import type { PassportConfig } from '@staff-passport/web-kit';
 
 /**
  * Where a service keeps its tables: PostgreSQL when `DATABASE_URL` is set (the issuer, the verifier

@@ -1,4 +1,5 @@
-import { createLogger, loadConfig } from '@staff-passport/core';
+import { createLogger } from '@staff-passport/core';
+import { loadConfig } from '@staff-passport/web-kit';
 import { createIssuerContext, type IssuerContext } from '@staff-passport/issuer';
 import type { CommandOptions } from './command-spec.js';
 import { databaseOptions } from './database-options.js';

@@ -25,14 +25,37 @@ export function didWebToUrl(did: string, protocol: 'https:' | 'http:' = 'https:'
 }
 
 /**
- * The did:web DID for a base URL and path segments (the inverse of {@link didWebToUrl}).
+ * The did:web DID an http(s) URL names, with further path segments (the inverse of
+ * {@link didWebToUrl}; did:web spec, "Create"): the host, `%3A` before a port, then the URL's path
+ * segments and `segments`, each percent-encoded once, joined by `:`. A credential issuer identifier
+ * `https://issuer.example/orgs/rx1` is `did:web:issuer.example:orgs:rx1`. Runs in browsers.
  *
  * @example
  * didWebFromUrl('http://127.0.0.1:4100', ['orgs', 'abc']) // 'did:web:127.0.0.1%3A4100:orgs:abc'
+ * didWebFromUrl('https://issuer.example/orgs/rx1') // 'did:web:issuer.example:orgs:rx1'
+ * @throws PassportError `ERR_DID_INVALID` when `baseUrl` is not an http(s) URL.
  */
-export function didWebFromUrl(baseUrl: string, segments: string[]): string {
-  const url = new URL(baseUrl);
+export function didWebFromUrl(baseUrl: string, segments: readonly string[] = []): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_DID_INVALID', `${baseUrl} is not a URL`, { cause });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PassportError('ERR_DID_INVALID', `${baseUrl} is not an http(s) URL`);
   const host = url.port ? `${url.hostname}%3A${url.port}` : url.hostname;
-  const basePath = url.pathname.split('/').filter(Boolean);
+  // The URL's own segments arrive percent-encoded: decoded first, so each is encoded exactly once.
+  const basePath = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeSegment(s, baseUrl));
   return ['did:web', host, ...[...basePath, ...segments].map(encodeURIComponent)].join(':');
+}
+
+function decodeSegment(segment: string, baseUrl: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (cause: unknown) {
+    throw new PassportError('ERR_DID_INVALID', `${baseUrl} has a path segment that is not percent-encoded UTF-8`, { cause });
+  }
 }

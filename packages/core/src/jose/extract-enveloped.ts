@@ -1,4 +1,4 @@
-import { isObject } from './compact-jws.js';
+import { isObject } from '../lib/is-object.js';
 
 /**
  * The JWT inside an enveloped credential or presentation (`data:<mediaType>,<jwt>`), or the JWT

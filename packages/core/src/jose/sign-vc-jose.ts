@@ -1,8 +1,8 @@
 import { signCompactJws } from './compact-jws.js';
 import type { JwsSigner } from './jws-signer.js';
+import { VC_JWT_MEDIA_TYPE } from './vc-jwt-media-type.js';
 
-/** The media type of a VC secured with JOSE (VC-JOSE-COSE, section 3.1). */
-export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
+export { VC_JWT_MEDIA_TYPE };
 
 /**
  * Secures a VC Data Model 2.0 credential as a VC-JOSE JWT (`typ: vc+jwt`; the payload is the

@@ -1,6 +1,8 @@
 import { decodeCompactJws } from '../jose/compact-jws.js';
 import { PassportError } from '../errors/passport-error.js';
+import { inflateLimited } from './lib/decompress-limited.js';
 import { isStatusListTokenType, parseStatusListToken, type StatusListTokenClaims } from './lib/parse-status-list-token.js';
+import { tokenStatusListOf } from './lib/read-token-status-list.js';
 import { DEFAULT_MAX_STATUS_LIST_BYTES } from './status-limits.js';
 import type { TokenStatusList } from './token-status-list.js';
 
@@ -31,6 +33,6 @@ export function decodeStatusListToken(jwt: string, options: { maxBytes?: number 
     throw new PassportError('ERR_STATUS_LIST_INVALID', 'not a compact JWS', { cause });
   }
   if (!isStatusListTokenType(decoded.header['typ'])) throw new PassportError('ERR_STATUS_LIST_INVALID', 'typ is not statuslist+jwt');
-  const { claims, list } = parseStatusListToken(decoded.payload, options.maxBytes ?? DEFAULT_MAX_STATUS_LIST_BYTES);
-  return { header: decoded.header, claims, list };
+  const { claims, list } = parseStatusListToken(decoded.payload);
+  return { header: decoded.header, claims, list: tokenStatusListOf(list.bits, inflateLimited(list.compressed, options.maxBytes ?? DEFAULT_MAX_STATUS_LIST_BYTES)) };
 }

@@ -2,13 +2,10 @@ import { signCompactJws } from '../jose/compact-jws.js';
 import type { JwsSigner } from '../jose/jws-signer.js';
 import { PassportError } from '../errors/passport-error.js';
 import { encodeTokenStatusList, type TokenStatusListJson } from './encode-token-status-list.js';
+import { STATUS_LIST_JWT_MEDIA_TYPE, STATUS_LIST_JWT_TYPE } from './status-list-media-types.js';
 import type { TokenStatusList } from './token-status-list.js';
 
-/** The JWT `typ` of a Status List Token (draft-ietf-oauth-status-list, section 5.1). */
-export const STATUS_LIST_JWT_TYPE = 'statuslist+jwt';
-
-/** The media type a Status List Token is served and requested as (section 8.1). */
-export const STATUS_LIST_JWT_MEDIA_TYPE = 'application/statuslist+jwt';
+export { STATUS_LIST_JWT_MEDIA_TYPE, STATUS_LIST_JWT_TYPE };
 
 /** Options for {@link signStatusListToken}. */
 export interface SignStatusListTokenOptions {

@@ -17,5 +17,3 @@ export { deleteWebhookEndpoint, listWebhookEndpoints, registerWebhookEndpoint } 
 export type { RegisteredWebhookEndpoint, WebhookEndpoint, WebhookEndpointInput } from './manage-webhook-endpoints.js';
 export { listWebhookMessages, replayWebhookMessage } from './list-webhook-messages.js';
 export type { WebhookAttempt, WebhookMessage } from './list-webhook-messages.js';
-export { webhookRoutes } from './webhook-routes.js';
-export type { WebhookRoutesBase } from './webhook-routes.js';

@@ -1,7 +1,7 @@
 /** `LOG_FORMAT=pretty`: one readable line a record, redaction kept, an error's stack indented below. */
 import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
-import { createLogger, formatLogLine, loadConfig, PassportError } from '@staff-passport/core';
+import { createLogger, formatLogLine } from '@staff-passport/core';
 
 function capture(): { stream: Writable; text: () => string } {
   let text = '';
@@ -38,12 +38,5 @@ describe('createLogger({ format: "pretty" })', () => {
     logger.info({ key: { apiKey: 'sp_secret' }, orgId: 'org_1' }, 'key made');
     expect(out.text()).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3} INFO {2}svc key made {2}key=\{"apiKey":"\[redacted\]"\} orgId=org_1\n$/);
     expect(out.text()).not.toContain('sp_secret');
-  });
-
-  it('is chosen with LOG_FORMAT (json by default); another value is a configuration error', () => {
-    const env = { DATA_DIR: 'data', PASSPORT_SECRET_KEY: 'a'.repeat(64) };
-    expect(loadConfig(env).logFormat).toBe('json');
-    expect(loadConfig({ ...env, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
-    expect(() => loadConfig({ ...env, LOG_FORMAT: 'fancy' })).toThrow(PassportError);
   });
 });

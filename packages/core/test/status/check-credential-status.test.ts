@@ -15,8 +15,10 @@ import {
   Bitstring,
   buildStatusListCredential,
   checkCredentialStatus,
+  checkStatusEntries,
   createStatusListFetcher,
   credentialStatusEntry,
+  decompressWithStreams,
   encodeBitstringList,
   signStatusListToken,
   StatusListCache,
@@ -481,5 +483,39 @@ describe('Token Status List references (SD-JWT VC status claim)', () => {
     const web = fakeWeb({});
     const [result] = await checkCredentialStatus({ statusClaim, issuerDid: 'did:example:1', resolver, fetchStatusList: web.fetchStatusList, cache: new StatusListCache(), now: NOW });
     expect(result).toMatchObject({ mechanism: 'TokenStatusList', status: 'unknown', code: 'ERR_VC_MALFORMED' });
+  });
+});
+
+// What the browser wallet runs: the same check, with the platform's DecompressionStream in place of
+// zlib and no Data Integrity (JSON-LD) verifier.
+describe('checkStatusEntries, with decompression and HTTP injected', () => {
+  const browserCheck = (options: { credentialStatus?: unknown; statusClaim?: unknown; issuerDid: string }, body: Record<string, string>) =>
+    checkStatusEntries({ ...options, resolver, fetchStatusList: fakeWeb(body).fetchStatusList, decompress: decompressWithStreams, now: NOW });
+
+  it('reads Bitstring and Token Status Lists as checkCredentialStatus does', async () => {
+    const issuer = makeTestIssuer();
+    const bitstring = { [REVOCATION_URL]: await w3cList(issuer, { set: [7] }) };
+    for (const index of [6, 7]) {
+      const node = await checkCredentialStatus({ credentialStatus: entry(index), issuerDid: issuer.did, resolver, fetchStatusList: fakeWeb(bitstring).fetchStatusList, cache: new StatusListCache(), now: NOW });
+      expect(await browserCheck({ credentialStatus: entry(index), issuerDid: issuer.did }, bitstring)).toEqual(node);
+    }
+    const token = { [TOKEN_URL]: await tokenList(issuer, 2, { 1: TOKEN_STATUS.INVALID, 2: TOKEN_STATUS.SUSPENDED }) };
+    const statuses = await Promise.all([0, 1, 2].map(async (idx) => (await browserCheck({ statusClaim: tokenStatusClaim({ uri: TOKEN_URL, idx }), issuerDid: issuer.did }, token))[0]?.status));
+    expect(statuses).toEqual(['valid', 'revoked', 'suspended']);
+  });
+
+  it('a signed gzip bomb is ERR_STATUS_LIST_TOO_LARGE with DecompressionStream too', async () => {
+    const issuer = makeTestIssuer();
+    const bomb = `u${gzipSync(Buffer.alloc(16 * 1024 * 1024)).toString('base64url')}`;
+    const [result] = await browserCheck({ credentialStatus: entry(1), issuerDid: issuer.did }, { [REVOCATION_URL]: await w3cList(issuer, { encodedList: bomb }) });
+    expect(result).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_LIST_TOO_LARGE' });
+  });
+
+  it('without a Data Integrity verifier, a list secured with a proof is not read (ERR_STATUS_LIST_INVALID)', async () => {
+    const issuer = makeTestIssuer();
+    const credential = buildStatusListCredential({ id: REVOCATION_URL, issuer: issuer.did, statusPurpose: 'revocation', encodedList: encodeBitstringList(new Bitstring()), validFrom: new Date('2026-09-01T00:00:00Z') });
+    const proofed = JSON.stringify({ ...credential, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' } });
+    const [result] = await browserCheck({ credentialStatus: entry(1), issuerDid: issuer.did }, { [REVOCATION_URL]: proofed });
+    expect(result).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_LIST_INVALID' });
   });
 });

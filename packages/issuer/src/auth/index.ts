@@ -4,7 +4,8 @@ export type { AuthenticateBearerOptions, OidcPrincipal } from './authenticate-be
 export { createAuthenticator } from './create-authenticator.js';
 export type { ApiKeyPrincipal, AuthRequest, AuthenticatedPrincipal, Authenticator, CreateAuthenticatorOptions } from './create-authenticator.js';
 // Shared with the verifier through core (issue 20).
-export { addAuthHeaders, createSignInLimiter, RateLimitedError } from '@staff-passport/core';
+export { createSignInLimiter, RateLimitedError } from '@staff-passport/core';
+export { addAuthHeaders } from '@staff-passport/web-kit';
 export type { SignInLimiter, SignInLimiterOptions } from '@staff-passport/core';
 export { deleteOidcConfig } from './delete-oidc-config.js';
 export { getOidcConfig } from './get-oidc-config.js';

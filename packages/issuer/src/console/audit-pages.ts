@@ -1,4 +1,5 @@
-import { TtlCache, button, html, insetText, selectField, table, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { TtlCache } from '@staff-passport/core';
+import { button, html, insetText, selectField, table, tag, warningCallout, type FieldError, type SafeHtml } from '@staff-passport/web-kit';
 import type { RequestHandler, Router } from 'express';
 import type { AuditEntry } from '../audit/list-audit-events.js';
 import { verifyAuditChain, type AuditChainReport } from '../audit/verify-audit-chain.js';

@@ -1,4 +1,5 @@
-import { PassportError, RateLimitedError, clientErrorOf, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, html, type Logger } from '@staff-passport/core';
+import { PassportError, RateLimitedError, toProblem, type Logger } from '@staff-passport/core';
+import { clientErrorOf, nhsukAssets, noteErrorCode, pageSecurityHeaders, html } from '@staff-passport/web-kit';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { IssuerContext } from '../issuer-context.js';

@@ -1,4 +1,5 @@
-import { PassportError, backLink, type FieldError } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { backLink, type FieldError } from '@staff-passport/web-kit';
 import { getCredentialType } from '@staff-passport/schemas';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { getIssuedCredential, listIssuedCredentials, type CredentialQuery, type IssuedCredentialRecord } from '../credentials/list-issued-credentials.js';

@@ -1,4 +1,4 @@
-import { html, renderNhsPage, type SafeHtml } from '@staff-passport/core';
+import { html, renderNhsPage, type SafeHtml } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { ConsoleCaller } from './console-session.js';
 

@@ -1,4 +1,5 @@
-import { PassportError, RateLimitedError, html, readOidcCallbackQuery, safeNextPath, summaryList, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { PassportError, RateLimitedError, readOidcCallbackQuery } from '@staff-passport/core';
+import { html, safeNextPath, summaryList, type FieldError, type SafeHtml } from '@staff-passport/web-kit';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { AuthenticatedPrincipal, Authenticator } from '../auth/create-authenticator.js';
 import type { IssuerContext } from '../issuer-context.js';

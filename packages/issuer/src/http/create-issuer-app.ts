@@ -1,5 +1,6 @@
 import express from 'express';
-import { addAuthHeaders, apiReferenceAssets, createSignInLimiter, jsonBody, notFound, openCors, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
+import { createSignInLimiter, type SignInLimiter } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, openCors, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/web-kit';
 import type { IssuerContext } from '../issuer-context.js';
 import { createAuthenticator, type Authenticator } from '../auth/create-authenticator.js';
 import { createConsoleRouter } from '../console/create-console-router.js';

@@ -1,4 +1,4 @@
-import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/core';
+import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/web-kit';
 import type { Role } from '../api-keys/create-api-key.js';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { SignInLimiter } from '@staff-passport/core';

@@ -1,4 +1,4 @@
-import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/core';
+import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/web-kit';
 import { ISSUER_SCHEMAS } from './issuer-schemas.js';
 import type { IssuerRoute, IssuerRouteDeps } from './issuer-route.js';
 import { AUDIT_ROUTES } from './routes/audit-routes.js';

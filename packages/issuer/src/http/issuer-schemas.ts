@@ -1,4 +1,4 @@
-import { jsonSchema as s, type JsonSchema } from '@staff-passport/core';
+import { jsonSchema as s, type JsonSchema } from '@staff-passport/web-kit';
 import { ROLES } from '../api-keys/create-api-key.js';
 import { CREDENTIAL_FORMATS } from '../issuing/secure-credential.js';
 import { JOB_KINDS, JOB_STATES } from '../jobs/job.js';

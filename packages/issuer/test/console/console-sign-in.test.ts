@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createApiKey } from '@staff-passport/issuer';
 import { listAuditEvents } from '../../src/audit/list-audit-events.js';
-import { safeNextPath } from '@staff-passport/core';
+import { safeNextPath } from '@staff-passport/web-kit';
 import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 import { cookieFrom, errorLinks, fetchPage, signInWithKey, titleOf } from './helpers/console-client.js';
 

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, listen } from '@staff-passport/core';
+import { createLogger } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import {
   createApiKey,
   createIssuerApp,

@@ -1,4 +1,5 @@
-import { PassportError, clientErrorOf, html, nhsukAssets, noteErrorCode, pageSecurityHeaders, toProblem, type Logger } from '@staff-passport/core';
+import { PassportError, toProblem, type Logger } from '@staff-passport/core';
+import { clientErrorOf, html, nhsukAssets, noteErrorCode, pageSecurityHeaders } from '@staff-passport/web-kit';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { VerifierContext } from '../verifier-context.js';
 import { requireDeskSession, type DeskTokenCheck } from './lib/desk-sign-in.js';

@@ -1,4 +1,5 @@
-import { PassportError, button, finishOidcSignIn, html, noteErrorCode, safeNextPath, startOidcSignIn, readOidcCallbackQuery, type ErrorCode, type OidcClientConfig } from '@staff-passport/core';
+import { PassportError, finishOidcSignIn, startOidcSignIn, readOidcCallbackQuery, type ErrorCode, type OidcClientConfig } from '@staff-passport/core';
+import { button, html, noteErrorCode, safeNextPath } from '@staff-passport/web-kit';
 import type { Router } from 'express';
 import { recordVerifierEvent } from '../audit/record-verifier-event.js';
 import { authenticateOidcToken, getVerifierOidcConfig, providerKeysOf } from '../auth/authenticate-oidc-token.js';

@@ -1,4 +1,5 @@
-import { PassportError, button, html, insetText, rawHtml, renderQrSvg, tag, type SafeHtml } from '@staff-passport/core';
+import { PassportError, renderQrSvg } from '@staff-passport/core';
+import { button, html, insetText, rawHtml, tag, type SafeHtml } from '@staff-passport/web-kit';
 import type { Request, Router } from 'express';
 import { getPresentationRequest } from '../checks/presentation-requests.js';
 import { getOid4vpRequest, type Oid4vpRequestStatus } from '../oid4vp/get-oid4vp-request.js';

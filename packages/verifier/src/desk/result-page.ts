@@ -1,4 +1,5 @@
-import { PassportError, button, html, summaryList, table, tag, type SafeHtml, type TagColour } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { button, html, summaryList, table, tag, type SafeHtml, type TagColour } from '@staff-passport/web-kit';
 import { RELIANCE_DECISIONS, REPORT_OUTCOMES, getCredentialType } from '@staff-passport/schemas';
 import type { Router } from 'express';
 import { getCheckResult } from '../checks/run-profile-check.js';

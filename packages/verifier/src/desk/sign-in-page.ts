@@ -1,4 +1,5 @@
-import { PassportError, RateLimitedError, button, errorSummary, html, isObject, notificationBanner, safeNextPath, textInput, type FieldError } from '@staff-passport/core';
+import { PassportError, RateLimitedError, isObject } from '@staff-passport/core';
+import { button, errorSummary, html, notificationBanner, safeNextPath, textInput, type FieldError } from '@staff-passport/web-kit';
 import express, { type Request, type Response, type Router } from 'express';
 import { recordVerifierEvent } from '../audit/record-verifier-event.js';
 import type { VerifierPrincipal } from '../auth/verifier-roles.js';

@@ -1,4 +1,5 @@
-import { PassportError, button, errorSummary, html, isObject, radios, type FieldError } from '@staff-passport/core';
+import { PassportError, isObject } from '@staff-passport/core';
+import { button, errorSummary, html, radios, type FieldError } from '@staff-passport/web-kit';
 import { DEFAULT_MOVE_KIND, MOVE_KINDS, MOVE_KIND_CODES } from '@staff-passport/schemas';
 import express, { type Request, type Response, type Router } from 'express';
 import { createOid4vpRequest } from '../oid4vp/create-oid4vp-request.js';

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
-import { PassportError, addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger, type SignInLimiter } from '@staff-passport/core';
+import { PassportError, type SignInLimiter } from '@staff-passport/core';
+import { addAuthHeaders, apiReferenceAssets, jsonBody, notFound, problemHandler, registerApiRoutes, requestLogger } from '@staff-passport/web-kit';
 import { authenticateOidcToken } from '../auth/authenticate-oidc-token.js';
 import { createVerifierAuthenticator } from '../auth/create-verifier-authenticator.js';
 import { createDeskRouter } from '../desk/create-desk-router.js';

@@ -1,4 +1,4 @@
-import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/core';
+import { jsonSchema as s, type ApiParameter, type ApiRoute, type OpenApiDocument } from '@staff-passport/web-kit';
 import type { VerifierRole } from '../auth/verifier-roles.js';
 import type { VerifierContext } from '../verifier-context.js';
 

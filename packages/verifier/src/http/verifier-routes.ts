@@ -1,4 +1,4 @@
-import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/core';
+import { apiReferenceRoutes, buildOpenApiDocument, type OpenApiDocument } from '@staff-passport/web-kit';
 import { EXPORT_ROUTES } from './routes/export-routes.js';
 import { OID4VP_ROUTES } from './routes/oid4vp-routes.js';
 import { ORGANISATION_ROUTES } from './routes/organisation-routes.js';

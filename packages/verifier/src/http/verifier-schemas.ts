@@ -1,4 +1,4 @@
-import { jsonSchema as s, type JsonSchema } from '@staff-passport/core';
+import { jsonSchema as s, type JsonSchema } from '@staff-passport/web-kit';
 import { checkProfileSchema } from '../profiles/index.js';
 
 const str = s.string;

@@ -1,5 +1,5 @@
+import { didWebFromUrl } from '@staff-passport/core/browser';
 import type { WalletOrganisation, WalletParts } from '../wallet-parts.js';
-import { didWebFromUrl } from './resolve-did.js';
 
 /**
  * The organisation behind an issuer or verifier in the trust registry: looked up by its DID or
@@ -10,6 +10,12 @@ export async function findOrganisationOf(parts: WalletParts, identifier: string)
   if (!parts.findOrganisation) return undefined;
   const direct = await parts.findOrganisation(identifier);
   if (direct || identifier.startsWith('did:')) return direct;
-  const did = didWebFromUrl(identifier);
-  return did ? parts.findOrganisation(did) : undefined;
+  let did: string;
+  try {
+    did = didWebFromUrl(identifier);
+  } catch {
+    // Not an http(s) URL: it names no did:web.
+    return undefined;
+  }
+  return parts.findOrganisation(did);
 }

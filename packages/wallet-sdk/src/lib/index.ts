@@ -7,7 +7,7 @@ export { findOrganisationOf } from './find-organisation-of.js';
 export type { FindDidKeyOptions } from './find-did-key.js';
 export { httpRequest } from './http-request.js';
 export type { HttpAnswer, HttpRequestOptions } from './http-request.js';
-export { didWebFromUrl, didWebUrl, resolveDid } from './resolve-did.js';
+export { didWebUrl, resolveDid } from './resolve-did.js';
 export type { ResolveDidOptions } from './resolve-did.js';
 export type { DidDocument, DidVerificationMethod } from './did-document.js';
 export { readSdJwtClaims } from './sd-jwt-claims.js';

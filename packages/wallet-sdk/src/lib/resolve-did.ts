@@ -1,4 +1,4 @@
-import { PassportError, isObject } from '@staff-passport/core/browser';
+import { PassportError, didWebToUrl, isObject } from '@staff-passport/core/browser';
 import { base64url, type JWK } from 'jose';
 import type { DidDocument, DidVerificationMethod } from './did-document.js';
 import { jwkFromMultikey } from './did-key-jwk.js';
@@ -34,14 +34,15 @@ export async function resolveDid(didOrUrl: string, options: ResolveDidOptions): 
   throw new PassportError('ERR_DID_METHOD_UNSUPPORTED', `cannot resolve ${did}: only did:key, did:jwk and did:web are supported`, { field: 'did' });
 }
 
-/** The https (or loopback http) URL of a did:web document (did:web spec, "Read"). */
+/**
+ * The https (or loopback http) URL of a did:web document (did:web spec, "Read"): core's
+ * `didWebToUrl`, over plain http only for a loopback host when allowed.
+ *
+ * @throws PassportError `ERR_DID_INVALID`
+ */
 export function didWebUrl(did: string, allowHttpLoopback = false): string {
-  const segments = did.slice('did:web:'.length).split(':').map((s) => decodeURIComponent(s));
-  const host = segments[0] ?? '';
-  if (host === '' || segments.some((s) => s === '' || s.includes('/'))) throw new PassportError('ERR_DID_INVALID', `${did} is not a valid did:web`, { field: 'did' });
-  const scheme = allowHttpLoopback && LOOPBACK_HOST.test(host) ? 'http' : 'https';
-  const path = segments.length > 1 ? `/${segments.slice(1).join('/')}/did.json` : '/.well-known/did.json';
-  return `${scheme}://${host}${path}`;
+  const url = didWebToUrl(did);
+  return allowHttpLoopback && LOOPBACK_HOST.test(new URL(url).host) ? didWebToUrl(did, 'http:') : url;
 }
 
 function didKeyDocument(did: string): DidDocument {
@@ -73,21 +74,4 @@ async function didWebDocument(did: string, options: ResolveDidOptions): Promise<
   if (!answer.ok || !isObject(answer.body)) throw new PassportError('ERR_DID_UNRESOLVABLE', `${url} answered ${answer.status} without a DID document`, { field: 'did' });
   if (answer.body['id'] !== did) throw new PassportError('ERR_DID_UNRESOLVABLE', `the document at ${url} is for ${String(answer.body['id'])}, not ${did}`, { field: 'did' });
   return answer.body as unknown as DidDocument;
-}
-
-/**
- * The did:web an https URL names (did:web spec, "Create": host, `%3A` before a port, path
- * segments joined by `:`), e.g. a credential issuer identifier `https://issuer.example/orgs/rx1`
- * -> `did:web:issuer.example:orgs:rx1`.
- */
-export function didWebFromUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const segments = parsed.pathname.split('/').filter((s) => s !== '').map((s) => encodeURIComponent(decodeURIComponent(s)));
-  return ['did:web', encodeURIComponent(parsed.host), ...segments].join(':');
 }

@@ -1,11 +1,25 @@
 /**
  * The wallet in a real Chromium (see harness.ts): IndexedDB keys, credentials and log, an SD-JWT
- * presentation and a VP JWT signed in the browser and verified in Node, and an export made in the
- * browser imported in Node. Fails, never skips, when Chromium is missing.
+ * presentation and a VP JWT signed in the browser and verified in Node, an export made in the
+ * browser imported in Node, and core's status check run in the browser (DecompressionStream). Fails,
+ * never skips, when Chromium is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
-import { createNodeJwsSigner, issueSdJwtVc, signVcJose, verifySdJwtVc } from '@staff-passport/core';
+import {
+  Bitstring,
+  TOKEN_STATUS,
+  TokenStatusList,
+  buildStatusListCredential,
+  createNodeJwsSigner,
+  credentialStatusEntry,
+  encodeBitstringList,
+  issueSdJwtVc,
+  signStatusListToken,
+  signVcJose,
+  tokenStatusClaim,
+  verifySdJwtVc,
+} from '@staff-passport/core';
 import { trainingRecordType } from '@staff-passport/schemas';
 import { compactVerify, decodeJwt, importJWK, type JWK } from 'jose';
 import type { Browser } from 'playwright-core';
@@ -238,5 +252,49 @@ describe('export in Chromium, import in Node', () => {
     expect([...result.keysWithheld].sort()).toEqual([...dids].sort());
     expect((await wallet.listCredentials()).map((c) => c.format).sort()).toEqual(['dc+sd-jwt', 'vc+jwt']);
     await expect(wallet.importWallet(file, { passphrase: 'the wrong passphrase' })).rejects.toMatchObject({ code: 'ERR_WALLET_PASSPHRASE_INVALID' });
+  });
+});
+
+describe("core's status check in Chromium (the wallet's checkCredentialStatus)", () => {
+  it('reads a Bitstring Status List (GZIP) and a Token Status List (ZLIB) signed by a did:jwk issuer', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const { kty, crv, x } = publicKey.export({ format: 'jwk' });
+    const did = `did:jwk:${Buffer.from(JSON.stringify({ kty, crv, x })).toString('base64url')}`;
+    const signer = createNodeJwsSigner({ privateKey, kid: `${did}#0` });
+    const listUrl = 'https://issuer.example/status/1';
+    const tokenUrl = 'https://issuer.example/status/2';
+    const bits = new Bitstring();
+    bits.set(5, 1);
+    const tokens = new TokenStatusList({ bits: 2, size: 1024 });
+    tokens.set(3, TOKEN_STATUS.SUSPENDED);
+    const issued = new Date('2026-01-01T00:00:00Z');
+    const bodies: Record<string, string> = {
+      [listUrl]: await signVcJose({ credential: buildStatusListCredential({ id: listUrl, issuer: did, statusPurpose: 'revocation', encodedList: encodeBitstringList(bits), validFrom: issued }), signer }),
+      [tokenUrl]: await signStatusListToken({ uri: tokenUrl, list: tokens, signer, issuedAt: issued, issuer: did }),
+    };
+    const base = { raw: 'unused', types: [], issuer: did, holder: 'did:key:z6Mkholder', claims: {}, storedAt: '2026-01-02T00:00:00.000Z' };
+    const credentials: StoredCredential[] = [
+      { ...base, id: 'w3c', format: 'vc+jwt', status: [5, 6].map((index) => credentialStatusEntry({ listUrl, index, purpose: 'revocation' })) },
+      { ...base, id: 'sd', format: 'dc+sd-jwt', status: tokenStatusClaim({ uri: tokenUrl, idx: 3 }) },
+      { ...base, id: 'sd-valid', format: 'dc+sd-jwt', status: tokenStatusClaim({ uri: tokenUrl, idx: 4 }) },
+    ];
+    const checked = await wp.page.evaluate(
+      async ({ bodies, credentials }) => {
+        const sp = (globalThis as unknown as { sp: PageApi }).sp;
+        const fetch = (async (input: RequestInfo | URL) => {
+          const body = bodies[String(input)];
+          return new Response(body ?? 'not found', { status: body === undefined ? 404 : 200 });
+        }) as typeof globalThis.fetch;
+        const out = [];
+        for (const c of credentials) out.push(await sp.checkCredentialStatus(c, { fetch, now: () => new Date('2026-06-01T00:00:00Z') }));
+        return out;
+      },
+      { bodies, credentials },
+    );
+    expect(checked.map((c) => [c.status, c.entries.map((e) => e.code ?? e.status)])).toEqual([
+      ['revoked', ['ERR_STATUS_REVOKED', 'valid']],
+      ['suspended', ['ERR_STATUS_SUSPENDED']],
+      ['valid', ['valid']],
+    ]);
   });
 });

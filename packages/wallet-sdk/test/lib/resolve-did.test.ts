@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { didWebFromUrl } from '@staff-passport/core/browser';
 import { MemoryKeyStore } from '../../src/memory/memory-key-store.js';
-import { didWebFromUrl, didWebUrl, findDidKey, resolveDid } from '../../src/lib/index.js';
+import { didWebUrl, findDidKey, resolveDid } from '../../src/lib/index.js';
 import { fakeFetch } from './fake-fetch.js';
 
 const noFetch = fakeFetch({}).fetch;

@@ -1,6 +1,6 @@
 // Where a credential stands, as words with a tag: its expiry and (when checked) its status. The
 // meaning is in the text; the tag's colour only repeats it.
-import { html, tag, type SafeHtml } from '@staff-passport/core/browser';
+import { html, tag, type SafeHtml } from '@staff-passport/web-kit/browser';
 import type { CredentialDescription, CredentialStatusCheck } from '@staff-passport/wallet-sdk/browser';
 import { formatDate, formatDateTime } from '../../lib/format-value.js';
 import { uncheckedOrganisationText } from '../../lib/organisation-text.js';

@@ -1,6 +1,6 @@
 // "Scan a QR code" or "Paste a link": the first step of adding a credential and of answering a
 // request. The camera is an enhancement: the text box always works, with or without one.
-import { button, html, insetText, textarea, type SafeHtml } from '@staff-passport/core/browser';
+import { button, html, insetText, textarea, type SafeHtml } from '@staff-passport/web-kit/browser';
 import { startQrScan, type QrScan } from '../../lib/scan-qr-code.js';
 
 /** Which link: a credential offer (OpenID4VCI) or a presentation request (OpenID4VP). */

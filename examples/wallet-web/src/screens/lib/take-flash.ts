@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '@staff-passport/core/browser';
+import { html, type SafeHtml } from '@staff-passport/web-kit/browser';
 import type { AppContext } from '../../app/app-context.js';
 
 /** The banner the previous screen left ("Credential added"), shown once. */

@@ -1,5 +1,6 @@
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { PassportError } from '../../errors/passport-error.js';
+import type { DecompressStatusList } from '../decompress-status-list.js';
 
 type Decompress = (input: Uint8Array, options: { maxOutputLength: number }) => Buffer;
 
@@ -25,3 +26,7 @@ export function gunzipLimited(input: Uint8Array, maxBytes: number): Buffer {
 export function inflateLimited(input: Uint8Array, maxBytes: number): Buffer {
   return decompressLimited(inflateSync, input, maxBytes, 'ZLIB status list');
 }
+
+/** Node's zlib as the status check's decompression (what `checkCredentialStatus` passes in). */
+export const decompressWithZlib: DecompressStatusList = async (bytes, format, maxBytes) =>
+  format === 'gzip' ? gunzipLimited(bytes, maxBytes) : inflateLimited(bytes, maxBytes);

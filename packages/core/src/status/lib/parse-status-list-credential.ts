@@ -1,6 +1,6 @@
-import { isObject } from '../../jose/compact-jws.js';
+import { isObject } from '../../lib/is-object.js';
 import { PassportError } from '../../errors/passport-error.js';
-import { expandBitstring } from './expand-bitstring.js';
+import { readEncodedList } from './read-encoded-list.js';
 import { issuerIdOf } from '../../lib/issuer-id.js';
 
 /** The parts of a verified `BitstringStatusListCredential` a status check needs. */
@@ -8,8 +8,8 @@ export interface ParsedStatusListCredential {
   issuer: string | undefined;
   id: string | undefined;
   purposes: string[];
-  /** The expanded bitstring. */
-  bytes: Uint8Array;
+  /** The bitstring, GZIP-compressed (`encodedList` multibase-decoded). */
+  compressed: Uint8Array;
   /** `credentialSubject.ttl`, milliseconds. */
   ttlMs: number | undefined;
   validFromMs: number | undefined;
@@ -24,8 +24,8 @@ function time(value: unknown, field: string): number | undefined {
   return ms;
 }
 
-/** Checks the shape of a `BitstringStatusListCredential` (Bitstring Status List v1.0, section 2.2) and expands its list. */
-export function parseStatusListCredential(credential: Record<string, unknown>, maxBytes: number): ParsedStatusListCredential {
+/** Checks the shape of a `BitstringStatusListCredential` (Bitstring Status List v1.0, section 2.2) and decodes its list's multibase (decompressing it is the caller's). */
+export function parseStatusListCredential(credential: Record<string, unknown>): ParsedStatusListCredential {
   const types = Array.isArray(credential['type']) ? credential['type'] : [credential['type']];
   if (!types.includes('BitstringStatusListCredential')) {
     throw new PassportError('ERR_STATUS_LIST_INVALID', 'the status list credential is not a BitstringStatusListCredential');
@@ -44,7 +44,7 @@ export function parseStatusListCredential(credential: Record<string, unknown>, m
     issuer: issuerIdOf(credential['issuer']),
     id: typeof id === 'string' ? id : undefined,
     purposes,
-    bytes: expandBitstring(subject['encodedList'], maxBytes),
+    compressed: readEncodedList(subject['encodedList']),
     ttlMs: ttl,
     validFromMs: time(credential['validFrom'], 'validFrom'),
     validUntilMs: time(credential['validUntil'], 'validUntil'),

@@ -1,7 +1,6 @@
-import { isObject } from '../../jose/compact-jws.js';
 import { PassportError } from '../../errors/passport-error.js';
-import { decodeTokenStatusList } from '../decode-token-status-list.js';
-import type { TokenStatusList } from '../token-status-list.js';
+import { isObject } from '../../lib/is-object.js';
+import { readTokenStatusList, type CompressedTokenStatusList } from './read-token-status-list.js';
 
 /** The claims of a Status List Token we act on (draft-ietf-oauth-status-list, section 5.1). */
 export interface StatusListTokenClaims {
@@ -20,7 +19,7 @@ export function isStatusListTokenType(typ: unknown): boolean {
 }
 
 /** Checks the required claims of a Status List Token and decodes its list. */
-export function parseStatusListToken(payload: Record<string, unknown>, maxBytes: number): { claims: StatusListTokenClaims; list: TokenStatusList } {
+export function parseStatusListToken(payload: Record<string, unknown>): { claims: StatusListTokenClaims; list: CompressedTokenStatusList } {
   const { sub, iat, exp, ttl, iss } = payload;
   if (typeof sub !== 'string' || sub.length === 0) throw new PassportError('ERR_STATUS_LIST_INVALID', 'the Status List Token has no sub');
   if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new PassportError('ERR_STATUS_LIST_INVALID', 'the Status List Token has no iat');
@@ -28,7 +27,7 @@ export function parseStatusListToken(payload: Record<string, unknown>, maxBytes:
   if (ttl !== undefined && (typeof ttl !== 'number' || !(ttl > 0))) throw new PassportError('ERR_STATUS_LIST_INVALID', 'ttl must be a positive number');
   if (iss !== undefined && typeof iss !== 'string') throw new PassportError('ERR_STATUS_LIST_INVALID', 'iss must be a string');
   if (!isObject(payload['status_list'])) throw new PassportError('ERR_STATUS_LIST_INVALID', 'the Status List Token has no status_list');
-  const list = decodeTokenStatusList(payload['status_list'], { maxBytes });
+  const list = readTokenStatusList(payload['status_list']);
   return {
     claims: { sub, iat, ...(exp === undefined ? {} : { exp }), ...(ttl === undefined ? {} : { ttl }), ...(iss === undefined ? {} : { iss }) },
     list,

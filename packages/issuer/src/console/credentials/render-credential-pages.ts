@@ -1,4 +1,4 @@
-import { button, html, insetText, notificationBanner, radios, selectField, summaryList, table, textInput, textarea, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { button, html, insetText, notificationBanner, radios, selectField, summaryList, table, textInput, textarea, type FieldError, type SafeHtml } from '@staff-passport/web-kit';
 import { CATALOGUE, getCredentialType } from '@staff-passport/schemas';
 import type { IssuedCredentialRecord } from '../../credentials/list-issued-credentials.js';
 import { STATUS_REASONS, type StatusAction, type StatusReason } from '../../status/change-credential-status.js';

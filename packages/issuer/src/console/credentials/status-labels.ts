@@ -1,4 +1,4 @@
-import { tag, type SafeHtml, type TagColour } from '@staff-passport/core';
+import { tag, type SafeHtml, type TagColour } from '@staff-passport/web-kit';
 import type { CredentialStatusValue, StatusAction, StatusReason } from '../../status/change-credential-status.js';
 
 const STATUS_TAGS: Record<CredentialStatusValue, { text: string; colour: TagColour }> = {

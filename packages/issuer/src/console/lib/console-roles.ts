@@ -1,4 +1,4 @@
-import { html } from '@staff-passport/core';
+import { html } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { Role } from '../../api-keys/create-api-key.js';
 import type { ConsoleCaller } from '../console-session.js';

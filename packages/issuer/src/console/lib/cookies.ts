@@ -1,2 +1,3 @@
 /** Cookie reading, the Secure attribute and sealed JSON values, shared with the verifier desk through core. */
-export { openSealedJson, readCookie, sealJson, secureCookieAttribute as secureAttribute } from '@staff-passport/core';
+export { openSealedJson, sealJson } from '@staff-passport/core';
+export { readCookie, secureCookieAttribute as secureAttribute } from '@staff-passport/web-kit';

@@ -1,4 +1,4 @@
-import { errorSummary, html, type FieldError } from '@staff-passport/core';
+import { errorSummary, html, type FieldError } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import { sendConsolePage, type ConsolePageOptions } from '../render-console-page.js';
 

@@ -1,4 +1,4 @@
-import { button, html, notificationBanner, textInput, type FieldError, type SafeHtml } from '@staff-passport/core';
+import { button, html, notificationBanner, textInput, type FieldError, type SafeHtml } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import { consoleHref } from '../lib/render-pagination.js';
 import { fieldErrorOf, sendFormPage } from '../lib/send-form-page.js';

@@ -1,4 +1,4 @@
-import { jsonSchema as s } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import { listAuditEvents } from '../../audit/list-audit-events.js';
 import { verifyAuditChain } from '../../audit/verify-audit-chain.js';
 import { EXAMPLE, PARAM, queryParameter, type IssuerRoute } from '../issuer-route.js';

@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s, isObject } from '@staff-passport/core';
+import { PassportError, isObject } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import type { Request } from 'express';
 import { finishStaffAuthorization, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
 import { listJobDeliveries } from '../../collect/list-job-deliveries.js';

@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import type { Request } from 'express';
 import { getIssuedCredential, listIssuedCredentials } from '../../credentials/list-issued-credentials.js';
 import { issueCredential, parseIssueRequest } from '../../issuing/issue-credential.js';

@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import type { Request } from 'express';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../issuing/secure-credential.js';
 import { createJob, type CreateJobInput } from '../../jobs/create-job.js';

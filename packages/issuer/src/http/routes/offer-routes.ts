@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s, qrCodeRoutes, type JsonSchema } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s, qrCodeRoutes, type JsonSchema } from '@staff-passport/web-kit';
 import type { Request } from 'express';
 import { OFFER_FORMATS, completeOffer, createOffer, getOffer, getOfferLink, listOfferableTypes, listOffers, parseCreateOfferInput, withdrawOffer } from '../../oid4vci/index.js';
 import { OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';

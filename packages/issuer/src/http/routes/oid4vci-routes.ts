@@ -1,6 +1,7 @@
 import type { IssuerContext } from '../../issuer-context.js';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { PassportError, RateLimitedError, jsonSchema as s, openCors } from '@staff-passport/core';
+import { PassportError, RateLimitedError } from '@staff-passport/core';
+import { jsonSchema as s, openCors } from '@staff-passport/web-kit';
 import { AUTHORIZATION_CODE_GRANT, buildCollectionMetadata, exchangeAuthorizationCode } from '../../collect/index.js';
 import {
   buildAuthorizationServerMetadata,

@@ -1,4 +1,4 @@
-import { jsonSchema as s } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import { ROLES } from '../../api-keys/create-api-key.js';
 import { deleteOidcConfig } from '../../auth/delete-oidc-config.js';
 import { getOidcConfig } from '../../auth/get-oidc-config.js';

@@ -1,4 +1,5 @@
-import { jsonSchema as s, publicJwkOf } from '@staff-passport/core';
+import { publicJwkOf } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import { ROLES, createApiKey, type Role } from '../../api-keys/create-api-key.js';
 import { changeApiKeyRole, listApiKeys, revokeApiKey } from '../../api-keys/manage-api-keys.js';
 import { listOrgKeys, rotateOrgKeys, type OrgKey } from '../../organisations/org-keys.js';

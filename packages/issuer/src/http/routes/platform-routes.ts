@@ -1,4 +1,4 @@
-import { jsonSchema as s } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import type { PlatformPrincipal } from '../../api-keys/platform-keys.js';
 import { createOrganisation } from '../../organisations/create-organisation.js';
 import { listOrganisations } from '../../organisations/get-organisation.js';

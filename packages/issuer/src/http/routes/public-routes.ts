@@ -1,4 +1,5 @@
-import { PassportError, healthRoute, jsonSchema as s } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { healthRoute, jsonSchema as s } from '@staff-passport/web-kit';
 import { CATALOGUE, buildStaffPassportContext } from '@staff-passport/schemas';
 import { buildDidDocument } from '../../organisations/build-did-document.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';

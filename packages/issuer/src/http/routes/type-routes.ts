@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s, type ApiParameter } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s, type ApiParameter } from '@staff-passport/web-kit';
 import type { PlatformPrincipal } from '../../api-keys/platform-keys.js';
 import { getCredentialTypeVersion, listCredentialTypes } from '../../types/list-credential-types.js';
 import { publishCredentialType } from '../../types/publish-credential-type.js';

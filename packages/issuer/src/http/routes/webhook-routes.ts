@@ -1,4 +1,5 @@
-import { ISSUER_WEBHOOK_EVENTS, webhookRoutes } from '@staff-passport/core';
+import { ISSUER_WEBHOOK_EVENTS } from '@staff-passport/core';
+import { webhookRoutes } from '@staff-passport/web-kit';
 import type { Role } from '../../api-keys/create-api-key.js';
 import { PARAM, type IssuerRoute, type IssuerRouteDeps } from '../issuer-route.js';
 import { callerOf } from '../request-helpers.js';

@@ -7,7 +7,7 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { jest } from '@jest/globals';
-import { listen } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 
 /** The part of oidc-provider's Provider this helper drives. */
 interface ProviderInstance {

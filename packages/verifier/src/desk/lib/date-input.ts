@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '@staff-passport/core';
+import { html, type SafeHtml } from '@staff-passport/web-kit';
 
 /** What was typed in the three boxes of a date input. */
 export interface DateParts {

@@ -1,4 +1,4 @@
-import { html, summaryList, table, type SafeHtml } from '@staff-passport/core';
+import { html, summaryList, table, type SafeHtml } from '@staff-passport/web-kit';
 import type { ExportedAttributes } from '../../report/export-verified-attributes.js';
 import { formatDay, formatMoment } from './send-desk-page.js';
 

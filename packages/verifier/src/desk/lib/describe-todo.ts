@@ -1,4 +1,4 @@
-import { html, summaryList, type SafeHtml } from '@staff-passport/core';
+import { html, summaryList, type SafeHtml } from '@staff-passport/web-kit';
 import type { ReportBasis, TodoItem } from '../../report/profile-report.js';
 import { formatDay } from './send-desk-page.js';
 

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { PassportError, isObject, readCookie, secureCookieAttribute } from '@staff-passport/core';
+import { PassportError, isObject } from '@staff-passport/core';
+import { readCookie, secureCookieAttribute } from '@staff-passport/web-kit';
 import type { Request, Response } from 'express';
 
 /** The desk's CSRF cookie: the same value is posted back in the form's `_csrf` field (double submit). */

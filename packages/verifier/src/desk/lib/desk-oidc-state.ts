@@ -1,4 +1,5 @@
-import { OIDC_SIGN_IN_TTL_MS, oidcSignInStateOf, openSealedJson, readCookie, sealJson, secureCookieAttribute, type OidcSignInState } from '@staff-passport/core';
+import { OIDC_SIGN_IN_TTL_MS, oidcSignInStateOf, openSealedJson, sealJson, type OidcSignInState } from '@staff-passport/core';
+import { readCookie, secureCookieAttribute } from '@staff-passport/web-kit';
 import type { Request, Response } from 'express';
 import type { VerifierContext } from '../../verifier-context.js';
 

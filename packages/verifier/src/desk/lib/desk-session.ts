@@ -1,4 +1,5 @@
-import { openSealedJson, readCookie, sealJson, secureCookieAttribute } from '@staff-passport/core';
+import { openSealedJson, sealJson } from '@staff-passport/core';
+import { readCookie, secureCookieAttribute } from '@staff-passport/web-kit';
 import type { Request, Response } from 'express';
 import type { VerifierContext } from '../../verifier-context.js';
 

@@ -1,4 +1,4 @@
-import { html, renderNhsPage, type SafeHtml } from '@staff-passport/core';
+import { html, renderNhsPage, type SafeHtml } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 
 /** The desk's service name (header and titles). */

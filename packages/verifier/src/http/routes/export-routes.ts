@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s, pageSecurityHeaders } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s, pageSecurityHeaders } from '@staff-passport/web-kit';
 import { recordVerifierEvent } from '../../audit/record-verifier-event.js';
 import { getCheckResult } from '../../checks/run-profile-check.js';
 import { applyExportMapping } from '../../report/apply-export-mapping.js';

@@ -1,18 +1,20 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import {
   PassportError,
-  clientErrorOf,
   httpStatusFor,
   isObject,
+  toProblem,
+  type ErrorCode,
+  type Logger,
+} from '@staff-passport/core';
+import {
+  clientErrorOf,
   jsonBody,
   jsonSchema as s,
   openCors,
   qrCodeRoutes,
   registerApiRoutes,
-  toProblem,
-  type ErrorCode,
-  type Logger,
-} from '@staff-passport/core';
+} from '@staff-passport/web-kit';
 import {
   REQUEST_OBJECT_MEDIA_TYPE,
   buildVerifierDidDocument,

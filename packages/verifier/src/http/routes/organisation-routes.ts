@@ -1,4 +1,5 @@
-import { PassportError, jsonSchema as s } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { jsonSchema as s } from '@staff-passport/web-kit';
 import { recordVerifierEvent } from '../../audit/record-verifier-event.js';
 import { createVerifierApiKey } from '../../auth/create-verifier-api-key.js';
 import { setVerifierOidcConfig } from '../../auth/set-verifier-oidc-config.js';

@@ -1,5 +1,6 @@
 import type express from 'express';
-import { PROBLEM_CONTENT_TYPE, healthRoute, jsonSchema as s, pageSecurityHeaders } from '@staff-passport/core';
+import { PROBLEM_CONTENT_TYPE } from '@staff-passport/core';
+import { healthRoute, jsonSchema as s, pageSecurityHeaders } from '@staff-passport/web-kit';
 import { getCheckResult, runProfileCheck } from '../../checks/run-profile-check.js';
 import { createPresentationRequest, getPresentationRequest } from '../../checks/presentation-requests.js';
 import { issueNonce } from '../../nonces/nonce-store.js';

@@ -1,4 +1,5 @@
-import { VERIFIER_WEBHOOK_EVENTS, webhookRoutes } from '@staff-passport/core';
+import { VERIFIER_WEBHOOK_EVENTS } from '@staff-passport/core';
+import { webhookRoutes } from '@staff-passport/web-kit';
 import { callerOf } from '../verifier-caller.js';
 import type { VerifierRole } from '../../auth/verifier-roles.js';
 import type { VerifierRoute, VerifierRouteDeps } from '../verifier-route.js';

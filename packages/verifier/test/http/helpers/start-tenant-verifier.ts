@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, listen } from '@staff-passport/core';
+import { createLogger } from '@staff-passport/core';
+import { listen } from '@staff-passport/web-kit';
 import {
   VERIFIER_ROLES,
   createVerifierApiKey,

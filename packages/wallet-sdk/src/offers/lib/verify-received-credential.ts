@@ -1,6 +1,5 @@
-import { PassportError, isObject, verifySdJwtVc, type VerificationCheck } from '@staff-passport/core/browser';
+import { PassportError, didWebFromUrl, isObject, verifySdJwtVc, type VerificationCheck } from '@staff-passport/core/browser';
 import { findDidKey } from '../../lib/find-did-key.js';
-import { didWebFromUrl } from '../../lib/resolve-did.js';
 import { verifyDidJwt } from '../../lib/verify-did-jwt.js';
 import type { StoredCredential } from '../../stores/credential-store.js';
 import type { WalletParts } from '../../wallet-parts.js';
@@ -18,8 +17,12 @@ const SD_JWT_RECEIVE_CHECKS = ['format', 'vct', 'signature', 'disclosures'];
  * issuer's DID, so none is read from the metadata.
  */
 export function expectedIssuerDids(credentialIssuer: string): string[] {
-  const did = didWebFromUrl(credentialIssuer);
-  return did ? [did] : [];
+  try {
+    return [didWebFromUrl(credentialIssuer)];
+  } catch {
+    // Not an http(s) URL: no did:web is named.
+    return [];
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { backLink, html, summaryList, table, warningCallout, type SafeHtml } from '@staff-passport/core';
+import { backLink, html, summaryList, table, warningCallout, type SafeHtml } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { BulkJob } from '../../../jobs/job.js';
 import type { JobErrorReport } from '../../../jobs/list-job-errors.js';

@@ -1,4 +1,4 @@
-import type { TagColour } from '@staff-passport/core';
+import type { TagColour } from '@staff-passport/web-kit';
 import type { BulkJob, JobKind } from '../../../jobs/job.js';
 import { formatCount } from '../../issue/lib/format-when.js';
 

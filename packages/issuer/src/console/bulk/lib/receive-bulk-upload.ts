@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { PassportError, type FieldError } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { type FieldError } from '@staff-passport/web-kit';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import type { IssuerContext } from '../../../issuer-context.js';

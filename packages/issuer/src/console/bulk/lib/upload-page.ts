@@ -1,4 +1,4 @@
-import { button, checkboxes, html, radios, selectField, table, tag, textInput, type FieldError } from '@staff-passport/core';
+import { button, checkboxes, html, radios, selectField, table, tag, textInput, type FieldError } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { BulkJob } from '../../../jobs/job.js';
 import type { ConsoleCaller } from '../../console-session.js';

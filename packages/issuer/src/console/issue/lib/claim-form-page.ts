@@ -1,4 +1,4 @@
-import { backLink, button, html, radios, textInput, type FieldError } from '@staff-passport/core';
+import { backLink, button, html, radios, textInput, type FieldError } from '@staff-passport/web-kit';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { Response } from 'express';
 import type { ConsoleCaller } from '../../console-session.js';

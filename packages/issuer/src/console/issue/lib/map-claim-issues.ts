@@ -1,4 +1,5 @@
-import type { FieldError, FieldIssue, PassportError } from '@staff-passport/core';
+import type { FieldIssue, PassportError } from '@staff-passport/core';
+import type { FieldError } from '@staff-passport/web-kit';
 import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput } from './claim-fields.js';
 import { capitalise, inSentence } from './humanise.js';
 import type { DateProblem } from './read-claim-fields.js';

@@ -1,4 +1,4 @@
-import { button, html, insetText, notificationBanner, summaryList, table, type SafeHtml, type TableOptions } from '@staff-passport/core';
+import { button, html, insetText, notificationBanner, summaryList, table, type SafeHtml, type TableOptions } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import { offerableTypes, type OfferView } from '../../../oid4vci/index.js';

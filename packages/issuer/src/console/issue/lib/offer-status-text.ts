@@ -1,4 +1,4 @@
-import type { TagColour } from '@staff-passport/core';
+import type { TagColour } from '@staff-passport/web-kit';
 import type { OfferView } from '../../../oid4vci/index.js';
 
 /** How an offer's status reads on the console: words first, the colour only repeats them. */

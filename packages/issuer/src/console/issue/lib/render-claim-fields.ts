@@ -1,4 +1,4 @@
-import { button, checkboxes, html, radios, selectField, textInput, textarea, type Choice, type SafeHtml } from '@staff-passport/core';
+import { button, checkboxes, html, radios, selectField, textInput, textarea, type Choice, type SafeHtml } from '@staff-passport/web-kit';
 import { initialItemCount, type ClaimField, type ClaimGroup, type ClaimInput, type ClaimList } from './claim-fields.js';
 import { humanise, inSentence } from './humanise.js';
 import { ADD_ITEM_FIELD, DATE_PARTS, DATE_TIME_PARTS, itemCountName, type DateProblem } from './read-claim-fields.js';

@@ -1,4 +1,4 @@
-import { button, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/core';
+import { button, html, notificationBanner, radios, table, tag, type FieldError } from '@staff-passport/web-kit';
 import type { Response } from 'express';
 import type { CredentialTypeDefinition } from '@staff-passport/schemas';
 import type { OfferView } from '../../../oid4vci/index.js';

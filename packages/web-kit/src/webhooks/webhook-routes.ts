@@ -1,10 +1,15 @@
 import type { Request, Response } from 'express';
 import type { ApiParameter, ApiRoute } from '../api/api-route.js';
 import { jsonSchema as s } from '../api/json-schema.js';
-import { deleteWebhookEndpoint, listWebhookEndpoints, registerWebhookEndpoint } from './manage-webhook-endpoints.js';
-import { listWebhookMessages, replayWebhookMessage } from './list-webhook-messages.js';
-import { WEBHOOK_EVENTS } from './webhook-events.js';
-import type { WebhookService } from './webhook-service.js';
+import {
+  WEBHOOK_EVENTS,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+  listWebhookMessages,
+  registerWebhookEndpoint,
+  replayWebhookMessage,
+  type WebhookService,
+} from '@staff-passport/core';
 
 /** Where a service's webhook routes are and how they find their organisation and caller. */
 export type WebhookRoutesBase<Deps, Role extends string> = Pick<ApiRoute<Deps, Role>, 'tag' | 'access'> & {

@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { PassportError } from '../errors/passport-error.js';
-import { RateLimitedError } from './rate-limited-error.js';
+import { PassportError, RateLimitedError } from '@staff-passport/core';
 
 /**
  * Error middleware, mounted just before the problem handler: adds `retry-after` to a 429 from the

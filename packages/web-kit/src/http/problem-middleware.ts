@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { clientErrorOf } from './client-error-of.js';
-import { PassportError } from '../errors/passport-error.js';
-import { PROBLEM_CONTENT_TYPE, toProblem, type ProblemDetails } from '../errors/to-problem.js';
+import { PROBLEM_CONTENT_TYPE, PassportError, toProblem, type ProblemDetails } from '@staff-passport/core';
 
 /**
  * Notes the error code an answer carries, for the request's log line. Pages that answer 4xx in

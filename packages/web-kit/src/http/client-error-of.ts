@@ -1,4 +1,4 @@
-import { PassportError } from '../errors/passport-error.js';
+import { PassportError } from '@staff-passport/core';
 
 /**
  * What an error handler should report for an error: a body parser's or the router's own error

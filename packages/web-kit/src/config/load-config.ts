@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PassportError } from '../errors/passport-error.js';
+import { PassportError } from '@staff-passport/core';
 
 /** What the services need to start, read from the environment and checked. */
 export interface PassportConfig {

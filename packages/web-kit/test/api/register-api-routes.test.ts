@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import express from 'express';
-import { PassportError, createLogger, jsonBody, jsonSchema as s, listen, notFound, problemHandler, registerApiRoutes, type ApiRoute } from '../../src/index.js';
+import { jsonBody, jsonSchema as s, listen, notFound, problemHandler, registerApiRoutes, type ApiRoute } from '../../src/index.js';
+import { PassportError, createLogger } from '@staff-passport/core';
 
 type Deps = { greeting: string };
 let url: string;

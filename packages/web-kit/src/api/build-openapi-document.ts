@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors/error-codes.js';
+import type { ErrorCode } from '@staff-passport/core';
 import type { ApiParameter, ApiResponse, ApiRoute, JsonSchema } from './api-route.js';
 
 /** An OpenAPI 3.1 document as plain JSON. */

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, PassportError } from '@staff-passport/core';
+import { PassportError } from '@staff-passport/core';
+import { loadConfig } from '../../src/index.js';
 
 function failure(env: NodeJS.ProcessEnv, demo = false): { code: string; field?: string } {
   try {
@@ -65,6 +66,15 @@ describe('loadConfig', () => {
   it('names a bad URL and log level', () => {
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PUBLIC_URL: 'ftp://x' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'ISSUER_PUBLIC_URL' });
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, LOG_LEVEL: 'loud' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'LOG_LEVEL' });
+  });
+
+
+  // LOG_FORMAT chooses the logger's output (core's createLogger, test/log/format-log-line.test.ts).
+  it('reads LOG_FORMAT (json by default); another value is a configuration error', () => {
+    const env = { DATA_DIR: 'data', PASSPORT_SECRET_KEY: 'a'.repeat(64) };
+    expect(loadConfig(env).logFormat).toBe('json');
+    expect(loadConfig({ ...env, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ ...env, LOG_FORMAT: 'fancy' })).toThrow(PassportError);
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

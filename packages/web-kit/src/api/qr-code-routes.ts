@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { renderQrPng, renderQrSvg } from '../qr/render-qr.js';
+import { renderQrPng, renderQrSvg } from '@staff-passport/core';
 import type { ApiRoute } from './api-route.js';
 import { jsonSchema as s } from './json-schema.js';
 

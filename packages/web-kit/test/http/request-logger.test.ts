@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { Writable } from 'node:stream';
-import { PassportError, createLogger, listen, noteErrorCode, notFound, problemHandler, requestLogger, sendProblem, type RunningServer } from '@staff-passport/core';
+import { PassportError, createLogger } from '@staff-passport/core';
+import { listen, noteErrorCode, notFound, problemHandler, requestLogger, sendProblem, type RunningServer } from '../../src/index.js';
 
 const records: Record<string, unknown>[] = [];
 const sink = new Writable({

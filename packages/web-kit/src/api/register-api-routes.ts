@@ -1,6 +1,5 @@
 import type { Request, RequestHandler, Router } from 'express';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { PassportError } from '../errors/passport-error.js';
+import { PassportError, type ErrorCode } from '@staff-passport/core';
 import type { ApiParameter, ApiRoute } from './api-route.js';
 import { createBodyValidatorCompiler } from './compile-body-validator.js';
 

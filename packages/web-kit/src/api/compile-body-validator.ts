@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { PassportError } from '../errors/passport-error.js';
+import { PassportError } from '@staff-passport/core';
 import type { JsonSchema } from './api-route.js';
 
 /** Checks a request body against a route's schema; throws the 400 the route answers. */
