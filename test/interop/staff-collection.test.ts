@@ -45,6 +45,7 @@ const ACCOUNTS = {
   // Collect with our wallet SDK.
   sam: { employee_number: '60000001', name: 'Sam Sdk' },
   tess: { employee_number: '60000002', name: 'Tess Scope' },
+  uma: { employee_number: '60000003', name: 'Uma Renewed' },
 };
 
 let issuer: TestIssuer;
@@ -507,5 +508,32 @@ describe('our wallet SDK collects by signing in (OpenID4VCI 1.0, sections 3.4, 5
     await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?code=abc&state=${request.state}`)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'iss' });
     // An error other than access_denied is the issuer's error, with its code.
     await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?error=server_error&state=${request.state}&iss=${iss}`)).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'server_error' });
+  });
+
+  it('renewal (issue 19 item 3): the renewed credential replaces the one held in the list, the old one kept in the history and revoked as superseded', async () => {
+    const wallet = newWallet();
+    const collect = async (): Promise<string> => {
+      const request = await wallet.startCredentialCollection(`${issuer.url}/orgs/${issuer.a.org.id}`, options);
+      const result = await wallet.finishCredentialCollection(request, (await signInThroughBrowser(request.authorizationUrl, 'uma')).href);
+      if (result.outcome !== 'collected') throw new Error(`expected credentials, got ${JSON.stringify(result)}`);
+      return result.credentials[0]!.id;
+    };
+    await holdOffer(issuer.a, '60000003');
+    const first = await collect();
+    // The same record (fire safety, level 1) renewed for the same person: the issuer revokes the first as superseded.
+    await holdOffer(issuer.a, '60000003');
+    const second = await collect();
+    expect((await wallet.listCredentials()).map((c) => c.id)).toEqual([second]);
+    const old = await wallet.getCredential(first);
+    expect(old?.supersededBy).toEqual({ id: second, at: expect.any(String) });
+    expect((await wallet.listCredentials({ superseded: true })).map((c) => c.id)).toEqual([first]);
+    expect((await wallet.listSharingLog()).map((e) => [e.action, e.credentialIds, e.replacedBy ?? null])).toEqual([
+      ['received', [first], null],
+      ['received', [second], null],
+      ['replaced', [first], second],
+    ]);
+    // What links them at the issuer shows at the status list: the old one is revoked, the new one valid.
+    expect((await wallet.checkCredentialStatus(first)).status).toBe('revoked');
+    expect((await wallet.checkCredentialStatus(second)).status).toBe('valid');
   });
 });

@@ -83,8 +83,17 @@ export class Wallet {
     return storeCredential(this.parts, credential, options);
   }
 
-  listCredentials(filter?: CredentialFilter): Promise<StoredCredential[]> {
-    return this.parts.credentials.list(filter);
+  /**
+   * The credentials the holder has now, oldest first: those replaced by a renewal are left out
+   * (`superseded: true` lists only those; `parts.credentials.list()` lists everything).
+   */
+  listCredentials(filter: CredentialFilter = {}): Promise<StoredCredential[]> {
+    return this.parts.credentials.list({ superseded: false, ...filter });
+  }
+
+  /** Credentials replaced by a renewal (issue 19 item 3), kept for the history, oldest first. */
+  listReplacedCredentials(): Promise<StoredCredential[]> {
+    return this.parts.credentials.list({ superseded: true });
   }
 
   getCredential(id: string): Promise<StoredCredential | undefined> {

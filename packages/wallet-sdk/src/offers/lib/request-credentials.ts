@@ -6,7 +6,7 @@ import type { StoredCredential } from '../../stores/credential-store.js';
 import type { WalletOrganisation, WalletParts } from '../../wallet-parts.js';
 import { DEFAULT_FORMAT_PREFERENCE, type AcceptOfferResult, type OfferedCredential, type PendingCredential } from '../offer-preview.js';
 import { issuerError } from './issuer-error.js';
-import { logOfferOutcome } from './log-received.js';
+import { recordReceived } from './log-received.js';
 import { pendingOf, receiveCredentials } from './receive-credentials.js';
 
 /** An access token from the token endpoint (OpenID4VCI 1.0, section 6.2). */
@@ -85,7 +85,7 @@ export function readAccessToken(answer: HttpAnswer): AccessToken {
  * (`openid4vci-proof+jwt`, aud the issuer, a fresh `c_nonce` from the nonce endpoint, section 7;
  * appendix F.1) by the holder key, one request per planned credential; stores each credential
  * bound to the holder key and verified (see `receiveCredentials`), notifies the issuer, and logs
- * `received`. Deferred credentials come back in `pending`. With `skipUnknown`, a configuration the
+ * `received` (a renewal replacing the credential it renews: `recordReceived`). Deferred credentials come back in `pending`. With `skipUnknown`, a configuration the
  * issuer answers `unknown_credential_configuration` for is passed over (asked for by `scope`,
  * nothing of it was waiting).
  *
@@ -133,9 +133,7 @@ export async function requestCredentials(
     if ('stored' in result) stored.push(...result.stored);
     else pending.push(pendingOf(context, result));
   }
-  if (stored.length > 0) {
-    await logOfferOutcome(parts, 'received', { id: session.credentialIssuer, name: session.issuerName, organisation: session.organisation }, stored.flatMap((c) => c.types), stored);
-  }
+  await recordReceived(parts, { id: session.credentialIssuer, name: session.issuerName, organisation: session.organisation }, stored);
   return { credentials: stored, pending };
 }
 
