@@ -21,7 +21,8 @@ import { setGlobalConfig } from '@openid4vc/utils';
 import { createDidResolver, verifySdJwtVc } from '@staff-passport/core';
 import { MemoryCredentialStore, MemoryKeyStore, MemorySharingLog, Wallet } from '@staff-passport/wallet-sdk';
 import { CATALOGUE } from '@staff-passport/schemas';
-import { CookieJar, startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { signInAtProvider } from '../../examples/staff-journey/src/sign-in-at-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
 import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
@@ -59,23 +60,7 @@ const newWalletKey = (): WalletKey => newKey(keys);
 
 /** The browser's part: from the wallet's authorization URL through our issuer and the provider's login and consent, back to the wallet. */
 async function signInThroughBrowser(authorizationUrl: string, login: string): Promise<URL> {
-  const jar = new CookieJar();
-  let next = authorizationUrl;
-  for (let step = 0; step < 15; step++) {
-    if (next.startsWith(WALLET_REDIRECT)) return new URL(next);
-    let res = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header() } });
-    jar.store(res);
-    if (res.status === 200 && new URL(next).pathname.startsWith('/interaction/')) {
-      const page = await res.text();
-      const form: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
-      res = await fetch(next, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
-      jar.store(res);
-    }
-    const location = res.headers.get('location');
-    if (res.status < 300 || res.status >= 400 || !location) throw new Error(`unexpected ${res.status} at ${next}: ${(await res.text()).slice(0, 300)}`);
-    next = new URL(location, next).href;
-  }
-  throw new Error('the browser never got back to the wallet');
+  return new URL(await signInAtProvider(authorizationUrl, login, WALLET_REDIRECT));
 }
 
 async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string }> {
