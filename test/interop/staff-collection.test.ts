@@ -11,14 +11,18 @@
  *   `authorization_details` with `credential_identifiers`;
  * - 8.2: credential requests by `credential_identifier` and by `credential_configuration_id`.
  * The person is matched by the configured ID token claim (an employee number), never by name.
+ * Our own wallet SDK collects the same way (startCredentialCollection, finishCredentialCollection),
+ * with the browser's part (sign-in at the provider) played by following redirects and posting its forms.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, type JsonWebKey } from 'node:crypto';
 import type { CredentialOfferObject, IssuerMetadataResult, Openid4vciClient } from '@openid4vc/openid4vci';
 import { setGlobalConfig } from '@openid4vc/utils';
 import { createDidResolver, verifySdJwtVc } from '@staff-passport/core';
+import { MemoryCredentialStore, MemoryKeyStore, MemorySharingLog, Wallet } from '@staff-passport/wallet-sdk';
 import { CATALOGUE } from '@staff-passport/schemas';
-import { CookieJar, startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { startOidcProvider, type OidcProviderHandle } from '../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
+import { signInAtProvider } from '../../examples/staff-journey/src/sign-in-at-provider.js';
 import { call, startIssuer, type TestIssuer } from '../../packages/issuer/test/helpers/start-issuer.js';
 import { followJob } from '../../packages/issuer/test/jobs/helpers/start-job-issuer.js';
 import { startSmtpServer } from '../../packages/issuer/test/mail/helpers/start-smtp-server.js';
@@ -39,6 +43,10 @@ const ACCOUNTS = {
   amara2: { employee_number: '10000009', name: 'Amara Okafor' },
   dev: { employee_number: '30000001', name: 'Dev Bulk' },
   rene: { employee_number: '50000001', name: 'Rene Renewal' },
+  // Collect with our wallet SDK.
+  sam: { employee_number: '60000001', name: 'Sam Sdk' },
+  tess: { employee_number: '60000002', name: 'Tess Scope' },
+  uma: { employee_number: '60000003', name: 'Uma Renewed' },
 };
 
 let issuer: TestIssuer;
@@ -52,23 +60,7 @@ const newWalletKey = (): WalletKey => newKey(keys);
 
 /** The browser's part: from the wallet's authorization URL through our issuer and the provider's login and consent, back to the wallet. */
 async function signInThroughBrowser(authorizationUrl: string, login: string): Promise<URL> {
-  const jar = new CookieJar();
-  let next = authorizationUrl;
-  for (let step = 0; step < 15; step++) {
-    if (next.startsWith(WALLET_REDIRECT)) return new URL(next);
-    let res = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header() } });
-    jar.store(res);
-    if (res.status === 200 && new URL(next).pathname.startsWith('/interaction/')) {
-      const page = await res.text();
-      const form: Record<string, string> = page.includes('name="login"') ? { prompt: 'login', login, password: 'any' } : { prompt: 'consent' };
-      res = await fetch(next, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
-      jar.store(res);
-    }
-    const location = res.headers.get('location');
-    if (res.status < 300 || res.status >= 400 || !location) throw new Error(`unexpected ${res.status} at ${next}: ${(await res.text()).slice(0, 300)}`);
-    next = new URL(location, next).href;
-  }
-  throw new Error('the browser never got back to the wallet');
+  return new URL(await signInAtProvider(authorizationUrl, login, WALLET_REDIRECT));
 }
 
 async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string }> {
@@ -261,6 +253,8 @@ describe('a member of staff collects what waits for them (sections 4.1.1, 5, 6, 
     expect(res.status).toBe(303);
     const back = new URL(res.headers.get('location')!);
     expect([back.origin + back.pathname, back.searchParams.get('error'), back.searchParams.get('state')]).toEqual([WALLET_REDIRECT, 'invalid_request', 's']);
+    // RFC 9207, section 2: the error response names the authorization server too.
+    expect(back.searchParams.get('iss')).toBe(`${issuer.url}/orgs/${issuer.a.org.id}`);
   });
 });
 
@@ -422,5 +416,109 @@ describe('renewal (issue 19 item 3): a later offer of the same record for the sa
     expect((await verifySdJwtVc({ compact: credential, resolver, expectedVct: training.vct })).verified).toBe(true);
     const thirdNow = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${third.offerId}`, { key: issuer.a.keys.auditor });
     expect(thirdNow.body['status']).toBe('issued');
+  });
+});
+
+describe('our wallet SDK collects by signing in (OpenID4VCI 1.0, sections 3.4, 5, 6, 8)', () => {
+  const newWallet = (): Wallet => new Wallet({ keys: new MemoryKeyStore(), credentials: new MemoryCredentialStore(), log: new MemorySharingLog(), allowHttpLoopback: true });
+  const options = { clientId: 'staff-passport-wallet', redirectUri: WALLET_REDIRECT };
+
+  it('from an offer with issuer_state (4.1.1): PKCE S256 and authorization_details (5.1.1), the code exchanged (6.1), the SD-JWT VC bound to a wallet key (8.2)', async () => {
+    const wallet = newWallet();
+    const held = await holdOffer(issuer.a, '60000001');
+    const preview = await wallet.readCredentialOffer(held.link);
+    expect(preview.preAuthorizedCode).toBeUndefined();
+    expect(preview.authorizationCode?.issuerState).toEqual(expect.any(String));
+    // Not a pre-authorised offer: accepting it is refused, with a code (the app offers the sign-in instead).
+    await expect(wallet.acceptCredentialOffer(preview)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'grants' });
+
+    const request = await wallet.startCredentialCollection(preview, options);
+    const asked = new URL(request.authorizationUrl).searchParams;
+    expect(request.authorizationUrl.startsWith(`${issuer.url}/orgs/${issuer.a.org.id}/oid4vci/authorize?`)).toBe(true);
+    expect([asked.get('response_type'), asked.get('code_challenge_method'), asked.get('issuer_state'), asked.get('state')]).toEqual(['code', 'S256', preview.authorizationCode!.issuerState, request.state]);
+    expect(JSON.parse(asked.get('authorization_details')!)).toEqual([{ type: 'openid_credential', credential_configuration_id: CONFIG_ID }]);
+    // The verifier stays in the wallet: only its S256 hash travels.
+    expect(request.authorizationUrl).not.toContain(request.codeVerifier);
+
+    const back = await signInThroughBrowser(request.authorizationUrl, 'sam');
+    const result = await wallet.finishCredentialCollection(request, back.href);
+    if (result.outcome !== 'collected') throw new Error(`expected credentials, got ${JSON.stringify(result)}`);
+    expect(result.credentials.map((c) => [c.format, c.types, c.issuer])).toEqual([['dc+sd-jwt', ['TrainingRecord'], `did:web:${new URL(issuer.url).host.replace(':', '%3A')}:orgs:${issuer.a.org.id}`]]);
+    // Bound to a key of this wallet (cnf), and verifiable by anyone.
+    expect(await wallet.listHolders()).toContain(result.credentials[0]!.holder);
+    const verified = await verifySdJwtVc({ compact: result.credentials[0]!.raw as string, resolver, expectedVct: training.vct });
+    expect(verified.verified).toBe(true);
+    expect(await wallet.listCredentials()).toHaveLength(1);
+    expect(await wallet.listSharingLog()).toEqual([expect.objectContaining({ action: 'received', counterparty: expect.objectContaining({ id: `${issuer.url}/orgs/${issuer.a.org.id}` }), credentialIds: [result.credentials[0]!.id] })]);
+    // Section 11: the wallet said credential_accepted; HR sees it.
+    const offer = await call(`${issuer.url}/orgs/${issuer.a.org.id}/offers/${held.offerId}`, { key: issuer.a.keys.auditor });
+    expect(offer.body['status']).toBe('accepted');
+
+    // The code was used: the same answer replayed is the issuer's invalid_grant, with a code.
+    await expect(wallet.finishCredentialCollection(request, back.href)).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'invalid_grant' });
+  });
+
+  it('wallet-initiated from the issuer metadata alone, asking by scope (5.1.2)', async () => {
+    const wallet = newWallet();
+    await holdOffer(issuer.a, '60000002');
+    const request = await wallet.startCredentialCollection(`${issuer.url}/orgs/${issuer.a.org.id}`, { ...options, by: 'scope' });
+    const asked = new URL(request.authorizationUrl).searchParams;
+    expect(asked.get('authorization_details')).toBeNull();
+    expect(asked.get('scope')!.split(' ')).toContain(CONFIG_ID);
+    expect(asked.get('issuer_state')).toBeNull();
+    const result = await wallet.finishCredentialCollection(request, (await signInThroughBrowser(request.authorizationUrl, 'tess')).href);
+    expect(result.outcome).toBe('collected');
+    expect((await wallet.listCredentials()).map((c) => [c.format, c.types])).toEqual([['dc+sd-jwt', ['TrainingRecord']]]);
+  });
+
+  it('nothing waiting, and a person of another organisation, are an outcome, not an error; nothing is stored', async () => {
+    const wallet = newWallet();
+    await holdOffer(issuer.b, '20000001');
+    for (const login of ['ben', 'chloe']) {
+      const request = await wallet.startCredentialCollection(`${issuer.url}/orgs/${issuer.a.org.id}`, options);
+      const result = await wallet.finishCredentialCollection(request, (await signInThroughBrowser(request.authorizationUrl, login)).href);
+      expect(result).toMatchObject({ outcome: 'nothing-waiting', credentialIssuer: `${issuer.url}/orgs/${issuer.a.org.id}`, issuerName: expect.any(String), message: expect.any(String) });
+    }
+    expect(await wallet.listCredentials()).toEqual([]);
+    expect(await wallet.listSharingLog()).toEqual([]);
+  });
+
+  it('an answer that is not this request\'s (RFC 6749 10.12 state, RFC 9207 iss) is refused before any code is spent', async () => {
+    const wallet = newWallet();
+    const request = await wallet.startCredentialCollection(`${issuer.url}/orgs/${issuer.a.org.id}`, options);
+    const iss = encodeURIComponent(`${issuer.url}/orgs/${issuer.a.org.id}`);
+    await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?code=abc&state=forged&iss=${iss}`)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'state' });
+    await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?code=abc&state=${request.state}&iss=https%3A%2F%2Fevil.test`)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'iss' });
+    // The issuer says it sends iss (authorization_response_iss_parameter_supported): an answer without it is refused.
+    await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?code=abc&state=${request.state}`)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'iss' });
+    // An error other than access_denied is the issuer's error, with its code.
+    await expect(wallet.finishCredentialCollection(request, `${WALLET_REDIRECT}?error=server_error&state=${request.state}&iss=${iss}`)).rejects.toMatchObject({ code: 'ERR_WALLET_ISSUER_ERROR', field: 'server_error' });
+  });
+
+  it('renewal (issue 19 item 3): the renewed credential replaces the one held in the list, the old one kept in the history and revoked as superseded', async () => {
+    const wallet = newWallet();
+    const collect = async (): Promise<string> => {
+      const request = await wallet.startCredentialCollection(`${issuer.url}/orgs/${issuer.a.org.id}`, options);
+      const result = await wallet.finishCredentialCollection(request, (await signInThroughBrowser(request.authorizationUrl, 'uma')).href);
+      if (result.outcome !== 'collected') throw new Error(`expected credentials, got ${JSON.stringify(result)}`);
+      return result.credentials[0]!.id;
+    };
+    await holdOffer(issuer.a, '60000003');
+    const first = await collect();
+    // The same record (fire safety, level 1) renewed for the same person: the issuer revokes the first as superseded.
+    await holdOffer(issuer.a, '60000003');
+    const second = await collect();
+    expect((await wallet.listCredentials()).map((c) => c.id)).toEqual([second]);
+    const old = await wallet.getCredential(first);
+    expect(old?.supersededBy).toEqual({ id: second, at: expect.any(String) });
+    expect((await wallet.listCredentials({ superseded: true })).map((c) => c.id)).toEqual([first]);
+    expect((await wallet.listSharingLog()).map((e) => [e.action, e.credentialIds, e.replacedBy ?? null])).toEqual([
+      ['received', [first], null],
+      ['received', [second], null],
+      ['replaced', [first], second],
+    ]);
+    // What links them at the issuer shows at the status list: the old one is revoked, the new one valid.
+    expect((await wallet.checkCredentialStatus(first)).status).toBe('revoked');
+    expect((await wallet.checkCredentialStatus(second)).status).toBe('valid');
   });
 });

@@ -16,7 +16,9 @@ import { listen } from '@staff-passport/web-kit';
 import { createApiKey, createIssuerApp, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
 import { getCredentialType } from '@staff-passport/schemas';
 import { addProfile, createVerifierApiKey, createVerifierApp, createVerifierContext, deriveRegisteredAsks } from '@staff-passport/verifier';
-import { createTrustRegistryLookup, openNodeWallet, type ShareChoice } from '@staff-passport/wallet-sdk';
+import { createTrustRegistryLookup, openNodeWallet, type ShareChoice, type Wallet } from '@staff-passport/wallet-sdk';
+import { signInAtProvider } from './sign-in-at-provider.js';
+import { startOpenIdProvider, type OpenIdProvider } from './start-openid-provider.js';
 
 /**
  * The new employer's check for the post: who the person is, right to work and a basic DBS check.
@@ -68,10 +70,11 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function call(url: string, options: { body?: unknown; apiKey?: string } = {}): Promise<Answer> {
+async function call(url: string, options: { body?: unknown; apiKey?: string; method?: 'PUT'; contentType?: string } = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method: options.body === undefined ? 'GET' : 'POST', headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+  const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const res = await fetch(url, { method: options.method ?? (options.body === undefined ? 'GET' : 'POST'), headers, ...(options.body === undefined ? {} : { body }) });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -107,9 +110,67 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Sam's ESR employee number: what the trust's ID tokens carry, and what the bulk row names. */
+const SAM_EMPLOYEE_NUMBER = '10004321';
+/** The HR console's client at the trust's provider: the issuer signs staff in through it too. */
+const CONSOLE_CLIENT = 'staff-passport-console';
+/** Where a wallet app would be sent back to: here the browser's part stops there. */
+const WALLET_REDIRECT = 'https://wallet.example/collected';
+
+/**
+ * A bulk-issued credential collected by signing in (issue 19): the trust sets up its OpenID
+ * provider and the ID token claim that names its staff, a JSON lines bulk job holds a training row
+ * for Sam's employee number, and Sam's wallet collects it (`startCredentialCollection`, the sign-in
+ * at the provider, `finishCredentialCollection`). Returns the next step number.
+ */
+async function collectBulkIssued(
+  trust: { issuerUrl: string; orgId: string; issuerKey: string; adminKey: string },
+  wallet: Wallet,
+  holder: string,
+  first: number,
+  say: (line: string) => void,
+  keepCloser: (close: () => Promise<void>) => void,
+): Promise<number> {
+  let step = first;
+  const orgUrl = `${trust.issuerUrl}/orgs/${trust.orgId}`;
+  const idp: OpenIdProvider = await startOpenIdProvider({
+    clientId: CONSOLE_CLIENT,
+    redirectUris: [`${trust.issuerUrl}/console/sign-in/callback`, `${orgUrl}/oid4vci/authorize/callback`],
+    accounts: { sam: { name: 'Sam Example', employee_number: SAM_EMPLOYEE_NUMBER } },
+  });
+  keepCloser(idp.close);
+  const oidc = { issuer: idp.issuer, audience: orgUrl, roleMapping: { 'passport-hr': 'issuer' }, clientId: CONSOLE_CLIENT };
+  expectStatus(await call(`${orgUrl}/oidc`, { method: 'PUT', apiKey: trust.adminKey, body: oidc }), 200, 'setting the trust\'s OpenID provider');
+  expectStatus(await call(`${orgUrl}/staff-collection`, { method: 'PUT', apiKey: trust.adminKey, body: { personClaim: 'employee_number' } }), 200, 'setting the claim that names staff');
+  say(`${step++}. The trust signs its staff in at its own OpenID provider (${idp.issuer}); their ID tokens carry the ESR employee number.`);
+
+  const row = { credential: { type: ['VerifiableCredential', 'TrainingRecord'], credentialSubject: claimsOf('TrainingRecord') }, options: { format: 'dc+sd-jwt' }, deliverTo: { personNumber: SAM_EMPLOYEE_NUMBER } };
+  const job = expectStatus(await call(`${orgUrl}/jobs?kind=jsonl`, { apiKey: trust.issuerKey, body: JSON.stringify(row), contentType: 'application/x-ndjson' }), 202, 'starting the bulk job');
+  const jobUrl = `${orgUrl}/jobs/${String(job['id'])}`;
+  let state = '';
+  for (let poll = 0; poll < 200 && state !== 'completed'; poll++) {
+    state = String(expectStatus(await call(jobUrl, { apiKey: trust.issuerKey }), 200, 'following the bulk job')['state']);
+    if (state !== 'completed') await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (state !== 'completed') throw new Error(`the bulk job did not complete (${state})`);
+  say(`${step++}. HR's bulk job from ESR holds a training record for employee ${SAM_EMPLOYEE_NUMBER}: no wallet DID needed, nothing issued until Sam collects it.`);
+
+  const request = await wallet.startCredentialCollection(orgUrl, { clientId: 'staff-passport-example-wallet', redirectUri: WALLET_REDIRECT });
+  const back = await signInAtProvider(request.authorizationUrl, 'sam', WALLET_REDIRECT);
+  const result = await wallet.finishCredentialCollection(request, back, { holder });
+  if (result.outcome !== 'collected') throw new Error('nothing was waiting for Sam');
+  const names = await Promise.all(result.credentials.map(async (c) => (await wallet.describeCredential(c)).title));
+  say(`${step++}. Sam chose "Collect from my employer", signed in with the trust's login, and the wallet collected ${plural(result.credentials.length, 'credential')}: ${names.join(', ')} (bound to Sam's key).`);
+  const deliveries = expectStatus(await call(`${jobUrl}/deliveries`, { apiKey: trust.issuerKey }), 200, 'reading the job\'s deliveries')['deliveries'] as { row: number; offerStatus: string }[];
+  say(`${step++}. HR sees the job's row ${deliveries[0]?.row ?? '?'} as ${deliveries[0]?.offerStatus ?? 'unknown'}.`);
+  return step;
+}
+
 /**
  * One member of staff's journey, over the standard protocols only: HR at the issuing trust offers
  * three credentials (OpenID4VCI 1.0, each with a transaction code) and a fourth the holder rejects;
+ * a training record from a bulk job naming the person by employee number is collected by signing
+ * in at the trust's own OpenID provider (the authorization code flow);
  * a new employer asks for what its check profile needs (OpenID4VP 1.0, DCQL), naming the kind of
  * move; the wallet shows who asks and every claim that will leave the device, leaves an optional
  * claim out, shares, and the employer's report comes back: ready once its own checks are done
@@ -126,6 +187,7 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
   const verifierServer = await listen('127.0.0.1', 0);
   // Closed in this order at the end: the wallet, the servers, then the services' databases.
   let closeWallet: (() => Promise<void>) | undefined;
+  let closeProvider: (() => Promise<void>) | undefined;
   const closers: (() => Promise<void>)[] = [];
   let registry: TrustRegistry | undefined;
   try {
@@ -193,6 +255,13 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     const unwantedPreview = await wallet.readCredentialOffer(unwanted['link'] as string);
     await wallet.rejectCredentialOffer(unwantedPreview);
     say(`${step++}. A fourth offer ("${unwantedPreview.credentials[0]?.name ?? 'a credential'}") was not for Sam: rejected, nothing stored.`);
+
+    // ESR's next feed: a bulk job whose training row names Sam by employee number (deliverTo), not
+    // by a wallet DID HR would have to know. The row is held for Sam, who collects it by signing in
+    // with the trust's own login (OpenID4VCI 1.0 authorization code flow, the trust's OpenID provider).
+    step = await collectBulkIssued({ issuerUrl: issuerServer.url, orgId: org.id, issuerKey: apiKey, adminKey: (await createApiKey(issuer, { orgId: org.id, role: 'org-admin' }, 'example')).apiKey }, wallet, holder, step, say, (close) => {
+      closeProvider = close;
+    });
 
     // The new employer asks, naming the kind of move; the wallet previews who asks, why, and
     // exactly which claims leave the device, credential by credential.
@@ -265,7 +334,7 @@ export async function runJourney(say: (line: string) => void): Promise<boolean> 
     return ok;
   } finally {
     await closeWallet?.();
-    await Promise.all([issuerServer.close(), verifierServer.close()]);
+    await Promise.all([issuerServer.close(), verifierServer.close(), closeProvider?.()]);
     for (const close of closers) await close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,8 @@ import type { AppContext, Screen } from './app/app-context.js';
 import { loadAppConfig, type AppConfig } from './app/load-app-config.js';
 import { renderScreen, startRouter, type Route } from './app/start-router.js';
 import { showAddScreen } from './screens/show-add-screen.js';
+import { showCollectScreen } from './screens/show-collect-screen.js';
+import { showCollectedScreen } from './screens/show-collected-screen.js';
 import { showCredentialScreen, showDeleteCredentialScreen } from './screens/show-credential-screen.js';
 import { showHomeScreen } from './screens/show-home-screen.js';
 import { showLogScreen } from './screens/show-log-screen.js';
@@ -24,6 +26,8 @@ const ROUTES: Route[] = [
   ['/credentials/:id/delete', showDeleteCredentialScreen],
   ['/add', showAddScreen],
   ['/add/offer', showOfferScreen],
+  ['/collect', showCollectScreen],
+  ['/collect/done', showCollectedScreen],
   ['/share', showRespondScreen],
   ['/share/request', showShareScreen],
   ['/share/done', showSharedScreen],
@@ -71,6 +75,7 @@ async function start(): Promise<void> {
     navigate: () => undefined,
     show: () => undefined,
   };
+  takeSignInAnswer(ctx);
   startRouter(ctx, ROUTES, showNotFound);
 }
 
@@ -88,6 +93,18 @@ function lookupOrNothing(url: string, keys: NonNullable<AppConfig['trustRegistry
       return undefined;
     }
   };
+}
+
+/**
+ * Back from an organisation's sign-in, the browser is at the wallet's address with the answer in
+ * the query (`?code=...&state=...&iss=...`, or `?error=...`): it is kept for the collected screen,
+ * and the address cleaned, so that a reload or the back button never sends the code again.
+ */
+function takeSignInAnswer(ctx: AppContext): void {
+  const query = new URLSearchParams(location.search);
+  if (!query.has('state') && !query.has('error')) return;
+  ctx.session.collectionReturn = location.href;
+  history.replaceState(null, '', `${location.pathname}#/collect/done`);
 }
 
 function registerServiceWorker(): void {

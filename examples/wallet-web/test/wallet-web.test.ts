@@ -10,14 +10,19 @@
  * claim by claim, an optional claim left out (DCQL claim_sets, OpenID4VP 1.0 section 6.4.1), the
  * verifier's poll answered and ready to start without that claim; a request refused
  * (`access_denied`, section 8.5); the sharing log and its download; the encrypted export; the app
- * installable (manifest, service worker) and starting offline; delete everything. axe finds no
+ * installable (manifest, service worker) and starting offline; delete everything; credentials
+ * collected from the employer by signing in at its real OpenID provider (issue 19), a renewal
+ * replacing the one held, and nothing waiting. axe finds no
  * WCAG 2.2 AA violation on any screen or state, and each step is saved as a screenshot.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PHONE_VIEWPORT, expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../test/helpers/page-browser.js';
+import { createApiKey } from '@staff-passport/issuer';
+import { startOidcProvider, type OidcProviderHandle } from '../../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
 import { REQUEST_PURPOSE, VERIFIER_NAME, claimsOf, startWalletWebWorld, type CreatedOffer, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
+import { serveWalletWeb, type WalletWebServer } from './lib/serve-wallet-web.js';
 
 let world: WalletWebWorld;
 let browser: Browser;
@@ -391,6 +396,130 @@ describe('the web wallet', () => {
     await check('empty home after deleting everything', '18-everything-deleted');
     await page.goto(`${world.app.url}/#/log`);
     await page.locator('#log-empty').waitFor();
+  });
+
+  describe('collecting from the employer by signing in (issue 19; OpenID4VCI 1.0 authorization code flow) at the real oidc-provider', () => {
+    let idp: OidcProviderHandle;
+    let app: WalletWebServer;
+    let staffContext: BrowserContext;
+    let staffPage: Page;
+    const orgPath = (): string => `${world.services.issuerUrl}/orgs/${world.services.org.id}`;
+
+    /** The provider's own login and consent pages, as the person fills them in, until the browser is back at the wallet. */
+    async function signInAtProvider(p: Page, login: string): Promise<void> {
+      for (let step = 0; step < 4 && !p.url().startsWith(app.url); step++) {
+        await p.waitForURL((url) => url.href.startsWith(app.url) || url.pathname.startsWith('/interaction/'));
+        if (p.url().startsWith(app.url)) break;
+        if ((await p.locator('input[name="login"]').count()) > 0) {
+          await p.fill('input[name="login"]', login);
+          await p.fill('input[name="password"]', 'any password');
+        }
+        // The form posts, the provider redirects, and the next page (its consent, or the wallet) loads.
+        await Promise.all([p.waitForEvent('load'), p.click('button[type="submit"]')]);
+      }
+    }
+
+    async function holdFor(personNumber: string): Promise<string> {
+      const res = await world.hrPost('/held-offers', { credentials: [{ type: 'TrainingRecord', credentialSubject: claimsOf('TrainingRecord') }], formats: ['dc+sd-jwt'], deliverTo: { personNumber } });
+      expect([res.status, res.body['code']]).toEqual([201, undefined]);
+      return res.body['link'] as string;
+    }
+
+    beforeAll(async () => {
+      idp = await startOidcProvider({
+        consoleClient: { clientId: 'staff-passport-console', redirectUri: `${world.services.issuerUrl}/console/sign-in/callback`, moreRedirectUris: [`${orgPath()}/oid4vci/authorize/callback`] },
+        accountClaims: { nia: { employee_number: '70000001' }, otto: { employee_number: '70000002' } },
+      });
+      const { apiKey } = await createApiKey(world.services.issuer, { orgId: world.services.org.id, role: 'org-admin' }, 'test');
+      const admin = { authorization: `Bearer ${apiKey}` };
+      const put = async (path: string, body: unknown): Promise<number> => (await fetch(`${orgPath()}${path}`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+      expect(await put('/oidc', { issuer: idp.issuer, audience: `https://passport.test/orgs/${world.services.org.id}`, roleMapping: { 'passport-hr': 'issuer' }, clientId: 'staff-passport-console' })).toBe(200);
+      expect(await put('/staff-collection', { personClaim: 'employee_number' })).toBe(200);
+      // The wallet as a deployment sets it up for its staff: the employer listed in config.json.
+      app = await serveWalletWeb(world.distDir, { allowHttpLoopback: true, trustRegistry: { jws: world.registry.jws, keys: [world.registry.publicJwk] }, employers: [{ name: world.services.org.name, credentialIssuer: orgPath() }] });
+      // A browser of its own: the shared one's HTTP cache still holds the issuer's metadata from
+      // before staff collection was set (cached for five minutes, as the issuer allows).
+      staffContext = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true });
+      staffPage = await staffContext.newPage();
+      staffPage.on('pageerror', (err) => pageErrors.push(err.message));
+    });
+
+    afterAll(async () => {
+      await staffContext?.close();
+      await app?.close();
+      await idp?.close();
+    });
+
+    it('"Collect from my employer": signs in at the provider\'s login page, comes back and shows what was collected', async () => {
+      await holdFor('70000001');
+      await staffPage.goto(`${app.url}/#/add`);
+      await staffPage.locator('main h1', { hasText: 'Add a credential' }).waitFor();
+      await staffPage.click('#collect-from-employer');
+      await staffPage.locator('main h1', { hasText: 'Collect from your employer' }).waitFor();
+      await expectNoAxeViolations(staffPage, 'collect from your employer');
+      await saveScreenshot(staffPage, 'wallet-web-19-collect');
+      await staffPage.click('#employer-0');
+      // The organisation's own provider: its login form, then its consent.
+      await staffPage.waitForURL((url) => url.href.startsWith(idp.issuer));
+      await signInAtProvider(staffPage, 'nia');
+      await staffPage.locator('main h1', { hasText: 'Credential collected' }).waitFor();
+      // The code and state are gone from the address (a reload cannot send them again).
+      expect(new URL(staffPage.url()).search).toBe('');
+      expect(await staffPage.locator('#collected-list a').allTextContents()).toEqual(['Fire safety, level 1']);
+      await expectNoAxeViolations(staffPage, 'credential collected');
+      await saveScreenshot(staffPage, 'wallet-web-20-collected');
+      await staffPage.click('#go-home');
+      await staffPage.locator('#credential-list').waitFor();
+      expect(await staffPage.locator('#credential-list .nhsuk-card__link').allTextContents()).toEqual(['Fire safety, level 1']);
+    });
+
+    it('a renewal held for the person and opened from its link ("Sign in to collect") replaces the one held; the old one stays in the log', async () => {
+      const link = await holdFor('70000001');
+      await staffPage.goto(`${app.url}/#/add`);
+      await staffPage.fill('#offer-link', link);
+      await staffPage.click('#offer-continue');
+      await staffPage.locator('main h1', { hasText: 'Add this credential?' }).waitFor();
+      // No PIN for an offer held for the person: they sign in instead.
+      expect(await staffPage.locator('#offer-pin').count()).toBe(0);
+      expect(await staffPage.locator('#accept-offer').count()).toBe(0);
+      await expectNoAxeViolations(staffPage, 'held offer');
+      await staffPage.click('#collect-offer');
+      await signInAtProvider(staffPage, 'nia');
+      await staffPage.locator('main h1', { hasText: 'Credential collected' }).waitFor();
+      expect(await staffPage.locator('#collected-list .app-renewal').count()).toBe(1);
+      await staffPage.click('#go-home');
+      await staffPage.locator('#credential-list').waitFor();
+      // Only the renewed one in the list.
+      expect(await staffPage.locator('#credential-list .nhsuk-card__link').allTextContents()).toEqual(['Fire safety, level 1']);
+      await staffPage.goto(`${app.url}/#/log`);
+      await staffPage.locator('#log-entries').waitFor();
+      expect(await staffPage.locator('.app-log-entry').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-action')))).toEqual(['replaced', 'received', 'received']);
+      await expectNoAxeViolations(staffPage, 'log with a replaced credential');
+      await staffPage.click('.app-replaced-link');
+      await staffPage.locator('#replaced-notice').waitFor();
+      await expectNoAxeViolations(staffPage, 'replaced credential');
+      await saveScreenshot(staffPage, 'wallet-web-21-replaced');
+    });
+
+    it('someone with nothing waiting is told so, and nothing is added', async () => {
+      const fresh = await browser.newContext({ viewport: PHONE_VIEWPORT });
+      try {
+        const p = await fresh.newPage();
+        p.on('pageerror', (err) => pageErrors.push(err.message));
+        await p.goto(`${app.url}/#/collect`);
+        await p.locator('main h1', { hasText: 'Collect from your employer' }).waitFor();
+        await p.click('#employer-0');
+        await p.waitForURL((url) => url.href.startsWith(idp.issuer));
+        await signInAtProvider(p, 'otto');
+        await p.locator('main h1', { hasText: 'Nothing to collect' }).waitFor();
+        expect(await p.locator('#nothing-waiting').textContent()).toContain('has no credentials waiting for you');
+        await expectNoAxeViolations(p, 'nothing to collect');
+        await p.click('#go-home');
+        await p.locator('#no-credentials').waitFor();
+      } finally {
+        await fresh.close();
+      }
+    });
   });
 
   it('raised no script error on any screen', () => {

@@ -191,3 +191,4 @@ export { isTrainingInDate, refresherMonths, trainingExpiry } from './rules/train
 export { updateServiceFoundNewInformation } from './rules/update-service-status.js';
 export { allRequiredInDate, standingOn, summaryCoversRole } from './rules/training-summary.js';
 export type { SubjectStanding, TrainingRequirement, UncoveredRequirement } from './rules/training-summary.js';
+export { recordKeyOf } from './rules/record-key-of.js';

@@ -6,6 +6,7 @@ import {
   isRegistrationActive,
   isTrainingInDate,
   professionalRegistrationType,
+  recordKeyOf,
   rightToWorkReliance,
   rightToWorkType,
   standingOn,
@@ -137,5 +138,19 @@ describe('the DBS Update Service status of either DbsCheck version', () => {
   it('reads 2.0.0 results and 1.0.0 values alike, and nothing else', () => {
     expect(['current_and_clear', 'current', 'no_longer_current', 'no_new_information', 'new_information'].map(updateServiceFoundNewInformation)).toEqual([false, false, true, false, true]);
     expect([undefined, 'constructor', 'toString', 7].map(updateServiceFoundNewInformation)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('which record a credential is of, for renewal (issue 19 item 3)', () => {
+  it('a training record by its competence and level; a registration by register and number; case and spaces aside', () => {
+    expect(recordKeyOf('TrainingRecord', { training: { subject: 'fire_safety', level: 1, completedOn: '2026-01-01' } })).toBe('TrainingRecord|fire_safety|1');
+    expect(recordKeyOf('TrainingRecord', { training: { subject: 'fire_safety', level: 1, completedOn: '2027-01-01' } })).toBe('TrainingRecord|fire_safety|1');
+    expect(recordKeyOf('TrainingRecord', { training: { esrCompetence: ' NHS|CSTF|Fire Safety - 2 Years| ' } })).toBe('TrainingRecord|nhs|cstf|fire safety - 2 years||');
+    expect(recordKeyOf('ProfessionalRegistration', { registration: { regulator: 'NMC', number: '12A3456E' } })).toBe('ProfessionalRegistration|nmc|12a3456e');
+  });
+
+  it('nothing for a credential that is not renewed this way', () => {
+    expect(recordKeyOf('DbsCheck', { dbs: { level: 'enhanced' } })).toBeUndefined();
+    expect(recordKeyOf('TrainingRecord', { training: { level: 1 } })).toBeUndefined();
   });
 });

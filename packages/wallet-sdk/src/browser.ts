@@ -34,8 +34,27 @@ export type { CredentialFilter, CredentialStore, StoredCredential, WalletCredent
 export { Wallet } from './wallet.js';
 export type { WalletOptions } from './wallet.js';
 export type { OrganisationLookup, WalletOrganisation, WalletParts } from './wallet-parts.js';
-export { DEFAULT_FORMAT_PREFERENCE, acceptCredentialOffer, pollDeferred, readCredentialOffer, rejectCredentialOffer } from './offers/index.js';
-export type { AcceptCredentialOfferOptions, AcceptOfferResult, OfferPreview, OfferedCredential, PendingCredential, TxCodeRequirement } from './offers/index.js';
+export {
+  DEFAULT_FORMAT_PREFERENCE,
+  acceptCredentialOffer,
+  finishCredentialCollection,
+  pollDeferred,
+  readCredentialOffer,
+  rejectCredentialOffer,
+  startCredentialCollection,
+} from './offers/index.js';
+export type {
+  AcceptCredentialOfferOptions,
+  AcceptOfferResult,
+  CollectionRequest,
+  CollectionResult,
+  FinishCredentialCollectionOptions,
+  OfferPreview,
+  OfferedCredential,
+  PendingCredential,
+  StartCredentialCollectionOptions,
+  TxCodeRequirement,
+} from './offers/index.js';
 export { previewDisclosures, readPresentationRequest, refusePresentationRequest, sharePresentation } from './sharing/index.js';
 export type {
   CandidateCredential,

@@ -15,6 +15,9 @@ import type { AcceptOfferResult, OfferPreview, PendingCredential } from './offer
 import { pollDeferred } from './offers/poll-deferred.js';
 import { readCredentialOffer } from './offers/read-credential-offer.js';
 import { rejectCredentialOffer } from './offers/reject-credential-offer.js';
+import type { CollectionRequest, CollectionResult, FinishCredentialCollectionOptions, StartCredentialCollectionOptions } from './offers/collection-request.js';
+import { finishCredentialCollection } from './offers/finish-credential-collection.js';
+import { startCredentialCollection } from './offers/start-credential-collection.js';
 import { readPresentationRequest, type ReadPresentationRequestOptions } from './sharing/read-presentation-request.js';
 import { refusePresentationRequest } from './sharing/refuse-presentation-request.js';
 import { previewDisclosures, type DisclosurePreview } from './sharing/preview-disclosures.js';
@@ -80,8 +83,17 @@ export class Wallet {
     return storeCredential(this.parts, credential, options);
   }
 
-  listCredentials(filter?: CredentialFilter): Promise<StoredCredential[]> {
-    return this.parts.credentials.list(filter);
+  /**
+   * The credentials the holder has now, oldest first: those replaced by a renewal are left out
+   * (`superseded: true` lists only those; `parts.credentials.list()` lists everything).
+   */
+  listCredentials(filter: CredentialFilter = {}): Promise<StoredCredential[]> {
+    return this.parts.credentials.list({ superseded: false, ...filter });
+  }
+
+  /** Credentials replaced by a renewal (issue 19 item 3), kept for the history, oldest first. */
+  listReplacedCredentials(): Promise<StoredCredential[]> {
+    return this.parts.credentials.list({ superseded: true });
   }
 
   getCredential(id: string): Promise<StoredCredential | undefined> {
@@ -191,6 +203,27 @@ export class Wallet {
   /** Rejects an offer: nothing is fetched or stored; the refusal is logged. */
   rejectCredentialOffer(preview: OfferPreview): Promise<void> {
     return rejectCredentialOffer(this.parts, preview);
+  }
+
+  /**
+   * Starts collecting by signing in at the organisation (the authorization code flow): from an
+   * offer with the `authorization_code` grant, or from the credential issuer's identifier alone.
+   * Open the returned `authorizationUrl` in the browser and keep the request until it comes back.
+   *
+   * @throws PassportError `ERR_WALLET_OFFER_INVALID`, `ERR_WALLET_ISSUER_ERROR`.
+   */
+  startCredentialCollection(from: OfferPreview | string, options: StartCredentialCollectionOptions): Promise<CollectionRequest> {
+    return startCredentialCollection(this.parts, from, options);
+  }
+
+  /**
+   * Finishes a collection with the URL the browser came back to: the code exchanged, each waiting
+   * credential requested with a key proof and stored; `nothing-waiting` when the organisation had nothing.
+   *
+   * @throws PassportError `ERR_WALLET_OFFER_INVALID` (state, iss), `ERR_WALLET_ISSUER_ERROR`.
+   */
+  finishCredentialCollection(request: CollectionRequest, redirectUrl: string, options?: FinishCredentialCollectionOptions): Promise<CollectionResult> {
+    return finishCredentialCollection(this.parts, request, redirectUrl, options);
   }
 
   /** Asks the issuer again for a deferred credential (a check that was still pending). */

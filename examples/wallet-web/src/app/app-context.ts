@@ -29,6 +29,8 @@ export interface Session {
   pending: { credential: PendingCredential; name: string }[];
   /** Status checks the holder ran, by credential id. */
   statuses: Map<string, CredentialStatusCheck>;
+  /** The URL the browser came back to from an organisation's sign-in, until the collection is finished. */
+  collectionReturn?: string;
   /** A banner for the next screen shown ("Credential added"). */
   flash?: SafeHtml;
 }

@@ -54,3 +54,18 @@ export function shareError(err: unknown): string {
   if (code === 'ERR_WALLET_VERIFIER_ERROR') return 'The organisation did not accept your answer: the request may have expired. Ask them for a new request';
   return 'Your credentials could not be shared: try again';
 }
+
+/**
+ * Why collecting by signing in could not start or finish.
+ *
+ * @example
+ * collectError(err); // "The organisation's service could not be reached: check you are online and try again"
+ */
+export function collectError(err: unknown): string {
+  const { code, field } = codeOf(err);
+  if ((code === 'ERR_WALLET_ISSUER_ERROR' || code === 'ERR_WALLET_OFFER_INVALID') && field === 'url') return "The organisation's service could not be reached: check you are online and try again";
+  if (code === 'ERR_WALLET_OFFER_INVALID' && (field === 'state' || field === 'iss')) return 'The answer from the sign-in was not for this wallet: start again from this wallet';
+  if (code === 'ERR_WALLET_OFFER_INVALID') return 'This organisation does not let you collect credentials by signing in here. Ask HR how to get them';
+  if (code === 'ERR_WALLET_ISSUER_ERROR') return 'The organisation could not give you your credentials: try again later';
+  return 'Your credentials could not be collected: try again';
+}

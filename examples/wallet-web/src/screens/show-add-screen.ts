@@ -1,4 +1,4 @@
-import { errorSummary, html, type FieldError } from '@staff-passport/web-kit/browser';
+import { button, errorSummary, html, type FieldError } from '@staff-passport/web-kit/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { offerLinkError } from '../lib/describe-error.js';
 import { runBusy } from '../lib/run-busy.js';
@@ -6,7 +6,7 @@ import { bindLinkEntry, linkEntry } from './lib/link-entry.js';
 
 /**
  * "Add a credential": scan the offer's QR code or paste its link (`#/add?offer=...` fills it in),
- * then the offer preview. Reading an offer stores nothing.
+ * then the offer preview; or collect from the employer by signing in. Reading an offer stores nothing.
  */
 export async function showAddScreen(ctx: AppContext, _params: Record<string, string>, query: URLSearchParams): Promise<Screen> {
   const given = query.get('offer') ?? undefined;
@@ -22,7 +22,10 @@ function addScreen(ctx: AppContext, state: { value?: string; errors?: FieldError
     content: html`${errorSummary(errors)}
 <h1>Add a credential</h1>
 <p>Your employer gives you an offer when they have a credential for you: as a QR code, or as a link.</p>
-${linkEntry('offer', { ...(state.value === undefined ? {} : { value: state.value }), ...(errors[0] ? { error: errors[0].message } : {}) })}`,
+${linkEntry('offer', { ...(state.value === undefined ? {} : { value: state.value }), ...(errors[0] ? { error: errors[0].message } : {}) })}
+<h2 class="nhsuk-heading-m">Collect from my employer</h2>
+<p>If your employer has credentials waiting for you, you can sign in with your work account to collect them.</p>
+${button({ text: 'Collect from my employer', href: '#/collect', variant: 'secondary', id: 'collect-from-employer' })}`,
     bind: (main) => {
       bindLinkEntry(
         main,

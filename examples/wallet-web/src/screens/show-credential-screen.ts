@@ -26,6 +26,14 @@ export async function showCredentialScreen(ctx: AppContext, params: Record<strin
     section: 'credentials',
     content: html`${backLink('#/', 'Back to your credentials')}
 <h1>${description.title}</h1>
+${
+  credential.supersededBy
+    ? warningCallout(
+        'Replaced by a renewal',
+        html`<p id="replaced-notice">On ${formatDate(credential.supersededBy.at)} the organisation renewed this credential and this one was replaced: it is kept only as a record. <a href="${credentialHref(credential.supersededBy.id)}">See the renewed credential</a>.</p>`,
+      )
+    : ''
+}
 ${description.description ? html`<p>${description.description}</p>` : ''}
 ${summaryList([
   {

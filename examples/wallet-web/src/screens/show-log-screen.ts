@@ -5,6 +5,7 @@ import { problemScreen } from '../app/start-router.js';
 import { downloadJson, fileDate } from '../lib/download-json.js';
 import { claimLabel, formatDateTime, humanise } from '../lib/format-value.js';
 import { counterpartyText } from '../lib/organisation-text.js';
+import { credentialHref } from './lib/routes.js';
 import { takeFlash } from './lib/take-flash.js';
 
 const ACTIONS: Record<SharingLogEntry['action'], { tag: string; colour: TagColour; heading: (who: string) => string }> = {
@@ -12,6 +13,7 @@ const ACTIONS: Record<SharingLogEntry['action'], { tag: string; colour: TagColou
   refused: { tag: 'Not shared', colour: 'grey', heading: (who) => `Did not share with ${who}` },
   received: { tag: 'Received', colour: 'green', heading: (who) => `Received from ${who}` },
   rejected: { tag: 'Rejected', colour: 'orange', heading: (who) => `Rejected an offer from ${who}` },
+  replaced: { tag: 'Replaced', colour: 'purple', heading: (who) => `Replaced by a renewal from ${who}` },
 };
 
 const CREDENTIALS_KEY: Record<SharingLogEntry['action'], string> = {
@@ -19,6 +21,7 @@ const CREDENTIALS_KEY: Record<SharingLogEntry['action'], string> = {
   refused: 'Credentials asked for',
   received: 'Credentials received',
   rejected: 'Credentials offered',
+  replaced: 'Credential replaced',
 };
 
 /**
@@ -38,7 +41,7 @@ export async function showLogScreen(ctx: AppContext): Promise<Screen> {
     section: 'log',
     content: html`${flash}
 <h1>Sharing log</h1>
-<p>Everything you have received, rejected, shared or chosen not to share, newest first. It is kept only on this device.</p>
+<p>Everything you have received, rejected, shared or chosen not to share, and credentials replaced by a renewal, newest first. It is kept only on this device.</p>
 ${
   entries.length === 0
     ? html`<p class="nhsuk-body-l" id="log-empty">Nothing has been received or shared yet</p>`
@@ -62,6 +65,10 @@ ${entries.map((entry, i) => {
           ...(typeNames.length > 0 ? [{ key: CREDENTIALS_KEY[entry.action], value: typeNames.join(', ') }] : []),
           ...(entry.claimsDisclosed.length > 0
             ? [{ key: 'Details shared', value: html`<ul class="nhsuk-list nhsuk-u-margin-bottom-0">${entry.claimsDisclosed.map((path) => html`<li>${claimLabel(path, description)}</li>`)}</ul>` }]
+            : []),
+          // The replaced credential stays on the device: its details are one link away.
+          ...(entry.action === 'replaced' && entry.credentialIds[0] && descriptions.has(entry.credentialIds[0])
+            ? [{ key: 'Replaced credential', value: html`<a class="app-replaced-link" href="${credentialHref(entry.credentialIds[0])}">See the replaced credential</a>` }]
             : []),
         ],
         { noBorder: true },

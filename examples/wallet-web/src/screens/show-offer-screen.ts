@@ -1,19 +1,22 @@
 import { backLink, button, errorFor, errorSummary, html, notificationBanner, summaryList, tag, textInput, type FieldError } from '@staff-passport/web-kit/browser';
 import { didWebFromUrl } from '@staff-passport/core/browser';
-import type { OfferPreview, Wallet } from '@staff-passport/wallet-sdk/browser';
+import type { OfferPreview } from '@staff-passport/wallet-sdk/browser';
 import type { AppContext, Screen } from '../app/app-context.js';
 import { problemScreen } from '../app/start-router.js';
 import { acceptOfferError } from '../lib/describe-error.js';
 import { formatDateTime } from '../lib/format-value.js';
+import { holderOf } from '../lib/holder-of.js';
 import { listOfferedKinds } from '../lib/list-offered-kinds.js';
 import { UNCHECKED_ORGANISATION_HINT, uncheckedOrganisationText } from '../lib/organisation-text.js';
 import { runBusy } from '../lib/run-busy.js';
 import { technicalDetails } from '../lib/technical-details.js';
+import { beginCollection } from './show-collect-screen.js';
 
 /**
  * The offer preview: who is offering (the trust registry's organisation, else the issuer's own
  * name, said to be unchecked; its DID and service folded away), the credential types (each once,
- * whatever the formats), the PIN when the offer needs one; "Accept" or "Reject". Rejecting asks nothing further and stores nothing (the sharing log says rejected).
+ * whatever the formats), the PIN when the offer needs one; "Accept" (or, for an offer held for the
+ * person, "Sign in to collect") or "Reject". Rejecting asks nothing further and stores nothing (the sharing log says rejected).
  */
 export async function showOfferScreen(ctx: AppContext): Promise<Screen | undefined> {
   if (!ctx.session.offer) {
@@ -36,6 +39,8 @@ function offerScreen(ctx: AppContext, offer: OfferPreview, state: { pin?: string
   const unsupported = kinds.filter((c) => !c.supported);
   const did = didWebFromUrl(offer.credentialIssuer);
   const pin = offer.txCode;
+  // An offer held for the person (OpenID4VCI 1.0 section 4.1.1, authorization_code grant): collected by signing in at the organisation.
+  const signIn = offer.preAuthorizedCode === undefined && offer.authorizationCode !== undefined;
   const pinHint = pin?.description ?? (pin?.length ? `The ${pin.length} digit PIN you were given with the offer` : 'The PIN you were given with the offer');
   return {
     title: 'Add this credential?',
@@ -72,8 +77,9 @@ ${unsupported.length > 0 ? html`<p>This wallet cannot hold ${unsupported.map((c)
         })
       : ''
   }
+  ${signIn ? html`<p id="offer-sign-in-hint">To collect ${names.length === 1 ? 'it' : 'them'}, sign in with your ${who} account. You will come back here afterwards.</p>` : ''}
   <div class="nhsuk-button-group">
-    ${button({ text: 'Accept', id: 'accept-offer', name: 'decision', value: 'accept' })}
+    ${signIn ? button({ text: 'Sign in to collect', id: 'collect-offer', name: 'decision', value: 'collect' }) : button({ text: 'Accept', id: 'accept-offer', name: 'decision', value: 'accept' })}
     ${button({ text: 'Reject', id: 'reject-offer', variant: 'secondary', name: 'decision', value: 'reject' })}
   </div>
 </form>`,
@@ -84,6 +90,7 @@ ${unsupported.length > 0 ? html`<p>This wallet cannot hold ${unsupported.map((c)
         const submitter = (event as SubmitEvent).submitter;
         const entered = main.querySelector<HTMLInputElement>('#offer-pin')?.value.trim();
         if (submitter instanceof HTMLButtonElement && submitter.value === 'reject') void reject(ctx, offer, form);
+        else if (signIn) void beginCollection(ctx, offer, form, (message) => ctx.show(offerScreen(ctx, offer, { errors: [{ field: 'collect-offer', message }] })));
         else void accept(ctx, offer, form, entered);
       });
     },
@@ -98,13 +105,6 @@ function pinProblem(offer: OfferPreview, pin: string | undefined): string | unde
   if (required.inputMode === 'numeric' && !/^\d+$/.test(pin)) return 'The PIN must only include numbers 0 to 9';
   if (required.length && pin.length !== required.length) return `The PIN must be ${required.length} ${required.inputMode === 'numeric' ? 'numbers' : 'characters'}`;
   return undefined;
-}
-
-/** The holder key the credentials are bound to: the wallet's first, or a new one on first use. */
-async function holderOf(wallet: Wallet): Promise<string> {
-  const [existing] = await wallet.listHolders();
-  // P-256 (ES256): every browser's WebCrypto has it; the key is created non-extractable.
-  return existing ?? (await wallet.createHolder({ alg: 'ES256' }));
 }
 
 async function accept(ctx: AppContext, offer: OfferPreview, form: HTMLFormElement, pin: string | undefined): Promise<void> {

@@ -11,6 +11,8 @@ export interface WebWalletConfig {
    * `/trust-registry.jwt`, with the public keys it must be signed with in `config.json`.
    */
   trustRegistry?: { jws: string; keys: readonly Record<string, unknown>[] };
+  /** Organisations whose staff can collect their credentials in the wallet by signing in (a name and its credential issuer identifier). */
+  employers?: readonly { name: string; credentialIssuer: string }[];
 }
 
 // The wallet talks to any issuer, verifier and registry the holder chooses: over https, and over
@@ -57,7 +59,11 @@ export function createWebWalletApp(dir: string, config: WebWalletConfig): expres
   const { trustRegistry } = config;
   app.get('/config.json', (_req, res) => {
     res.setHeader('cache-control', 'no-store');
-    res.json({ allowHttpLoopback: config.allowHttpLoopback, ...(trustRegistry ? { trustRegistryUrl: '/trust-registry.jwt', trustRegistryKeys: trustRegistry.keys } : {}) });
+    res.json({
+      allowHttpLoopback: config.allowHttpLoopback,
+      ...(trustRegistry ? { trustRegistryUrl: '/trust-registry.jwt', trustRegistryKeys: trustRegistry.keys } : {}),
+      ...(config.employers && config.employers.length > 0 ? { employers: config.employers } : {}),
+    });
   });
   if (trustRegistry) {
     app.get('/trust-registry.jwt', (_req, res) => {

@@ -9,7 +9,7 @@ import { isMailAddress } from '../mail/send-smtp-mail.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import { AUTHORIZATION_CODE_GRANT } from './lib/collection-settings.js';
-import { recordKeyOf } from './lib/record-key.js';
+import { recordKeyOf } from '@staff-passport/schemas';
 import { supersedeEarlierOffers } from './supersede-earlier-offers.js';
 
 /** Whom held credentials are for: the person number the organisation's ID tokens carry. */

@@ -2,7 +2,7 @@ import { PassportError, isObject } from '@staff-passport/core';
 import { startOidcSignIn, type OidcSignInOptions } from '../console/sign-in/oidc-sign-in.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { hashSecret } from '../oid4vci/lib/offer-store.js';
-import { parseConfigurationId } from '../oid4vci/oid4vci-settings.js';
+import { credentialIssuerIdFor, parseConfigurationId } from '../oid4vci/oid4vci-settings.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import { COLLECTION_LIMITS, OPENID_CREDENTIAL, collectionCallbackFor, requirePersonClaim } from './lib/collection-settings.js';
 import { collectionRequestIdFor, redirectWith, sealCollectionRequest, type WalletRequest } from './lib/collection-request.js';
@@ -91,7 +91,10 @@ export async function startStaffAuthorization(ctx: IssuerContext, orgId: string,
   if (clientId.length > 255) throw invalid('client_id', 'client_id is too long');
   const redirectUri = checkRedirectUri(one(query, 'redirect_uri', true), options.allowHttpLoopback ?? false);
   const state = one(query, 'state', false);
-  const back = (error: string, description: string): AuthorizationRedirect => ({ location: redirectWith(redirectUri, { error, error_description: description, state }) });
+  // RFC 9207, section 2: `iss` in every authorization response, error responses included.
+  const back = (error: string, description: string): AuthorizationRedirect => ({
+    location: redirectWith(redirectUri, { error, error_description: description, state, iss: credentialIssuerIdFor(ctx.publicUrl, orgId) }),
+  });
   try {
     if (one(query, 'response_type', true) !== 'code') return back('unsupported_response_type', 'response_type must be code');
     const codeChallenge = one(query, 'code_challenge', true);

@@ -1,5 +1,8 @@
-/** What happened: a presentation shared or refused, an offer accepted or rejected. */
-export type SharingLogAction = 'shared' | 'refused' | 'received' | 'rejected';
+/**
+ * What happened: a presentation shared or refused, an offer accepted or rejected, a credential
+ * replaced by its renewal (issue 19 item 3).
+ */
+export type SharingLogAction = 'shared' | 'refused' | 'received' | 'rejected' | 'replaced';
 
 /** One line of the holder's record of who got what, and when. */
 export interface SharingLogEntry {
@@ -7,7 +10,7 @@ export interface SharingLogEntry {
   action: SharingLogAction;
   /** ISO 8601. */
   at: string;
-  /** The verifier (for shared/refused) or credential issuer (for received/rejected). */
+  /** The verifier (for shared/refused) or credential issuer (for received/rejected/replaced). */
   counterparty: {
     /** OpenID4VP client_id, or the credential issuer identifier. */
     id: string;
@@ -24,6 +27,8 @@ export interface SharingLogEntry {
   credentialIds: string[];
   /** The claims disclosed, as paths (`credentialSubject.familyName`); empty for a refusal. */
   claimsDisclosed: string[];
+  /** For `replaced`: the wallet id of the credential that replaced the one in `credentialIds`. */
+  replacedBy?: string;
   /** Each credential shared and every claim that left the device with it (entries from before it have none). */
   disclosures?: { credentialId: string; credentialTypes: string[]; claims: string[] }[];
 }

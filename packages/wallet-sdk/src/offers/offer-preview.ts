@@ -42,8 +42,13 @@ export interface OfferPreview {
   txCode?: TxCodeRequirement;
   /** When the offer stops working, if the issuer said (ISO 8601). */
   expiresAt?: string;
-  /** The pre-authorised code the offer carries. */
-  preAuthorizedCode: string;
+  /** The pre-authorised code the offer carries, when it has that grant (for `acceptCredentialOffer`). */
+  preAuthorizedCode?: string;
+  /**
+   * Set when the offer carries the authorization code grant (section 4.1.1): the person signs in
+   * at the organisation to collect (`startCredentialCollection`), with the offer's `issuer_state`.
+   */
+  authorizationCode?: { issuerState?: string };
   /** The offer, issuer metadata and authorisation server metadata as fetched. */
   offer: Record<string, unknown>;
   issuerMetadata: Record<string, unknown>;

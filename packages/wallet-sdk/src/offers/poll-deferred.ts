@@ -2,7 +2,7 @@ import { PassportError, isObject } from '@staff-passport/core/browser';
 import { httpRequest } from '../lib/http-request.js';
 import type { HolderKey } from '../keys/key-store.js';
 import type { WalletParts } from '../wallet-parts.js';
-import { logOfferOutcome } from './lib/log-received.js';
+import { recordReceived } from './lib/log-received.js';
 import { receiveCredentials } from './lib/receive-credentials.js';
 import type { AcceptOfferResult, PendingCredential } from './offer-preview.js';
 
@@ -38,6 +38,6 @@ export async function pollDeferred(parts: WalletParts, pending: PendingCredentia
   }
   const result = await receiveCredentials(parts, answer, { ...pending, holders }, 'the deferred credential endpoint');
   if (!('stored' in result)) return { credentials: [], pending: [{ ...pending, transactionId: result.transactionId, interval: result.interval }] };
-  await logOfferOutcome(parts, 'received', { id: pending.credentialIssuer, name: pending.issuerName, organisation: pending.organisation }, result.stored.flatMap((c) => c.types), result.stored);
+  await recordReceived(parts, { id: pending.credentialIssuer, name: pending.issuerName, organisation: pending.organisation }, result.stored);
   return { credentials: result.stored, pending: [] };
 }

@@ -32,7 +32,8 @@ export async function readPresentationRequest(parts: WalletParts, text: string, 
   const loaded = await loadRequest(parts, text, options);
   const { responseUri, nonce, state } = checkRequestParams(loaded.params);
   const views: CredentialView[] = [];
-  for (const stored of await parts.credentials.list()) {
+  // A credential replaced by its renewal is not offered (its issuer has revoked it as superseded).
+  for (const stored of await parts.credentials.list({ superseded: false })) {
     const view = await viewCredential(stored);
     if (view) views.push(view);
   }

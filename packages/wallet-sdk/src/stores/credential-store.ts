@@ -26,6 +26,12 @@ export interface StoredCredential {
   offer?: { credentialIssuer: string; credentialConfigurationId: string; notificationId?: string };
   /** When the wallet stored it (ISO 8601). */
   storedAt: string;
+  /**
+   * Set when a renewal of the same record from the same issuer was received (issue 19 item 3):
+   * the wallet id of the credential that replaced it, and when. Kept for the history; lists of
+   * what the holder has now leave it out.
+   */
+  supersededBy?: { id: string; at: string };
 }
 
 /** A filter for {@link CredentialStore.list}. */
@@ -33,6 +39,8 @@ export interface CredentialFilter {
   type?: string;
   format?: WalletCredentialFormat;
   holder?: string;
+  /** `false`: only credentials not replaced by a renewal; `true`: only replaced ones; absent: both. */
+  superseded?: boolean;
 }
 
 /** Where a wallet keeps credentials: memory, SQLite (Node), IndexedDB (browsers). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MemoryCredentialStore } from '../../src/memory/memory-credential-store.js';
 import { MemoryKeyStore } from '../../src/memory/memory-key-store.js';
 import { MemorySharingLog } from '../../src/memory/memory-sharing-log.js';
-import { readCredentialOffer, rejectCredentialOffer } from '../../src/offers/index.js';
+import { acceptCredentialOffer, readCredentialOffer, rejectCredentialOffer } from '../../src/offers/index.js';
 import type { WalletParts } from '../../src/wallet-parts.js';
 import { fakeFetch, type FakeRoute } from '../lib/fake-fetch.js';
 
@@ -92,12 +92,21 @@ describe('readCredentialOffer', () => {
       ['not JSON', 'openid-credential-offer://?credential_offer=%7Bnope'],
       ['no issuer', byValue({ ...good, credential_issuer: undefined })],
       ['no configurations', byValue({ ...good, credential_configuration_ids: [] })],
-      ['no pre-authorised code', byValue({ ...good, grants: { authorization_code: { issuer_state: 'x' } } })],
+      ['no grant this wallet uses', byValue({ ...good, grants: { 'urn:example:other': {} } })],
       ['an unknown configuration', byValue({ ...good, credential_configuration_ids: ['Nope'] })],
       ['an http offer URI', 'openid-credential-offer://?credential_offer_uri=http%3A%2F%2Fissuer.example%2Fo'],
     ])('%s', async (_, link) => {
       await expect(readCredentialOffer(parts().parts, link)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID' });
     });
+  });
+
+  it('reads an offer with the authorization code grant and its issuer_state (section 4.1.1): collected by signing in, not accepted', async () => {
+    const offer = { ...vector('credential_offer_pre-authz_code.json'), grants: { authorization_code: { issuer_state: 'eyJhbGciOiJSU0Et...FYUaBy' } } };
+    const preview = await readCredentialOffer(parts().parts, byValue(offer));
+    expect(preview.preAuthorizedCode).toBeUndefined();
+    expect(preview.txCode).toBeUndefined();
+    expect(preview.authorizationCode).toEqual({ issuerState: 'eyJhbGciOiJSU0Et...FYUaBy' });
+    await expect(acceptCredentialOffer(parts().parts, preview)).rejects.toMatchObject({ code: 'ERR_WALLET_OFFER_INVALID', field: 'grants' });
   });
 
   it('surfaces an issuer error as ERR_WALLET_ISSUER_ERROR with its error', async () => {

@@ -145,6 +145,14 @@ describe.each(credentialStores)('%s', (_name, make) => {
     expect((await store.get('c'))!.raw).toEqual({ proof: {} });
   });
 
+  it('keeps a credential replaced by a renewal, and filters on it (issue 19 item 3)', async () => {
+    await store.put(stored('c', { storedAt: '2026-01-03T00:00:00.000Z', format: 'ldp_vc', raw: { proof: {} }, holder: 'did:jwk:other', supersededBy: { id: 'a', at: '2026-01-04T00:00:00.000Z' } }));
+    expect((await store.get('c'))!.supersededBy).toEqual({ id: 'a', at: '2026-01-04T00:00:00.000Z' });
+    expect((await store.list({ superseded: false })).map((c) => c.id)).toEqual(['a', 'b']);
+    expect((await store.list({ superseded: true })).map((c) => c.id)).toEqual(['c']);
+    expect((await store.list({ superseded: true, format: 'vc+jwt' })).map((c) => c.id)).toEqual([]);
+  });
+
   it('deletes one (true once), then clears', async () => {
     expect(await store.delete('b')).toBe(true);
     expect(await store.delete('b')).toBe(false);

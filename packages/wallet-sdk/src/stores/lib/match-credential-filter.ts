@@ -5,6 +5,7 @@ export function matchesCredentialFilter(c: StoredCredential, filter: CredentialF
   return (
     (filter.type === undefined || c.types.includes(filter.type)) &&
     (filter.format === undefined || c.format === filter.format) &&
-    (filter.holder === undefined || c.holder === filter.holder)
+    (filter.holder === undefined || c.holder === filter.holder) &&
+    (filter.superseded === undefined || (c.supersededBy !== undefined) === filter.superseded)
   );
 }
