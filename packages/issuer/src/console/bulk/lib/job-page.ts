@@ -5,7 +5,9 @@ import type { JobErrorReport } from '../../../jobs/list-job-errors.js';
 import type { ConsoleCaller } from '../../console-session.js';
 import { sendConsolePage } from '../../render-console-page.js';
 import { formatCount, formatWhen } from '../../issue/lib/format-when.js';
+import type { RowDelivery } from '../../../collect/list-job-deliveries.js';
 import { BULK_PROGRESS_SCRIPT_PATH } from './bulk-progress-script.js';
+import { deliveryTable } from './delivery-table.js';
 import { JOB_KIND_TEXT, jobProgress } from './job-progress.js';
 
 /** Row errors on one page of the report. */
@@ -19,6 +21,8 @@ export interface JobPage {
   report?: JobErrorReport;
   /** The page of the row-error report, from 1. */
   page: number;
+  /** How each row that named its person is reaching them (held offer, email, collected). */
+  deliveries?: readonly RowDelivery[];
 }
 
 function pagination(jobId: string, page: number, pages: number): SafeHtml {
@@ -72,7 +76,8 @@ function outcome(job: BulkJob): SafeHtml {
 /**
  * The page of one bulk upload (`/console/bulk/{jobId}`): a progress bar with its words in a
  * polite live region, kept moving by a same-origin script (a refresh link without JavaScript);
- * once finished, the counts and the row-error report, paged, with its CSV download.
+ * once finished, the counts, the delivery to staff of rows that named their person, and the
+ * row-error report, paged, with its CSV download.
  */
 export function sendJobPage(res: Response, page: JobPage): void {
   const { caller, job } = page;
@@ -101,6 +106,7 @@ export function sendJobPage(res: Response, page: JobPage): void {
         ${progress.finished ? '' : html`<p><a href="/console/bulk/${job.id}">Refresh the progress</a></p>`}
       </div>
       ${progress.finished ? outcome(job) : ''}
+      ${deliveryTable(page.deliveries ?? [])}
       ${page.report && page.report.errors.length > 0 ? errorReport(job, page.report, page.page) : ''}`,
   });
 }
