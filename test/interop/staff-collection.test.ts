@@ -424,3 +424,50 @@ describe('renewal (issue 19 item 3): a later offer of the same record for the sa
     expect(thirdNow.body['status']).toBe('issued');
   });
 });
+
+describe('wallet redirect URIs registered per organisation (RFC 6749 3.1.2.2, 4.1.2.1; RFC 9700 4.1)', () => {
+  function authorizeUrl(orgId: string, redirectUri: string): URL {
+    const url = new URL(`${issuer.url}/orgs/${orgId}/oid4vci/authorize`);
+    const challenge = randomBytes(32).toString('base64url').slice(0, 43);
+    url.search = new URLSearchParams({ response_type: 'code', client_id: 'w', redirect_uri: redirectUri, scope: CONFIG_ID, state: 's', code_challenge: challenge, code_challenge_method: 'S256' }).toString();
+    return url;
+  }
+
+  async function refused(orgId: string, redirectUri: string): Promise<{ status: number; type: string | null; code: unknown; location: string | null }> {
+    const res = await fetch(authorizeUrl(orgId, redirectUri), { redirect: 'manual' });
+    const body = (await res.json()) as Record<string, unknown>;
+    return { status: res.status, type: res.headers.get('content-type'), code: body['code'], location: res.headers.get('location') };
+  }
+
+  it('an unregistered redirect_uri gets an error page, never a redirect', async () => {
+    expect(await refused(issuer.a.org.id, 'https://attacker.test/steal')).toEqual({ status: 400, type: expect.stringContaining('application/problem+json'), code: 'ERR_REDIRECT_URI_NOT_REGISTERED', location: null });
+    // Close to the registered one is not it: compared exactly.
+    expect((await refused(issuer.a.org.id, `${WALLET_REDIRECT}/more`)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+    expect((await refused(issuer.a.org.id, `${WALLET_REDIRECT}?x=1`)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+  });
+
+  it("only the organisation's registered URIs once it registers some; back to the defaults when it clears them", async () => {
+    const url = `${issuer.url}/orgs/${issuer.b.org.id}/staff-collection`;
+    const mine = 'https://wallet.beta.test/collected';
+    const bad = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number', walletRedirectUris: [mine, 'http://wallet.beta.test/cb'] } });
+    expect([bad.status, bad.body['code'], bad.body['field']]).toEqual([400, 'ERR_REQUEST_INVALID', 'walletRedirectUris[1]']);
+    const put = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number', walletRedirectUris: [mine, 'uk.nhs.staffpassport:/callback'] } });
+    expect([put.status, put.body]).toEqual([200, { personClaim: 'employee_number', walletRedirectUris: [mine, 'uk.nhs.staffpassport:/callback'] }]);
+    try {
+      expect((await call(url, { key: issuer.b.keys.auditor })).body).toEqual(put.body);
+      // The tests' default wallet is no longer B's; A (nothing registered) keeps it.
+      expect((await refused(issuer.b.org.id, WALLET_REDIRECT)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+      for (const registered of [mine, 'uk.nhs.staffpassport:/callback']) {
+        const res = await fetch(authorizeUrl(issuer.b.org.id, registered), { redirect: 'manual' });
+        expect([res.status, res.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
+      }
+      const atA = await fetch(authorizeUrl(issuer.a.org.id, WALLET_REDIRECT), { redirect: 'manual' });
+      expect(atA.status).toBe(303);
+    } finally {
+      const reset = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number' } });
+      expect(reset.body).toEqual({ personClaim: 'employee_number' });
+    }
+    const back = await fetch(authorizeUrl(issuer.b.org.id, WALLET_REDIRECT), { redirect: 'manual' });
+    expect([back.status, back.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
+  });
+});

@@ -71,6 +71,24 @@ LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST
     run: async (input) => (await import('./commands/type-commands.js')).orgTypesCommand(input),
   },
   {
+    path: ['org', 'staff-collection'],
+    summary: 'show or set how staff collect credentials held for them by signing in: the person claim and the wallet redirect URIs',
+    options: {
+      org: { type: 'string', value: 'ORG_ID', required: true, description: "the organisation's id (org_...)" },
+      'person-claim': { type: 'string', value: 'CLAIM', description: "the ID token claim that numbers a person (employee_number, esr_person_number); never a name" },
+      'wallet-redirect-uris': {
+        type: 'string',
+        value: 'URI,URI',
+        description: "the redirect URIs of the organisation's wallet clients, comma separated, compared exactly; 'default' for the deployment's web wallet",
+      },
+      ...DEMO,
+    },
+    details: `${ADMIN_DETAILS}
+  Setting one keeps the other. The authorization code flow sends a person back only to a registered
+  redirect URI; unregistered ones get an error page.`,
+    run: async (input) => (await import('./commands/org-staff-collection.js')).orgStaffCollectionCommand(input),
+  },
+  {
     path: ['type', 'publish'],
     summary: 'publish a version of a credential type beyond the catalogue (a JSON file as POST /types takes it)',
     args: [{ name: 'FILE', required: true }],

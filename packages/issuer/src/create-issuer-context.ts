@@ -42,6 +42,8 @@ export interface CreateIssuerContextOptions {
   webhookPolicy?: Partial<WebhookAddressPolicy>;
   /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
   webhookDelivery?: Partial<WebhookDeliverySettings>;
+  /** The wallet redirect URIs of organisations that registered none (the deployment's web wallet); default none. */
+  walletRedirectUris?: readonly string[];
 }
 
 /**
@@ -95,6 +97,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     webhooks,
     keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
     jobs: {},
+    ...(options.walletRedirectUris ? { walletRedirectUris: options.walletRedirectUris } : {}),
   };
   // Housekeeping runs on this timer, owned by the context, off every request's path.
   const intervalMs = options.housekeepingIntervalMs ?? 60_000;

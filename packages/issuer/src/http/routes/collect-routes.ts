@@ -1,6 +1,6 @@
 import { PassportError, jsonSchema as s, isObject } from '@staff-passport/core';
 import type { Request } from 'express';
-import { finishStaffAuthorization, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
+import { finishStaffAuthorization, getStaffCollectionSettings, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
 import { listJobDeliveries } from '../../collect/list-job-deliveries.js';
 import { validateOfferedCredentials } from '../../oid4vci/create-offer.js';
 import { OFFER_FORMATS, OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
@@ -21,6 +21,17 @@ function text(query: Record<string, unknown>, name: string): string | undefined 
 const redirect = {
   303: { description: 'go on to the next step (Location)', contentType: 'text/plain', schema: s.string(), example: 'See Other. Redirecting to https://login.rth.example.nhs.uk/authorize?...', headers: { location: { description: 'where to go', schema: s.string() } } },
 };
+const settingsSchema = s.object(
+  {
+    personClaim: s.string({ description: 'e.g. employee_number; never a name' }),
+    walletRedirectUris: s.array(s.string({ description: 'https, a wallet app scheme, or http on loopback; compared exactly' }), {
+      description: "the only redirect URIs the authorization code flow sends the person back to; absent: the deployment's defaults (its web wallet)",
+      maxItems: 20,
+    }),
+  },
+  ['personClaim'],
+);
+const settingsExample = { personClaim: 'employee_number', walletRedirectUris: ['https://wallet.rth.example.nhs.uk/collect/callback', 'uk.nhs.staffpassport:/callback'] };
 const deliverToSchema = s.object({ personNumber: s.string({ description: 'the person number the ID token claim carries' }), email: s.string() }, ['personNumber']);
 
 /**
@@ -50,14 +61,29 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
     },
   },
   {
+    method: 'get',
+    path: '/orgs/:orgId/staff-collection',
+    summary: "The organisation's staff collection settings: the ID token claim that numbers a person and its wallets' registered redirect URIs",
+    tag: 'access',
+    access: ALL_ROLES,
+    params: [PARAM.orgId],
+    responses: { 200: { description: 'the settings', schema: settingsSchema, example: settingsExample } },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, _req, res) => {
+      const settings = await getStaffCollectionSettings(ctx, callerOf(res).org.id);
+      if (!settings) throw new PassportError('ERR_NOT_FOUND', 'this organisation does not let staff collect credentials by signing in (PUT this address to let them)', { field: 'org' });
+      res.json(settings);
+    },
+  },
+  {
     method: 'put',
     path: '/orgs/:orgId/staff-collection',
-    summary: 'Let staff collect credentials held for them by signing in: the ID token claim that numbers a person (audited)',
+    summary: "Let staff collect credentials held for them by signing in: the ID token claim that numbers a person, and the redirect URIs of the organisation's wallet clients (audited)",
     tag: 'access',
     access: ['org-admin'],
     params: [PARAM.orgId],
-    body: { schema: s.object({ personClaim: s.string({ description: 'e.g. employee_number; never a name' }) }, ['personClaim']), example: { personClaim: 'employee_number' }, validation: 'handler' },
-    responses: { 200: { description: 'the setting saved', schema: s.object({ personClaim: s.string() }, ['personClaim']), example: { personClaim: 'employee_number' } } },
+    body: { schema: settingsSchema, example: settingsExample, validation: 'handler' },
+    responses: { 200: { description: 'the setting saved', schema: settingsSchema, example: settingsExample } },
     errors: [400, 401, 403, 404],
     handler: async ({ ctx }, req, res) => {
       const { org, principal } = callerOf(res);
