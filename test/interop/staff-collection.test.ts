@@ -71,11 +71,11 @@ async function signInThroughBrowser(authorizationUrl: string, login: string): Pr
   throw new Error('the browser never got back to the wallet');
 }
 
-async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string }> {
+async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string; collectUrl: string }> {
   const deliverTo = { personNumber, ...(email ? { email } : {}) };
   const res = await call(`${issuer.url}/orgs/${org.org.id}/held-offers`, { key: org.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'], deliverTo } });
   expect([res.status, res.body['code']]).toEqual([201, undefined]);
-  return res.body as { offerId: string; link: string };
+  return res.body as { offerId: string; link: string; collectUrl: string };
 }
 
 /** A wallet-initiated offer: no issuer_state, just the authorization code grant (the wallet starts from the metadata). */
@@ -280,12 +280,24 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       // Nothing of the credential and no PIN in it: only the link.
       for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(mail.raw).not.toContain(value);
       expect(mail.raw).not.toMatch(/\b\d{6}\b/);
-      const link = /openid-credential-offer:\/\/\S+/.exec(mail.raw)![0];
-      expect(link).toBe(held.link);
+      expect(/openid-credential-offer:\/\/\S+/.exec(mail.raw)![0]).toBe(held.link);
       // Sent once: a second pass sends nothing.
       expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
 
-      // Follow the link: the wallet signs the person in and collects.
+      // Follow the emailed link: the issuer's page offers the wallet link, its QR code and the sign-in; no claims.
+      const pageUrl = /http\S+\/collect\/[A-Za-z0-9_-]{43}/.exec(mail.raw)![0];
+      expect(pageUrl).toBe(held.collectUrl);
+      const page = await fetch(pageUrl);
+      const text = await page.text();
+      expect([page.status, page.headers.get('content-type'), page.headers.get('referrer-policy'), page.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', 'no-referrer', 'no-store']);
+      expect(text).toContain('Collect your credentials');
+      expect(text).toContain('sign in with your work account');
+      expect(text).toMatch(/<img id="collect-qr" src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="[^"]+">/);
+      for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(text).not.toContain(value);
+      const link = /<a href="(openid-credential-offer:[^"]+)"[^>]*id="open-in-wallet"/.exec(text)![1]!;
+      expect(link).toBe(held.link);
+
+      // Open in the wallet: it signs the person in and collects.
       const credentialOffer = await client.resolveCredentialOffer(link);
       const { redirect, issuerMetadata, codeVerifier } = await authorize(credentialOffer, 'amara');
       const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
@@ -293,6 +305,12 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, key)] } });
       const credentials = response.credentialResponse.credentials as { credential: string }[];
       expect((await verifySdJwtVc({ compact: credentials[0]!.credential, resolver, expectedVct: training.vct })).verified).toBe(true);
+      // Collected: the page no longer offers it; a made-up state finds nothing either.
+      const after = await fetch(pageUrl);
+      expect([after.status, await after.text()]).toEqual([404, expect.stringContaining('This link no longer works')]);
+      expect((await fetch(pageUrl.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)))).status).toBe(404);
+      const asJson = await fetch(pageUrl, { headers: { accept: 'application/json' } });
+      expect([asJson.status, asJson.headers.get('content-type'), ((await asJson.json()) as { code: string }).code]).toEqual([404, 'application/problem+json; charset=utf-8', 'ERR_OFFER_NOT_FOUND']);
     } finally {
       await smtp.close();
     }

@@ -44,6 +44,8 @@ export interface CreateIssuerContextOptions {
   webhookDelivery?: Partial<WebhookDeliverySettings>;
   /** The wallet redirect URIs of organisations that registered none (the deployment's web wallet); default none. */
   walletRedirectUris?: readonly string[];
+  /** The deployment's web wallet, offered on the page an emailed offer link opens. */
+  webWalletUrl?: string;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
     jobs: {},
     ...(options.walletRedirectUris ? { walletRedirectUris: options.walletRedirectUris } : {}),
+    ...(options.webWalletUrl ? { webWalletUrl: options.webWalletUrl } : {}),
   };
   // Housekeeping runs on this timer, owned by the context, off every request's path.
   const intervalMs = options.housekeepingIntervalMs ?? 60_000;

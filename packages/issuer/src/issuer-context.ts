@@ -48,4 +48,6 @@ export interface IssuerContext {
    * demo's web wallet: an origin alone, `https://wallet.example/`, admits its paths).
    */
   walletRedirectUris?: readonly string[];
+  /** The deployment's web wallet, offered on the page an emailed offer link opens (`/orgs/{orgId}/collect/...`). */
+  webWalletUrl?: string;
 }

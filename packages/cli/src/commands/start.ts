@@ -129,6 +129,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
       // The web wallet served here is the default wallet of organisations that registered none.
       ...(walletUrl || config.demo ? { walletRedirectUris: [`${new URL(walletUrl ?? config.walletPublicUrl).origin}/`] } : {}),
+      ...(walletUrl ? { webWalletUrl: walletUrl } : {}),
     });
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
     // Bulk uploads can be large: the whole request may take longer than the default limit.

@@ -1,7 +1,9 @@
-import { PassportError, jsonSchema as s, isObject } from '@staff-passport/core';
+import { PassportError, jsonSchema as s, isObject, pageSecurityHeaders } from '@staff-passport/core';
 import type { Request } from 'express';
 import { finishStaffAuthorization, getStaffCollectionSettings, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
+import { renderCollectPage } from '../../collect/lib/collect-page.js';
 import { listJobDeliveries } from '../../collect/list-job-deliveries.js';
+import { openCollectPage } from '../../collect/open-collect-page.js';
 import { validateOfferedCredentials } from '../../oid4vci/create-offer.js';
 import { OFFER_FORMATS, OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
@@ -32,6 +34,7 @@ const settingsSchema = s.object(
   ['personClaim'],
 );
 const settingsExample = { personClaim: 'employee_number', walletRedirectUris: ['https://wallet.rth.example.nhs.uk/collect/callback', 'uk.nhs.staffpassport:/callback'] };
+const ISSUER_STATE_EXAMPLE = 'q3Xb1S2kQ9mJ0aVZ7cT4wY8nR5eLpF6hUiKoD_-gA1s';
 const deliverToSchema = s.object({ personNumber: s.string({ description: 'the person number the ID token claim carries' }), email: s.string() }, ['personNumber']);
 
 /**
@@ -113,8 +116,8 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
     responses: {
       201: {
         description: 'the held offer and its link (no PIN, no claims)',
-        schema: s.object({ offerId: s.string(), link: s.string(), expiresAt: s.string() }, ['offerId', 'link', 'expiresAt']),
-        example: { offerId: EXAMPLE.offerId, link: 'openid-credential-offer://?credential_offer=%7B...%7D', expiresAt: EXAMPLE.time },
+        schema: s.object({ offerId: s.string(), link: s.string(), collectUrl: s.string({ description: 'the https page the email links to' }), expiresAt: s.string() }, ['offerId', 'link', 'collectUrl', 'expiresAt']),
+        example: { offerId: EXAMPLE.offerId, link: 'openid-credential-offer://?credential_offer=%7B...%7D', collectUrl: `https://issuer.example.nhs.uk/orgs/${EXAMPLE.orgId}/collect/${ISSUER_STATE_EXAMPLE}`, expiresAt: EXAMPLE.time },
       },
     },
     errors: [400, 401, 403, 404],
@@ -137,6 +140,24 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
       );
       res.setHeader('cache-control', 'no-store');
       res.status(201).json(held);
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/collect/:issuerState',
+    summary: 'The page an emailed offer link opens: open in your wallet (the openid-credential-offer link), its QR code, the web wallet, and the sign-in; no PIN, no claims',
+    tag: 'offers',
+    access: 'public',
+    params: [PARAM.orgId, { name: 'issuerState', description: "the held offer's issuer_state, as its offer link carries it", schema: s.string({ pattern: '^[A-Za-z0-9_-]{43}$' }), example: ISSUER_STATE_EXAMPLE, notFound: 'ERR_OFFER_NOT_FOUND' }],
+    responses: {
+      200: { description: 'the page (HTML); a browser (Accept: text/html) is answered 404 with a page saying the link no longer works', contentType: 'text/html', schema: s.string(), example: '<!DOCTYPE html>...Collect your credentials...' },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const page = await openCollectPage(ctx, orgIdOf(req), req.params['issuerState'] as string);
+      if (page.state === 'gone' && !req.accepts('html')) throw new PassportError('ERR_OFFER_NOT_FOUND', 'the offer was collected, replaced by a renewal, or has expired', { field: 'issuerState' });
+      pageSecurityHeaders()(req, res, () => undefined);
+      res.status(page.state === 'waiting' ? 200 : 404).type('html').send(await renderCollectPage(page, ctx.webWalletUrl));
     },
   },
   {
