@@ -25,7 +25,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     details: `Configuration comes from the environment: DATA_DIR, DATABASE_URL (postgres://...), HOST, ISSUER_PORT, VERIFIER_PORT, WALLET_PORT,
 ISSUER_PUBLIC_URL, VERIFIER_PUBLIC_URL, WALLET_PUBLIC_URL, PASSPORT_SECRET_KEY, LOG_LEVEL,
-LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST_REGISTRY, TRUST_REGISTRY_KEYS.`,
+LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST_REGISTRY, TRUST_REGISTRY_KEYS,
+SMTP_URL (smtp://host:port: emails telling staff that credentials wait for them), MAIL_FROM.`,
     run: async (input) => (await import('./commands/start.js')).startCommand(input),
   },
   {
