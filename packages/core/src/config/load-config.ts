@@ -187,7 +187,9 @@ function mailOf(env: Readonly<Record<string, string | undefined>>, issuerPublicU
   }
   const portText = parsed?.port ?? '';
   if (!parsed || parsed.protocol !== 'smtp:' || !parsed.hostname || (parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search || parsed.hash || (portText !== '' && Number(portText) < 1)) {
-    throw new PassportError('ERR_CONFIG_INVALID', `SMTP_URL must be smtp://host:port or smtp://user:password@host:port, not "${parsed ? `${parsed.protocol}//${parsed.host}${parsed.pathname}` : smtpUrl}"`, { field: 'SMTP_URL' });
+    // The value as given, its password (if any) masked.
+    const shown = smtpUrl.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
+    throw new PassportError('ERR_CONFIG_INVALID', `SMTP_URL must be smtp://host:port or smtp://user:password@host:port, not "${shown}"`, { field: 'SMTP_URL' });
   }
   const sender = from === undefined || from === '' ? `staff-passport@${new URL(issuerPublicUrl).hostname}` : from.trim();
   if (!MAIL_ADDRESS.test(sender)) {
