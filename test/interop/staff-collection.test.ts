@@ -296,6 +296,15 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(text).not.toContain(value);
       const link = /<a href="(openid-credential-offer:[^"]+)"[^>]*id="open-in-wallet"/.exec(text)![1]!;
       expect(link).toBe(held.link);
+      expect(text).not.toContain('id="collect-web-wallet"');
+      // Where the deployment serves a web wallet, the page offers it too, with the same offer.
+      issuer.ctx.webWalletUrl = 'https://wallet.alpha.test';
+      try {
+        const withWallet = await (await fetch(pageUrl)).text();
+        expect(/<a id="collect-web-wallet" href="([^"]+)"/.exec(withWallet)![1]).toBe(`https://wallet.alpha.test/#/add?offer=${encodeURIComponent(held.link)}`);
+      } finally {
+        delete issuer.ctx.webWalletUrl;
+      }
 
       // Open in the wallet: it signs the person in and collects.
       const credentialOffer = await client.resolveCredentialOffer(link);

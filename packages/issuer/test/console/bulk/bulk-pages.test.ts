@@ -198,6 +198,7 @@ describe('delivery to staff (issue 19): rows that name their person', () => {
     const queued = await get(`/console/bulk/${job.id}`);
     expect(queued.text).toContain('Delivery to staff');
     expect(queued.text).toContain('3 rows name their person');
+    expect(queued.text).toMatch(/Held for their person \(issued when they collect\)<\/dt><dd class="nhsuk-summary-list__value">3</);
     expect(cells(queued.text, 1)).toBe('70000001 Waiting for the person Queued sent@alpha.test Not yet');
     expect(cells(queued.text, 3)).toBe('70000003 Waiting for the person No email address in the row Not yet');
 

@@ -56,10 +56,11 @@ function errorReport(job: BulkJob, report: JobErrorReport, page: number): SafeHt
     ${pagination(job.id, current, pages)}`;
 }
 
-function outcome(job: BulkJob): SafeHtml {
+function outcome(job: BulkJob, held: number): SafeHtml {
   const rows = [
     { key: 'Rows in the file', value: job.total === null ? 'Not known yet' : formatCount(job.total) },
     { key: 'Issued', value: formatCount(job.issued) },
+    ...(held > 0 ? [{ key: 'Held for their person (issued when they collect)', value: formatCount(held) }] : []),
     { key: 'Already issued before', value: formatCount(job.duplicates) },
     { key: 'Skipped (no credential: not achieved, not a CSTF subject, or expired)', value: formatCount(job.skipped) },
     { key: 'Row errors', value: formatCount(job.errors) },
@@ -105,7 +106,7 @@ export function sendJobPage(res: Response, page: JobPage): void {
         <p class="nhsuk-body-l nhsuk-u-margin-top-2" id="job-progress-text" aria-live="polite">${progress.text}</p>
         ${progress.finished ? '' : html`<p><a href="/console/bulk/${job.id}">Refresh the progress</a></p>`}
       </div>
-      ${progress.finished ? outcome(job) : ''}
+      ${progress.finished ? outcome(job, page.deliveries?.length ?? 0) : ''}
       ${deliveryTable(page.deliveries ?? [])}
       ${page.report && page.report.errors.length > 0 ? errorReport(job, page.report, page.page) : ''}`,
   });
