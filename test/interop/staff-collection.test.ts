@@ -473,6 +473,20 @@ describe('wallet redirect URIs registered per organisation (RFC 6749 3.1.2.2, 4.
     expect((await refused(issuer.a.org.id, `${WALLET_REDIRECT}?x=1`)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
   });
 
+  it("the deployment's own web wallet (an origin among the defaults) is accepted on any of its paths, and nothing else is", async () => {
+    const defaults = issuer.ctx.walletRedirectUris;
+    issuer.ctx.walletRedirectUris = [...(defaults ?? []), 'https://web-wallet.test/', 'myapp:/'];
+    try {
+      const own = await fetch(authorizeUrl(issuer.a.org.id, 'https://web-wallet.test/collect/done'), { redirect: 'manual' });
+      expect([own.status, own.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
+      for (const other of ['https://web-wallet.test.evil.test/collect', 'http://web-wallet.test/collect', 'otherapp:/callback']) {
+        expect((await refused(issuer.a.org.id, other)).code).toBe(other.startsWith('http:') ? 'ERR_REQUEST_INVALID' : 'ERR_REDIRECT_URI_NOT_REGISTERED');
+      }
+    } finally {
+      issuer.ctx.walletRedirectUris = defaults;
+    }
+  });
+
   it("only the organisation's registered URIs once it registers some; back to the defaults when it clears them", async () => {
     const url = `${issuer.url}/orgs/${issuer.b.org.id}/staff-collection`;
     const mine = 'https://wallet.beta.test/collected';

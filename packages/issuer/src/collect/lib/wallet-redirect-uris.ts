@@ -59,7 +59,8 @@ export function parseWalletRedirectUris(value: unknown): string[] {
 function matchesDefault(uri: URL, entry: string): boolean {
   if (uri.href === entry) return true;
   const base = new URL(entry);
-  return base.pathname === '/' && !base.search && base.origin === uri.origin;
+  // Origins of http(s) URLs only: other schemes' origin is "null", which would match them all.
+  return (base.protocol === 'https:' || base.protocol === 'http:') && base.pathname === '/' && !base.search && base.origin === uri.origin;
 }
 
 /**
