@@ -59,6 +59,7 @@ const ROUTES: Row[] = [
   { method: 'GET', path: '/results/:resultId/export', query: ['mapping'] },
   { method: 'POST', path: '/webhooks', fields: ['url', 'events', 'description'] },
   { method: 'GET', path: '/webhooks' },
+  { method: 'PATCH', path: '/webhooks/:endpointId', fields: ['url', 'events', 'description'] },
   { method: 'DELETE', path: '/webhooks/:endpointId' },
   { method: 'GET', path: '/webhooks/:endpointId/messages' },
   { method: 'POST', path: '/webhooks/:endpointId/messages/:messageId/replay' },

@@ -63,11 +63,11 @@ async function signInThroughBrowser(authorizationUrl: string, login: string): Pr
   return new URL(await signInAtProvider(authorizationUrl, login, WALLET_REDIRECT));
 }
 
-async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string }> {
+async function holdOffer(org: TestIssuer['a'], personNumber: string, email?: string): Promise<{ offerId: string; link: string; collectUrl: string }> {
   const deliverTo = { personNumber, ...(email ? { email } : {}) };
   const res = await call(`${issuer.url}/orgs/${org.org.id}/held-offers`, { key: org.keys.issuer, body: { credentials: [{ type: 'TrainingRecord', credentialSubject: claims }], formats: ['dc+sd-jwt'], deliverTo } });
   expect([res.status, res.body['code']]).toEqual([201, undefined]);
-  return res.body as { offerId: string; link: string };
+  return res.body as { offerId: string; link: string; collectUrl: string };
 }
 
 /** A wallet-initiated offer: no issuer_state, just the authorization code grant (the wallet starts from the metadata). */
@@ -274,12 +274,33 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       // Nothing of the credential and no PIN in it: only the link.
       for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(mail.raw).not.toContain(value);
       expect(mail.raw).not.toMatch(/\b\d{6}\b/);
-      const link = /openid-credential-offer:\/\/\S+/.exec(mail.raw)![0];
-      expect(link).toBe(held.link);
+      expect(/openid-credential-offer:\/\/\S+/.exec(mail.raw)![0]).toBe(held.link);
       // Sent once: a second pass sends nothing.
       expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: MAIL_FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
 
-      // Follow the link: the wallet signs the person in and collects.
+      // Follow the emailed link: the issuer's page offers the wallet link, its QR code and the sign-in; no claims.
+      const pageUrl = /http\S+\/collect\/[A-Za-z0-9_-]{43}/.exec(mail.raw)![0];
+      expect(pageUrl).toBe(held.collectUrl);
+      const page = await fetch(pageUrl);
+      const text = await page.text();
+      expect([page.status, page.headers.get('content-type'), page.headers.get('referrer-policy'), page.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', 'no-referrer', 'no-store']);
+      expect(text).toContain('Collect your credentials');
+      expect(text).toContain('sign in with your work account');
+      expect(text).toMatch(/<img id="collect-qr" src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="[^"]+">/);
+      for (const value of Object.values(claims).filter((v) => typeof v === 'string')) expect(text).not.toContain(value);
+      const link = /<a href="(openid-credential-offer:[^"]+)"[^>]*id="open-in-wallet"/.exec(text)![1]!;
+      expect(link).toBe(held.link);
+      expect(text).not.toContain('id="collect-web-wallet"');
+      // Where the deployment serves a web wallet, the page offers it too, with the same offer.
+      issuer.ctx.webWalletUrl = 'https://wallet.alpha.test';
+      try {
+        const withWallet = await (await fetch(pageUrl)).text();
+        expect(/<a id="collect-web-wallet" href="([^"]+)"/.exec(withWallet)![1]).toBe(`https://wallet.alpha.test/#/add?offer=${encodeURIComponent(held.link)}`);
+      } finally {
+        delete issuer.ctx.webWalletUrl;
+      }
+
+      // Open in the wallet: it signs the person in and collects.
       const credentialOffer = await client.resolveCredentialOffer(link);
       const { redirect, issuerMetadata, codeVerifier } = await authorize(credentialOffer, 'amara');
       const { accessTokenResponse } = await client.retrieveAuthorizationCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata, authorizationCode: redirect.searchParams.get('code')!, pkceCodeVerifier: codeVerifier, redirectUri: WALLET_REDIRECT });
@@ -287,6 +308,12 @@ describe('the person is told by email (issue 19 item 2), through a real SMTP ser
       const response = await client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: CONFIG_ID, proofs: { jwt: [await proofFor(issuerMetadata, key)] } });
       const credentials = response.credentialResponse.credentials as { credential: string }[];
       expect((await verifySdJwtVc({ compact: credentials[0]!.credential, resolver, expectedVct: training.vct })).verified).toBe(true);
+      // Collected: the page no longer offers it; a made-up state finds nothing either.
+      const after = await fetch(pageUrl);
+      expect([after.status, await after.text()]).toEqual([404, expect.stringContaining('This link no longer works')]);
+      expect((await fetch(pageUrl.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)))).status).toBe(404);
+      const asJson = await fetch(pageUrl, { headers: { accept: 'application/json' } });
+      expect([asJson.status, asJson.headers.get('content-type'), ((await asJson.json()) as { code: string }).code]).toEqual([404, 'application/problem+json; charset=utf-8', 'ERR_OFFER_NOT_FOUND']);
     } finally {
       await smtp.close();
     }
@@ -520,5 +547,66 @@ describe('our wallet SDK collects by signing in (OpenID4VCI 1.0, sections 3.4, 5
     // What links them at the issuer shows at the status list: the old one is revoked, the new one valid.
     expect((await wallet.checkCredentialStatus(first)).status).toBe('revoked');
     expect((await wallet.checkCredentialStatus(second)).status).toBe('valid');
+  });
+});
+
+describe('wallet redirect URIs registered per organisation (RFC 6749 3.1.2.2, 4.1.2.1; RFC 9700 4.1)', () => {
+  function authorizeUrl(orgId: string, redirectUri: string): URL {
+    const url = new URL(`${issuer.url}/orgs/${orgId}/oid4vci/authorize`);
+    const challenge = randomBytes(32).toString('base64url').slice(0, 43);
+    url.search = new URLSearchParams({ response_type: 'code', client_id: 'w', redirect_uri: redirectUri, scope: CONFIG_ID, state: 's', code_challenge: challenge, code_challenge_method: 'S256' }).toString();
+    return url;
+  }
+
+  async function refused(orgId: string, redirectUri: string): Promise<{ status: number; type: string | null; code: unknown; location: string | null }> {
+    const res = await fetch(authorizeUrl(orgId, redirectUri), { redirect: 'manual' });
+    const body = (await res.json()) as Record<string, unknown>;
+    return { status: res.status, type: res.headers.get('content-type'), code: body['code'], location: res.headers.get('location') };
+  }
+
+  it('an unregistered redirect_uri gets an error page, never a redirect', async () => {
+    expect(await refused(issuer.a.org.id, 'https://attacker.test/steal')).toEqual({ status: 400, type: expect.stringContaining('application/problem+json'), code: 'ERR_REDIRECT_URI_NOT_REGISTERED', location: null });
+    // Close to the registered one is not it: compared exactly.
+    expect((await refused(issuer.a.org.id, `${WALLET_REDIRECT}/more`)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+    expect((await refused(issuer.a.org.id, `${WALLET_REDIRECT}?x=1`)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+  });
+
+  it("the deployment's own web wallet (an origin among the defaults) is accepted on any of its paths, and nothing else is", async () => {
+    const defaults = issuer.ctx.walletRedirectUris;
+    issuer.ctx.walletRedirectUris = [...(defaults ?? []), 'https://web-wallet.test/', 'myapp:/'];
+    try {
+      const own = await fetch(authorizeUrl(issuer.a.org.id, 'https://web-wallet.test/collect/done'), { redirect: 'manual' });
+      expect([own.status, own.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
+      for (const other of ['https://web-wallet.test.evil.test/collect', 'http://web-wallet.test/collect', 'otherapp:/callback']) {
+        expect((await refused(issuer.a.org.id, other)).code).toBe(other.startsWith('http:') ? 'ERR_REQUEST_INVALID' : 'ERR_REDIRECT_URI_NOT_REGISTERED');
+      }
+    } finally {
+      issuer.ctx.walletRedirectUris = defaults;
+    }
+  });
+
+  it("only the organisation's registered URIs once it registers some; back to the defaults when it clears them", async () => {
+    const url = `${issuer.url}/orgs/${issuer.b.org.id}/staff-collection`;
+    const mine = 'https://wallet.beta.test/collected';
+    const bad = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number', walletRedirectUris: [mine, 'http://wallet.beta.test/cb'] } });
+    expect([bad.status, bad.body['code'], bad.body['field']]).toEqual([400, 'ERR_REQUEST_INVALID', 'walletRedirectUris[1]']);
+    const put = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number', walletRedirectUris: [mine, 'uk.nhs.staffpassport:/callback'] } });
+    expect([put.status, put.body]).toEqual([200, { personClaim: 'employee_number', walletRedirectUris: [mine, 'uk.nhs.staffpassport:/callback'] }]);
+    try {
+      expect((await call(url, { key: issuer.b.keys.auditor })).body).toEqual(put.body);
+      // The tests' default wallet is no longer B's; A (nothing registered) keeps it.
+      expect((await refused(issuer.b.org.id, WALLET_REDIRECT)).code).toBe('ERR_REDIRECT_URI_NOT_REGISTERED');
+      for (const registered of [mine, 'uk.nhs.staffpassport:/callback']) {
+        const res = await fetch(authorizeUrl(issuer.b.org.id, registered), { redirect: 'manual' });
+        expect([res.status, res.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
+      }
+      const atA = await fetch(authorizeUrl(issuer.a.org.id, WALLET_REDIRECT), { redirect: 'manual' });
+      expect(atA.status).toBe(303);
+    } finally {
+      const reset = await call(url, { method: 'PUT', key: issuer.b.keys['org-admin'], body: { personClaim: 'employee_number' } });
+      expect(reset.body).toEqual({ personClaim: 'employee_number' });
+    }
+    const back = await fetch(authorizeUrl(issuer.b.org.id, WALLET_REDIRECT), { redirect: 'manual' });
+    expect([back.status, back.headers.get('location')?.startsWith(idp.issuer)]).toEqual([303, true]);
   });
 });

@@ -25,7 +25,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     details: `Configuration comes from the environment: DATA_DIR, DATABASE_URL (postgres://...), HOST, ISSUER_PORT, VERIFIER_PORT, WALLET_PORT,
 ISSUER_PUBLIC_URL, VERIFIER_PUBLIC_URL, WALLET_PUBLIC_URL, PASSPORT_SECRET_KEY, LOG_LEVEL,
-LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST_REGISTRY, TRUST_REGISTRY_KEYS.`,
+LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST_REGISTRY, TRUST_REGISTRY_KEYS,
+SMTP_URL (smtp://host:port: emails telling staff that credentials wait for them), MAIL_FROM.`,
     run: async (input) => (await import('./commands/start.js')).startCommand(input),
   },
   {
@@ -69,6 +70,24 @@ LOG_FORMAT (json or pretty), DID_WEB_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, TRUST
     },
     details: ADMIN_DETAILS,
     run: async (input) => (await import('./commands/type-commands.js')).orgTypesCommand(input),
+  },
+  {
+    path: ['org', 'staff-collection'],
+    summary: 'show or set how staff collect credentials held for them by signing in: the person claim and the wallet redirect URIs',
+    options: {
+      org: { type: 'string', value: 'ORG_ID', required: true, description: "the organisation's id (org_...)" },
+      'person-claim': { type: 'string', value: 'CLAIM', description: "the ID token claim that numbers a person (employee_number, esr_person_number); never a name" },
+      'wallet-redirect-uris': {
+        type: 'string',
+        value: 'URI,URI',
+        description: "the redirect URIs of the organisation's wallet clients, comma separated, compared exactly; 'default' for the deployment's web wallet",
+      },
+      ...DEMO,
+    },
+    details: `${ADMIN_DETAILS}
+  Setting one keeps the other. The authorization code flow sends a person back only to a registered
+  redirect URI; unregistered ones get an error page.`,
+    run: async (input) => (await import('./commands/org-staff-collection.js')).orgStaffCollectionCommand(input),
   },
   {
     path: ['type', 'publish'],

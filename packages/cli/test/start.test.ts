@@ -59,6 +59,10 @@ describe('staff-passport start --demo', () => {
     const result = spawnSync(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, ISSUER_PORT: 'eighty' }, encoding: 'utf8' });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('ISSUER_PORT must be a port number');
+    // The mail settings are checked by the same loader (issue 19), before anything listens.
+    const mail = spawnSync(process.execPath, [...bin, 'start', '--demo'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, SMTP_URL: 'mail.example.nhs.uk:25' }, encoding: 'utf8' });
+    expect(mail.status).toBe(78);
+    expect(mail.stderr).toMatch(/ERR_CONFIG_INVALID.*SMTP_URL must be smtp:\/\/host:port|SMTP_URL must be smtp:\/\/host:port/);
   });
 
   it('starts, prints the facts, and the try-it issue then verify works; a second start reuses them', async () => {

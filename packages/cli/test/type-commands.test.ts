@@ -1,5 +1,5 @@
 /**
- * `staff-passport type publish`, `type list` and `org types` (issue 18, item 1): the registry and
+ * `staff-passport type publish`, `type list`, `org types` (issue 18, item 1) and `org staff-collection` (issue 19): the registry and
  * the setting for types not registered, from the command line, on the issuer's database.
  */
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
@@ -71,4 +71,20 @@ it('shows and sets whether an organisation issues types not registered (off by d
   await ctx.close();
   const wrong = await run(['org', 'types', '--org', org.id, '--allow-unregistered', 'maybe']);
   expect(wrong.code).toBe(64);
+});
+
+it('org staff-collection (issue 19): shows and sets the person claim and the wallet redirect URIs, refusing a bad one', async () => {
+  const none = await run(['org', 'staff-collection', '--org', org.id]);
+  expect([none.code, JSON.parse(none.out)]).toEqual([0, { personClaim: null }]);
+  const early = await run(['org', 'staff-collection', '--org', org.id, '--wallet-redirect-uris', 'https://wallet.rzt.example/cb']);
+  expect([early.code, early.err]).toEqual([65, expect.stringContaining('ERR_REQUEST_INVALID')]);
+  const set = await run(['org', 'staff-collection', '--org', org.id, '--person-claim', 'employee_number', '--wallet-redirect-uris', 'https://wallet.rzt.example/cb, uk.nhs.staffpassport:/callback']);
+  expect([set.code, JSON.parse(set.out)]).toEqual([0, { personClaim: 'employee_number', walletRedirectUris: ['https://wallet.rzt.example/cb', 'uk.nhs.staffpassport:/callback'] }]);
+  // Setting the claim keeps the URIs; `default` goes back to the deployment's wallet.
+  const claim = await run(['org', 'staff-collection', '--org', org.id, '--person-claim', 'esr_person_number']);
+  expect(JSON.parse(claim.out)).toEqual({ personClaim: 'esr_person_number', walletRedirectUris: ['https://wallet.rzt.example/cb', 'uk.nhs.staffpassport:/callback'] });
+  const bad = await run(['org', 'staff-collection', '--org', org.id, '--wallet-redirect-uris', 'http://wallet.rzt.example/cb']);
+  expect([bad.code, bad.err]).toEqual([65, expect.stringContaining('ERR_REQUEST_INVALID')]);
+  const reset = await run(['org', 'staff-collection', '--org', org.id, '--wallet-redirect-uris', 'default']);
+  expect(JSON.parse(reset.out)).toEqual({ personClaim: 'esr_person_number' });
 });

@@ -42,6 +42,10 @@ export interface CreateIssuerContextOptions {
   webhookPolicy?: Partial<WebhookAddressPolicy>;
   /** The webhook worker's pace and backoff; `intervalMs: 0` leaves it stopped (tests run rounds themselves). */
   webhookDelivery?: Partial<WebhookDeliverySettings>;
+  /** The wallet redirect URIs of organisations that registered none (the deployment's web wallet); default none. */
+  walletRedirectUris?: readonly string[];
+  /** The deployment's web wallet, offered on the page an emailed offer link opens. */
+  webWalletUrl?: string;
 }
 
 /**
@@ -95,6 +99,8 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     webhooks,
     keyBox: createSecretBox(options.secretKey, ORG_KEY_PURPOSE),
     jobs: {},
+    ...(options.walletRedirectUris ? { walletRedirectUris: options.walletRedirectUris } : {}),
+    ...(options.webWalletUrl ? { webWalletUrl: options.webWalletUrl } : {}),
   };
   // Housekeeping runs on this timer, owned by the context, off every request's path.
   const intervalMs = options.housekeepingIntervalMs ?? 60_000;

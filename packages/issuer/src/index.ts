@@ -81,6 +81,7 @@ export { getCredentialTypeVersion, listCredentialTypes, listNewestRegisteredType
 export { publishCredentialType } from './types/publish-credential-type.js';
 export type { CredentialTypeInput, RegisteredType } from './types/registered-type.js';
 export { getTypeSettings, setTypeSettings } from './types/set-unregistered-types.js';
+export { getStaffCollectionSettings, setPersonClaim, type StaffCollectionSettings } from './collect/index.js';
 export type { TypeSettings } from './types/set-unregistered-types.js';
 export {
   OFFER_FORMATS,

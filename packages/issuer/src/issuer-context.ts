@@ -43,4 +43,11 @@ export interface IssuerContext {
   documentLoader: DocumentLoader;
   /** The organisations' webhook endpoints, the outbox events are written to, and its worker. */
   webhooks: WebhookService;
+  /**
+   * The deployment's default wallet redirect URIs, for organisations that registered none (the
+   * demo's web wallet: an origin alone, `https://wallet.example/`, admits its paths).
+   */
+  walletRedirectUris?: readonly string[];
+  /** The deployment's web wallet, offered on the page an emailed offer link opens (`/orgs/{orgId}/collect/...`). */
+  webWalletUrl?: string;
 }

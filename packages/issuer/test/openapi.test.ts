@@ -6,6 +6,7 @@
  * interactive reference, served from the installed package under its own content security policy.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { toOpenApiPath } from '@staff-passport/web-kit';
 import { ISSUER_ROUTES, createIssuerApp } from '@staff-passport/issuer';
 import { answerProblems, openApiErrors, operationProblems } from '../../../test/helpers/check-openapi-document.js';
@@ -56,6 +57,41 @@ it('is valid OpenAPI 3.1, and every operation has schemas for what it takes and 
   expect(await openApiErrors(doc)).toEqual([]);
   expect(operationProblems(doc)).toEqual([]);
   for (const needed of ['revoke', 'suspend', 'reinstate', 'credentials/status', 'audit']) expect(Object.keys(doc['paths'] as object).some((p) => p.includes(needed))).toBe(true);
+});
+
+// Issue 19's routes: staff collecting their own credentials, the emailed page, delivery per row, webhooks.
+const ISSUE_19_OPERATIONS = [
+  'GET /orgs/{orgId}/staff-collection',
+  'PUT /orgs/{orgId}/staff-collection',
+  'POST /orgs/{orgId}/held-offers',
+  'GET /orgs/{orgId}/collect/{issuerState}',
+  'GET /orgs/{orgId}/oid4vci/authorize',
+  'GET /orgs/{orgId}/oid4vci/authorize/callback',
+  'GET /orgs/{orgId}/jobs/{jobId}/deliveries',
+  'POST /orgs/{orgId}/webhooks',
+  'GET /orgs/{orgId}/webhooks',
+  'PATCH /orgs/{orgId}/webhooks/{endpointId}',
+  'DELETE /orgs/{orgId}/webhooks/{endpointId}',
+  'GET /orgs/{orgId}/webhooks/{endpointId}/messages',
+  'POST /orgs/{orgId}/webhooks/{endpointId}/messages/{messageId}/replay',
+];
+
+it("describes issue 19's routes and settings, in the document and in the README", () => {
+  const paths = doc['paths'] as Record<string, Record<string, { summary?: string; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  const missing = ISSUE_19_OPERATIONS.filter((op) => {
+    const [method, path] = op.split(' ') as [string, string];
+    return !paths[path]?.[method.toLowerCase()]?.summary;
+  });
+  expect(missing).toEqual([]);
+  // The settings: the person claim and the wallet redirect URIs; the held offer's page; the endpoint's state.
+  const settings = paths['/orgs/{orgId}/staff-collection']!['put']!.requestBody!.content['application/json']!.schema.properties!;
+  expect(Object.keys(settings).sort()).toEqual(['personClaim', 'walletRedirectUris']);
+  expect(JSON.stringify(paths['/orgs/{orgId}/held-offers']!['post']!.responses['201'])).toContain('collectUrl');
+  expect(JSON.stringify(paths['/orgs/{orgId}/webhooks']!['get']!.responses['200'])).toContain('disabledReason');
+  // The README names each route and each setting.
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const undescribed = [...ISSUE_19_OPERATIONS.map((op) => op.split(' ')[1]!.replace('/orgs/{orgId}', '').replace(/\{(\w+)\}$/, '')), 'SMTP_URL', 'MAIL_FROM', 'personClaim', 'walletRedirectUris', 'WEBHOOK_ALLOW_PRIVATE', '410 Gone', '?mapping='].filter((word) => !readme.includes(word));
+  expect(undescribed).toEqual([]);
 });
 
 it("the service's real answers fit the documented schemas", async () => {

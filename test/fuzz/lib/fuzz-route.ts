@@ -10,7 +10,7 @@ import { checkAnswer, deepJson, hostileAuthorization, hostileBody, hostileHeader
 
 /** A route to fuzz. */
 export interface FuzzRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Express-style path with `:params`. */
   path: string;
   /** Real values for the path parameters (so the fuzz gets past "not found" into the handler). */
@@ -55,7 +55,7 @@ export async function fuzzRoute(baseUrl: string, route: FuzzRoute, numRuns: numb
   const params = fc.record(
     Object.fromEntries(paramNames.map((name) => [name, fc.oneof({ weight: 3, arbitrary: fc.constant(encodeURIComponent(route.params[name] ?? 'x')) }, hostileSegment)])),
   ) as fc.Arbitrary<Record<string, string>>;
-  const hasBody = route.method === 'POST' || route.method === 'PUT';
+  const hasBody = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';
   const validBody = route.validBody;
   const body = hasBody
     ? fc.oneof(

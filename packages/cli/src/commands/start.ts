@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PassportError, createLogger, loadTrustRegistry, type TrustRegistry } from '@staff-passport/core';
 import { listen, loadConfig, type RunningServer } from '@staff-passport/web-kit';
-import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, parseSmtpUrl, resumeJobs, startMailOutbox, stopJobs } from '@staff-passport/issuer';
+import { configureJobs, createIssuerApp, createIssuerContext, createWorkerIssueRow, resumeJobs, startMailOutbox, stopJobs } from '@staff-passport/issuer';
 import { createVerifierApp, createVerifierContext, verifierDid } from '@staff-passport/verifier';
 import { createDemoTrustRegistry, type DemoTrustRegistry } from '../lib/create-demo-trust-registry.js';
 import { createWebWalletApp } from '../lib/create-web-wallet-app.js';
@@ -128,6 +128,9 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
       publicUrl: issuerUrl,
       logger: logger.child({ service: 'issuer' }),
       webhookPolicy: { allowPrivateNetwork: config.webhookAllowPrivate, allowHttpLoopback: config.webhookAllowPrivate },
+      // The web wallet served here is the default wallet of organisations that registered none.
+      ...(walletUrl || config.demo ? { walletRedirectUris: [`${new URL(walletUrl ?? config.walletPublicUrl).origin}/`] } : {}),
+      ...(walletUrl ? { webWalletUrl: walletUrl } : {}),
     });
     issuerServer.attach(createIssuerApp(issuerCtx, { allowHttpLoopback: config.allowPrivateNetwork }));
     // Bulk uploads can be large: the whole request may take longer than the default limit.
@@ -138,9 +141,7 @@ export async function startCommand({ options }: CommandInput): Promise<number> {
     // Jobs a previous run was issuing when it stopped (or was killed) carry on.
     await resumeJobs(issuerCtx);
     // Emails telling staff that credentials wait for them (SMTP_URL, MAIL_FROM): sent from the outbox, retried.
-    const smtpUrl = process.env['SMTP_URL'];
-    if (smtpUrl) parseSmtpUrl(smtpUrl);
-    const mailer = smtpUrl ? startMailOutbox(issuerCtx, { smtpUrl, from: process.env['MAIL_FROM'] ?? `staff-passport@${new URL(issuerUrl).hostname}` }) : undefined;
+    const mailer = config.mail ? startMailOutbox(issuerCtx, config.mail) : undefined;
     const verifierCtx = await createVerifierContext({
       logger: logger.child({ service: 'verifier' }),
       ...databaseOptions(config, 'verifier'),

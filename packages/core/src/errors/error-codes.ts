@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
   ERR_OIDC_TOKEN_INVALID: 401,
   ERR_OIDC_PROVIDER_UNAVAILABLE: 503,
   ERR_OIDC_SIGN_IN_FAILED: 401,
+  // Staff collecting credentials: the wallet's redirect_uri is not one its organisation registered
+  ERR_REDIRECT_URI_NOT_REGISTERED: 400,
   // Verification (reported per check; the endpoint answers 400)
   ERR_VERIFICATION_FAILED: 400,
   ERR_VC_MALFORMED: 400,

@@ -29,7 +29,8 @@ export async function enqueueWebhookEvents(service: WebhookService, events: read
   for (const event of events) {
     let endpoints = byOrg.get(event.orgId);
     if (!endpoints) {
-      endpoints = (await service.store.listEndpoints(event.orgId)).map((e) => ({ id: e.id, events: JSON.parse(e.events) as string[] }));
+      // A disabled endpoint (it answered 410 Gone) gets nothing until it is updated.
+      endpoints = (await service.store.listEndpoints(event.orgId)).filter((e) => e.disabled_at === null).map((e) => ({ id: e.id, events: JSON.parse(e.events) as string[] }));
       byOrg.set(event.orgId, endpoints);
     }
     const subscribed = endpoints.filter((e) => e.events.includes(event.type));

@@ -2,7 +2,7 @@ export { WEBHOOK_EVENTS, ISSUER_WEBHOOK_EVENTS, VERIFIER_WEBHOOK_EVENTS } from '
 export type { WebhookEventType, WebhookPayload } from './webhook-events.js';
 export { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './sign-webhook.js';
 export type { VerifyWebhookOptions, WebhookHeaders, WebhookSignatureInput } from './sign-webhook.js';
-export { WEBHOOK_TABLES } from './webhook-tables.js';
+export { WEBHOOK_ENDPOINT_STATE, WEBHOOK_TABLES } from './webhook-tables.js';
 export { createWebhookStore } from './webhook-store.js';
 export type { ClaimedWebhookMessage, WebhookAttemptOutcome, WebhookAttemptRow, WebhookEndpointRow, WebhookMessageRow, WebhookStore } from './webhook-store.js';
 export { DEFAULT_WEBHOOK_DELIVERY, WebhookDispatcher, webhookBackoffMs } from './webhook-dispatcher.js';
@@ -13,7 +13,7 @@ export type { WebhookService } from './webhook-service.js';
 export type { WebhookAddressPolicy } from './lib/check-webhook-url.js';
 export { enqueueWebhookEvent, enqueueWebhookEvents } from './enqueue-webhook-event.js';
 export type { WebhookEventInput } from './enqueue-webhook-event.js';
-export { deleteWebhookEndpoint, listWebhookEndpoints, registerWebhookEndpoint } from './manage-webhook-endpoints.js';
+export { deleteWebhookEndpoint, listWebhookEndpoints, registerWebhookEndpoint, updateWebhookEndpoint } from './manage-webhook-endpoints.js';
 export type { RegisteredWebhookEndpoint, WebhookEndpoint, WebhookEndpointInput } from './manage-webhook-endpoints.js';
 export { listWebhookMessages, replayWebhookMessage } from './list-webhook-messages.js';
 export type { WebhookAttempt, WebhookMessage } from './list-webhook-messages.js';

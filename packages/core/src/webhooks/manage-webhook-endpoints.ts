@@ -13,6 +13,10 @@ export interface WebhookEndpoint {
   events: WebhookEventType[];
   description: string | null;
   createdAt: string;
+  /** False once the endpoint answered 410 Gone: nothing is sent to it until it is updated. */
+  enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
 }
 
 /** What registering an endpoint answers: the endpoint and its signing secret, shown this once. */
@@ -30,7 +34,25 @@ export interface WebhookEndpointInput {
 const MAX_ENDPOINTS_PER_ORG = 20;
 
 function toEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
-  return { id: row.id, url: row.url, events: JSON.parse(row.events) as WebhookEventType[], description: row.description, createdAt: row.created_at };
+  return {
+    id: row.id,
+    url: row.url,
+    events: JSON.parse(row.events) as WebhookEventType[],
+    description: row.description,
+    createdAt: row.created_at,
+    enabled: row.disabled_at === null,
+    disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
+  };
+}
+
+function eventsOf(service: WebhookService, requested: readonly string[]): string[] {
+  const events = [...new Set(requested)];
+  const unknown = events.find((e) => !(service.events as readonly string[]).includes(e));
+  if (events.length === 0 || unknown !== undefined) {
+    throw new PassportError('ERR_REQUEST_INVALID', `events must be some of ${service.events.join(', ')}`, { field: 'events' });
+  }
+  return events;
 }
 
 /**
@@ -42,11 +64,7 @@ function toEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
  */
 export async function registerWebhookEndpoint(service: WebhookService, orgId: string, input: WebhookEndpointInput, createdBy: string | null): Promise<RegisteredWebhookEndpoint> {
   const url = checkWebhookUrl(input.url, service.policy);
-  const events = [...new Set(input.events)];
-  const unknown = events.find((e) => !(service.events as readonly string[]).includes(e));
-  if (events.length === 0 || unknown !== undefined) {
-    throw new PassportError('ERR_REQUEST_INVALID', `events must be some of ${service.events.join(', ')}`, { field: 'events' });
-  }
+  const events = eventsOf(service, input.events);
   const existing = await service.store.listEndpoints(orgId);
   if (existing.length >= MAX_ENDPOINTS_PER_ORG) throw new PassportError('ERR_REQUEST_INVALID', `an organisation has at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints`, { field: 'url' });
   const id = `wh_${randomBytes(8).toString('hex')}`;
@@ -60,6 +78,8 @@ export async function registerWebhookEndpoint(service: WebhookService, orgId: st
     description: input.description ?? null,
     created_at: service.now().toISOString(),
     created_by: createdBy,
+    disabled_at: null,
+    disabled_reason: null,
   };
   await service.store.insertEndpoint(row);
   return { ...toEndpoint(row), secret };
@@ -73,6 +93,25 @@ export async function registerWebhookEndpoint(service: WebhookService, orgId: st
  */
 export async function listWebhookEndpoints(service: WebhookService, orgId: string): Promise<WebhookEndpoint[]> {
   return (await service.store.listEndpoints(orgId)).map(toEndpoint);
+}
+
+/**
+ * Updates an endpoint (its URL, events or description; the secret stays) and enables it again: an
+ * endpoint disabled because it answered 410 Gone is sent the events that happen from now on
+ * (messages failed while it was disabled can be replayed).
+ *
+ * @example
+ * const endpoint = await updateWebhookEndpoint(ctx.webhooks, orgId, endpointId, { url: 'https://hr.example.nhs.uk/hooks/v2' });
+ * @throws PassportError `ERR_WEBHOOK_NOT_FOUND`, `ERR_WEBHOOK_URL_FORBIDDEN` (field `url`), `ERR_REQUEST_INVALID` (field `events`).
+ */
+export async function updateWebhookEndpoint(service: WebhookService, orgId: string, endpointId: string, input: Partial<WebhookEndpointInput>): Promise<WebhookEndpoint> {
+  const fields = {
+    ...(input.url === undefined ? {} : { url: checkWebhookUrl(input.url, service.policy).href }),
+    ...(input.events === undefined ? {} : { events: JSON.stringify(eventsOf(service, input.events)) }),
+    ...(input.description === undefined ? {} : { description: input.description }),
+  };
+  if (!(await service.store.updateEndpoint(orgId, endpointId, fields))) throw new PassportError('ERR_WEBHOOK_NOT_FOUND', 'no webhook endpoint with that id', { field: 'endpointId' });
+  return toEndpoint((await service.store.findEndpoint(orgId, endpointId))!);
 }
 
 /**

@@ -66,7 +66,8 @@ export function webhookBackoffMs(attempt: number, settings: Pick<WebhookDelivery
  * Webhooks specification says, POSTs it, logs the attempt, and marks the message delivered, due
  * again after a backoff, or failed after the last attempt. At least once: a receiver may see a
  * message twice (an instance stopped after sending and before logging) and deduplicates by
- * `webhook-id`.
+ * `webhook-id`. An endpoint that answers 410 Gone is disabled (its pending messages failed, no
+ * more sent) until the organisation updates it.
  */
 export class WebhookDispatcher {
   readonly instanceId: string;
@@ -140,7 +141,9 @@ export class WebhookDispatcher {
       : { status: null, error: 'the endpoint secret does not open with the service secret key', durationMs: 0 };
     const attempts = message.attempts + 1;
     const delivered = outcome.error === null;
-    const last = !delivered && attempts >= settings.maxAttempts;
+    // 410 Gone: the receiver says the endpoint is gone for good (Standard Webhooks): no retry.
+    const gone = outcome.status === 410;
+    const last = !delivered && (gone || attempts >= settings.maxAttempts);
     const state = delivered ? 'delivered' : last ? 'failed' : 'pending';
     await options.store.recordAttempt(message, this.instanceId, {
       attempt: { status: outcome.status, error: outcome.error, duration_ms: outcome.durationMs, at: at.toISOString() },
@@ -148,6 +151,10 @@ export class WebhookDispatcher {
       next_attempt_at: delivered || last ? message.next_attempt_at : at.getTime() + webhookBackoffMs(attempts, settings),
       delivered_at: delivered ? options.now().toISOString() : null,
     });
+    if (gone) {
+      await options.store.disableEndpoint(message.endpoint_id, at.toISOString(), 'the endpoint answered 410 Gone');
+      options.logger.warn({ endpoint: message.endpoint_id, message: message.id }, 'a webhook endpoint answered 410 Gone: it is disabled until it is updated');
+    }
     if (!delivered) options.logger.info({ message: message.id, endpoint: message.endpoint_id, attempts, state, error: outcome.error }, 'webhook attempt failed');
   }
 }

@@ -14,6 +14,9 @@ export type WebhookEndpointsTable = {
   description: string | null;
   created_at: string;
   created_by: string | null;
+  /** When the endpoint answered 410 Gone and was disabled; null while enabled (WEBHOOK_ENDPOINT_STATE). */
+  disabled_at: string | null;
+  disabled_reason: string | null;
 };
 
 /** sp_webhook_messages: the outbox. */
@@ -77,6 +80,13 @@ export interface WebhookStore {
   /** The organisation's endpoints, oldest first. */
   listEndpoints(orgId: string): Promise<WebhookEndpointRow[]>;
   findEndpoint(orgId: string, id: string): Promise<WebhookEndpointRow | undefined>;
+  /** Changes an endpoint (its URL, events, description) and enables it again; false when the organisation has no such endpoint. */
+  updateEndpoint(orgId: string, id: string, fields: Partial<Pick<WebhookEndpointRow, 'url' | 'events' | 'description'>>): Promise<boolean>;
+  /**
+   * Disables an endpoint (it answered 410 Gone): nothing more is sent to it, and its messages still
+   * pending are marked failed with the reason, until it is updated.
+   */
+  disableEndpoint(id: string, at: string, reason: string): Promise<void>;
   /** Deletes an endpoint with its messages and their log; false when the organisation has no such endpoint. */
   deleteEndpoint(orgId: string, id: string): Promise<boolean>;
   /** Adds messages to the outbox (in the caller's transaction when there is one). */
@@ -126,6 +136,27 @@ export function createWebhookStore(db: Database): WebhookStore {
     async findEndpoint(orgId, id) {
       return webhookSql(db).selectFrom('sp_webhook_endpoints').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
     },
+    async updateEndpoint(orgId, id, fields) {
+      const updated = await webhookSql(db)
+        .updateTable('sp_webhook_endpoints')
+        .set({ ...fields, disabled_at: null, disabled_reason: null })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
+    },
+    async disableEndpoint(id, at, reason) {
+      await db.transaction(async (tx) => {
+        const q = webhookSql(tx);
+        await q.updateTable('sp_webhook_endpoints').set({ disabled_at: at, disabled_reason: reason }).where('id', '=', id).where('disabled_at', 'is', null).execute();
+        await q
+          .updateTable('sp_webhook_messages')
+          .set({ state: 'failed', claimed_by: null, claim_until: null, last_error: `not sent: ${reason}` })
+          .where('endpoint_id', '=', id)
+          .where('state', '=', 'pending')
+          .execute();
+      });
+    },
     async deleteEndpoint(orgId, id) {
       return db.transaction(async (tx) => {
         const q = webhookSql(tx);
@@ -157,6 +188,8 @@ export function createWebhookStore(db: Database): WebhookStore {
           .where('state', '=', 'pending')
           .where('next_attempt_at', '<=', nowMs)
           .where((w) => w.or([w('claim_until', 'is', null), w('claim_until', '<', nowMs)]))
+          // Nothing goes to a disabled endpoint (a message replayed while it is disabled waits).
+          .where('endpoint_id', 'not in', q.selectFrom('sp_webhook_endpoints').select('id').where('disabled_at', 'is not', null))
           .orderBy('next_attempt_at')
           .limit(limit)
           .$if(tx.engine === 'postgres', (s) => s.forUpdate().skipLocked())

@@ -51,3 +51,13 @@ export const WEBHOOK_TABLES: readonly string[] = [
    )`,
   `CREATE INDEX IF NOT EXISTS sp_webhook_attempts_message ON sp_webhook_attempts (message_id, id)`,
 ];
+
+/**
+ * An endpoint's state, added after the tables (each service adds it in a migration of its own):
+ * `disabled_at` and `disabled_reason` are set when the endpoint answered 410 Gone (Standard
+ * Webhooks: the receiver says it is gone for good); nothing is sent to it until it is updated.
+ */
+export const WEBHOOK_ENDPOINT_STATE: readonly string[] = [
+  `ALTER TABLE sp_webhook_endpoints ADD COLUMN disabled_at TEXT`,
+  `ALTER TABLE sp_webhook_endpoints ADD COLUMN disabled_reason TEXT`,
+];

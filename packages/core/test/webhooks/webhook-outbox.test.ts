@@ -4,10 +4,11 @@
  * claimed by one instance at a time (two instances on one database never claim one message
  * together), delivered signed as Standard Webhooks says to a real receiver on 127.0.0.1, retried
  * with exponential backoff under the same `webhook-id`, failed after the last attempt, replayed,
- * and logged attempt by attempt. Endpoint URLs follow the did:web fetcher's address policy.
+ * and logged attempt by attempt; an endpoint answering 410 Gone disabled until updated. Endpoint URLs follow the did:web fetcher's address policy.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
+  WEBHOOK_ENDPOINT_STATE,
   WEBHOOK_TABLES,
   createLogger,
   createSecretBox,
@@ -15,10 +16,12 @@ import {
   deleteWebhookEndpoint,
   enqueueWebhookEvent,
   enqueueWebhookEvents,
+  listWebhookEndpoints,
   listWebhookMessages,
   registerWebhookEndpoint,
   replayWebhookMessage,
   statementsMigration,
+  updateWebhookEndpoint,
   verifyWebhook,
   type Database,
   type WebhookService,
@@ -26,7 +29,7 @@ import {
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../../test/helpers/webhook-receiver.js';
 
-const MIGRATIONS = [statementsMigration(1, 'webhooks', WEBHOOK_TABLES)];
+const MIGRATIONS = [statementsMigration(1, 'webhooks', WEBHOOK_TABLES), statementsMigration(2, 'webhook endpoint state', WEBHOOK_ENDPOINT_STATE)];
 const logger = createLogger({ level: 'silent' });
 const box = createSecretBox('ab'.repeat(32), 'staff-passport webhook secrets');
 const LOOPBACK = { allowPrivateNetwork: true, allowHttpLoopback: true };
@@ -181,6 +184,58 @@ describeEngines('the webhook outbox', (engine) => {
     expect(await hooks.store.listAttempts([message!.id])).toEqual([]);
     await deleteWebhookEndpoint(hooks, 'org_e', endpoint.id);
     await expect(listWebhookMessages(hooks, 'org_e', endpoint.id)).rejects.toMatchObject({ code: 'ERR_WEBHOOK_NOT_FOUND' });
+  });
+
+  it('disables an endpoint that answers 410 Gone: no retry, nothing more sent, its state in the listing and the log; updating it enables it again', async () => {
+    const hooks = service(db, 'gone', { backoffBaseMs: 1000 });
+    const endpoint = await registerWebhookEndpoint(hooks, 'org_g', { url: `${receiver.url}/gone`, events: ['credential.revoked'] }, null);
+    expect(endpoint).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null });
+    const revoke = (credentialId: string): Promise<number> => db.transaction(() => enqueueWebhookEvent(hooks, { orgId: 'org_g', type: 'credential.revoked', data: { credentialId } }));
+    await revoke('urn:uuid:g1');
+    const before = receiver.received.length;
+    receiver.answer(410);
+    expect(await hooks.dispatcher.runOnce()).toBe(1);
+    expect(receiver.received.length).toBe(before + 1);
+    // Disabled at once: the listing says so and why; the message failed after one attempt, logged with the 410.
+    const [listed] = await listWebhookEndpoints(hooks, 'org_g');
+    expect(listed).toMatchObject({ id: endpoint.id, enabled: false, disabledAt: clock.toISOString(), disabledReason: 'the endpoint answered 410 Gone' });
+    const [first] = await listWebhookMessages(hooks, 'org_g', endpoint.id);
+    expect(first).toMatchObject({ state: 'failed', attempts: 1, nextAttemptAt: null, log: [expect.objectContaining({ attempt: 1, status: 410 })] });
+    // No further deliveries: no message for a later event, nothing sent however long the worker runs; a replay waits.
+    expect(await revoke('urn:uuid:g2')).toBe(0);
+    await replayWebhookMessage(hooks, 'org_g', endpoint.id, first!.id);
+    clock = new Date(clock.getTime() + 86_400_000);
+    expect(await hooks.dispatcher.runOnce()).toBe(0);
+    expect(receiver.received.length).toBe(before + 1);
+
+    // Updated (here its URL): enabled again; the waiting replay and later events are delivered.
+    const updated = await updateWebhookEndpoint(hooks, 'org_g', endpoint.id, { url: `${receiver.url}/back` });
+    expect(updated).toMatchObject({ url: `${receiver.url}/back`, enabled: true, disabledAt: null, disabledReason: null });
+    expect(await revoke('urn:uuid:g3')).toBe(1);
+    expect(await hooks.dispatcher.runOnce()).toBe(2);
+    expect(receiver.received.slice(before + 1).map((r) => [r.path, JSON.parse(r.body).data.credentialId]).sort()).toEqual([
+      ['/back', 'urn:uuid:g1'],
+      ['/back', 'urn:uuid:g3'],
+    ]);
+    await expect(updateWebhookEndpoint(hooks, 'org_h', endpoint.id, {})).rejects.toMatchObject({ code: 'ERR_WEBHOOK_NOT_FOUND' });
+    await expect(updateWebhookEndpoint(hooks, 'org_g', endpoint.id, { events: ['no.such'] })).rejects.toMatchObject({ code: 'ERR_REQUEST_INVALID' });
+    await deleteWebhookEndpoint(hooks, 'org_g', endpoint.id);
+  });
+
+  it('disables pending messages with the endpoint: those queued before the 410 are marked failed, not sent', async () => {
+    const hooks = service(db, 'gone-many');
+    const endpoint = await registerWebhookEndpoint(hooks, 'org_g2', { url: `${receiver.url}/gone2`, events: ['credential.revoked'] }, null);
+    await db.transaction(() => enqueueWebhookEvents(hooks, [1, 2, 3].map((i) => ({ orgId: 'org_g2', type: 'credential.revoked' as const, data: { credentialId: `urn:uuid:p${i}` } }))));
+    // The first claimed goes alone (a batch of one), answered 410; the other two are then never sent.
+    const one = service(db, 'gone-one', { batchSize: 1 });
+    const before = receiver.received.length;
+    receiver.answer(410);
+    expect(await one.dispatcher.runOnce()).toBe(1);
+    expect(await hooks.dispatcher.runOnce()).toBe(0);
+    expect(receiver.received.length).toBe(before + 1);
+    const messages = await listWebhookMessages(hooks, 'org_g2', endpoint.id);
+    expect(messages.map((m) => [m.state, m.attempts]).sort()).toEqual([['failed', 0], ['failed', 0], ['failed', 1]]);
+    await deleteWebhookEndpoint(hooks, 'org_g2', endpoint.id);
   });
 
   it('refuses private, loopback and plain-http endpoints unless configured, as the did:web fetcher does', async () => {

@@ -3,12 +3,12 @@ import type { Principal } from '../api-keys/authenticate-api-key.js';
 import type { IssuerContext } from '../issuer-context.js';
 import { createOffer, type CreateOfferInput } from '../oid4vci/create-offer.js';
 import { hashSecret, randomSecret } from '../oid4vci/lib/offer-store.js';
-import { OFFER_FORMATS, configurationIdFor, credentialIssuerIdFor } from '../oid4vci/oid4vci-settings.js';
+import { OFFER_FORMATS, configurationIdFor } from '../oid4vci/oid4vci-settings.js';
 import { enqueueOfferMail } from '../mail/enqueue-offer-mail.js';
 import { isMailAddress } from '../mail/send-smtp-mail.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
-import { AUTHORIZATION_CODE_GRANT } from './lib/collection-settings.js';
+import { heldOfferLinks } from './lib/held-offer-link.js';
 import { recordKeyOf } from '@staff-passport/schemas';
 import { supersedeEarlierOffers } from './supersede-earlier-offers.js';
 
@@ -23,6 +23,8 @@ export interface HeldOffer {
   offerId: string;
   /** `openid-credential-offer://?credential_offer=...` with the authorization code grant and its `issuer_state`: no PIN, no claims. */
   link: string;
+  /** The issuer's https page the email links to: open in the wallet (the link, a QR code) and how the sign-in goes. */
+  collectUrl: string;
   expiresAt: string;
 }
 
@@ -81,15 +83,10 @@ export async function holdOfferForPerson(
     created_at: ctx.now().toISOString(),
     expires_at: created.expiresAt,
   });
-  const offer = {
-    credential_issuer: credentialIssuerIdFor(ctx.publicUrl, org.id),
-    credential_configuration_ids: configurationIds,
-    grants: { [AUTHORIZATION_CODE_GRANT]: { issuer_state: issuerState } },
-  };
   // Renewal: the person's earlier offer of the same record gives way (withdrawn, or its credential superseded).
   if (recordKey !== undefined) await supersedeEarlierOffers(ctx, org, { offerId: created.id, personNumber, recordKey }, principal);
-  const link = `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
-  // The person is told by email (the outbox sends it, retried): the link only, no PIN, no claims.
-  if (deliverTo.email !== undefined) await enqueueOfferMail(ctx.db, org, { offerId: created.id, to: deliverTo.email, link, at: ctx.now() });
-  return { offerId: created.id, link, expiresAt: created.expiresAt };
+  const { link, collectUrl } = heldOfferLinks(ctx.publicUrl, org.id, configurationIds, issuerState);
+  // The person is told by email (the outbox sends it, retried): the links only, no PIN, no claims.
+  if (deliverTo.email !== undefined) await enqueueOfferMail(ctx.db, org, { offerId: created.id, to: deliverTo.email, link, collectUrl, at: ctx.now() });
+  return { offerId: created.id, link, collectUrl, expiresAt: created.expiresAt };
 }

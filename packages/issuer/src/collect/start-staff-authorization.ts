@@ -6,6 +6,7 @@ import { credentialIssuerIdFor, parseConfigurationId } from '../oid4vci/oid4vci-
 import { createStaffCollectionStore } from '../store/staff-collection-store.js';
 import { COLLECTION_LIMITS, OPENID_CREDENTIAL, collectionCallbackFor, requirePersonClaim } from './lib/collection-settings.js';
 import { collectionRequestIdFor, redirectWith, sealCollectionRequest, type WalletRequest } from './lib/collection-request.js';
+import { checkRedirectUriShape, requireRegisteredRedirectUri } from './lib/wallet-redirect-uris.js';
 
 function invalid(field: string, message: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
@@ -17,24 +18,6 @@ function one(query: Record<string, unknown>, field: string, required: boolean): 
   const value = query[field];
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > 4096) throw invalid(field, `${field} must be given once`);
-  return value;
-}
-
-/**
- * A redirect URI a wallet may be sent back to: absolute, no fragment (RFC 6749, 3.1.2); https, a
- * wallet's own scheme, or http on loopback only where the deployment allows it.
- */
-function checkRedirectUri(value: string, allowHttpLoopback: boolean): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid('redirect_uri', 'redirect_uri must be an absolute URI');
-  }
-  if (url.hash) throw invalid('redirect_uri', 'redirect_uri must not have a fragment');
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol === 'http:' && !(allowHttpLoopback && loopback)) throw invalid('redirect_uri', 'redirect_uri must be https (or the wallet app scheme)');
-  if (['javascript:', 'data:', 'file:', 'blob:'].includes(url.protocol)) throw invalid('redirect_uri', 'redirect_uri must be https (or the wallet app scheme)');
   return value;
 }
 
@@ -76,7 +59,8 @@ export interface AuthorizationRedirect {
 /**
  * The authorization endpoint of the authorization code flow (OpenID4VCI 1.0, section 5; RFC 6749,
  * section 4.1.1): checks the wallet's request (response_type `code`, client_id, redirect_uri, PKCE
- * S256 challenge as RFC 7636 and section 5.1 require, `authorization_details` of type
+ * S256 challenge as RFC 7636 and section 5.1 require, a redirect_uri registered for the
+ * organisation's wallets, `authorization_details` of type
  * `openid_credential` or `scope`, and an `issuer_state` from a held offer if given), keeps it, and
  * sends the person to sign in at the organisation's own OpenID provider. Errors before the
  * redirect URI is known are thrown (the endpoint answers them itself, RFC 6749, 4.1.2.1); later
@@ -84,12 +68,14 @@ export interface AuthorizationRedirect {
  *
  * @example
  * const { location } = await startStaffAuthorization(ctx, org.id, req.query, { allowHttpLoopback: false });
- * @throws PassportError `ERR_REQUEST_INVALID` (client_id, redirect_uri), `ERR_OIDC_NOT_CONFIGURED`, `ERR_OIDC_PROVIDER_UNAVAILABLE`.
+ * @throws PassportError `ERR_REQUEST_INVALID` (client_id, redirect_uri), `ERR_REDIRECT_URI_NOT_REGISTERED` (a redirect_uri the organisation did not register for its wallets).
  */
 export async function startStaffAuthorization(ctx: IssuerContext, orgId: string, query: Record<string, unknown>, options: OidcSignInOptions): Promise<AuthorizationRedirect> {
   const clientId = one(query, 'client_id', true);
   if (clientId.length > 255) throw invalid('client_id', 'client_id is too long');
-  const redirectUri = checkRedirectUri(one(query, 'redirect_uri', true), options.allowHttpLoopback ?? false);
+  const redirectUri = checkRedirectUriShape(one(query, 'redirect_uri', true), options.allowHttpLoopback ?? false);
+  // Only to a redirect URI registered for the organisation's wallets: otherwise an error page, never a redirect (RFC 6749, 4.1.2.1).
+  await requireRegisteredRedirectUri(ctx, orgId, redirectUri, options.allowHttpLoopback ?? false);
   const state = one(query, 'state', false);
   // RFC 9207, section 2: `iss` in every authorization response, error responses included.
   const back = (error: string, description: string): AuthorizationRedirect => ({

@@ -5,19 +5,23 @@ import { createMailOutboxStore } from '../store/mail-outbox-store.js';
 
 /**
  * Puts the email telling a person that credentials wait for them in the outbox (sent by the
- * mail worker, retried): the organisation's name and the link that opens their wallet at the
- * offer, whose sign-in proves who they are. No PIN and nothing of the credential goes in it.
+ * mail worker, retried): the organisation's name, the https page that opens their wallet at the
+ * offer (with a QR code), and the offer link itself; the sign-in proves who they are. No PIN and nothing of the credential goes in it.
  *
  * @example
- * await enqueueOfferMail(ctx.db, org, { offerId, to: 'amara@example.nhs.uk', link, at: ctx.now() });
+ * await enqueueOfferMail(ctx.db, org, { offerId, to: 'amara@example.nhs.uk', link, collectUrl, at: ctx.now() });
  */
-export async function enqueueOfferMail(db: SqlExecutor, org: Organisation, mail: { offerId: string; to: string; link: string; at: Date }): Promise<string> {
+export async function enqueueOfferMail(db: SqlExecutor, org: Organisation, mail: { offerId: string; to: string; link: string; collectUrl: string; at: Date }): Promise<string> {
   const id = `mail_${randomBytes(12).toString('hex')}`;
   const at = mail.at.toISOString();
   const text = [
     `${org.name} has credentials ready for you to keep in your digital staff passport wallet.`,
     '',
-    'Open this link on the phone where your wallet is, then sign in with your work account:',
+    'Open this page, then open your wallet from it and sign in with your work account:',
+    '',
+    mail.collectUrl,
+    '',
+    'If your wallet app asks for the offer link, give it this one:',
     '',
     mail.link,
     '',

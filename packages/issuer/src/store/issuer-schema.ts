@@ -1,7 +1,7 @@
-import { WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
+import { WEBHOOK_ENDPOINT_STATE, WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
 import { MAIL_OUTBOX_SCHEMA } from './mail-outbox-store.js';
 import { ORG_KEY_RECORD_MIGRATION } from './org-key-record-migration.js';
-import { STAFF_COLLECTION_SCHEMA } from './staff-collection-store.js';
+import { STAFF_COLLECTION_SCHEMA, WALLET_REDIRECT_URIS_SCHEMA } from './staff-collection-store.js';
 
 /**
  * The issuer's own tables, beside Veramo's (keys, DIDs) in the same SQLite file, so writes that
@@ -329,4 +329,8 @@ export const ISSUER_MIGRATIONS: readonly Migration[] = [
   statementsMigration(9, 'staff collection, mail outbox', [...STAFF_COLLECTION_SCHEMA, ...MAIL_OUTBOX_SCHEMA]),
   // Webhooks: endpoints, the outbox (written in the transaction of the event) and the delivery log.
   statementsMigration(8, 'webhooks', WEBHOOK_TABLES),
+  // The authorization code flow redirects only to a wallet redirect URI the organisation registered.
+  statementsMigration(10, 'wallet redirect URIs', WALLET_REDIRECT_URIS_SCHEMA),
+  // A webhook endpoint that answered 410 Gone is disabled until it is updated.
+  statementsMigration(11, 'webhook endpoint state', WEBHOOK_ENDPOINT_STATE),
 ];

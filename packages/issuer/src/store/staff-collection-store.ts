@@ -7,6 +7,8 @@ import type { Kysely, Selectable } from 'kysely';
 export type CollectionSettingsTable = {
   org_id: string;
   person_claim: string;
+  /** The redirect URIs of the organisation's wallet clients (JSON array, exact URIs); null: the deployment's defaults (migration 10). */
+  wallet_redirect_uris: string | null;
   updated_at: string;
 };
 
@@ -68,6 +70,9 @@ export type HeldOfferRow = Selectable<HeldOffersTable>;
 export type CollectionRequestRow = Selectable<CollectionRequestsTable>;
 export type CollectionTokenRow = Selectable<CollectionTokensTable>;
 
+/** Issuer migration 10: each organisation's wallet redirect URIs, registered beside its person claim. */
+export const WALLET_REDIRECT_URIS_SCHEMA: readonly string[] = [`ALTER TABLE sp_collection_settings ADD COLUMN wallet_redirect_uris TEXT`];
+
 /** Issuer migration 9: the tables of staff collecting their own credentials. */
 export const STAFF_COLLECTION_SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS sp_collection_settings (
@@ -113,6 +118,10 @@ export const STAFF_COLLECTION_SCHEMA: readonly string[] = [
 export interface StaffCollectionStore {
   findPersonClaim(orgId: string): Promise<string | undefined>;
   putPersonClaim(orgId: string, personClaim: string, at: string): Promise<void>;
+  /** The organisation's registered wallet redirect URIs; undefined when it registered none (the deployment's defaults apply). */
+  findWalletRedirectUris(orgId: string): Promise<string[] | undefined>;
+  /** Registers the organisation's wallet redirect URIs (null: back to the deployment's defaults), beside its person claim. */
+  putWalletRedirectUris(orgId: string, uris: readonly string[] | null, at: string): Promise<void>;
   holdOffer(row: HeldOfferRow): Promise<void>;
   findHeldOfferByIssuerState(orgId: string, issuerStateHash: string): Promise<HeldOfferRow | undefined>;
   findHeldOfferByRequestKey(requestKey: string): Promise<HeldOfferRow | undefined>;
@@ -157,8 +166,19 @@ export function createStaffCollectionStore(db: SqlExecutor): StaffCollectionStor
     async putPersonClaim(orgId, personClaim, at) {
       await q
         .insertInto('sp_collection_settings')
-        .values({ org_id: orgId, person_claim: personClaim, updated_at: at })
+        .values({ org_id: orgId, person_claim: personClaim, wallet_redirect_uris: null, updated_at: at })
         .onConflict((oc) => oc.column('org_id').doUpdateSet({ person_claim: personClaim, updated_at: at }))
+        .execute();
+    },
+    async findWalletRedirectUris(orgId) {
+      const row = await q.selectFrom('sp_collection_settings').select('wallet_redirect_uris').where('org_id', '=', orgId).executeTakeFirst();
+      return row?.wallet_redirect_uris ? (JSON.parse(row.wallet_redirect_uris) as string[]) : undefined;
+    },
+    async putWalletRedirectUris(orgId, uris, at) {
+      await q
+        .updateTable('sp_collection_settings')
+        .set({ wallet_redirect_uris: uris === null ? null : JSON.stringify(uris), updated_at: at })
+        .where('org_id', '=', orgId)
         .execute();
     },
     async holdOffer(row) {

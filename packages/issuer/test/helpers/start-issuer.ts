@@ -62,6 +62,8 @@ export async function startIssuer(
     publicUrl: server.url,
     logger: createLogger({ level: 'silent' }),
     now: () => now ?? new Date(),
+    // The tests' wallets (the @openid4vc library's, at wallet.test): the default for organisations that registered none.
+    walletRedirectUris: ['https://wallet.test/callback'],
     ...(options.storeCredentials === undefined ? {} : { storeCredentials: options.storeCredentials }),
     ...options.context,
   });

@@ -1,6 +1,6 @@
 /**
  * The staff collection store's contract on SQLite and PostgreSQL: one person claim per
- * organisation, replaced by the next put; an authorization request signed in once, its code used
+ * organisation, replaced by the next put, with its wallet redirect URIs; an authorization request signed in once, its code used
  * once; access tokens found by their hash. (Held offers are exercised end to end in
  * test/interop/staff-collection.test.ts.)
  */
@@ -23,6 +23,17 @@ describeEngines('the staff collection store', (engine) => {
     await store.putPersonClaim('org_a', 'esr_person_number', '2026-12-01T11:00:00.000Z');
     expect(await store.findPersonClaim('org_a')).toBe('esr_person_number');
     expect(await store.findPersonClaim('org_b')).toBeUndefined();
+  });
+
+  it("keeps an organisation's wallet redirect URIs beside its claim: none until put, kept when the claim changes, cleared by null", async () => {
+    const store = createStaffCollectionStore(db());
+    await store.putPersonClaim('org_b', 'employee_number', '2026-12-01T10:00:00.000Z');
+    expect(await store.findWalletRedirectUris('org_b')).toBeUndefined();
+    await store.putWalletRedirectUris('org_b', ['https://wallet.test/cb', 'uk.nhs.staffpassport:/cb'], '2026-12-01T10:01:00.000Z');
+    await store.putPersonClaim('org_b', 'esr_person_number', '2026-12-01T10:02:00.000Z');
+    expect(await store.findWalletRedirectUris('org_b')).toEqual(['https://wallet.test/cb', 'uk.nhs.staffpassport:/cb']);
+    await store.putWalletRedirectUris('org_b', null, '2026-12-01T10:03:00.000Z');
+    expect(await store.findWalletRedirectUris('org_b')).toBeUndefined();
   });
 
   it('signs a request in once and uses its code once, found by the code within its organisation only', async () => {

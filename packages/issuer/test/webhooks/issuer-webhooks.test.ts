@@ -145,3 +145,39 @@ it('sends offer.accepted and offer.rejected as the wallet notifies what became o
   ]);
   expect(receiver.received.slice(from).every((r) => r.path === '/hooks/offers')).toBe(true);
 });
+
+it('disables an endpoint that answers 410 Gone (shown in its listing and log), and the org admin enables it again by updating it', async () => {
+  const res = await call(hooksUrl(), { key: issuer.a.keys['org-admin'], body: { url: `${receiver.url}/hooks/gone`, events: ['credential.revoked'] } });
+  const id = res.body['id'] as string;
+  secret = res.body['secret'] as string;
+  const revoke = async (): Promise<void> => {
+    const credentialId = await issue();
+    expect((await call(`${issuer.url}/orgs/${issuer.a.org.id}/credentials/${encodeURIComponent(credentialId)}/revoke`, { key: issuer.a.keys.issuer, body: { reason: 'superseded' } })).status).toBe(200);
+  };
+  const from = receiver.received.length;
+  receiver.answer(410);
+  await revoke();
+  await receiver.waitFor(from + 1);
+  let listed: Record<string, unknown> | undefined;
+  for (let i = 0; i < 100 && listed?.['enabled'] !== false; i++) {
+    listed = ((await call(hooksUrl(), { key: issuer.a.keys['org-admin'] })).body['endpoints'] as Record<string, unknown>[]).find((e) => e['id'] === id);
+    if (listed?.['enabled'] !== false) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(listed).toMatchObject({ enabled: false, disabledAt: expect.any(String), disabledReason: 'the endpoint answered 410 Gone' });
+  const log = await call(`${hooksUrl()}/${id}/messages`, { key: issuer.a.keys['org-admin'] });
+  expect(log.body['messages']).toEqual([expect.objectContaining({ state: 'failed', attempts: 1, log: [expect.objectContaining({ status: 410 })] })]);
+  // Nothing more goes to it.
+  await revoke();
+  expect((await call(`${hooksUrl()}/${id}/messages`, { key: issuer.a.keys['org-admin'] })).body['messages']).toHaveLength(1);
+
+  // Updating it enables it again: org admins only.
+  expect((await call(`${hooksUrl()}/${id}`, { method: 'PATCH', key: issuer.a.keys.issuer, body: {} })).status).toBe(403);
+  expect((await call(`${hooksUrl(issuer.b.org.id)}/${id}`, { method: 'PATCH', key: issuer.b.keys['org-admin'], body: {} })).status).toBe(404);
+  const updated = await call(`${hooksUrl()}/${id}`, { method: 'PATCH', key: issuer.a.keys['org-admin'], body: { description: 'back again' } });
+  expect([updated.status, updated.body]).toEqual([200, expect.objectContaining({ id, description: 'back again', enabled: true, disabledAt: null, disabledReason: null })]);
+  const again = receiver.received.length;
+  await revoke();
+  await receiver.waitFor(again + 1);
+  expect(delivered(again)[0]).toMatchObject({ type: 'credential.revoked' });
+  expect((await call(`${hooksUrl()}/${id}`, { method: 'DELETE', key: issuer.a.keys['org-admin'] })).status).toBe(204);
+});

@@ -1,4 +1,4 @@
-import { WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
+import { WEBHOOK_ENDPOINT_STATE, WEBHOOK_TABLES, statementsMigration, type Migration } from '@staff-passport/core';
 
 /**
  * The verifier's tables (version 1, in SQLite's words; `statementsMigration` says them for
@@ -164,4 +164,6 @@ export const VERIFIER_MIGRATIONS: readonly Migration[] = [
   statementsMigration(4, 'organisations: sign-in, roles, retention and audit per organisation', ORGANISATIONS),
   // Webhooks: endpoints (keyed by organisation), the outbox and the delivery log.
   statementsMigration(6, 'webhooks', WEBHOOK_TABLES),
+  // A webhook endpoint that answered 410 Gone is disabled until it is updated.
+  statementsMigration(7, 'webhook endpoint state', WEBHOOK_ENDPOINT_STATE),
 ];

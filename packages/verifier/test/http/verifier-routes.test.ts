@@ -61,6 +61,23 @@ it('is valid OpenAPI 3.1 generated from the table, and every operation has schem
   expect(operationProblems(doc)).toEqual([]);
 });
 
+it("describes issue 19's routes: the export by mapping and the webhooks, with the endpoint's state", () => {
+  const paths = doc['paths'] as Record<string, Record<string, { summary?: string; parameters?: { name: string }[]; responses: Record<string, unknown> }>>;
+  const ops = [
+    'GET /export-mappings',
+    'GET /results/{resultId}/export',
+    'POST /webhooks',
+    'GET /webhooks',
+    'PATCH /webhooks/{endpointId}',
+    'DELETE /webhooks/{endpointId}',
+    'GET /webhooks/{endpointId}/messages',
+    'POST /webhooks/{endpointId}/messages/{messageId}/replay',
+  ];
+  expect(ops.filter((op) => !paths[op.split(' ')[1]!]?.[op.split(' ')[0]!.toLowerCase()]?.summary)).toEqual([]);
+  expect(paths['/results/{resultId}/export']!['get']!.parameters!.map((p) => p.name)).toContain('mapping');
+  expect(JSON.stringify(paths['/webhooks']!['get']!.responses['200'])).toContain('disabledReason');
+});
+
 it("the service's real answers fit the documented schemas", async () => {
   const problems: string[] = [];
   const base = url;

@@ -5,7 +5,7 @@ import type { ErrorCode } from '@staff-passport/core';
 export type JsonSchema = Record<string, unknown>;
 
 /** The HTTP methods our APIs use. */
-export type ApiMethod = 'get' | 'post' | 'put' | 'delete';
+export type ApiMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Who may call a route: anyone (`public`), a platform administrator (`platform`), or a signed-in

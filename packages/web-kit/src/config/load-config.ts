@@ -35,6 +35,13 @@ export interface PassportConfig {
   webhookAllowPrivate: boolean;
   /** The verifier's trust registry: a file or https URL of a signed registry (TRUST_REGISTRY), when set. */
   trustRegistry?: { source: string; keysFile: string };
+  /**
+   * Where emails telling staff that credentials wait for them go (`SMTP_URL`,
+   * `smtp://[user:password@]host[:port]`) and whom they come from (`MAIL_FROM`, default
+   * `staff-passport@` the issuer's host name); absent when `SMTP_URL` is not set (no email is sent,
+   * the outbox keeps them).
+   */
+  mail?: { smtpUrl: string; from: string };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -85,7 +92,9 @@ function demoSecret(dataDir: string): string {
  * `VERIFIER_PUBLIC_URL`, `WALLET_PUBLIC_URL`,
  * `PASSPORT_SECRET_KEY` (64 hex characters; required outside demo mode), `LOG_LEVEL`, `LOG_FORMAT`,
  * `DID_WEB_ALLOW_PRIVATE` (true in demo mode), `VC_API_CALLER_CHALLENGES` (true in demo mode), `WEBHOOK_ALLOW_PRIVATE` (false unless set), `DATABASE_URL` (postgres://...; SQLite files in
- * `DATA_DIR` without it).
+ * `DATA_DIR` without it), `SMTP_URL` (smtp://[user:password@]host[:port]; no email sent without
+ * it) and `MAIL_FROM` (an address; `staff-passport@` the issuer's host name by default),
+ * `TRUST_REGISTRY` with `TRUST_REGISTRY_KEYS`.
  *
  * @example
  * const config = loadConfig(process.env, { demo: true });
@@ -136,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new PassportError('ERR_CONFIG_INVALID', 'DATABASE_URL must be a postgres:// URL', { field: 'DATABASE_URL' });
   }
+  const issuerPublicUrl = url(env, 'ISSUER_PUBLIC_URL', `http://${host}:${issuerPort}`);
   return {
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
@@ -143,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     issuerPort,
     verifierPort,
     walletPort,
-    issuerPublicUrl: url(env, 'ISSUER_PUBLIC_URL', `http://${host}:${issuerPort}`),
+    issuerPublicUrl,
     verifierPublicUrl: url(env, 'VERIFIER_PUBLIC_URL', `http://${host}:${verifierPort}`),
     walletPublicUrl: url(env, 'WALLET_PUBLIC_URL', `http://${host}:${walletPort}`),
     secretKey,
@@ -154,7 +164,38 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { demo?: boolean; cw
     vcApiCallerChallenges: callerChallengesRaw === undefined ? demo : callerChallengesRaw === 'true',
     webhookAllowPrivate: webhookPrivateRaw === 'true',
     ...trustRegistryOf(env),
+    ...mailOf(env, issuerPublicUrl),
   };
+}
+
+// A plain addr-spec: what goes in MAIL FROM (no display name, no list).
+const MAIL_ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$/;
+
+// SMTP_URL and MAIL_FROM: checked here so a bad one stops the start with the variable named, not the first email.
+function mailOf(env: Readonly<Record<string, string | undefined>>, issuerPublicUrl: string): Pick<PassportConfig, 'mail'> {
+  const smtpUrl = env['SMTP_URL'];
+  const from = env['MAIL_FROM'];
+  if (smtpUrl === undefined || smtpUrl === '') {
+    if (from !== undefined && from !== '') throw new PassportError('ERR_CONFIG_INVALID', 'MAIL_FROM is used only with SMTP_URL: set SMTP_URL too (smtp://host:port)', { field: 'SMTP_URL' });
+    return {};
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(smtpUrl);
+  } catch {
+    parsed = undefined;
+  }
+  const portText = parsed?.port ?? '';
+  if (!parsed || parsed.protocol !== 'smtp:' || !parsed.hostname || (parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search || parsed.hash || (portText !== '' && Number(portText) < 1)) {
+    // The value as given, its password (if any) masked.
+    const shown = smtpUrl.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
+    throw new PassportError('ERR_CONFIG_INVALID', `SMTP_URL must be smtp://host:port or smtp://user:password@host:port, not "${shown}"`, { field: 'SMTP_URL' });
+  }
+  const sender = from === undefined || from === '' ? `staff-passport@${new URL(issuerPublicUrl).hostname}` : from.trim();
+  if (!MAIL_ADDRESS.test(sender)) {
+    throw new PassportError('ERR_CONFIG_INVALID', `MAIL_FROM must be a plain email address (passport@trust.example.nhs.uk), not "${sender}"`, { field: 'MAIL_FROM' });
+  }
+  return { mail: { smtpUrl, from: sender } };
 }
 
 // The signed registry and the file of public keys (JWK, array or {keys}) it must be signed with come together.

@@ -8,6 +8,7 @@ import {
   listWebhookMessages,
   registerWebhookEndpoint,
   replayWebhookMessage,
+  updateWebhookEndpoint,
   type WebhookService,
 } from '@staff-passport/core';
 
@@ -32,7 +33,8 @@ const TIME = '2026-03-01T09:30:00.000Z';
 
 /**
  * The webhook routes of a service, as route table entries under `{base}/webhooks`: register an
- * endpoint (the secret is answered once), list and delete endpoints, an endpoint's messages with
+ * endpoint (the secret is answered once), list, update (enabling it again after a 410 Gone) and
+ * delete endpoints, an endpoint's messages with
  * their delivery log, and replay of one message.
  *
  * @example
@@ -41,10 +43,19 @@ const TIME = '2026-03-01T09:30:00.000Z';
 export function webhookRoutes<Deps, Role extends string>(base: WebhookRoutesBase<Deps, Role>): ApiRoute<Deps, Role>[] {
   const { tag, access, params, serviceOf, orgIdOf, actorOf, events } = base;
   const path = `${base.base}/webhooks`;
-  const endpointExample = { id: ENDPOINT_ID.example, url: 'https://hr.example.nhs.uk/hooks/staff-passport', events: [events[0]], description: 'ESR interface', createdAt: TIME };
+  const endpointExample = { id: ENDPOINT_ID.example, url: 'https://hr.example.nhs.uk/hooks/staff-passport', events: [events[0]], description: 'ESR interface', createdAt: TIME, enabled: true, disabledAt: null, disabledReason: null };
   const endpoint = s.object(
-    { id: s.string(), url: s.string(), events: s.array(s.enum(events)), description: s.nullable(s.string()), createdAt: s.string({ format: 'date-time' }) },
-    ['id', 'url', 'events', 'description', 'createdAt'],
+    {
+      id: s.string(),
+      url: s.string(),
+      events: s.array(s.enum(events)),
+      description: s.nullable(s.string()),
+      createdAt: s.string({ format: 'date-time' }),
+      enabled: s.boolean({ description: 'false once the endpoint answered 410 Gone: nothing is sent to it until it is updated (PATCH)' }),
+      disabledAt: s.nullable(s.string({ format: 'date-time' })),
+      disabledReason: s.nullable(s.string()),
+    },
+    ['id', 'url', 'events', 'description', 'createdAt', 'enabled', 'disabledAt', 'disabledReason'],
   );
   const attempt = s.object(
     { attempt: s.integer(), at: s.string({ format: 'date-time' }), status: s.nullable(s.integer()), error: s.nullable(s.string()), durationMs: s.integer() },
@@ -96,6 +107,26 @@ export function webhookRoutes<Deps, Role extends string>(base: WebhookRoutesBase
       errors: [401, 403, 404],
       handler: async (deps, req, res) => {
         res.json({ endpoints: await listWebhookEndpoints(serviceOf(deps), orgIdOf(req, res)) });
+      },
+    },
+    {
+      method: 'patch',
+      path: `${path}/:endpointId`,
+      summary: 'Update a webhook endpoint (URL, events, description) and enable it again after it answered 410 Gone',
+      description:
+        'An endpoint that answers 410 Gone is disabled (Standard Webhooks): its pending messages are marked failed and nothing more is sent to it. Updating it, even with an empty body, enables it again for the events from then on; failed messages can be replayed.',
+      tag,
+      access,
+      params: [...params, ENDPOINT_ID],
+      body: {
+        schema: s.object({ url: s.string({ maxLength: 2000 }), events: s.array(s.enum(events), { minItems: 1 }), description: s.string({ maxLength: 200 }) }, []),
+        example: { url: 'https://hr.example.nhs.uk/hooks/staff-passport/v2' },
+      },
+      responses: { 200: { description: 'the endpoint, enabled', schema: endpoint, example: { ...endpointExample, url: 'https://hr.example.nhs.uk/hooks/staff-passport/v2' } } },
+      errors: [400, 401, 403, 404],
+      handler: async (deps, req, res) => {
+        const body = req.body as { url?: string; events?: string[]; description?: string };
+        res.json(await updateWebhookEndpoint(serviceOf(deps), orgIdOf(req, res), String(req.params['endpointId']), body));
       },
     },
     {

@@ -33,6 +33,34 @@ describe('loadConfig', () => {
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VC_API_CALLER_CHALLENGES: 'yes' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'VC_API_CALLER_CHALLENGES' });
   });
 
+  it('SMTP_URL and MAIL_FROM (issue 19): no mail without SMTP_URL; the sender defaults to the issuer host; a bad one names its variable', () => {
+    const base = { DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PUBLIC_URL: 'https://passport.rth.example.nhs.uk' };
+    expect(loadConfig(base).mail).toBeUndefined();
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525' }).mail).toEqual({ smtpUrl: 'smtp://127.0.0.1:2525', from: 'staff-passport@passport.rth.example.nhs.uk' });
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://relay:s3cret@mail.rth.example.nhs.uk', MAIL_FROM: ' passport@rth.example.nhs.uk ' }).mail).toEqual({
+      smtpUrl: 'smtp://relay:s3cret@mail.rth.example.nhs.uk',
+      from: 'passport@rth.example.nhs.uk',
+    });
+    for (const SMTP_URL of ['mail.rth.example.nhs.uk:25', 'https://mail.example', 'smtp://', 'smtp://host:25/path', 'smtp://host:0']) {
+      expect(failure({ ...base, SMTP_URL })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'SMTP_URL' });
+    }
+    for (const MAIL_FROM of ['Passport <passport@rth.example.nhs.uk>', 'passport', 'a@b.example, c@d.example']) {
+      expect(failure({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'MAIL_FROM' });
+    }
+    expect(failure({ ...base, MAIL_FROM: 'passport@rth.example.nhs.uk' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'SMTP_URL' });
+    // The message says what is wrong without echoing a password.
+    const message = ((): string => {
+      try {
+        loadConfig({ ...base, SMTP_URL: 'smtps://relay:s3cret@mail.example' });
+        return 'loaded';
+      } catch (err: unknown) {
+        return (err as Error).message;
+      }
+    })();
+    expect(message).toContain('SMTP_URL must be smtp://host:port');
+    expect(message).not.toContain('s3cret');
+  });
+
   it('names a bad port', () => {
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, ISSUER_PORT: 'eighty' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'ISSUER_PORT' });
     expect(failure({ DATA_DIR: dir, PASSPORT_SECRET_KEY: secret, VERIFIER_PORT: '70000' })).toEqual({ code: 'ERR_CONFIG_INVALID', field: 'VERIFIER_PORT' });

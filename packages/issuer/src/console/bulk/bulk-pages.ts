@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Router } from 'express';
 import { authorise } from '../../api-keys/authenticate-api-key.js';
 import type { Role } from '../../api-keys/create-api-key.js';
 import type { IssuerContext } from '../../issuer-context.js';
+import { listJobDeliveries } from '../../collect/list-job-deliveries.js';
 import { getJob, listJobs } from '../../jobs/get-job.js';
 import { JOB_ID_PATTERN } from '../../jobs/job.js';
 import { listJobErrors, renderJobErrorsCsv } from '../../jobs/list-job-errors.js';
@@ -31,8 +32,9 @@ function pageOf(req: Request): number {
 /**
  * The console's bulk upload pages: upload an ESR export or JSON lines (`/console/bulk`, streamed
  * into `createJob` as the API's job route does, never whole in memory), follow a job's progress
- * (`/console/bulk/{jobId}`, with `progress.json` for the page's script), read its row errors
- * (paged) and download them as CSV.
+ * (`/console/bulk/{jobId}`, with `progress.json` for the page's script), see how each row that
+ * named its person is reaching them (`listJobDeliveries`), read its row errors (paged) and
+ * download them as CSV.
  */
 export function addBulkPages(router: Router, ctx: IssuerContext, signedIn: RequestHandler): void {
   serveConsoleScript(router, BULK_PROGRESS_SCRIPT_PATH, BULK_PROGRESS_SCRIPT);
@@ -67,7 +69,8 @@ export function addBulkPages(router: Router, ctx: IssuerContext, signedIn: Reque
     const job = await getJob(ctx, caller.org.id, jobIdOf(req));
     const finished = jobProgress(job).finished;
     const report = finished && job.errors > 0 ? await listJobErrors(ctx, caller.org.id, job.id) : undefined;
-    sendJobPage(res, { caller, job, page: pageOf(req), ...(report ? { report } : {}) });
+    const deliveries = await listJobDeliveries(ctx, caller.org.id, job.id);
+    sendJobPage(res, { caller, job, page: pageOf(req), deliveries, ...(report ? { report } : {}) });
   });
 
   router.get('/console/bulk/:jobId/progress.json', signedIn, async (req, res) => {

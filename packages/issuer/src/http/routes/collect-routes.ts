@@ -1,8 +1,10 @@
 import { PassportError, isObject } from '@staff-passport/core';
-import { jsonSchema as s } from '@staff-passport/web-kit';
+import { jsonSchema as s, pageSecurityHeaders } from '@staff-passport/web-kit';
 import type { Request } from 'express';
-import { finishStaffAuthorization, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
+import { finishStaffAuthorization, getStaffCollectionSettings, holdOfferForPerson, setPersonClaim, startStaffAuthorization } from '../../collect/index.js';
+import { renderCollectPage } from '../../collect/lib/collect-page.js';
 import { listJobDeliveries } from '../../collect/list-job-deliveries.js';
+import { openCollectPage } from '../../collect/open-collect-page.js';
 import { validateOfferedCredentials } from '../../oid4vci/create-offer.js';
 import { OFFER_FORMATS, OID4VCI_LIMITS } from '../../oid4vci/oid4vci-settings.js';
 import { getOrganisation } from '../../organisations/get-organisation.js';
@@ -22,6 +24,18 @@ function text(query: Record<string, unknown>, name: string): string | undefined 
 const redirect = {
   303: { description: 'go on to the next step (Location)', contentType: 'text/plain', schema: s.string(), example: 'See Other. Redirecting to https://login.rth.example.nhs.uk/authorize?...', headers: { location: { description: 'where to go', schema: s.string() } } },
 };
+const settingsSchema = s.object(
+  {
+    personClaim: s.string({ description: 'e.g. employee_number; never a name' }),
+    walletRedirectUris: s.array(s.string({ description: 'https, a wallet app scheme, or http on loopback; compared exactly' }), {
+      description: "the only redirect URIs the authorization code flow sends the person back to; absent: the deployment's defaults (its web wallet)",
+      maxItems: 20,
+    }),
+  },
+  ['personClaim'],
+);
+const settingsExample = { personClaim: 'employee_number', walletRedirectUris: ['https://wallet.rth.example.nhs.uk/collect/callback', 'uk.nhs.staffpassport:/callback'] };
+const ISSUER_STATE_EXAMPLE = 'q3Xb1S2kQ9mJ0aVZ7cT4wY8nR5eLpF6hUiKoD_-gA1s';
 const deliverToSchema = s.object({ personNumber: s.string({ description: 'the person number the ID token claim carries' }), email: s.string() }, ['personNumber']);
 
 /**
@@ -51,14 +65,29 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
     },
   },
   {
+    method: 'get',
+    path: '/orgs/:orgId/staff-collection',
+    summary: "The organisation's staff collection settings: the ID token claim that numbers a person and its wallets' registered redirect URIs",
+    tag: 'access',
+    access: ALL_ROLES,
+    params: [PARAM.orgId],
+    responses: { 200: { description: 'the settings', schema: settingsSchema, example: settingsExample } },
+    errors: [401, 403, 404],
+    handler: async ({ ctx }, _req, res) => {
+      const settings = await getStaffCollectionSettings(ctx, callerOf(res).org.id);
+      if (!settings) throw new PassportError('ERR_NOT_FOUND', 'this organisation does not let staff collect credentials by signing in (PUT this address to let them)', { field: 'org' });
+      res.json(settings);
+    },
+  },
+  {
     method: 'put',
     path: '/orgs/:orgId/staff-collection',
-    summary: 'Let staff collect credentials held for them by signing in: the ID token claim that numbers a person (audited)',
+    summary: "Let staff collect credentials held for them by signing in: the ID token claim that numbers a person, and the redirect URIs of the organisation's wallet clients (audited)",
     tag: 'access',
     access: ['org-admin'],
     params: [PARAM.orgId],
-    body: { schema: s.object({ personClaim: s.string({ description: 'e.g. employee_number; never a name' }) }, ['personClaim']), example: { personClaim: 'employee_number' }, validation: 'handler' },
-    responses: { 200: { description: 'the setting saved', schema: s.object({ personClaim: s.string() }, ['personClaim']), example: { personClaim: 'employee_number' } } },
+    body: { schema: settingsSchema, example: settingsExample, validation: 'handler' },
+    responses: { 200: { description: 'the setting saved', schema: settingsSchema, example: settingsExample } },
     errors: [400, 401, 403, 404],
     handler: async ({ ctx }, req, res) => {
       const { org, principal } = callerOf(res);
@@ -88,8 +117,8 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
     responses: {
       201: {
         description: 'the held offer and its link (no PIN, no claims)',
-        schema: s.object({ offerId: s.string(), link: s.string(), expiresAt: s.string() }, ['offerId', 'link', 'expiresAt']),
-        example: { offerId: EXAMPLE.offerId, link: 'openid-credential-offer://?credential_offer=%7B...%7D', expiresAt: EXAMPLE.time },
+        schema: s.object({ offerId: s.string(), link: s.string(), collectUrl: s.string({ description: 'the https page the email links to' }), expiresAt: s.string() }, ['offerId', 'link', 'collectUrl', 'expiresAt']),
+        example: { offerId: EXAMPLE.offerId, link: 'openid-credential-offer://?credential_offer=%7B...%7D', collectUrl: `https://issuer.example.nhs.uk/orgs/${EXAMPLE.orgId}/collect/${ISSUER_STATE_EXAMPLE}`, expiresAt: EXAMPLE.time },
       },
     },
     errors: [400, 401, 403, 404],
@@ -112,6 +141,24 @@ export const COLLECT_ROUTES: IssuerRoute[] = [
       );
       res.setHeader('cache-control', 'no-store');
       res.status(201).json(held);
+    },
+  },
+  {
+    method: 'get',
+    path: '/orgs/:orgId/collect/:issuerState',
+    summary: 'The page an emailed offer link opens: open in your wallet (the openid-credential-offer link), its QR code, the web wallet, and the sign-in; no PIN, no claims',
+    tag: 'offers',
+    access: 'public',
+    params: [PARAM.orgId, { name: 'issuerState', description: "the held offer's issuer_state, as its offer link carries it", schema: s.string({ pattern: '^[A-Za-z0-9_-]{43}$' }), example: ISSUER_STATE_EXAMPLE, notFound: 'ERR_OFFER_NOT_FOUND' }],
+    responses: {
+      200: { description: 'the page (HTML); a browser (Accept: text/html) is answered 404 with a page saying the link no longer works', contentType: 'text/html', schema: s.string(), example: '<!DOCTYPE html>...Collect your credentials...' },
+    },
+    errors: [404],
+    handler: async ({ ctx }, req, res) => {
+      const page = await openCollectPage(ctx, orgIdOf(req), req.params['issuerState'] as string);
+      if (page.state === 'gone' && !req.accepts('html')) throw new PassportError('ERR_OFFER_NOT_FOUND', 'the offer was collected, replaced by a renewal, or has expired', { field: 'issuerState' });
+      pageSecurityHeaders()(req, res, () => undefined);
+      res.status(page.state === 'waiting' ? 200 : 404).type('html').send(await renderCollectPage(page, ctx.webWalletUrl));
     },
   },
   {

@@ -2,13 +2,18 @@
  * The HR console's bulk upload in Chromium (issue 8): the upload form and its errors, a CSV
  * uploaded through the form's labelled file input, the progress bar moving while the job issues
  * (held mid-way by the test, then let go) up to 100%, and a file with bad rows whose row-error
- * report is read from the page. axe-core (WCAG 2.2 A and AA) on every state; screenshots.
+ * report is read from the page, and the delivery to staff of rows that name their person (emails
+ * through a real SMTP server, one address refused). axe-core (WCAG 2.2 A and AA) on every state;
+ * screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { issueCredential } from '../../../src/issuing/issue-credential.js';
 import type { IssueRowFunction } from '../../../src/jobs/index.js';
+import { runMailOutbox } from '../../../src/mail/run-mail-outbox.js';
 import { expectNoAxeViolations, saveScreenshot } from '../../../../../test/helpers/page-browser.js';
+import { startSmtpServer } from '../../mail/helpers/start-smtp-server.js';
+import { exampleClaims } from '../helpers/example-claims.js';
 import { trainingCsv, trainingRow } from '../../jobs/helpers/bulk-files.js';
 import { startJobIssuer, type JobIssuer } from '../../jobs/helpers/start-job-issuer.js';
 import { openConsoleBrowser, type ConsoleBrowser } from '../helpers/open-console-browser.js';
@@ -27,10 +32,10 @@ const heldIssueRow: IssueRowFunction = async (...args) => {
   return issueCredential(...args);
 };
 
-async function uploadFile(kind: string, name: string, content: string): Promise<void> {
+async function uploadFile(kind: string, name: string, content: string, mimeType = 'text/csv'): Promise<void> {
   await page.goto(`${issuer.url}/console/bulk`);
   await page.locator(`input[name="kind"][value="${kind}"]`).check();
-  await page.locator('input[type="file"][name="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  await page.locator('input[type="file"][name="file"]').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   await page.locator('#upload-file').click();
   await page.waitForURL(/\/console\/bulk\/job_[0-9a-f]{32}$/);
 }
@@ -102,6 +107,30 @@ describe('bulk upload in the console', () => {
     await page.goto(`${issuer.url}/console/bulk`);
     await expect(page.locator('table.nhsuk-table tbody tr').count()).resolves.toBe(2);
     await expectNoAxeViolations(page, 'recent uploads');
+    expect(hr.problems).toEqual([]);
+  });
+
+  it('rows that name their person: the delivery to staff per row, with a refused address and its reason', async () => {
+    const line = (deliverTo: Record<string, string>): string =>
+      JSON.stringify({ credential: { type: ['VerifiableCredential', 'TrainingRecord'], credentialSubject: exampleClaims('TrainingRecord') }, options: { format: 'dc+sd-jwt' }, deliverTo });
+    await uploadFile('jsonl', 'people.jsonl', [line({ personNumber: '80000001', email: 'sent@alpha.test' }), line({ personNumber: '80000002', email: 'gone@bounce.test' })].join('\n'), 'application/x-ndjson');
+    await page.waitForSelector('#deliveries', { timeout: 60_000 });
+    const smtp = await startSmtpServer();
+    try {
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: 'passport@alpha.test' })).toEqual({ sent: 1, retrying: 0, failed: 1 });
+    } finally {
+      await smtp.close();
+    }
+    await page.reload();
+    const rows = await page.locator('#deliveries ~ table.nhsuk-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.replace(/\s+/g, ' ').trim())));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['1', '80000001', 'Waiting for the person'],
+      ['2', '80000002', 'Waiting for the person'],
+    ]);
+    expect(rows[0]![3]).toBe('Sent sent@alpha.test');
+    expect(rows[1]![3]).toMatch(/^Failed gone@bounce\.test .*550/);
+    await expectNoAxeViolations(page, 'a job with its delivery to staff');
+    await saveScreenshot(page, 'console-bulk-6-deliveries');
     expect(hr.problems).toEqual([]);
   });
 });

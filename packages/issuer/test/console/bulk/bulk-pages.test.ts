@@ -6,11 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { deliveryTable } from '../../../src/console/bulk/lib/delivery-table.js';
 import { getJob, type BulkJob } from '../../../src/jobs/index.js';
+import { runMailOutbox } from '../../../src/mail/run-mail-outbox.js';
 import { trainingCsv, trainingRow } from '../../jobs/helpers/bulk-files.js';
 import { startJobIssuer, type JobIssuer } from '../../jobs/helpers/start-job-issuer.js';
 import { errorLinks, fetchPage, type PageAnswer } from '../helpers/console-client.js';
+import { startSmtpServer } from '../../mail/helpers/start-smtp-server.js';
 import { consoleSession, type TestConsoleSession } from '../helpers/console-cookie.js';
+import { exampleClaims } from '../helpers/example-claims.js';
 
 let issuer: JobIssuer;
 let session: TestConsoleSession;
@@ -172,5 +176,58 @@ describe('a job from the console', () => {
     const res = await fetch(`${issuer.url}${mine.location!}`, { headers: { cookie: b.cookie } });
     expect(res.status).toBe(404);
     await finished(jobIdOf(mine));
+  });
+});
+
+describe('delivery to staff (issue 19): rows that name their person', () => {
+  const line = (deliverTo: Record<string, string>, claims: Record<string, unknown> = exampleClaims('TrainingRecord')): string =>
+    JSON.stringify({ credential: { type: ['VerifiableCredential', 'TrainingRecord'], credentialSubject: claims }, options: { format: 'dc+sd-jwt' }, deliverTo });
+  const cells = (text: string, row: number): string => {
+    const match = new RegExp(`<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">${row}</td>([\\s\\S]*?)</tr>`).exec(text.slice(text.indexOf('id="deliveries"')));
+    if (!match) throw new Error(`no delivery row ${row}`);
+    return match[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  };
+
+  it('shows per row the credential waiting, the email queued, then sent or failed with the server’s answer, through a real SMTP server', async () => {
+    const body = [line({ personNumber: '70000001', email: 'sent@alpha.test' }), line({ personNumber: '70000002', email: 'gone@bounce.test' }), line({ personNumber: '70000003' })].join('\n');
+    const page = await upload({ _csrf: session.csrf, kind: 'jsonl' }, { name: 'people.jsonl', content: body, type: 'application/x-ndjson' });
+    expect(page.status).toBe(303);
+    const job = await finished(jobIdOf(page));
+    expect(job).toMatchObject({ state: 'completed', issued: 0, errors: 0 });
+
+    const queued = await get(`/console/bulk/${job.id}`);
+    expect(queued.text).toContain('Delivery to staff');
+    expect(queued.text).toContain('3 rows name their person');
+    expect(queued.text).toMatch(/Held for their person \(issued when they collect\)<\/dt><dd class="nhsuk-summary-list__value">3</);
+    expect(cells(queued.text, 1)).toBe('70000001 Waiting for the person Queued sent@alpha.test Not yet');
+    expect(cells(queued.text, 3)).toBe('70000003 Waiting for the person No email address in the row Not yet');
+
+    const smtp = await startSmtpServer();
+    try {
+      expect(await runMailOutbox(issuer.ctx, { smtpUrl: smtp.url, from: 'passport@alpha.test' })).toEqual({ sent: 1, retrying: 0, failed: 1 });
+    } finally {
+      await smtp.close();
+    }
+    const after = await get(`/console/bulk/${job.id}`);
+    expect(cells(after.text, 1)).toBe('70000001 Waiting for the person Sent sent@alpha.test Not yet');
+    expect(cells(after.text, 2)).toMatch(/^70000002 Waiting for the person Failed gone@bounce\.test .*550.* Not yet$/);
+    expect(after.text).toContain('1 email failed');
+
+    // A renewal of the same record for the same person replaces the uncollected offer.
+    const renewal = await upload({ _csrf: session.csrf, kind: 'jsonl' }, { name: 'renewal.jsonl', content: line({ personNumber: '70000003' }), type: 'application/x-ndjson' });
+    await finished(jobIdOf(renewal));
+    expect(cells((await get(`/console/bulk/${job.id}`)).text, 3)).toBe('70000003 Replaced by a renewal No email address in the row No');
+
+    // Auditors read it too.
+    const auditor = consoleSession(issuer, { role: 'auditor' });
+    expect((await fetchPage(`${issuer.url}/console/bulk/${job.id}`, { cookie: auditor.cookie })).text).toContain('id="deliveries"');
+  });
+
+  it('a job issued to holder DIDs has no delivery table; a collected row says so', async () => {
+    const page = await upload({ _csrf: session.csrf, kind: 'training-compliance' }, { name: 'export.csv', content: trainingCsv(1) });
+    const job = await finished(jobIdOf(page));
+    expect((await get(`/console/bulk/${job.id}`)).text).not.toContain('id="deliveries"');
+    const collected = String(deliveryTable([{ row: 4, personNumber: '1', offerId: 'offer_1', offerStatus: 'issued', email: { to: 'a@alpha.test', status: 'sent', attempts: 1, lastError: null } }]));
+    expect(cells(collected, 4)).toBe('1 Issued Sent a@alpha.test Collected');
   });
 });

@@ -5,7 +5,9 @@ import type { JobErrorReport } from '../../../jobs/list-job-errors.js';
 import type { ConsoleCaller } from '../../console-session.js';
 import { sendConsolePage } from '../../render-console-page.js';
 import { formatCount, formatWhen } from '../../issue/lib/format-when.js';
+import type { RowDelivery } from '../../../collect/list-job-deliveries.js';
 import { BULK_PROGRESS_SCRIPT_PATH } from './bulk-progress-script.js';
+import { deliveryTable } from './delivery-table.js';
 import { JOB_KIND_TEXT, jobProgress } from './job-progress.js';
 
 /** Row errors on one page of the report. */
@@ -19,6 +21,8 @@ export interface JobPage {
   report?: JobErrorReport;
   /** The page of the row-error report, from 1. */
   page: number;
+  /** How each row that named its person is reaching them (held offer, email, collected). */
+  deliveries?: readonly RowDelivery[];
 }
 
 function pagination(jobId: string, page: number, pages: number): SafeHtml {
@@ -52,10 +56,11 @@ function errorReport(job: BulkJob, report: JobErrorReport, page: number): SafeHt
     ${pagination(job.id, current, pages)}`;
 }
 
-function outcome(job: BulkJob): SafeHtml {
+function outcome(job: BulkJob, held: number): SafeHtml {
   const rows = [
     { key: 'Rows in the file', value: job.total === null ? 'Not known yet' : formatCount(job.total) },
     { key: 'Issued', value: formatCount(job.issued) },
+    ...(held > 0 ? [{ key: 'Held for their person (issued when they collect)', value: formatCount(held) }] : []),
     { key: 'Already issued before', value: formatCount(job.duplicates) },
     { key: 'Skipped (no credential: not achieved, not a CSTF subject, or expired)', value: formatCount(job.skipped) },
     { key: 'Row errors', value: formatCount(job.errors) },
@@ -72,7 +77,8 @@ function outcome(job: BulkJob): SafeHtml {
 /**
  * The page of one bulk upload (`/console/bulk/{jobId}`): a progress bar with its words in a
  * polite live region, kept moving by a same-origin script (a refresh link without JavaScript);
- * once finished, the counts and the row-error report, paged, with its CSV download.
+ * once finished, the counts, the delivery to staff of rows that named their person, and the
+ * row-error report, paged, with its CSV download.
  */
 export function sendJobPage(res: Response, page: JobPage): void {
   const { caller, job } = page;
@@ -100,7 +106,8 @@ export function sendJobPage(res: Response, page: JobPage): void {
         <p class="nhsuk-body-l nhsuk-u-margin-top-2" id="job-progress-text" aria-live="polite">${progress.text}</p>
         ${progress.finished ? '' : html`<p><a href="/console/bulk/${job.id}">Refresh the progress</a></p>`}
       </div>
-      ${progress.finished ? outcome(job) : ''}
+      ${progress.finished ? outcome(job, page.deliveries?.length ?? 0) : ''}
+      ${deliveryTable(page.deliveries ?? [])}
       ${page.report && page.report.errors.length > 0 ? errorReport(job, page.report, page.page) : ''}`,
   });
 }
