@@ -7,12 +7,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
-import { createDidResolver } from '../../src/did/create-did-resolver.js';
-import { decodeCompactJws, signCompactJws } from '../../src/jose/compact-jws.js';
-import { verifyJwsSignature } from '../../src/jose/lib/verify-jws-signature.js';
-import { signVpJose } from '../../src/jose/sign-vp-jose.js';
-import { verifyVpJose } from '../../src/jose/verify-vp-jose.js';
-import { createNodeJwsSigner } from '../../src/sd-jwt/default-crypto.js';
+import { createDidResolver } from '../../../src/did/create-did-resolver.js';
+import { decodeCompactJws, signCompactJws } from '../../../src/jose/compact-jws.js';
+import { verifyJwsSignature } from '../../../src/jose/lib/verify-jws-signature.js';
+import { signVpJose } from '../../../src/jose/sign-vp-jose.js';
+import { verifyVpJose } from '../../../src/jose/verify-vp-jose.js';
+import { createNodeJwsSigner } from '../../../src/sd-jwt/default-crypto.js';
 
 async function keyPair(alg: 'EdDSA' | 'ES256'): Promise<{ signer: ReturnType<typeof createNodeJwsSigner>; publicKey: CryptoKey; publicJwk: JWK }> {
   const pair = alg === 'EdDSA' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });

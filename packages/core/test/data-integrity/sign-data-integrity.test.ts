@@ -295,7 +295,7 @@ describe('verification failures (never thrown, always reported)', () => {
     const expiring = await signDataIntegrity({ document: credentialOf(trainingRecord), signer: createEd25519Signer(issuer.privateKey, issuer.verificationMethod), created: CREATED, expires: '2026-09-30T00:00:00Z' });
     expect(failed((await verifyDataIntegrity({ document: expiring, resolver, now: NOW })).checks)).toEqual(['proof:ERR_DI_PROOF_INVALID']);
     expect(failed((await verifyDataIntegrity({ document: expiring, resolver, now: new Date('2026-09-20T00:00:00Z') })).checks)).toEqual([]);
-    // Proof sets are verified since issue 18 (proof-sets-and-chains.test.ts).
+    // Proof sets are verified since issue 18 (verify-data-integrity.proof-sets.test.ts).
   });
 
   it('a term added after signing is reported as undefined JSON-LD (ERR_JSONLD_INVALID), not as a bad signature only', async () => {
