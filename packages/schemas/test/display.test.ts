@@ -1,6 +1,6 @@
 // The names people read for credentials and coded values, from the reference data.
 import { describe, expect, it } from '@jest/globals';
-import { getChoiceTitles, getClaimValueTitle, getCredentialTitle, getCredentialType } from '../../src/index.js';
+import { getChoiceTitles, getClaimValueTitle, getCredentialTitle, getCredentialType } from '../src/index.js';
 
 const training = getCredentialType('TrainingRecord')!;
 

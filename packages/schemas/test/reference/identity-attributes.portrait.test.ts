@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { EXAMPLE_PORTRAIT, PORTRAIT, identityVerificationType, validateCredential } from '@staff-passport/schemas';
-import { withHolder } from './helpers/examples.js';
+import { withHolder } from '../helpers/examples.js';
 
 /** The example JPEG padded with a comment segment (FF FE) to exactly `bytes` bytes: still a valid JPEG. */
 function jpegOf(bytes: number): string {
