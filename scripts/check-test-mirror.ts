@@ -109,12 +109,7 @@ const TESTS_WITHOUT_SOURCE: readonly string[] = [
   'packages/verifier/test/store/organisation-stores.test.ts',
   'packages/verifier/test/verification/vc-api-options.test.ts',
   'packages/wallet-sdk/test/browser-entry.test.ts',
-  'packages/wallet-sdk/test/browser/browser-wallet.test.ts',
-  'packages/wallet-sdk/test/credentials/store-and-check.test.ts',
-  'packages/wallet-sdk/test/export/export-import.test.ts',
-  'packages/wallet-sdk/test/keys/holder-did.test.ts',
   'packages/wallet-sdk/test/offers/receive-credentials.test.ts',
-  'packages/wallet-sdk/test/stores/store-contract.test.ts',
 ];
 
 const JOURNEYS = 'journeys';

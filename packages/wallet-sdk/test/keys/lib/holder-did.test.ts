@@ -1,8 +1,8 @@
 /** Holder DIDs: did:key (W3C CCG did:key test vectors, nist-curves.json) and did:jwk (did:jwk spec, section 2). */
 import { describe, expect, it } from '@jest/globals';
 import { base64url } from 'jose';
-import { holderDidFor } from '../../src/index.js';
-import { jwkFromMultikey } from '../../src/lib/did-key-jwk.js';
+import { holderDidFor } from '../../../src/index.js';
+import { jwkFromMultikey } from '../../../src/lib/did-key-jwk.js';
 import { decodeMultibaseBase58btc, encodeMultibaseBase58btc } from '@staff-passport/core/browser';
 
 // did-method-key test-vectors/nist-curves.json, first P-256 vector.
