@@ -38,11 +38,7 @@ const FOLDERS_WITHOUT_TESTS: readonly string[] = [
   'packages/verifier/src/nonces',
   'packages/verifier/src/organisations',
   'packages/verifier/src/report/mappings',
-  'packages/wallet-sdk/src/log',
-  'packages/wallet-sdk/src/log/lib',
-  'packages/wallet-sdk/src/memory',
   'packages/wallet-sdk/src/node',
-  'packages/wallet-sdk/src/presentations',
   'packages/wallet-sdk/src/status',
   'packages/wallet-sdk/src/status/lib',
 ];
