@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { IssueRequest } from '../../src/issuing/issue-credential.js';
-import { rowRequestKey } from '../../src/jobs/lib/row-request-key.js';
+import type { IssueRequest } from '../../../src/issuing/issue-credential.js';
+import { rowRequestKey } from '../../../src/jobs/lib/row-request-key.js';
 
 // The first implementation, kept as the reference.
 function canonical(value: unknown): unknown {

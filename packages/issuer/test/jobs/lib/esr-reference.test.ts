@@ -9,8 +9,8 @@ import {
   lookUpStaffGroup,
   parseCstfLevel,
   parseEsrDate,
-} from '../../src/jobs/lib/esr-reference.js';
-import { COMPETENCES } from './helpers/bulk-files.js';
+} from '../../../src/jobs/lib/esr-reference.js';
+import { COMPETENCES } from '../helpers/bulk-files.js';
 
 describe('lookUpEsrCompetence', () => {
   it.each(COMPETENCES.map((c) => [c.name, c] as const))('%s', (name, c) => {

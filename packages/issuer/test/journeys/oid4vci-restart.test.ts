@@ -11,7 +11,7 @@ import { createLogger } from '@staff-passport/core';
 import { createIssuerContext, createOrganisation, type IssuerContext } from '@staff-passport/issuer';
 import { CATALOGUE } from '@staff-passport/schemas';
 import { consumeNonce, createOffer, exchangePreAuthorizedCode, getOffer, issueNonce, parseCreateOfferInput, requestCredential } from '../../src/oid4vci/index.js';
-import { createHolderKey, signProof } from './helpers/test-wallet.js';
+import { createHolderKey, signProof } from '../oid4vci/helpers/test-wallet.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-oid4vci-restart-'));
 const secretKey = randomBytes(32).toString('hex');

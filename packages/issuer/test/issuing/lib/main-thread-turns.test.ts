@@ -4,7 +4,7 @@
  * the loop went round goes on at once again.
  */
 import { describe, expect, it } from '@jest/globals';
-import { MainThreadTurns } from '../../src/issuing/lib/main-thread-turns.js';
+import { MainThreadTurns } from '../../../src/issuing/lib/main-thread-turns.js';
 
 const loopGoesRound = () => new Promise<void>((resolve) => setImmediate(resolve));
 

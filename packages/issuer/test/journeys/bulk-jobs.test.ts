@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { trainingExpiry } from '@staff-passport/schemas';
 import { trainingCredential } from '../../../../test/helpers/training-credential.js';
-import { COMPETENCES, TRAINING_HEADER, daysAgo, esrDate, trainingCsv, trainingRow } from './helpers/bulk-files.js';
+import { COMPETENCES, TRAINING_HEADER, daysAgo, esrDate, trainingCsv, trainingRow } from '../jobs/helpers/bulk-files.js';
 import { countUploads } from '../../src/store/job-upload-store.js';
-import { call, followJob, startJobIssuer, type JobAnswer, type JobIssuer } from './helpers/start-job-issuer.js';
+import { call, followJob, startJobIssuer, type JobAnswer, type JobIssuer } from '../jobs/helpers/start-job-issuer.js';
 
 let issuer: JobIssuer;
 const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';

@@ -3,7 +3,7 @@
  * so ids grow with time (the primary key index takes them at its right-hand edge), then 74 random bits.
  */
 import { describe, expect, it } from '@jest/globals';
-import { timeOrderedUuid } from '../../src/issuing/lib/time-ordered-uuid.js';
+import { timeOrderedUuid } from '../../../src/issuing/lib/time-ordered-uuid.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

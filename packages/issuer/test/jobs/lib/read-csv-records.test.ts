@@ -3,8 +3,8 @@
  * breaks inside quotes), fed whole and one character at a time (a record split across chunks).
  */
 import { describe, expect, it } from '@jest/globals';
-import { readCsvRecords, type CsvRecord } from '../../src/jobs/lib/read-csv-records.js';
-import { readJsonLines, type JsonLine } from '../../src/jobs/lib/read-json-lines.js';
+import { readCsvRecords, type CsvRecord } from '../../../src/jobs/lib/read-csv-records.js';
+import { readJsonLines, type JsonLine } from '../../../src/jobs/lib/read-json-lines.js';
 
 async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);

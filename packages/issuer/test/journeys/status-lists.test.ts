@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeBitstringList, decodeCompactJws, decodeStatusListToken, TOKEN_STATUS } from '@staff-passport/core';
-import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
-import { trainingCredential } from '../../../test/helpers/training-credential.js';
+import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
+import { trainingCredential } from '../../../../test/helpers/training-credential.js';
 
 let issuer: TestIssuer;
 const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';

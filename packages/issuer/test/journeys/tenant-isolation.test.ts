@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ISSUER_ROUTES, createAuthenticator, type IssuerRoute as RouteSpec } from '@staff-passport/issuer';
-import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
-import { trainingCredential } from '../../../test/helpers/training-credential.js';
+import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
+import { trainingCredential } from '../../../../test/helpers/training-credential.js';
 
 let issuer: TestIssuer;
 const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
