@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@staff-passport/core';
 import { createApiKey, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
-import { runCli } from '../src/run-cli.js';
+import { runCli } from '../../src/run-cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-cli-audit-'));
 const secretKey = randomBytes(32).toString('hex');

@@ -12,9 +12,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { issueBulkCommand } from '../src/commands/issue-bulk.js';
-import { trainingCsv } from '../../issuer/test/jobs/helpers/bulk-files.js';
-import { bin, freePort, root, startDemo, stopDemo } from './helpers/start-demo-process.js';
+import { issueBulkCommand } from '../../src/commands/issue-bulk.js';
+import { trainingCsv } from '../../../issuer/test/jobs/helpers/bulk-files.js';
+import { bin, freePort, root, startDemo, stopDemo } from '../helpers/start-demo-process.js';
 import { addTrustRegistryEntry, createJwkSigner, createTrustRegistryDraft, generateRegistryKey, renewTrustRegistry, signTrustRegistry, verifyTrustRegistry, checkVerifierAsks, type RegistryJwk } from '@staff-passport/core';
 import { MOVE_KIND_CODES } from '@staff-passport/schemas';
 import { listProfileAsks, listProfiles } from '@staff-passport/verifier';

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issueBulkCommand, type IssueBulkDeps } from '../src/commands/issue-bulk.js';
-import { runCli } from '../src/run-cli.js';
-import { trainingCsv, trainingRow } from '../../issuer/test/jobs/helpers/bulk-files.js';
-import { startJobIssuer, type JobIssuer } from '../../issuer/test/jobs/helpers/start-job-issuer.js';
+import { issueBulkCommand, type IssueBulkDeps } from '../../src/commands/issue-bulk.js';
+import { runCli } from '../../src/run-cli.js';
+import { trainingCsv, trainingRow } from '../../../issuer/test/jobs/helpers/bulk-files.js';
+import { startJobIssuer, type JobIssuer } from '../../../issuer/test/jobs/helpers/start-job-issuer.js';
 
 let issuer: JobIssuer;
 const dir = mkdtempSync(join(tmpdir(), 'sp-cli-bulk-'));
@@ -99,7 +99,7 @@ describe('staff-passport issue bulk', () => {
   });
 
   it("issues the README's sample ESR export (examples/esr-training-compliance.csv); a row not achieved is skipped", async () => {
-    const sample = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'esr-training-compliance.csv');
+    const sample = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'esr-training-compliance.csv');
     const io = capture(false);
     const code = await issueBulkCommand(sample, { 'issuer-url': issuer.url, org: issuer.a.org.id, 'api-key': issuer.a.keys.issuer, kind: 'training-compliance' }, io.deps);
     expect(code).toBe(0);

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { createLogger } from '@staff-passport/core';
 import { ISSUER_MIGRATIONS, createIssuerContext } from '@staff-passport/issuer';
 import { VERIFIER_MIGRATIONS } from '@staff-passport/verifier';
-import { describeEngines } from '../../../test/helpers/database-engines.js';
-import { runCli } from '../src/run-cli.js';
+import { describeEngines } from '../../../../test/helpers/database-engines.js';
+import { runCli } from '../../src/run-cli.js';
 
 const saved = { ...process.env };
 afterAll(() => {

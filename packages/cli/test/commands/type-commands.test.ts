@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@staff-passport/core';
 import { createIssuerContext, createOrganisation, getTypeSettings, listCredentialTypes, type Organisation } from '@staff-passport/issuer';
-import { runCli } from '../src/run-cli.js';
+import { runCli } from '../../src/run-cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-cli-types-'));
 const secretKey = randomBytes(32).toString('hex');

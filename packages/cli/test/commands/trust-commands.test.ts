@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@je
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../src/run-cli.js';
+import { runCli } from '../../src/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sp-trust-cli-'));
 const file = (name: string): string => join(dir, name);

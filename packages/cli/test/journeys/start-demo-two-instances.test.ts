@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ISSUER_MIGRATIONS } from '../../issuer/src/store/issuer-schema.js';
+import { ISSUER_MIGRATIONS } from '../../../issuer/src/store/issuer-schema.js';
 import { openDatabase, type Database } from '@staff-passport/core';
-import { startPostgresCluster, type PostgresCluster } from '../../../test/helpers/postgres-cluster.js';
-import { freePort, startDemo, stopDemo } from './helpers/start-demo-process.js';
+import { startPostgresCluster, type PostgresCluster } from '../../../../test/helpers/postgres-cluster.js';
+import { freePort, startDemo, stopDemo } from '../helpers/start-demo-process.js';
 
 const home = mkdtempSync(join(tmpdir(), 'sp-start-two-'));
 let cluster: PostgresCluster | undefined;

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { createLogger } from '@staff-passport/core';
 import { createIssuerContext } from '@staff-passport/issuer';
 import { createVerifierContext } from '@staff-passport/verifier';
-import { ensureDemo } from '../src/lib/ensure-demo.js';
-import { adviseMovedDemo } from '../src/lib/advise-moved-demo.js';
+import { ensureDemo } from '../../src/lib/ensure-demo.js';
+import { adviseMovedDemo } from '../../src/lib/advise-moved-demo.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-demo-'));
 const secretKey = randomBytes(32).toString('hex');
