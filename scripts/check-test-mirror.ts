@@ -19,7 +19,6 @@ const FOLDERS_WITHOUT_TESTS: readonly string[] = [
   'examples/wallet-web/src/app',
   'examples/wallet-web/src/screens',
   'examples/wallet-web/src/screens/lib',
-  'packages/issuer/src/api-keys',
   'packages/issuer/src/console/audit',
   'packages/issuer/src/console/credentials',
   'packages/issuer/src/console/sign-in',
