@@ -39,8 +39,6 @@ const FOLDERS_WITHOUT_TESTS: readonly string[] = [
 
 /** Test files whose name matches no source file or folder yet (`<pkg>/test/<path>`). */
 const TESTS_WITHOUT_SOURCE: readonly string[] = [
-  'examples/wallet-web/test/format-value.test.ts',
-  'examples/wallet-web/test/plan-share-groups.test.ts',
   'examples/wallet-web/test/wallet-web-layout.test.ts',
   'examples/wallet-web/test/wallet-web-registration.test.ts',
   'examples/wallet-web/test/wallet-web-scan.test.ts',

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { CandidateCredential, CredentialQueryPreview, SharePreview, StoredCredential } from '@staff-passport/wallet-sdk/browser';
-import { formatValue, humanise } from '../src/lib/format-value.js';
-import { planShareGroups } from '../src/lib/plan-share-groups.js';
+import { formatValue, humanise } from '../../src/lib/format-value.js';
+import { planShareGroups } from '../../src/lib/plan-share-groups.js';
 
 function stored(id: string, format: StoredCredential['format'] = 'dc+sd-jwt', raw = 'x.e30.x~'): StoredCredential {
   return { id, format, raw, types: ['IdentityVerification'], issuer: 'did:web:trust.example', holder: 'did:key:z', claims: {}, storedAt: '2026-11-01T00:00:00Z' };

@@ -3,7 +3,7 @@
  * data URL of up to 50 KB) is described, never printed as its base64 text.
  */
 import { describe, expect, it } from '@jest/globals';
-import { describeImage, formatValue } from '../src/lib/format-value.js';
+import { describeImage, formatValue } from '../../src/lib/format-value.js';
 
 const jpeg = (bytes: number): string => `data:image/jpeg;base64,${Buffer.alloc(bytes, 0xff).toString('base64')}`;
 
