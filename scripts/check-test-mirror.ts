@@ -16,9 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 /** Source folders with no mirrored test folder yet (`<pkg>/src/<folder>`). */
 const FOLDERS_WITHOUT_TESTS: readonly string[] = [
-  'examples/wallet-web/src/app',
-  'examples/wallet-web/src/screens',
-  'examples/wallet-web/src/screens/lib',
   'packages/issuer/src/console/audit',
   'packages/issuer/src/console/credentials',
   'packages/issuer/src/console/sign-in',
