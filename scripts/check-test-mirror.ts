@@ -26,7 +26,6 @@ const FOLDERS_WITHOUT_TESTS: readonly string[] = [
   'packages/verifier/src/nonces',
   'packages/verifier/src/organisations',
   'packages/verifier/src/report/mappings',
-  'packages/wallet-sdk/src/node',
   'packages/wallet-sdk/src/status',
   'packages/wallet-sdk/src/status/lib',
 ];
