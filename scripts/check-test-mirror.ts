@@ -16,9 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Source folders with no mirrored test folder yet (`<pkg>/src/<folder>`). */
 const FOLDERS_WITHOUT_TESTS: readonly string[] = [
-  'packages/issuer/src/console/audit',
   'packages/issuer/src/console/credentials',
-  'packages/issuer/src/console/sign-in',
   'packages/issuer/src/http/routes',
   'packages/verifier/src/audit',
   'packages/verifier/src/auth',
@@ -41,13 +39,11 @@ const TESTS_WITHOUT_SOURCE: readonly string[] = [
   'packages/core/test/http/request-logger.test.ts',
   'packages/core/test/pages/nhs-page-kit.test.ts',
   'packages/issuer/test/console/bulk/bulk-browser.test.ts',
-  'packages/issuer/test/console/console-audit.test.ts',
   'packages/issuer/test/console/console-browser.test.ts',
   'packages/issuer/test/console/console-credentials.test.ts',
   'packages/issuer/test/console/console-newcomer-browser.test.ts',
   'packages/issuer/test/console/console-oidc.test.ts',
   'packages/issuer/test/console/console-person-reference.test.ts',
-  'packages/issuer/test/console/console-sign-in.test.ts',
   'packages/issuer/test/console/issue/issue-browser.test.ts',
   'packages/issuer/test/console/person-reference-browser.test.ts',
   'packages/issuer/test/oid4vci/oid4vci-flow.test.ts',

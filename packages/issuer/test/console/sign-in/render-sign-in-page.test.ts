@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createApiKey } from '@staff-passport/issuer';
-import { listAuditEvents } from '../../src/audit/list-audit-events.js';
+import { listAuditEvents } from '../../../src/audit/list-audit-events.js';
 import { safeNextPath } from '@staff-passport/core';
-import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
-import { cookieFrom, errorLinks, fetchPage, signInWithKey, titleOf } from './helpers/console-client.js';
+import { call, startIssuer, type TestIssuer } from '../../helpers/start-issuer.js';
+import { cookieFrom, errorLinks, fetchPage, signInWithKey, titleOf } from '../helpers/console-client.js';
 
 let issuer: TestIssuer;
 

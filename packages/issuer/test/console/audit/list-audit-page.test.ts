@@ -4,10 +4,10 @@
  * an entry was changed behind the service's back.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { listAuditEvents } from '../../src/audit/list-audit-events.js';
-import { listAuditPage } from '../../src/console/audit/list-audit-page.js';
-import { startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
-import { errorLinks, fetchPage, issueExample, randomHolder, signInWithKey, titleOf } from './helpers/console-client.js';
+import { listAuditEvents } from '../../../src/audit/list-audit-events.js';
+import { listAuditPage } from '../../../src/console/audit/list-audit-page.js';
+import { startIssuer, type TestIssuer } from '../../helpers/start-issuer.js';
+import { errorLinks, fetchPage, issueExample, randomHolder, signInWithKey, titleOf } from '../helpers/console-client.js';
 
 let issuer: TestIssuer;
 let orgId: string;
