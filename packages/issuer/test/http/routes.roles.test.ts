@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { ISSUER_ROUTES, createAuthenticator, type IssuerRoute } from '@staff-passport/issuer';
-import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
+import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 
 let issuer: TestIssuer;
 

@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { toOpenApiPath } from '@staff-passport/core';
 import { ISSUER_ROUTES, createIssuerApp } from '@staff-passport/issuer';
-import { answerProblems, openApiErrors, operationProblems } from '../../../test/helpers/check-openapi-document.js';
-import { trainingCredential } from '../../../test/helpers/training-credential.js';
-import { listAppRoutes } from './helpers/list-app-routes.js';
-import { call, startIssuer, type TestIssuer } from './helpers/start-issuer.js';
+import { answerProblems, openApiErrors, operationProblems } from '../../../../test/helpers/check-openapi-document.js';
+import { trainingCredential } from '../../../../test/helpers/training-credential.js';
+import { listAppRoutes } from '../helpers/list-app-routes.js';
+import { call, startIssuer, type TestIssuer } from '../helpers/start-issuer.js';
 
 let issuer: TestIssuer;
 let doc: Record<string, unknown>;
