@@ -23,8 +23,6 @@ const FOLDERS_WITHOUT_TESTS: readonly string[] = [
   'packages/verifier/src/nonces',
   'packages/verifier/src/organisations',
   'packages/verifier/src/report/mappings',
-  'packages/wallet-sdk/src/status',
-  'packages/wallet-sdk/src/status/lib',
 ];
 
 /** Test files whose name matches no source file or folder yet (`<pkg>/test/<path>`). */
