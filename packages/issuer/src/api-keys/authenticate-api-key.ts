@@ -16,7 +16,7 @@ export interface Principal {
  *
  * @throws PassportError `ERR_AUTH_MISSING` (no bearer token), `ERR_AUTH_INVALID` (unknown, revoked or expired key).
  */
-export async function authenticateApiKey(ctx: IssuerContext, authorization: string | undefined): Promise<Principal> {
+export async function authenticateApiKey(ctx: Pick<IssuerContext, 'db' | 'now'>, authorization: string | undefined): Promise<Principal> {
   const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(authorization ?? '');
   if (!authorization) throw new PassportError('ERR_AUTH_MISSING', 'send an API key as Authorization: Bearer <key>', { field: 'authorization' });
   if (!match) throw new PassportError('ERR_AUTH_INVALID', 'the Authorization header is not a bearer API key', { field: 'authorization' });

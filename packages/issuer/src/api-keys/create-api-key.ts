@@ -24,7 +24,7 @@ export interface CreatedApiKey {
  * @throws PassportError `ERR_REQUEST_INVALID` (field `role`).
  */
 export async function createApiKey(
-  ctx: IssuerContext,
+  ctx: Pick<IssuerContext, 'db' | 'now'>,
   input: { orgId: string; role: Role; label?: string; expiresAt?: string },
   actor: string,
 ): Promise<CreatedApiKey> {

@@ -19,14 +19,14 @@ function info(row: ApiKeyRow): ApiKeyInfo {
   return { id: row.id, orgId: row.org_id, role: row.role, label: row.label, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
 }
 
-async function findKey(ctx: IssuerContext, orgId: string, keyId: string): Promise<ApiKeyRow> {
+async function findKey(ctx: Pick<IssuerContext, 'db' | 'now'>, orgId: string, keyId: string): Promise<ApiKeyRow> {
   const row = await createApiKeyStore(ctx.db).find(orgId, keyId);
   if (!row) throw new PassportError('ERR_NOT_FOUND', 'no API key with that id in this organisation', { field: 'keyId' });
   return row;
 }
 
 /** The API keys of an organisation, newest first. */
-export async function listApiKeys(ctx: IssuerContext, orgId: string): Promise<ApiKeyInfo[]> {
+export async function listApiKeys(ctx: Pick<IssuerContext, 'db' | 'now'>, orgId: string): Promise<ApiKeyInfo[]> {
   return (await createApiKeyStore(ctx.db).list(orgId)).map(info);
 }
 
@@ -35,7 +35,7 @@ export async function listApiKeys(ctx: IssuerContext, orgId: string): Promise<Ap
  *
  * @throws PassportError `ERR_NOT_FOUND` (also for another organisation's key).
  */
-export async function revokeApiKey(ctx: IssuerContext, orgId: string, keyId: string, actor: string): Promise<ApiKeyInfo> {
+export async function revokeApiKey(ctx: Pick<IssuerContext, 'db' | 'now'>, orgId: string, keyId: string, actor: string): Promise<ApiKeyInfo> {
   const row = await findKey(ctx, orgId, keyId);
   if (row.revoked_at) return info(row);
   const at = ctx.now();
@@ -51,7 +51,7 @@ export async function revokeApiKey(ctx: IssuerContext, orgId: string, keyId: str
  *
  * @throws PassportError `ERR_NOT_FOUND`, `ERR_REQUEST_INVALID` (field `role`).
  */
-export async function changeApiKeyRole(ctx: IssuerContext, orgId: string, keyId: string, role: Role, actor: string): Promise<ApiKeyInfo> {
+export async function changeApiKeyRole(ctx: Pick<IssuerContext, 'db' | 'now'>, orgId: string, keyId: string, role: Role, actor: string): Promise<ApiKeyInfo> {
   if (!ROLES.includes(role)) throw new PassportError('ERR_REQUEST_INVALID', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
   const row = await findKey(ctx, orgId, keyId);
   if (row.revoked_at) throw new PassportError('ERR_REQUEST_INVALID', 'a revoked key cannot change role', { field: 'keyId' });

@@ -14,7 +14,7 @@ export interface PlatformPrincipal {
  * Creates a platform administrator key (`spa_...`), shown once and stored hashed. Done from the
  * CLI on the server (`staff-passport admin-key create`), never over HTTP.
  */
-export async function createPlatformKey(ctx: IssuerContext, label: string | undefined, actor: string): Promise<{ id: string; apiKey: string }> {
+export async function createPlatformKey(ctx: Pick<IssuerContext, 'db' | 'now'>, label: string | undefined, actor: string): Promise<{ id: string; apiKey: string }> {
   const id = `pkey_${randomBytes(6).toString('hex')}`;
   const apiKey = `spa_${randomBytes(32).toString('base64url')}`;
   await ctx.db.transaction(async (tx) => {
@@ -29,7 +29,7 @@ export async function createPlatformKey(ctx: IssuerContext, label: string | unde
  *
  * @throws PassportError `ERR_AUTH_MISSING`, `ERR_AUTH_INVALID`.
  */
-export async function authenticatePlatformKey(ctx: IssuerContext, authorization: string | undefined): Promise<PlatformPrincipal> {
+export async function authenticatePlatformKey(ctx: Pick<IssuerContext, 'db'>, authorization: string | undefined): Promise<PlatformPrincipal> {
   if (!authorization) throw new PassportError('ERR_AUTH_MISSING', 'send a platform key as Authorization: Bearer <key>', { field: 'authorization' });
   const match = /^Bearer (spa_[A-Za-z0-9_-]{10,200})$/.exec(authorization);
   if (!match) throw new PassportError('ERR_AUTH_INVALID', 'this needs a platform administrator key', { field: 'authorization' });

@@ -82,7 +82,7 @@ export interface CredentialQuery {
  * const amaras = await listIssuedCredentials(ctx, org.id, { personReference: 'okafor' });
  * @throws PassportError `ERR_REQUEST_INVALID` (field `limit`, `status`, `subjectHash`, `personReference`, or `after` given with `before`).
  */
-export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, query: CredentialQuery): Promise<IssuedCredentialRecord[]> {
+export async function listIssuedCredentials(ctx: Pick<IssuerContext, 'db'>, orgId: string, query: CredentialQuery): Promise<IssuedCredentialRecord[]> {
   const limit = query.limit ?? 50;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 500) throw new PassportError('ERR_REQUEST_INVALID', 'limit must be 1 to 500', { field: 'limit' });
   if (query.status !== undefined && !['active', 'suspended', 'revoked'].includes(query.status)) {
@@ -115,7 +115,7 @@ export async function listIssuedCredentials(ctx: IssuerContext, orgId: string, q
  *
  * @throws PassportError `ERR_CREDENTIAL_NOT_FOUND` (also for another organisation's credential).
  */
-export async function getIssuedCredential(ctx: IssuerContext, orgId: string, credentialId: string): Promise<IssuedCredentialRecord> {
+export async function getIssuedCredential(ctx: Pick<IssuerContext, 'db'>, orgId: string, credentialId: string): Promise<IssuedCredentialRecord> {
   const row = await createIssuedCredentialStore(ctx.db).get(orgId, credentialId);
   if (!row) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', 'no credential with that id in this organisation', { field: 'credentialId' });
   return record(row);

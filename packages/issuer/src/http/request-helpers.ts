@@ -10,7 +10,7 @@ const ORG_ID = /^org_[0-9a-f]{16}$/;
  *
  * @throws PassportError `ERR_ORG_NOT_FOUND`
  */
-export function orgIdOf(req: Request): string {
+export function orgIdOf(req: Pick<Request, 'params'>): string {
   const orgId = req.params['orgId'];
   if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) throw new PassportError('ERR_ORG_NOT_FOUND', 'no organisation with that id', { field: 'orgId' });
   return orgId;
@@ -44,14 +44,14 @@ export function optionalStringField(body: Record<string, unknown>, field: string
  *
  * @throws PassportError the `notFound` code given.
  */
-export function pathParam(req: Request, name: string, pattern: RegExp, notFound: 'ERR_NOT_FOUND' | 'ERR_CREDENTIAL_NOT_FOUND' | 'ERR_JOB_NOT_FOUND' = 'ERR_NOT_FOUND'): string {
+export function pathParam(req: Pick<Request, 'params'>, name: string, pattern: RegExp, notFound: 'ERR_NOT_FOUND' | 'ERR_CREDENTIAL_NOT_FOUND' | 'ERR_JOB_NOT_FOUND' = 'ERR_NOT_FOUND'): string {
   const value = req.params[name];
   if (typeof value !== 'string' || !pattern.test(value)) throw new PassportError(notFound, `no ${name} like that`, { field: name });
   return value;
 }
 
 /** The value of a query parameter given at most once, or undefined. */
-export function queryParam(req: Request, name: string): string | undefined {
+export function queryParam(req: Pick<Request, 'query'>, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new PassportError('ERR_REQUEST_INVALID', `${name} must be given once`, { field: name });

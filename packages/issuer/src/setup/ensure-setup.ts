@@ -21,7 +21,7 @@ export interface EnsureSetupOptions {
  * @throws PassportError `ERR_INTERNAL` when another instance claimed it and did not finish in `waitMs`;
  *   whatever `make` throws (the claim is then let go).
  */
-export async function ensureSetup(ctx: IssuerContext, name: string, make: () => Promise<string>, options: EnsureSetupOptions = {}): Promise<{ value: string; created: boolean }> {
+export async function ensureSetup(ctx: Pick<IssuerContext, 'db' | 'secretBox'>, name: string, make: () => Promise<string>, options: EnsureSetupOptions = {}): Promise<{ value: string; created: boolean }> {
   const waitMs = options.waitMs ?? 120_000;
   const pollMs = options.pollMs ?? 200;
   const open = (sealed: string): string => ctx.secretBox.open(sealed, `setup:${name}`).toString('utf8');

@@ -28,7 +28,7 @@ function idsIn(tx: SqlExecutor, ids: readonly string[]): RawBuilder<string> {
 
 // SQLite would search the (org_id, ...) index and test every credential of the organisation
 // against the list; `+org_id` keeps it on the primary key, one lookup an id
-// (test/store/issuer-query-plans.test.ts).
+// (test/store/issued-credential-store.query-plans.test.ts).
 function orgColumn(tx: SqlExecutor): RawBuilder<string> {
   return tx.engine === 'sqlite' ? sql<string>`+org_id` : sql<string>`org_id`;
 }

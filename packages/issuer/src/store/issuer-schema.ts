@@ -241,7 +241,7 @@ export const ISSUER_SCHEMA: readonly string[] = [
   `ALTER TABLE sp_offers ADD COLUMN person_ref_key TEXT`,
   // The issue queue now looks request keys up with their organisation (WHERE (org_id, request_key)
   // IN ...), which the unique (org_id, request_key) index serves: the index on request_key alone is
-  // used by no query (test/store/issuer-query-plans.test.ts) and cost every issue a random page write.
+  // used by no query (test/store/issued-credential-store.query-plans.test.ts) and cost every issue a random page write.
   `DROP INDEX IF EXISTS sp_issued_credentials_request_key`,
 ];
 

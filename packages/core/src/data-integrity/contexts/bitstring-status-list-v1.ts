@@ -1,5 +1,5 @@
 // https://www.w3.org/ns/credentials/status/v1, byte for byte as published in w3c/vc-bitstring-status-list@74fcae1 (shared/vectors/bitstring-status-list/context-v1.jsonld), contexts/v1.jsonld.
-// SHA-256 fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7 (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7 (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://www.w3.org/ns/credentials/status/v1 JSON-LD context document, as published. */
 export const BITSTRING_STATUS_LIST_V1_CONTEXT = String.raw`{
   "@context": {

@@ -1,5 +1,5 @@
 // https://www.w3.org/2018/credentials/v1, byte for byte as published in @digitalbazaar/credentials-context@3.2.0, contexts/v1.jsonld.
-// SHA-256 00d7dd6d3ad8b920e3e550dd3a3d9090bffcac84cdbf943da6924b3e0a5c8bb8 (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 00d7dd6d3ad8b920e3e550dd3a3d9090bffcac84cdbf943da6924b3e0a5c8bb8 (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://www.w3.org/2018/credentials/v1 JSON-LD context document, as published. */
 export const CREDENTIALS_V1_CONTEXT = String.raw`{
   "@context": {

@@ -1,5 +1,5 @@
 // https://www.w3.org/ns/credentials/v2, byte for byte as published in @digitalbazaar/credentials-context@3.2.0, contexts/v2.jsonld.
-// SHA-256 8a9f494a89ecc51db093e90e84713e07e84d6d9204364a9b3c7868b21751236f (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 8a9f494a89ecc51db093e90e84713e07e84d6d9204364a9b3c7868b21751236f (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://www.w3.org/ns/credentials/v2 JSON-LD context document, as published. */
 export const CREDENTIALS_V2_CONTEXT = String.raw`{
   "@context": {

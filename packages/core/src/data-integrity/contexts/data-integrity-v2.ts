@@ -1,5 +1,5 @@
 // https://w3id.org/security/data-integrity/v2, byte for byte as published in @digitalbazaar/data-integrity-context@2.0.1, contexts/data-integrity-v2.jsonld.
-// SHA-256 0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363 (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363 (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://w3id.org/security/data-integrity/v2 JSON-LD context document, as published. */
 export const DATA_INTEGRITY_V2_CONTEXT = String.raw`{
   "@context": {

@@ -1,5 +1,5 @@
 // https://www.w3.org/ns/did/v1, byte for byte as published in did-context@3.1.1, contexts/did-v1.jsonld.
-// SHA-256 62c1054bf404d6dd3a4b26b64f830fd72095f6a26edc4469908c94351352ce5f (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 62c1054bf404d6dd3a4b26b64f830fd72095f6a26edc4469908c94351352ce5f (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://www.w3.org/ns/did/v1 JSON-LD context document, as published. */
 export const DID_V1_CONTEXT = String.raw`{
   "@context": {

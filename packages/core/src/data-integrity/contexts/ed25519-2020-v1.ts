@@ -1,5 +1,5 @@
 // https://w3id.org/security/suites/ed25519-2020/v1, byte for byte as published in ed25519-signature-2020-context@1.1.0, contexts/ed25519-signature-2020-v1.jsonld.
-// SHA-256 b9e1ab971fd8bf2c7553e0c4a9438e0b9450afde1ea1ca5b2492368b9f549588 (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 b9e1ab971fd8bf2c7553e0c4a9438e0b9450afde1ea1ca5b2492368b9f549588 (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://w3id.org/security/suites/ed25519-2020/v1 JSON-LD context document (Ed25519Signature2020), as published. */
 export const ED25519_2020_V1_CONTEXT = String.raw`{
   "@context": {

@@ -1,5 +1,5 @@
 // https://w3id.org/security/suites/jws-2020/v1, byte for byte as published in @transmute/security-context@0.7.0-unstable.82, contexts/suites/jws-2020-v1.json.
-// SHA-256 d648e05ddc6577827ca2bfd5e931f53e9ebc6e52a57a8da81df4ec8c46ffcd1e (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 d648e05ddc6577827ca2bfd5e931f53e9ebc6e52a57a8da81df4ec8c46ffcd1e (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://w3id.org/security/suites/jws-2020/v1 JSON-LD context document, as published. */
 export const JWS_2020_V1_CONTEXT = String.raw`{
   "@context": {

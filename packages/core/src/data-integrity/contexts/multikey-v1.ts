@@ -1,5 +1,5 @@
 // https://w3id.org/security/multikey/v1, byte for byte as published in @digitalbazaar/multikey-context@2.0.1, contexts/multikey-v1.jsonld.
-// SHA-256 c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6 (checked by test/data-integrity/bundled-contexts.test.ts). Do not edit.
+// SHA-256 c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6 (checked by test/data-integrity/contexts.test.ts). Do not edit.
 /** The https://w3id.org/security/multikey/v1 JSON-LD context document, as published. */
 export const MULTIKEY_V1_CONTEXT = String.raw`{
   "@context": {
