@@ -26,6 +26,8 @@ beforeAll(async () => {
     logger: createLogger({ level: 'silent' }),
     housekeepingIntervalMs: 0,
     webhookDelivery: { intervalMs: 0 },
+    // The wallet of these cases: an organisation that registered none takes the deployment's.
+    walletRedirectUris: ['https://wallet.example/callback'],
   });
 });
 afterAll(async () => {
@@ -87,6 +89,7 @@ describe('startStaffAuthorization: refused at the redirect URI (error and state 
 
   it('sends the error to a loopback http redirect URI where the deployment allows it, with no state when none was sent', async () => {
     const { location } = await start({ ...GOOD, redirect_uri: 'http://127.0.0.1:5173/cb', state: undefined, response_type: 'token' }, true);
-    expect(location).toBe('http://127.0.0.1:5173/cb?error=unsupported_response_type&error_description=response_type+must+be+code');
+    // The issuer is named in every answer at the redirect URI (RFC 9207 section 2).
+    expect(location).toBe(`http://127.0.0.1:5173/cb?error=unsupported_response_type&error_description=response_type+must+be+code&iss=${encodeURIComponent(`https://issuer.example/orgs/${ORG}`)}`);
   });
 });

@@ -89,7 +89,7 @@ it("describes issue 19's routes and settings, in the document and in the README"
   expect(JSON.stringify(paths['/orgs/{orgId}/held-offers']!['post']!.responses['201'])).toContain('collectUrl');
   expect(JSON.stringify(paths['/orgs/{orgId}/webhooks']!['get']!.responses['200'])).toContain('disabledReason');
   // The README names each route and each setting.
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
   const undescribed = [...ISSUE_19_OPERATIONS.map((op) => op.split(' ')[1]!.replace('/orgs/{orgId}', '').replace(/\{(\w+)\}$/, '')), 'SMTP_URL', 'MAIL_FROM', 'personClaim', 'walletRedirectUris', 'WEBHOOK_ALLOW_PRIVATE', '410 Gone', '?mapping='].filter((word) => !readme.includes(word));
   expect(undescribed).toEqual([]);
 });
