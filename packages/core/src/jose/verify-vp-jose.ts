@@ -8,6 +8,7 @@ import { envelopedCredentialJwt } from './lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from './verify-vc-jose.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
+import { messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
@@ -40,10 +41,6 @@ export interface PresentationVerification {
   credentials: CredentialVerification[];
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /**
  * Verifies a VP JWT: its format, the holder's signature, nonce, audience and freshness, then every
  * credential in it, and that each credential was issued to the holder who presents it.
@@ -61,7 +58,7 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   try {
     ({ header, payload: vp } = options.decoded ?? decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
   } catch (err: unknown) {
-    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', messageOf(err));
     return { verified: false, checks: list.checks, credentials: [] };
   }
   const types = Array.isArray(vp['type']) ? vp['type'] : [vp['type']];

@@ -8,6 +8,7 @@ import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { verifyVcJwtV1 } from './verify-vc-jwt-v1.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVpJwtV1}. */
 export interface VerifyVpJwtV1Options {
@@ -19,10 +20,6 @@ export interface VerifyVpJwtV1Options {
   resolver: Resolvable;
   now?: Date;
   clockSkewSeconds?: number;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function isVcJoseJwt(jwt: string): boolean {
@@ -52,7 +49,7 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
   try {
     ({ header, payload } = decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
   } catch (err: unknown) {
-    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', messageOf(err));
     return { verified: false, checks: list.checks, credentials: [] };
   }
   if (!isSupportedAlg(header['alg'])) {
