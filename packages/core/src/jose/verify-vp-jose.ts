@@ -31,6 +31,8 @@ export interface VerifyVpJoseOptions {
    * always names its holder, whose key signs it; `credentialsRequired` and `holderBinding` apply.
    */
   rules?: PresentationRules;
+  /** The index of the first credential, when presentations before this one hold others: every check is stamped with its place in the whole answer. */
+  firstCredentialIndex?: number;
 }
 
 /** The outcome of verifying a presentation: its own checks, then each credential's. */
@@ -87,7 +89,8 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   const rules = presentationRulesOf(options.rules);
   if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
-  for (const [credentialIndex, entry] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const credentialIndex = (options.firstCredentialIndex ?? 0) + position;
     let jwt: string | undefined;
     let refused: PassportError | undefined;
     try {

@@ -20,6 +20,8 @@ export interface VerifyVpJwtV1Options {
   resolver: Resolvable;
   now?: Date;
   clockSkewSeconds?: number;
+  /** The index of the first credential, when presentations before this one hold others: every check is stamped with its place in the whole answer. */
+  firstCredentialIndex?: number;
 }
 
 function isVcJoseJwt(jwt: string): boolean {
@@ -81,7 +83,8 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
   const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
-  for (const [credentialIndex, entry] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const credentialIndex = (options.firstCredentialIndex ?? 0) + position;
     if (typeof entry !== 'string') {
       const failed = new CheckList();
       failed.fail('format', 'ERR_VC_MALFORMED', 'not a credential JWT', { credentialIndex });

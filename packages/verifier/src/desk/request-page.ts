@@ -1,6 +1,6 @@
 import { PassportError, button, html, insetText, rawHtml, renderQrSvg, tag, type SafeHtml } from '@staff-passport/core';
 import type { Request, Router } from 'express';
-import { getPresentationRequest } from '../checks/presentation-requests.js';
+import { getPresentationRequest } from '../profile-checks/presentation-requests.js';
 import { getOid4vpRequest, type Oid4vpRequestStatus } from '../oid4vp/get-oid4vp-request.js';
 import { findProfile } from '../profiles/profile-store.js';
 import { deskCallerOf } from './lib/desk-sign-in.js';

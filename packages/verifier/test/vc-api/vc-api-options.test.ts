@@ -19,9 +19,9 @@ import {
 } from '@staff-passport/core';
 import { CATALOGUE } from '@staff-passport/schemas';
 import { createVerifierContext, issueNonce, type VerifierContext } from '../../src/index.js';
-import { verifyCredentialRequest } from '../../src/verification/verify-credential-request.js';
-import { verifyPresentationRequest } from '../../src/verification/verify-presentation-request.js';
-import { readVerifyOptions } from '../../src/verification/read-verify-options.js';
+import { verifyCredentialRequest } from '../../src/vc-api/verify-credential-request.js';
+import { verifyPresentationRequest } from '../../src/vc-api/verify-presentation-request.js';
+import { readVerifyOptions } from '../../src/vc-api/read-verify-options.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
 const documentLoader = createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } });
