@@ -15,8 +15,9 @@ export { VERIFIER_ROUTES, buildVerifierOpenApiDocument } from './http/verifier-r
 export type { VerifierRoute, VerifierRouteDeps } from './http/verifier-route.js';
 export { consumeNonce, issueNonce, purgeNonces, requireNonce } from './nonces/nonce-store.js';
 export type { IssuedNonce } from './nonces/nonce-store.js';
-export { classifyCredential, classifyPresentation } from './verification/classify-input.js';
-export type { CredentialFormat, CredentialInput, PresentationInput } from './verification/classify-input.js';
+export { classifyCredential } from './verification/classify-credential.js';
+export { classifyPresentation } from './verification/classify-presentation.js';
+export type { CredentialFormat, CredentialInput, PresentationInput } from './verification/verification-input.js';
 export { verifyCredential } from './verification/verify-credential.js';
 export type { VerifyCredentialOptions } from './verification/verify-credential.js';
 export { verifyPresentation } from './verification/verify-presentation.js';

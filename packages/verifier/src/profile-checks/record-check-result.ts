@@ -4,7 +4,7 @@ import type { MoveKind } from '@staff-passport/schemas';
 import { findProfile } from '../profiles/profile-store.js';
 import { evaluateProfile } from '../report/evaluate-profile.js';
 import { exportVerifiedAttributes } from '../report/export-verified-attributes.js';
-import type { PresentationInput } from '../verification/classify-input.js';
+import type { PresentationInput } from '../verification/verification-input.js';
 import type { VerifiedCredential, VerifiedPresentation } from '../verification/verified-credential.js';
 import type { VerifierContext } from '../verifier-context.js';
 import type { CheckResult } from './check-result.js';

@@ -1,6 +1,6 @@
 import { PassportError, isObject } from '@staff-passport/core';
 import { requireNonce } from '../nonces/nonce-store.js';
-import { classifyPresentation } from '../verification/classify-input.js';
+import { classifyPresentation } from '../verification/classify-presentation.js';
 import { verifyPresentations } from '../verification/verify-presentations.js';
 import type { VerifierContext } from '../verifier-context.js';
 import type { CheckResult } from './check-result.js';

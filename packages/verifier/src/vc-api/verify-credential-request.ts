@@ -1,5 +1,5 @@
 import { PassportError, isObject } from '@staff-passport/core';
-import { classifyCredential } from '../verification/classify-input.js';
+import { classifyCredential } from '../verification/classify-credential.js';
 import { verifyCredential } from '../verification/verify-credential.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { applyRequestedChecks } from './apply-requested-checks.js';

@@ -1,6 +1,6 @@
 import { PassportError, isObject, type VerificationCheck } from '@staff-passport/core';
 import { consumeNonce } from '../nonces/nonce-store.js';
-import { classifyPresentation } from '../verification/classify-input.js';
+import { classifyPresentation } from '../verification/classify-presentation.js';
 import { verifyPresentation } from '../verification/verify-presentation.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { applyRequestedChecks } from './apply-requested-checks.js';

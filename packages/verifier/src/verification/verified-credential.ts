@@ -1,5 +1,5 @@
 import type { VerificationCheck } from '@staff-passport/core';
-import type { CredentialFormat } from './classify-input.js';
+import type { CredentialFormat } from './verification-input.js';
 
 /**
  * One credential as the verifier verified it: the one result every step adds to, from the

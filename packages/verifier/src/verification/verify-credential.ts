@@ -1,6 +1,6 @@
 import { nodeSdJwtCrypto, verifyDataIntegrityCredential, verifySdJwtVc, verifyVcJose, verifyVcJwtV1, type KeyBindingPolicy } from '@staff-passport/core';
 import type { VerifierContext } from '../verifier-context.js';
-import type { CredentialInput } from './classify-input.js';
+import type { CredentialInput } from './verification-input.js';
 import { addStatusAndTrustChecks } from './lib/add-status-and-trust-checks.js';
 import { startFromSdJwtVc, startFromW3c } from './lib/start-verified-credential.js';
 import type { VerifiedCredential } from './verified-credential.js';

@@ -7,7 +7,7 @@ import {
   type PresentationRules,
 } from '@staff-passport/core';
 import type { VerifierContext } from '../verifier-context.js';
-import type { PresentationInput } from './classify-input.js';
+import type { PresentationInput } from './verification-input.js';
 import { addStatusAndTrustChecks } from './lib/add-status-and-trust-checks.js';
 import { startFromW3c } from './lib/start-verified-credential.js';
 import { verifyCredential } from './verify-credential.js';

@@ -1,5 +1,5 @@
 import type { VerifierContext } from '../verifier-context.js';
-import type { PresentationInput } from './classify-input.js';
+import type { PresentationInput } from './verification-input.js';
 import { verifyPresentation } from './verify-presentation.js';
 import type { VerifiedPresentation } from './verified-credential.js';
 

@@ -1,5 +1,5 @@
 import { fromSdJwtVcClaims, isObject, sha256Hex, type CredentialVerification, type SdJwtVcVerification } from '@staff-passport/core';
-import type { CredentialFormat } from '../classify-input.js';
+import type { CredentialFormat } from '../verification-input.js';
 import type { VerifiedCredential } from '../verified-credential.js';
 
 function str(value: unknown): string | undefined {
