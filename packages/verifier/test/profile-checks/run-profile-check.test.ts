@@ -9,7 +9,8 @@ import { createVerifierContext, type VerifierContext } from '../../src/index.js'
 import { getCheckResult } from '../../src/profile-checks/get-check-result.js';
 import { recordCheckResult } from '../../src/profile-checks/record-check-result.js';
 import { runProfileCheck } from '../../src/profile-checks/run-profile-check.js';
-import type { VerifiedCredential, VerifiedPresentation } from '../../src/verification/verified-credential.js';
+import type { VerifiedPresentation } from '../../src/verification/verified-credential.js';
+import { verifiedCredentialOf } from '../verification/helpers/verified-credential-of.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
 let ctx: VerifierContext & { close(): Promise<void> };
@@ -37,16 +38,7 @@ describe('runProfileCheck refuses a bad body (ERR_REQUEST_INVALID, naming the fi
 });
 
 describe('recordCheckResult', () => {
-  const credential = (index: number, checks: VerificationCheck[]): VerifiedCredential => ({
-    index,
-    format: 'vc+jwt',
-    types: ['DbsCheck'],
-    issuer: { did: 'did:web:issuer.example' },
-    subject: {},
-    verified: checks.every((c) => c.outcome !== 'failed'),
-    checks,
-    hash: String(index).repeat(64),
-  });
+  const credential = (index: number, checks: VerificationCheck[]) => verifiedCredentialOf({ index, checks });
   const signed = (index: number): VerificationCheck => ({ check: 'signature', outcome: 'passed', credentialIndex: index });
 
   it('holder-proof-failed-fail: a presentation whose holder proof failed lends its credentials nothing; every check is kept, in order, and read back the same', async () => {

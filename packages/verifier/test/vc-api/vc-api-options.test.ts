@@ -25,6 +25,7 @@ import { readVerifyOptions, type RequestedCheck } from '../../src/vc-api/read-ve
 import { applyRequestedChecks } from '../../src/vc-api/apply-requested-checks.js';
 import { buildVerificationReport } from '../../src/vc-api/build-verification-report.js';
 import type { VerifiedCredential } from '../../src/verification/verified-credential.js';
+import { verifiedCredentialOf } from '../verification/helpers/verified-credential-of.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
 const documentLoader = createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } });
@@ -208,17 +209,7 @@ describe('schemas: a known one enforced, an unknown one skipped (on the VC API r
 // The two steps that turn a credential's one result into the VC API's JSON, on results made by
 // hand: each case named by its outcome, run by one table.
 describe('applyRequestedChecks and buildVerificationReport', () => {
-  const result = (checks: VerifiedCredential['checks'], issuer = 'https://issuer.example'): VerifiedCredential => ({
-    index: 0,
-    format: 'vc+jwt',
-    types: ['DbsCheck'],
-    issuer: { did: 'did:web:issuer.example' },
-    subject: {},
-    verified: checks.every((c) => c.outcome !== 'failed'),
-    checks,
-    hash: '0'.repeat(64),
-    credential: { id: 'urn:uuid:1', issuer },
-  });
+  const result = (checks: VerifiedCredential['checks'], issuer = 'https://issuer.example') => verifiedCredentialOf({ checks, credential: { id: 'urn:uuid:1', issuer } });
   const passed = (check: string) => ({ check, outcome: 'passed' as const, credentialIndex: 0 });
   const failed = (check: string, code: 'ERR_VC_EXPIRED' | 'ERR_VC_SIGNATURE_INVALID' | 'ERR_VP_HOLDER_MISMATCH' | 'ERR_VC_ISSUER_INVALID') => ({ check, outcome: 'failed' as const, code, message: 'no', credentialIndex: 0 });
   const cases: { name: string; checks: VerifiedCredential['checks']; asked: RequestedCheck[]; issuer?: string; errors: string[]; skipped: string[] }[] = [

@@ -8,6 +8,7 @@ import { StatusListCache, addTrustRegistryEntry, createTrustRegistryDraft, renew
 import { addStatusCheck } from '../../src/verification/add-status-check.js';
 import { addTrustCheck } from '../../src/verification/add-trust-check.js';
 import type { VerifiedCredential } from '../../src/verification/verified-credential.js';
+import { verifiedCredentialOf } from './helpers/verified-credential-of.js';
 import type { VerifierContext } from '../../src/verifier-context.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -33,22 +34,17 @@ function contextWith(registry: TrustRegistry | undefined): VerifierContext {
 }
 
 function credentialOf(overrides: Partial<VerifiedCredential> = {}): VerifiedCredential {
-  return {
+  return verifiedCredentialOf({
     index: 2,
-    format: 'vc+jwt',
-    types: ['DbsCheck'],
     issuer: { did: ISSUER },
-    subject: { id: 'did:example:holder' },
     validFrom: '2026-01-01T00:00:00Z',
-    verified: true,
     checks: [
       { check: 'format', outcome: 'passed', credentialIndex: 2 },
       { check: 'signature', outcome: 'passed', credentialIndex: 2 },
     ],
-    hash: '0'.repeat(64),
     credential: { type: ['VerifiableCredential', 'DbsCheck'] },
     ...overrides,
-  };
+  });
 }
 
 const STATUS_ENTRY = { id: 'https://status.example/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://status.example/1' };
