@@ -1,5 +1,6 @@
 import { isObject, type VerificationCheck } from '@staff-passport/core';
 import { VOCAB } from '@staff-passport/schemas';
+import { listChecks } from '../verification/list-checks.js';
 import type { VerifiedPresentation } from '../verification/verified-credential.js';
 import type { InputDescriptor, PresentationDefinition, PresentationField, SubmissionRequirement } from '../profiles/presentation-request-types.js';
 import { jsonPathToPointer, pathsOverlap, selectClaims, type PathPointer } from './lib/claims-path.js';
@@ -79,7 +80,7 @@ export function unmetCredentialSets(query: LooseDcqlQuery, answered: ReadonlySet
 }
 
 function presentationOk(p: VerifiedPresentation): boolean {
-  return p.checks.every((c) => c.outcome !== 'failed') && p.credentials.every((c) => c.checks.every((k) => k.outcome !== 'failed'));
+  return listChecks(p).every((c) => c.outcome !== 'failed');
 }
 
 function extraDisclosures(queryId: string, disclosed: PathPointer[] | undefined, asked: PathPointer[] | undefined): Oid4vpFinding[] {

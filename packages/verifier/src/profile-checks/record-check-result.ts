@@ -4,6 +4,7 @@ import type { MoveKind } from '@staff-passport/schemas';
 import { findProfile } from '../profiles/profile-store.js';
 import { evaluateProfile } from '../report/evaluate-profile.js';
 import { exportVerifiedAttributes } from '../report/export-verified-attributes.js';
+import { listChecks } from '../verification/list-checks.js';
 import type { PresentationInput } from '../verification/verification-input.js';
 import type { VerifiedCredential, VerifiedPresentation } from '../verification/verified-credential.js';
 import type { VerifierContext } from '../verifier-context.js';
@@ -55,7 +56,7 @@ export async function recordCheckResult(
     decision: report.overall.decision,
     report,
     attributes,
-    checks: [...answer.presentations.flatMap((p) => [...p.checks, ...p.credentials.flatMap((c) => c.checks)]), ...(answer.checks ?? [])],
+    checks: [...answer.presentations.flatMap(listChecks), ...(answer.checks ?? [])],
     credentialHashes: credentials.map((c) => c.hash),
     createdAt: now.toISOString(),
     expiresAt,

@@ -1,4 +1,5 @@
 import type { ErrorCode, VerificationCheck } from '@staff-passport/core';
+import { listChecks } from '../verification/list-checks.js';
 import type { VerifiedCredential } from '../verification/verified-credential.js';
 
 /** A failed check, as listed in `errors`. */
@@ -28,7 +29,7 @@ export interface VerificationReport {
  * buildVerificationReport([], [credential]).errors.map((e) => e.code);
  */
 export function buildVerificationReport(checks: VerificationCheck[], credentials: VerifiedCredential[], holder?: string, rules: { credentialsRequired?: boolean } = {}): VerificationReport {
-  const all = [...checks, ...credentials.flatMap((c) => c.checks)];
+  const all = listChecks({ checks, credentials });
   const errors = all
     .filter((c) => c.outcome === 'failed' && c.code)
     .map((c) => ({ code: c.code!, check: c.check, message: c.message ?? '', ...(c.credentialIndex === undefined ? {} : { credentialIndex: c.credentialIndex }) }));
