@@ -11,7 +11,7 @@
  */
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { issueCredential } from '@staff-passport/issuer';
-import { verifyOneCredential } from '@staff-passport/verifier';
+import { verifyCredential } from '@staff-passport/verifier';
 import { createBenchWorld, exampleCredential } from './lib/bench-world.js';
 import { concurrentRunner, measureInTurns, serialRunner, type PathResult } from './measure.js';
 import { ISSUE_CONCURRENCY } from './paths/jose-paths.js';
@@ -50,7 +50,7 @@ try {
   } else if (path === 'verify-jose') {
     results = await measureInTurns(
       [
-        { path, run: serialRunner(() => verifyOneCredential(world.verifier, { format: 'vc+jwt', value: jwt }, { index: 0 })) },
+        { path, run: serialRunner(() => verifyCredential(world.verifier, { format: 'vc+jwt', value: jwt }, { index: 0 })) },
         { path: 'raw-ed25519-verify', run: serialRunner(() => verify(null, data, publicKey, signature)) },
       ].slice(0, alone ? 1 : 2),
       durationMs,

@@ -64,7 +64,6 @@ const TESTS_WITHOUT_SOURCE: readonly string[] = [
   'packages/verifier/test/oid4vp/oid4vp-routes.test.ts',
   'packages/verifier/test/report/reliance-cases.test.ts',
   'packages/verifier/test/store/organisation-stores.test.ts',
-  'packages/verifier/test/verification/vc-api-options.test.ts',
 ];
 
 const JOURNEYS = 'journeys';

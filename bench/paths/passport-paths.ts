@@ -1,6 +1,6 @@
 /**
  * `verify-passport`: a VP JWT of 15 credentials (the eight pre-employment checks and seven CSTF
- * training records) through the verifier's pipeline (`verifyOnePresentation`: holder proof, then
+ * training records) through the verifier's pipeline (`verifyPresentation`: holder proof, then
  * each credential's signature, validity, status, trust and schema) and the registered nurse band 5
  * profile's evaluation. `wallet-present`: the wallet building SD-JWT presentations with Key Binding
  * of 10 credentials, signed with its MemoryKeyStore key, as `sharePresentation` does.
@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { presentSdJwt, signVpJose, webCryptoSha256 } from '@staff-passport/core';
 import { issueCredential } from '@staff-passport/issuer';
-import { evaluateProfile, getProfile, verifyOnePresentation } from '@staff-passport/verifier';
+import { evaluateProfile, getProfile, verifyPresentation } from '@staff-passport/verifier';
 import { exampleCredential, type BenchWorld } from '../lib/bench-world.js';
 import { RssSampler, resultOf, type PathResult } from '../measure.js';
 
@@ -56,10 +56,10 @@ export async function benchVerifyPassport(world: BenchWorld, iterations: number)
   const startDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   let decision = '';
   const check = async (): Promise<void> => {
-    const p = await verifyOnePresentation(world.verifier, { format: 'vp+jwt', value: vp }, { nonce, audience });
-    const failed = [...p.checks, ...p.credentials.flatMap((c) => c.verification.checks)].filter((c) => c.outcome === 'failed');
+    const p = await verifyPresentation(world.verifier, { format: 'vp+jwt', value: vp }, { binding: { nonce, audience } });
+    const failed = [...p.checks, ...p.credentials.flatMap((c) => c.checks)].filter((c) => c.outcome === 'failed');
     if (failed.length > 0) throw new Error(`the bench passport does not verify: ${JSON.stringify(failed.slice(0, 3))}`);
-    decision = evaluateProfile(profile, p.credentials.map((c) => c.view), { startDate, now: world.verifier.now() }).overall.decision;
+    decision = evaluateProfile(profile, p.credentials, { startDate, now: world.verifier.now() }).overall.decision;
   };
   const result = await timeEach('verify-passport', iterations, Math.min(50, iterations), check);
   // Seven of the profile's eleven CSTF subjects are presented (15 credentials, as the issue asks): it needs action for the rest.

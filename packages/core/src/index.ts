@@ -26,6 +26,7 @@ export { ERROR_STATUS, httpStatusFor, isErrorCode } from './errors/error-codes.j
 export type { ErrorCode } from './errors/error-codes.js';
 export { PassportError } from './errors/passport-error.js';
 export type { FieldIssue, PassportErrorOptions } from './errors/passport-error.js';
+export { codeOf, messageOf } from './errors/read-error.js';
 export { PROBLEM_CONTENT_TYPE, toProblem } from './errors/to-problem.js';
 export type { ProblemDetails } from './errors/to-problem.js';
 export { base64url, decodeCompactJws, isObject, signCompactJws } from './jose/compact-jws.js';

@@ -27,6 +27,8 @@ export interface VerifyDataIntegrityPresentationOptions {
   documentLoader?: DocumentLoader;
   /** What the presentation must be beyond the data model; the OpenID4VP rules by default. */
   rules?: PresentationRules;
+  /** The index of the first credential, when presentations before this one hold others: every check is stamped with its place in the whole answer. */
+  firstCredentialIndex?: number;
 }
 
 function holderId(holder: unknown): string | undefined {
@@ -89,7 +91,8 @@ export async function verifyDataIntegrityPresentation(options: VerifyDataIntegri
   const entries = Array.isArray(vp['verifiableCredential']) ? vp['verifiableCredential'] : vp['verifiableCredential'] === undefined ? [] : [vp['verifiableCredential']];
   if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
-  for (const [credentialIndex, entry] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const credentialIndex = (options.firstCredentialIndex ?? 0) + position;
     let jwt: string | undefined;
     try {
       jwt = isObject(entry) && entry['proof'] !== undefined ? undefined : envelopedCredentialJwt(entry);

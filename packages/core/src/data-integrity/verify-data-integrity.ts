@@ -12,6 +12,7 @@ import { findEd25519Key } from './lib/find-ed25519-key.js';
 import { rdfcHashData } from './lib/rdfc-hash-data.js';
 import type { DocumentLoader } from './lib/jsonld-adapter.js';
 import { decodeMultibaseBase58btc } from './multibase.js';
+import { codeOf, messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyDataIntegrity}. */
 export interface VerifyDataIntegrityOptions {
@@ -53,10 +54,6 @@ export interface DataIntegrityVerification {
 type Ed25519Suite = typeof EDDSA_RDFC_2022 | typeof ED25519_SIGNATURE_2020;
 
 const LATER_CHECKS = ['contexts', 'jsonld', 'key', 'signature'] as const;
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function contextUrls(value: unknown, into = new Set<string>()): Set<string> {
   // Every context a document names, at the top or embedded anywhere below it.
@@ -201,8 +198,8 @@ async function verifyOneProof(run: ProofRun, proof: unknown): Promise<{ proof?: 
       }
       list.pass('jsonld', at);
     } catch (err: unknown) {
-      const code: ErrorCode = err instanceof PassportError ? err.code : 'ERR_JSONLD_INVALID';
-      list.fail('jsonld', code, message(err), { ...at, ...(err instanceof PassportError && err.issues.length > 0 ? { issues: err.issues } : {}) });
+      const code: ErrorCode = codeOf(err, 'ERR_JSONLD_INVALID');
+      list.fail('jsonld', code, messageOf(err), { ...at, ...(err instanceof PassportError && err.issues.length > 0 ? { issues: err.issues } : {}) });
     }
   }
 
@@ -214,7 +211,7 @@ async function verifyOneProof(run: ProofRun, proof: unknown): Promise<{ proof?: 
       ({ key, controller } = await findEd25519Key(options.resolver, verificationMethod, purpose, keyNotFound));
       list.pass('key', at);
     } catch (err: unknown) {
-      list.fail('key', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err), at);
+      list.fail('key', codeOf(err, 'ERR_DID_UNRESOLVABLE'), messageOf(err), at);
     }
   } else {
     list.fail('key', keyNotFound, 'the proof names no verification method', at);

@@ -5,6 +5,7 @@ import { TtlCache } from '../lib/ttl-cache.js';
 import { didWebToUrl } from './did-web-url.js';
 import { DEFAULT_GUARDED_FETCH, guardedFetchJson, type GuardedFetchOptions } from './guarded-fetch.js';
 import { resolveDidJwk } from './resolve-did-jwk.js';
+import { codeOf, messageOf } from '../errors/read-error.js';
 
 /** Options for {@link createDidResolver}. */
 export interface DidResolverOptions {
@@ -19,8 +20,8 @@ export interface DidResolverOptions {
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
 
 function errorResult(err: unknown): DIDResolutionResult {
-  const code = err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE';
-  const message = err instanceof Error ? err.message : String(err);
+  const code = codeOf(err, 'ERR_DID_UNRESOLVABLE');
+  const message = messageOf(err);
   return {
     didResolutionMetadata: { error: code === 'ERR_DID_NOT_FOUND' ? 'notFound' : 'invalidDid', code, message },
     didDocument: null,

@@ -1,36 +1,26 @@
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 import type { DIDDocument, Resolvable, VerificationMethod } from 'did-resolver';
+import { absoluteMethodId, findListedMethod, type Purpose } from '../did/lib/find-listed-method.js';
+import { resolveDidDocument } from '../did/lib/resolve-did-document.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 import { PassportError } from '../errors/passport-error.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import type { SupportedAlg } from './jws-signer.js';
 
-/** Which verification relationship a key must be listed under. */
-export type Purpose = 'assertionMethod' | 'authentication';
+export type { Purpose };
 
 const ALG_FOR_JWK: Record<string, SupportedAlg> = { Ed25519: 'EdDSA', 'P-256': 'ES256' };
 
 // Imported public keys, by JWK: importing is the costly part of a verification after the signature.
 const importedKeys = new TtlCache<CryptoKey | Uint8Array>(10_000, 60 * 60_000);
 
-function absolute(id: string, did: string): string {
-  return id.startsWith('#') ? `${did}${id}` : id;
-}
-
-function methodFor(doc: DIDDocument, kid: string, purpose: Purpose): VerificationMethod | undefined {
-  const listed = (doc[purpose] ?? []).some((entry) => absolute(typeof entry === 'string' ? entry : entry.id, doc.id) === kid);
-  if (!listed) return undefined;
-  const embedded = (doc[purpose] ?? []).find((e): e is VerificationMethod => typeof e !== 'string' && absolute(e.id, doc.id) === kid);
-  return embedded ?? (doc.verificationMethod ?? []).find((vm) => absolute(vm.id, doc.id) === kid);
-}
-
 function methodsFor(doc: DIDDocument, purpose: Purpose): VerificationMethod[] {
   // Every method listed for the purpose, embedded or by reference (duplicates counted once).
   const ids = new Set<string>();
   const methods: VerificationMethod[] = [];
   for (const entry of doc[purpose] ?? []) {
-    const id = absolute(typeof entry === 'string' ? entry : entry.id, doc.id);
-    const vm = typeof entry === 'string' ? (doc.verificationMethod ?? []).find((m) => absolute(m.id, doc.id) === id) : entry;
+    const id = absoluteMethodId(typeof entry === 'string' ? entry : entry.id, doc.id);
+    const vm = typeof entry === 'string' ? (doc.verificationMethod ?? []).find((m) => absoluteMethodId(m.id, doc.id) === id) : entry;
     if (vm && !ids.has(id)) {
       ids.add(id);
       methods.push(vm);
@@ -64,21 +54,16 @@ export async function findVerificationKey(
   purpose: Purpose,
   keyNotFound: ErrorCode,
 ): Promise<FoundKey> {
-  const fullKid = kid === undefined ? undefined : absolute(kid, did);
+  const fullKid = kid === undefined ? undefined : absoluteMethodId(kid, did);
   if (kid !== undefined && !fullKid?.startsWith(`${did}#`)) throw new PassportError(keyNotFound, `kid ${kid} is not a key of ${did}`);
-  const resolution = await resolver.resolve(did);
-  if (!resolution.didDocument) {
-    const meta = resolution.didResolutionMetadata as { code?: ErrorCode; error?: string; message?: string };
-    const code: ErrorCode = meta.code ?? (meta.error === 'unsupportedDidMethod' ? 'ERR_DID_METHOD_UNSUPPORTED' : 'ERR_DID_UNRESOLVABLE');
-    throw new PassportError(code, meta.message ?? `${did} could not be resolved (${meta.error ?? 'unknown error'})`);
-  }
+  const doc = await resolveDidDocument(resolver, did);
   let vm: VerificationMethod | undefined;
   if (fullKid === undefined) {
-    const candidates = methodsFor(resolution.didDocument, purpose);
+    const candidates = methodsFor(doc, purpose);
     if (candidates.length !== 1) throw new PassportError(keyNotFound, `the JWS names no key (kid) and ${did} lists ${candidates.length} ${purpose} keys, not exactly one`);
     vm = candidates[0];
   } else {
-    vm = methodFor(resolution.didDocument, fullKid, purpose);
+    vm = findListedMethod(doc, fullKid, purpose);
   }
   const name = fullKid ?? vm?.id ?? did;
   if (!vm?.publicKeyJwk) throw new PassportError(keyNotFound, `${did} lists no ${purpose} key ${name} as a JWK`);

@@ -1,14 +1,13 @@
 import type { Resolvable } from 'did-resolver';
 import { findCatalogueTypes } from '@staff-passport/schemas';
 import { checkCredentialSchema, checkValidityWindow } from '../verification/check-credential-claims.js';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { PassportError } from '../errors/passport-error.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { decodeCompactJws } from './compact-jws.js';
 import { findVerificationKey } from './find-verification-key.js';
 import { isSupportedAlg, type SupportedAlg } from './jws-signer.js';
 import { verifyJwsSignature } from './lib/verify-jws-signature.js';
 import { issuerIdOf } from '../lib/issuer-id.js';
+import { codeOf, messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVcJose}. */
 export interface VerifyVcJoseOptions {
@@ -24,15 +23,6 @@ export interface VerifyVcJoseOptions {
 }
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
-
-
-function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
-  return err instanceof PassportError ? err.code : fallback;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Verifies a VC-JOSE credential: format, issuer and key, signature, validity window and schema.

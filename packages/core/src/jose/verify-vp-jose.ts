@@ -8,6 +8,7 @@ import { envelopedCredentialJwt } from './lib/enveloped-credential-jwt.js';
 import { verifyVcJose } from './verify-vc-jose.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
 import { presentationRulesOf, type PresentationRules } from '../verification/presentation-rules.js';
+import { messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVpJose}. */
 export interface VerifyVpJoseOptions {
@@ -30,6 +31,8 @@ export interface VerifyVpJoseOptions {
    * always names its holder, whose key signs it; `credentialsRequired` and `holderBinding` apply.
    */
   rules?: PresentationRules;
+  /** The index of the first credential, when presentations before this one hold others: every check is stamped with its place in the whole answer. */
+  firstCredentialIndex?: number;
 }
 
 /** The outcome of verifying a presentation: its own checks, then each credential's. */
@@ -38,10 +41,6 @@ export interface PresentationVerification {
   checks: VerificationCheck[];
   holder?: string;
   credentials: CredentialVerification[];
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -61,7 +60,7 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   try {
     ({ header, payload: vp } = options.decoded ?? decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
   } catch (err: unknown) {
-    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', messageOf(err));
     return { verified: false, checks: list.checks, credentials: [] };
   }
   const types = Array.isArray(vp['type']) ? vp['type'] : [vp['type']];
@@ -90,7 +89,8 @@ export async function verifyVpJose(options: VerifyVpJoseOptions): Promise<Presen
   const rules = presentationRulesOf(options.rules);
   if (entries.length === 0 && rules.credentialsRequired) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
-  for (const [credentialIndex, entry] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const credentialIndex = (options.firstCredentialIndex ?? 0) + position;
     let jwt: string | undefined;
     let refused: PassportError | undefined;
     try {

@@ -1,6 +1,5 @@
 import { isSupportedAlg, type SupportedAlg } from '../jose/jws-signer.js';
 import type { ErrorCode } from '../errors/error-codes.js';
-import { PassportError } from '../errors/passport-error.js';
 import { CheckList, type VerificationCheck } from '../verification/verification-result.js';
 import { decodeBase64url } from './lib/base64url.js';
 import { checkKeyBinding, KEY_BINDING_CHECKS } from './lib/check-key-binding.js';
@@ -9,6 +8,7 @@ import { processDisclosures, type DisclosureProblem as Problem } from './lib/pro
 import { decodeJwt, splitSdJwt, type SdJwtParts } from './lib/split-sd-jwt.js';
 import { webCryptoSha256, webCryptoVerifySignature } from './web-crypto.js';
 import type { DecodedJwt, Hasher, IssuerKeyResolver, KeyBindingPolicy, SignatureVerifier } from './types.js';
+import { codeOf, messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifySdJwt}. */
 export interface VerifySdJwtOptions {
@@ -224,10 +224,3 @@ function groupByCode(problems: readonly Problem[]): Map<ErrorCode, string[]> {
   return groups;
 }
 
-function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
-  return err instanceof PassportError ? err.code : fallback;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

@@ -6,6 +6,7 @@ import { CheckList, type VerificationCheck } from '../verification/verification-
 import { algForJwk } from './lib/registry-key-alg.js';
 import { TRUST_REGISTRY_JWT_TYP, type TrustRegistry } from './trust-registry-model.js';
 import { validateTrustRegistry } from './validate-trust-registry.js';
+import { messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyTrustRegistry}. */
 export interface VerifyTrustRegistryOptions {
@@ -38,10 +39,6 @@ const decoder = new TextDecoder();
 
 function decodeJson(part: string): unknown {
   return JSON.parse(decoder.decode(base64url.decode(part))) as unknown;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Trusted keys are configuration: a key we could never verify with is a mistake to report now. */

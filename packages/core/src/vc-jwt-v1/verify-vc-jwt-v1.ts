@@ -1,7 +1,5 @@
 import type { Resolvable } from 'did-resolver';
 import { VC_CONTEXT_V1, findCatalogueTypes } from '@staff-passport/schemas';
-import type { ErrorCode } from '../errors/error-codes.js';
-import { PassportError } from '../errors/passport-error.js';
 import { decodeCompactJws, isObject } from '../jose/compact-jws.js';
 import { findVerificationKey } from '../jose/find-verification-key.js';
 import { isSupportedAlg, type SupportedAlg } from '../jose/jws-signer.js';
@@ -10,6 +8,7 @@ import { CheckList, type CredentialVerification } from '../verification/verifica
 import { credentialFromClaims } from './lib/credential-from-claims.js';
 import { issuerIdOf } from '../lib/issuer-id.js';
 import { verifyJwsSignature } from '../jose/lib/verify-jws-signature.js';
+import { codeOf, messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVcJwtV1}. */
 export interface VerifyVcJwtV1Options {
@@ -23,15 +22,6 @@ export interface VerifyVcJwtV1Options {
   /** Index in a presentation, stamped on every check. */
   credentialIndex?: number;
 }
-
-function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
-  return err instanceof PassportError ? err.code : fallback;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 
 /**
  * Verifies a VC Data Model 1.1 JWT (section 6.3.1) with the same checks, names and codes as

@@ -8,6 +8,7 @@ import type { PresentationVerification } from '../jose/verify-vp-jose.js';
 import { CheckList, type CredentialVerification } from '../verification/verification-result.js';
 import { verifyVcJwtV1 } from './verify-vc-jwt-v1.js';
 import { addHolderBindingCheck } from '../verification/add-holder-binding-check.js';
+import { messageOf } from '../errors/read-error.js';
 
 /** Options for {@link verifyVpJwtV1}. */
 export interface VerifyVpJwtV1Options {
@@ -19,10 +20,8 @@ export interface VerifyVpJwtV1Options {
   resolver: Resolvable;
   now?: Date;
   clockSkewSeconds?: number;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  /** The index of the first credential, when presentations before this one hold others: every check is stamped with its place in the whole answer. */
+  firstCredentialIndex?: number;
 }
 
 function isVcJoseJwt(jwt: string): boolean {
@@ -52,7 +51,7 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
   try {
     ({ header, payload } = decodeCompactJws(options.jwt, 'ERR_VP_MALFORMED'));
   } catch (err: unknown) {
-    list.fail('presentation.format', 'ERR_VP_MALFORMED', message(err));
+    list.fail('presentation.format', 'ERR_VP_MALFORMED', messageOf(err));
     return { verified: false, checks: list.checks, credentials: [] };
   }
   if (!isSupportedAlg(header['alg'])) {
@@ -84,7 +83,8 @@ export async function verifyVpJwtV1(options: VerifyVpJwtV1Options): Promise<Pres
   const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   if (entries.length === 0) list.fail('presentation.credentials', 'ERR_VP_EMPTY', 'the presentation carries no credential');
   const credentials: CredentialVerification[] = [];
-  for (const [credentialIndex, entry] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const credentialIndex = (options.firstCredentialIndex ?? 0) + position;
     if (typeof entry !== 'string') {
       const failed = new CheckList();
       failed.fail('format', 'ERR_VC_MALFORMED', 'not a credential JWT', { credentialIndex });

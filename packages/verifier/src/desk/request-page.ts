@@ -1,7 +1,7 @@
 import { PassportError, renderQrSvg } from '@staff-passport/core';
 import { button, html, insetText, rawHtml, tag, type SafeHtml } from '@staff-passport/web-kit';
 import type { Request, Router } from 'express';
-import { getPresentationRequest } from '../checks/presentation-requests.js';
+import { getPresentationRequest } from '../profile-checks/presentation-requests.js';
 import { getOid4vpRequest, type Oid4vpRequestStatus } from '../oid4vp/get-oid4vp-request.js';
 import { findProfile } from '../profiles/profile-store.js';
 import { deskCallerOf } from './lib/desk-sign-in.js';

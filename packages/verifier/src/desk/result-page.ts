@@ -2,7 +2,7 @@ import { PassportError } from '@staff-passport/core';
 import { button, html, summaryList, table, tag, type SafeHtml, type TagColour } from '@staff-passport/web-kit';
 import { RELIANCE_DECISIONS, REPORT_OUTCOMES, getCredentialType } from '@staff-passport/schemas';
 import type { Router } from 'express';
-import { getCheckResult } from '../checks/run-profile-check.js';
+import { getCheckResult } from '../profile-checks/get-check-result.js';
 import { getOid4vpRequest } from '../oid4vp/get-oid4vp-request.js';
 import { EXPORT_MAPPINGS } from '../report/mappings/export-mappings.js';
 import type { CredentialResult, RequirementResult } from '../report/profile-report.js';

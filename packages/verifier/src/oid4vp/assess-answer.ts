@@ -1,6 +1,7 @@
 import { isObject, type VerificationCheck } from '@staff-passport/core';
 import { VOCAB } from '@staff-passport/schemas';
-import type { PipelinePresentation } from '../pipeline/verify-any.js';
+import { listChecks } from '../verification/list-checks.js';
+import type { VerifiedPresentation } from '../verification/verified-credential.js';
 import type { InputDescriptor, PresentationDefinition, PresentationField, SubmissionRequirement } from '../profiles/presentation-request-types.js';
 import { jsonPathToPointer, pathsOverlap, selectClaims, type PathPointer } from './lib/claims-path.js';
 import type { Oid4vpFinding } from './lib/oid4vp-store.js';
@@ -78,8 +79,8 @@ export function unmetCredentialSets(query: LooseDcqlQuery, answered: ReadonlySet
   return sets.filter((s) => s.required !== false && !s.options.some((option) => option.every((id) => answered.has(id)))).map((s) => s.options.flat());
 }
 
-function presentationOk(p: PipelinePresentation): boolean {
-  return p.checks.every((c) => c.outcome !== 'failed') && p.credentials.every((c) => c.verification.checks.every((k) => k.outcome !== 'failed'));
+function presentationOk(p: VerifiedPresentation): boolean {
+  return listChecks(p).every((c) => c.outcome !== 'failed');
 }
 
 function extraDisclosures(queryId: string, disclosed: PathPointer[] | undefined, asked: PathPointer[] | undefined): Oid4vpFinding[] {
@@ -89,7 +90,7 @@ function extraDisclosures(queryId: string, disclosed: PathPointer[] | undefined,
 
 function assess(
   answered: AnsweredPresentation[],
-  presentations: PipelinePresentation[],
+  presentations: VerifiedPresentation[],
   disclosed: (PathPointer[] | undefined)[],
   matchOne: (queryId: string, credential: Record<string, unknown>) => string | undefined,
   askedPaths: (queryId: string) => PathPointer[] | undefined,
@@ -101,7 +102,7 @@ function assess(
   let offset = 0;
   answered.forEach((a, i) => {
     const p = presentations[i]!;
-    const credentials = p.credentials.map((c) => c.verification.credential).filter((c): c is Record<string, unknown> => isObject(c));
+    const credentials = p.credentials.map((c) => c.credential).filter((c): c is Record<string, unknown> => isObject(c));
     for (const queryId of a.queryIds) {
       presentedIds.add(queryId);
       const reasons = credentials.map((c) => matchOne(queryId, c));
@@ -140,7 +141,7 @@ function requiredCheck(unmet: { ids: string[]; name: string }[], presentedIds: R
  * required credential set (`oid4vp.credential-sets`); SD-JWT claims disclosed beyond those asked
  * are findings (data minimisation), not failures.
  */
-export function assessDcqlAnswer(query: LooseDcqlQuery, answered: AnsweredPresentation[], presentations: PipelinePresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
+export function assessDcqlAnswer(query: LooseDcqlQuery, answered: AnsweredPresentation[], presentations: VerifiedPresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
   const byId = new Map(query.credentials.map((c) => [c.id, c]));
   const { checks, findings, answeredIds, presentedIds } = assess(
     answered,
@@ -192,7 +193,7 @@ function requirementMet(req: SubmissionRequirement, answered: ReadonlySet<string
  * requirements (`oid4vp.credential-sets`; every descriptor when there are none); SD-JWT claims
  * disclosed beyond the descriptor's fields are findings.
  */
-export function assessPeAnswer(definition: PresentationDefinition, answered: AnsweredPresentation[], presentations: PipelinePresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
+export function assessPeAnswer(definition: PresentationDefinition, answered: AnsweredPresentation[], presentations: VerifiedPresentation[], disclosed: (PathPointer[] | undefined)[]): AnswerAssessment {
   const byId = new Map(definition.input_descriptors.map((d) => [d.id, d]));
   const { checks, findings, answeredIds, presentedIds } = assess(
     answered,

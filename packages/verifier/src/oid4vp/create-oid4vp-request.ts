@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PassportError } from '@staff-passport/core';
-import { createPresentationRequest } from '../checks/presentation-requests.js';
+import { createPresentationRequest } from '../profile-checks/presentation-requests.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { loadVerifierKey } from './load-verifier-key.js';
 import { requestUrls, walletLink, type QueryLanguage } from './lib/oid4vp-store.js';

@@ -1,6 +1,7 @@
 import { PassportError, type ErrorCode } from '@staff-passport/core';
-import { getPresentationRequest } from '../checks/presentation-requests.js';
-import { getCheckResult, type CheckResult } from '../checks/run-profile-check.js';
+import { getPresentationRequest } from '../profile-checks/presentation-requests.js';
+import type { CheckResult } from '../profile-checks/check-result.js';
+import { getCheckResult } from '../profile-checks/get-check-result.js';
 import type { MoveKind } from '@staff-passport/schemas';
 import type { ReportReason, RequirementReliance, TodoItem } from '../report/profile-report.js';
 import type { VerifierContext } from '../verifier-context.js';

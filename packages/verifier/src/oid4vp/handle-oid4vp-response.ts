@@ -1,8 +1,9 @@
 import { PassportError } from '@staff-passport/core';
-import { checkPresentations } from '../checks/run-profile-check.js';
-import { getPresentationRequest } from '../checks/presentation-requests.js';
+import { getPresentationRequest } from '../profile-checks/presentation-requests.js';
+import { recordCheckResult } from '../profile-checks/record-check-result.js';
+import { verifyPresentations } from '../verification/verify-presentations.js';
 import type { VerifierContext } from '../verifier-context.js';
-import { assessDcqlAnswer, assessPeAnswer, type AnswerAssessment } from './assess-answer.js';
+import { assessDcqlAnswer, assessPeAnswer } from './assess-answer.js';
 import type { PathPointer } from './lib/claims-path.js';
 import { consumeNonceOrThrow } from './lib/consume-request-nonce.js';
 import { disclosedPaths } from './lib/disclosed-paths.js';
@@ -70,21 +71,13 @@ export async function handleOid4vpResponse(ctx: VerifierContext, id: string, bod
       : parseDcqlVpToken(request.dcql_query, vpToken);
   await consumeNonceOrThrow(ctx, request.nonce, row.client_id, now);
   const disclosed: (PathPointer[] | undefined)[] = await Promise.all(answered.map((a) => (a.input.format === 'dc+sd-jwt' ? disclosedPaths(a.input.value) : Promise.resolve(undefined))));
-  let assessment: AnswerAssessment = { checks: [], findings: [] };
-  const result = await checkPresentations(
-    ctx,
-    { requestId: id, profileId: request.profileId, startDate: request.startDate, move: request.move, nonce: request.nonce, audience: row.client_id },
-    answered.map((a) => a.input),
-    {
-      assess: (presentations) => {
-        assessment =
-          row.query_language === 'pe'
-            ? assessPeAnswer(request.presentation_definition, answered, presentations, disclosed)
-            : assessDcqlAnswer(request.dcql_query, answered, presentations, disclosed);
-        return assessment.checks;
-      },
-    },
-  );
+  const inputs = answered.map((a) => a.input);
+  const presentations = await verifyPresentations(ctx, inputs, { nonce: request.nonce, audience: row.client_id });
+  const assessment =
+    row.query_language === 'pe'
+      ? assessPeAnswer(request.presentation_definition, answered, presentations, disclosed)
+      : assessDcqlAnswer(request.dcql_query, answered, presentations, disclosed);
+  const result = await recordCheckResult(ctx, { requestId: id, profileId: request.profileId, startDate: request.startDate, move: request.move }, { inputs, presentations, checks: assessment.checks });
   await ctx.stores.requests.markOid4vpAnswered(id, JSON.stringify(assessment.findings), now.toISOString());
   return { outcome: 'answered', resultId: result.id };
 }

@@ -1,5 +1,6 @@
 import { PassportError, isObject } from '@staff-passport/core';
-import { classifyPresentation, type PresentationInput } from '../pipeline/credential-input.js';
+import { classifyPresentation } from '../verification/classify-presentation.js';
+import type { PresentationInput } from '../verification/verification-input.js';
 import type { DcqlQuery, PresentationDefinition, RequestFormat } from '../profiles/presentation-request-types.js';
 
 /** One presentation of a VP Token, with the queries it answers. */

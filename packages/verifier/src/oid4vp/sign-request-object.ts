@@ -1,5 +1,5 @@
 import { PassportError, signCompactJws, SUPPORTED_ALGS } from '@staff-passport/core';
-import { getPresentationRequest } from '../checks/presentation-requests.js';
+import { getPresentationRequest } from '../profile-checks/presentation-requests.js';
 import type { RequestFormat } from '../profiles/presentation-request-types.js';
 import { DEFAULT_ORG_ID } from '../store/verifier-schema.js';
 import type { VerifierContext } from '../verifier-context.js';

@@ -9,7 +9,7 @@ import { checkTraining } from './lib/check-training.js';
 import { isCalendarDate } from './lib/dates.js';
 import { readString } from './lib/read-claims.js';
 import type { CredentialResult, ProfileReport, ReportReason, RequirementResult } from './profile-report.js';
-import type { VerifiedCredentialView } from './verified-credential-view.js';
+import type { VerifiedCredential } from '../verification/verified-credential.js';
 
 /** Options of {@link evaluateProfile}. */
 export interface EvaluateProfileOptions {
@@ -28,7 +28,7 @@ export const REVIEW_STATEMENT =
 
 const STATUS_UNKNOWN = 'ERR_STATUS_UNKNOWN';
 
-function assess(view: VerifiedCredentialView): Pick<CredentialResult, 'standing' | 'failures'> {
+function assess(view: VerifiedCredential): Pick<CredentialResult, 'standing' | 'failures'> {
   const failed = view.checks.filter((c) => c.outcome === 'failed' && c.code !== STATUS_UNKNOWN);
   const unknown = view.checks.filter((c) => c.code === STATUS_UNKNOWN && c.outcome !== 'passed');
   const failures = [...failed, ...unknown].map((c) => ({ check: c.check, ...(c.code ? { code: c.code } : {}), ...(c.message ? { message: c.message } : {}) }));
@@ -38,7 +38,7 @@ function assess(view: VerifiedCredentialView): Pick<CredentialResult, 'standing'
   return { standing: 'failed', failures: [{ check: 'verification', message: 'the credential was not verified' }] };
 }
 
-function attempt(requirement: ProfileRequirement, candidates: readonly VerifiedCredentialView[], days: RuleDays): Attempt {
+function attempt(requirement: ProfileRequirement, candidates: readonly VerifiedCredential[], days: RuleDays): Attempt {
   const rule = requirement.rule;
   switch (rule.kind) {
     case 'training':
@@ -60,7 +60,7 @@ function attempt(requirement: ProfileRequirement, candidates: readonly VerifiedC
 }
 
 /** A CSTF subject a training record is about, to name it in a reason. */
-const aboutSubject = (view: VerifiedCredentialView): { subject?: string } => {
+const aboutSubject = (view: VerifiedCredential): { subject?: string } => {
   const subject = view.types.includes('TrainingRecord') ? readString(view.subject, 'training.subject') : undefined;
   return subject === undefined ? {} : { subject };
 };
@@ -68,7 +68,7 @@ const aboutSubject = (view: VerifiedCredentialView): { subject?: string } => {
 function evaluateRequirement(
   profile: CheckProfile,
   requirement: ProfileRequirement,
-  credentials: readonly VerifiedCredentialView[],
+  credentials: readonly VerifiedCredential[],
   standing: ReadonlyMap<number, CredentialResult>,
   days: RuleDays,
   move: MoveKind,
@@ -77,7 +77,7 @@ function evaluateRequirement(
   const accepted = requirement.accepts.map((a) => a.type);
   // The same credential presented twice (two credential queries may select it) counts once.
   const seen = new Set<string>();
-  const presented: VerifiedCredentialView[] = [];
+  const presented: VerifiedCredential[] = [];
   for (const c of credentials) {
     if (!c.types.some((t) => accepted.includes(t)) || seen.has(c.hash)) continue;
     seen.add(c.hash);
@@ -86,7 +86,7 @@ function evaluateRequirement(
   if (presented.length === 0) {
     return { ...base, outcome: 'missing', satisfiedBy: [], reasons: [{ code: 'REQUIREMENT_MISSING', message: `no ${accepted.join(' or ')} credential was presented` }] };
   }
-  const of = (c: VerifiedCredentialView) => standing.get(c.index)?.standing;
+  const of = (c: VerifiedCredential) => standing.get(c.index)?.standing;
   const clean = presented.filter((c) => of(c) === 'verified');
   const failed = presented.filter((c) => of(c) === 'failed');
   const notVerified: ReportReason[] = failed.map((c) => ({
@@ -146,7 +146,7 @@ function evaluateRequirement(
  * report.overall.reasons // [{ code: 'TRAINING_OUT_OF_DATE', subject: 'fire_safety', requirementId: 'statutory_mandatory_training', ... }]
  * @throws PassportError `ERR_REQUEST_INVALID` when the start date is not a calendar date, `now` is not a date, the move is not a kind of move, or two credentials share an index.
  */
-export function evaluateProfile(profile: CheckProfile, credentials: readonly VerifiedCredentialView[], options: EvaluateProfileOptions): ProfileReport {
+export function evaluateProfile(profile: CheckProfile, credentials: readonly VerifiedCredential[], options: EvaluateProfileOptions): ProfileReport {
   const now = options.now ?? new Date();
   if (typeof options.startDate !== 'string' || !isCalendarDate(options.startDate)) {
     throw new PassportError('ERR_REQUEST_INVALID', 'startDate must be a date written as YYYY-MM-DD', { field: 'startDate' });

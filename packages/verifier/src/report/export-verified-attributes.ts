@@ -2,7 +2,7 @@ import { PassportError } from '@staff-passport/core';
 import { CSTF_SUBJECTS, CSTF_SUBJECT_CODES, refresherMonths, trainingExpiry, type CstfLevel, type CstfSubjectCode } from '@staff-passport/schemas';
 import { readArray, readBoolean, readClaim, readNumber, readObject, readString } from './lib/read-claims.js';
 import type { ProfileReport, ReportBasis, TodoItem } from './profile-report.js';
-import type { VerifiedCredentialView } from './verified-credential-view.js';
+import type { VerifiedCredential } from '../verification/verified-credential.js';
 
 /** Where an exported value comes from: the credential's index in the presentation. */
 interface FromCredential {
@@ -121,7 +121,7 @@ const orgOds = (s: Record<string, unknown>, path: string) => readString(s, `${pa
  * exported.dbs?.certificateNumber // '001234567890'
  * @throws PassportError `ERR_REQUEST_INVALID` when the credentials are not those the report was made from (hashes differ).
  */
-export function exportVerifiedAttributes(report: ProfileReport, credentials: readonly VerifiedCredentialView[]): ExportedAttributes {
+export function exportVerifiedAttributes(report: ProfileReport, credentials: readonly VerifiedCredential[]): ExportedAttributes {
   const byIndex = new Map(report.credentials.map((c) => [c.index, c]));
   for (const c of credentials) {
     if (byIndex.get(c.index)?.hash !== c.hash) throw new PassportError('ERR_REQUEST_INVALID', `credential ${c.index} is not one the report was made from`, { field: 'credentials' });
@@ -273,7 +273,7 @@ export function exportVerifiedAttributes(report: ProfileReport, credentials: rea
 
 type TrainingEntry = ExportedAttributes['training'][number];
 
-function exportTraining(ranked: readonly VerifiedCredentialView[]): TrainingEntry[] {
+function exportTraining(ranked: readonly VerifiedCredential[]): TrainingEntry[] {
   const best = new Map<CstfSubjectCode, { entry: TrainingEntry; record: boolean }>();
   // The longest in date wins; on a tie, a record (it names its ESR competence) over a summary.
   const offer = (entry: TrainingEntry, record: boolean) => {
@@ -308,7 +308,7 @@ function exportTraining(ranked: readonly VerifiedCredentialView[]): TrainingEntr
   return CSTF_SUBJECT_CODES.flatMap((code) => best.get(code)?.entry ?? []);
 }
 
-function exportEmployment(ranked: readonly VerifiedCredentialView[]): ExportedAttributes['employment'] {
+function exportEmployment(ranked: readonly VerifiedCredential[]): ExportedAttributes['employment'] {
   const rows: ExportedAttributes['employment'] = [];
   const history = ranked.find((c) => c.types.includes('EmploymentHistory'));
   if (history) {

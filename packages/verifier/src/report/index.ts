@@ -9,4 +9,4 @@ export type { ApplyExportMappingOptions, MappedExport } from './apply-export-map
 export { EXPORT_MAPPINGS, findExportMapping } from './mappings/export-mappings.js';
 export type { ExportField, ExportMapping } from './mappings/export-mapping.js';
 export type { ToEsrCsvOptions } from './to-esr-csv.js';
-export type { VerifiedCredentialView } from './verified-credential-view.js';
+export type { VerifiedCredential } from '../verification/verified-credential.js';

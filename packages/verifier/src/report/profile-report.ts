@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@staff-passport/core';
 import type { MoveKind, RelianceBasisId, RelianceDecision, ReportOutcome } from '@staff-passport/schemas';
-import type { VerifiedCredentialView } from './verified-credential-view.js';
+import type { VerifiedCredential } from '../verification/verified-credential.js';
 
 /** Why a requirement is not (or only with a note) satisfied, as a stable code. */
 export type ReasonCode =
@@ -135,8 +135,8 @@ export interface RequirementResult {
 export interface CredentialResult {
   index: number;
   types: string[];
-  format: VerifiedCredentialView['format'];
-  issuer: VerifiedCredentialView['issuer'];
+  format: VerifiedCredential['format'];
+  issuer: VerifiedCredential['issuer'];
   hash: string;
   /** `verified`: every check passed; `status_unknown`: only the status could not be checked; `failed`: a check failed. */
   standing: 'verified' | 'status_unknown' | 'failed';

@@ -2,13 +2,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { PassportError } from '@staff-passport/core';
 import { getProfile, listProfiles, type CheckProfile } from '../../src/profiles/index.js';
-import { evaluateProfile, type ProfileReport, type VerifiedCredentialView } from '../../src/report/index.js';
+import { evaluateProfile, type ProfileReport, type VerifiedCredential } from '../../src/report/index.js';
 import { HOLDER, nursePassport, statusUnknownChecks, trainingRecords, viewOf } from './helpers/passport.js';
 
 const nurse = getProfile('registered-nurse-band-5-acute');
 const startDate = '2026-10-05';
 const now = new Date('2026-10-03T09:00:00Z');
-const evaluate = (views: VerifiedCredentialView[], profile: CheckProfile = nurse, at = now): ProfileReport => evaluateProfile(profile, views, { startDate, now: at });
+const evaluate = (views: VerifiedCredential[], profile: CheckProfile = nurse, at = now): ProfileReport => evaluateProfile(profile, views, { startDate, now: at });
 const requirement = (report: ProfileReport, id: string) => {
   const r = report.requirements.find((x) => x.id === id);
   if (!r) throw new Error(`no requirement ${id}`);

@@ -3,12 +3,12 @@ import { describe, expect, it } from '@jest/globals';
 import { PassportError } from '@staff-passport/core';
 import { CSTF_SUBJECTS } from '@staff-passport/schemas';
 import { getProfile } from '../../src/profiles/index.js';
-import { ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttributes, toEsrCsv, type ExportedAttributes, type VerifiedCredentialView } from '../../src/report/index.js';
+import { ESR_CSV_COLUMNS, evaluateProfile, exportVerifiedAttributes, toEsrCsv, type ExportedAttributes, type VerifiedCredential } from '../../src/report/index.js';
 import { HOLDER, nursePassport, statusUnknownChecks } from './helpers/passport.js';
 
 const nurse = getProfile('registered-nurse-band-5-acute');
 const options = { startDate: '2026-10-05', now: new Date('2026-10-03T09:00:00Z') };
-const exportOf = (views: VerifiedCredentialView[], profile = nurse) => exportVerifiedAttributes(evaluateProfile(profile, views, options), views);
+const exportOf = (views: VerifiedCredential[], profile = nurse) => exportVerifiedAttributes(evaluateProfile(profile, views, options), views);
 
 /** An RFC 4180 reader, to read back what toEsrCsv wrote. */
 function parseCsv(text: string): string[][] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { MOVE_KIND_CODES, RELIANCE_BASES, RELIANCE_DECISION_CODES, type MoveKind } from '@staff-passport/schemas';
 import { listProfiles, getProfile } from '../../src/profiles/index.js';
-import { evaluateProfile, type VerifiedCredentialView } from '../../src/report/index.js';
+import { evaluateProfile, type VerifiedCredential } from '../../src/report/index.js';
 import { viewOf } from './helpers/passport.js';
 import data from './vectors/reliance-cases.json' with { type: 'json' };
 
@@ -19,7 +19,7 @@ interface Case {
 const cases = data.cases as Case[];
 type Claims = Record<string, Record<string, unknown>>;
 
-function passportFor(c: Case): VerifiedCredentialView[] {
+function passportFor(c: Case): VerifiedCredential[] {
   const byProfile = (data.passport.byProfile as Record<string, Claims>)[c.profile] ?? {};
   const types = data.passport.types.filter((t) => !(c.omit ?? []).includes(t));
   return types.map((type, i) => viewOf(type, i, { set: { ...(data.passport.set as Claims)[type], ...byProfile[type], ...c.set?.[type] } }));

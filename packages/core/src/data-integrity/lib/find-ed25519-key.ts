@@ -1,5 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import type { DIDDocument, Resolvable, VerificationMethod } from 'did-resolver';
+import type { Resolvable, VerificationMethod } from 'did-resolver';
+import { findListedMethod } from '../../did/lib/find-listed-method.js';
+import { resolveDidDocument } from '../../did/lib/resolve-did-document.js';
 import type { ErrorCode } from '../../errors/error-codes.js';
 import { PassportError } from '../../errors/passport-error.js';
 import { isObject } from '../../jose/compact-jws.js';
@@ -16,18 +18,6 @@ export interface FoundEd25519Key {
 
 // Imported public keys by their bytes: importing costs more than an Ed25519 verification.
 const importedKeys = new TtlCache<KeyObject>(10_000, 60 * 60_000);
-
-function absolute(id: string, did: string): string {
-  return id.startsWith('#') ? `${did}${id}` : id;
-}
-
-function methodFor(doc: DIDDocument, id: string, purpose: ProofPurpose): VerificationMethod | undefined {
-  const entries = doc[purpose] ?? [];
-  const listed = entries.some((entry) => absolute(typeof entry === 'string' ? entry : entry.id, doc.id) === id);
-  if (!listed) return undefined;
-  const embedded = entries.find((e): e is VerificationMethod => typeof e !== 'string' && absolute(e.id, doc.id) === id);
-  return embedded ?? (doc.verificationMethod ?? []).find((vm) => absolute(vm.id, doc.id) === id);
-}
 
 /**
  * The raw Ed25519 public key of a verification method: a `Multikey` (or the older
@@ -59,13 +49,7 @@ export async function findEd25519Key(resolver: Resolvable, verificationMethod: s
   const hash = verificationMethod.indexOf('#');
   const did = hash > 0 ? verificationMethod.slice(0, hash) : '';
   if (!/^did:[a-z0-9]+:/.test(did)) throw new PassportError(keyNotFound, `verification method ${verificationMethod} is not a DID URL with a fragment`);
-  const resolution = await resolver.resolve(did);
-  if (!resolution.didDocument) {
-    const meta = resolution.didResolutionMetadata as { code?: ErrorCode; error?: string; message?: string };
-    const code: ErrorCode = meta.code ?? (meta.error === 'unsupportedDidMethod' ? 'ERR_DID_METHOD_UNSUPPORTED' : 'ERR_DID_UNRESOLVABLE');
-    throw new PassportError(code, meta.message ?? `${did} could not be resolved (${meta.error ?? 'unknown error'})`);
-  }
-  const vm = methodFor(resolution.didDocument, verificationMethod, purpose);
+  const vm = findListedMethod(await resolveDidDocument(resolver, did), verificationMethod, purpose);
   if (!vm) throw new PassportError(keyNotFound, `${did} lists no ${purpose} method ${verificationMethod}`);
   if (vm.controller !== undefined && vm.controller !== did) throw new PassportError(keyNotFound, `method ${verificationMethod} is controlled by ${vm.controller}, not ${did}`);
   const bytes = ed25519Bytes(vm);

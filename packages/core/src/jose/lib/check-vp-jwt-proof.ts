@@ -1,13 +1,9 @@
 import type { Resolvable } from 'did-resolver';
-import { PassportError } from '../../errors/passport-error.js';
 import type { CheckList } from '../../verification/verification-result.js';
 import { findVerificationKey } from '../find-verification-key.js';
 import type { SupportedAlg } from '../jws-signer.js';
 import { verifyJwsSignature } from './verify-jws-signature.js';
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { codeOf, messageOf } from '../../errors/read-error.js';
 
 /**
  * The checks every presentation JWT shares (VP JWT and VC Data Model 1.1 `vp` JWT): the holder's
@@ -27,10 +23,10 @@ export async function checkVpJwtProof(
       const { key } = await findVerificationKey(options.resolver, holder, kid, alg, 'authentication', 'ERR_VP_KEY_NOT_FOUND');
       await verifyJwsSignature(jws.jwt, header, key, alg).then(
         () => list.pass('presentation.signature'),
-        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${message(cause)})`),
+        (cause: unknown) => list.fail('presentation.signature', 'ERR_VP_SIGNATURE_INVALID', `the holder's signature does not verify (${messageOf(cause)})`),
       );
     } catch (err: unknown) {
-      list.fail('presentation.signature', err instanceof PassportError ? err.code : 'ERR_DID_UNRESOLVABLE', message(err));
+      list.fail('presentation.signature', codeOf(err, 'ERR_DID_UNRESOLVABLE'), messageOf(err));
     }
   } else {
     list.fail('presentation.signature', 'ERR_VP_KEY_NOT_FOUND', 'the presentation names no holder DID');

@@ -1,7 +1,7 @@
 import { PassportError } from '@staff-passport/core';
 import { jsonSchema as s, pageSecurityHeaders } from '@staff-passport/web-kit';
 import { recordVerifierEvent } from '../../audit/record-verifier-event.js';
-import { getCheckResult } from '../../checks/run-profile-check.js';
+import { getCheckResult } from '../../profile-checks/get-check-result.js';
 import { applyExportMapping } from '../../report/apply-export-mapping.js';
 import { EXPORT_MAPPINGS, findExportMapping } from '../../report/mappings/export-mappings.js';
 import { callerOf } from '../verifier-caller.js';

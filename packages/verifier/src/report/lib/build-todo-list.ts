@@ -15,7 +15,7 @@ import {
 } from '@staff-passport/schemas';
 import type { ProfileRequirement } from '../../profiles/check-profile.js';
 import type { RequirementResult, TodoItem, TodoKind } from '../profile-report.js';
-import type { VerifiedCredentialView } from '../verified-credential-view.js';
+import type { VerifiedCredential } from '../../verification/verified-credential.js';
 import { readBoolean, readString } from './read-claims.js';
 
 const NOT_SHARED = 'Not shared';
@@ -30,7 +30,7 @@ interface Person {
   birthDate?: string;
 }
 
-function personOf(views: readonly VerifiedCredentialView[]): Person {
+function personOf(views: readonly VerifiedCredential[]): Person {
   const id = views.find((v) => v.types.includes('IdentityVerification'));
   if (!id) return {};
   const read = (p: string) => readString(id.subject, `person.${p}`);
@@ -45,7 +45,7 @@ function personOf(views: readonly VerifiedCredentialView[]): Person {
 const detail = (label: string, value: string | undefined): Detail => ({ label, value: value ?? NOT_SHARED });
 const words = (code: string | undefined) => code?.replace(/_/g, ' ');
 
-function identityItem(view: VerifiedCredentialView | undefined, person: Person): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
+function identityItem(view: VerifiedCredential | undefined, person: Person): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
   const s = view?.subject ?? {};
   return {
     kind: 'identity_in_person',
@@ -67,7 +67,7 @@ function routesFor(documentKind: string | undefined): RightToWorkRoute[] {
   return routes.filter((r) => (RIGHT_TO_WORK_ROUTES[r].documentKinds as readonly string[]).includes(documentKind));
 }
 
-function rightToWorkItem(view: VerifiedCredentialView | undefined, person: Person, move: MoveKind): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
+function rightToWorkItem(view: VerifiedCredential | undefined, person: Person, move: MoveKind): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
   const s = view?.subject ?? {};
   const documentKind = readString(s, 'rightToWork.documentKind');
   const routes = routesFor(documentKind);
@@ -88,7 +88,7 @@ function rightToWorkItem(view: VerifiedCredentialView | undefined, person: Perso
   return { kind: 'right_to_work_check', title: 'Do your own right to work check before the start', details, links };
 }
 
-function dbsItem(view: VerifiedCredentialView | undefined, person: Person, decision: TodoItem['decision']): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
+function dbsItem(view: VerifiedCredential | undefined, person: Person, decision: TodoItem['decision']): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
   const s = view?.subject ?? {};
   const level = readString(s, 'dbs.level') as DbsLevel | undefined;
   const subscribed = readBoolean(s, 'dbs.updateService.subscribed');
@@ -114,7 +114,7 @@ function dbsItem(view: VerifiedCredentialView | undefined, person: Person, decis
   };
 }
 
-function registrationItem(view: VerifiedCredentialView | undefined): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
+function registrationItem(view: VerifiedCredential | undefined): Pick<TodoItem, 'kind' | 'title' | 'details' | 'links'> {
   const s = view?.subject ?? {};
   const regulator = readString(s, 'registration.regulator');
   const known = regulator !== undefined && Object.hasOwn(REGULATORS, regulator) ? REGULATORS[regulator as RegulatorCode] : undefined;
@@ -151,7 +151,7 @@ function genericItem(requirement: ProfileRequirement, decision: TodoItem['decisi
 export function buildTodoList(
   requirements: readonly ProfileRequirement[],
   results: readonly RequirementResult[],
-  usable: readonly VerifiedCredentialView[],
+  usable: readonly VerifiedCredential[],
   move: MoveKind,
 ): TodoItem[] {
   const person = personOf(usable);

@@ -25,7 +25,7 @@ import type {
   TrainingPlacementRule,
 } from '../../profiles/check-profile.js';
 import type { ReasonCode, ReportReason } from '../profile-report.js';
-import type { VerifiedCredentialView } from '../verified-credential-view.js';
+import type { VerifiedCredential } from '../../verification/verified-credential.js';
 import { addDays, endsBefore } from './dates.js';
 import { readArray, readNumber, readObject, readString, undisclosed } from './read-claims.js';
 
@@ -216,7 +216,7 @@ const ALWAYS_READ: Readonly<Record<SingleCredentialRule['kind'], readonly string
  * only the claims the rule needs; a claim every credential of the type has but that was not
  * disclosed is a reason of its own. Rules come from the catalogue (`@staff-passport/schemas`).
  */
-export function checkCredential(rule: SingleCredentialRule, view: VerifiedCredentialView, days: RuleDays): ReportReason[] {
+export function checkCredential(rule: SingleCredentialRule, view: VerifiedCredential, days: RuleDays): ReportReason[] {
   const s = view.subject;
   const reason: Reason = (code, message, subject) => ({ code, message, ...(subject === undefined ? {} : { subject }), credentialIndex: view.index });
   const withheld = undisclosed(s, ALWAYS_READ[rule.kind], view.index);

@@ -1,7 +1,7 @@
 import { addMonths, unexplainedGaps, type HistoryGap, type HistoryPeriod } from '@staff-passport/schemas';
 import type { EmploymentHistoryRule, ReferencesRule } from '../../profiles/check-profile.js';
 import type { ReportReason } from '../profile-report.js';
-import type { VerifiedCredentialView } from '../verified-credential-view.js';
+import type { VerifiedCredential } from '../../verification/verified-credential.js';
 import type { Attempt, RuleDays } from './check-credential.js';
 import { addDays } from './dates.js';
 import { readArray, readString, undisclosed } from './read-claims.js';
@@ -23,7 +23,7 @@ function gapReasons(gaps: readonly HistoryGap[], credentialIndex?: number): Repo
 const tolerance = (rule: EmploymentHistoryRule) => (rule.gapToleranceDays === undefined ? {} : { toleranceDays: rule.gapToleranceDays });
 
 /** What stops one employment history credential covering the years a role needs. */
-function historyReasons(rule: EmploymentHistoryRule, view: VerifiedCredentialView): ReportReason[] {
+function historyReasons(rule: EmploymentHistoryRule, view: VerifiedCredential): ReportReason[] {
   const s = view.subject;
   const withheld = undisclosed(s, ['history.coversFrom', 'history.coversTo', 'history.employments'], view.index);
   if (withheld.length > 0) return withheld;
@@ -45,7 +45,7 @@ function historyReasons(rule: EmploymentHistoryRule, view: VerifiedCredentialVie
  * explained, or else whether references together cover the years before the start date with no
  * gap longer than the tolerance (references cannot explain a gap). Rules from the catalogue.
  */
-export function checkEmploymentHistory(rule: EmploymentHistoryRule, candidates: readonly VerifiedCredentialView[], days: RuleDays): Attempt {
+export function checkEmploymentHistory(rule: EmploymentHistoryRule, candidates: readonly VerifiedCredential[], days: RuleDays): Attempt {
   const reasons: ReportReason[] = [];
   for (const view of candidates.filter((c) => c.types.includes('EmploymentHistory'))) {
     const why = historyReasons(rule, view);
@@ -68,7 +68,7 @@ export function checkEmploymentHistory(rule: EmploymentHistoryRule, candidates: 
 }
 
 /** Whether there are at least the references a role needs, all satisfactory. */
-export function checkReferences(rule: ReferencesRule, candidates: readonly VerifiedCredentialView[]): Attempt {
+export function checkReferences(rule: ReferencesRule, candidates: readonly VerifiedCredential[]): Attempt {
   const references = candidates.filter((c) => c.types.includes('EmploymentReference'));
   const reasons: ReportReason[] = references
     .filter((r) => readString(r.subject, 'reference.outcome') !== 'satisfactory')

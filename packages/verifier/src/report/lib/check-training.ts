@@ -1,7 +1,7 @@
 import { CSTF_SUBJECTS, standingOn, summaryCoversRole, type CstfLevel, type CstfSubjectCode, type SubjectStanding } from '@staff-passport/schemas';
 import type { TrainingRule } from '../../profiles/check-profile.js';
 import type { ReportReason } from '../profile-report.js';
-import type { VerifiedCredentialView } from '../verified-credential-view.js';
+import type { VerifiedCredential } from '../../verification/verified-credential.js';
 import type { Attempt, RuleDays } from './check-credential.js';
 import { endsBefore } from './dates.js';
 import { readBoolean, readNumber, readObject, readString } from './read-claims.js';
@@ -11,7 +11,7 @@ type Needed = TrainingRule['subjects'][number];
 const title = (code: CstfSubjectCode) => CSTF_SUBJECTS[code].title;
 
 /** Whether one training record covers a needed subject on the start date, and if not, why. */
-function recordCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredentialView, days: RuleDays): ReportReason | undefined {
+function recordCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredential, days: RuleDays): ReportReason | undefined {
   const s = view.subject;
   const at = (code: ReportReason['code'], message: string): ReportReason => ({ code, message, subject: needed.subject, credentialIndex: view.index });
   const level = readNumber(s, 'training.level') as CstfLevel | undefined;
@@ -30,7 +30,7 @@ function recordCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredenti
 }
 
 /** Whether a training summary covers a needed subject on the start date, and if not, why. */
-function summaryCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredentialView, days: RuleDays): ReportReason | undefined {
+function summaryCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredential, days: RuleDays): ReportReason | undefined {
   const at = (code: ReportReason['code'], message: string): ReportReason => ({ code, message, subject: needed.subject, credentialIndex: view.index });
   const standing = readObject(view.subject, `summary.subjects.${needed.subject}`);
   if (standing === undefined) return at('CLAIM_NOT_DISCLOSED', `the training summary did not disclose ${title(needed.subject)}`);
@@ -58,7 +58,7 @@ function summaryCovers(rule: TrainingRule, needed: Needed, view: VerifiedCredent
  * date, by some training record or training summary (subjects may come from different ones). A
  * subject nobody covers gets the reasons of every credential that tried, or TRAINING_MISSING.
  */
-export function checkTraining(rule: TrainingRule, candidates: readonly VerifiedCredentialView[], days: RuleDays): Attempt {
+export function checkTraining(rule: TrainingRule, candidates: readonly VerifiedCredential[], days: RuleDays): Attempt {
   const satisfiedBy = new Set<number>();
   const reasons: ReportReason[] = [];
   for (const needed of rule.subjects) {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { VerificationCheck } from '@staff-passport/core';
 import { getCredentialType, validateCredential } from '@staff-passport/schemas';
-import type { VerifiedCredentialView } from '../../../src/report/index.js';
+import type { VerifiedCredential } from '../../../src/report/index.js';
 
 export const HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 export const ISSUER = 'did:web:hr.demo-valley.example';
@@ -27,7 +27,7 @@ export function setClaim(subject: Subject, path: string, value: unknown): void {
 export interface ViewOptions {
   /** Claims to set (undefined deletes) before derivation, by dotted path. */
   set?: Record<string, unknown>;
-  format?: VerifiedCredentialView['format'];
+  format?: VerifiedCredential['format'];
   /** Replace the checks (default: every check passed). */
   checks?: VerificationCheck[];
   verified?: boolean;
@@ -38,7 +38,7 @@ export interface ViewOptions {
 const PASSED = ['signature', 'validity', 'status', 'trust', 'schema'];
 
 /** A verified credential view of a catalogue type, from its example. */
-export function viewOf(type: string, index: number, options: ViewOptions = {}): VerifiedCredentialView {
+export function viewOf(type: string, index: number, options: ViewOptions = {}): VerifiedCredential {
   const definition = getCredentialType(type);
   if (!definition) throw new Error(`no catalogue type ${type}`);
   const example = JSON.parse(JSON.stringify(definition.example).replaceAll('{holderDid}', HOLDER)) as { credentialSubject: Subject };
@@ -87,8 +87,8 @@ export const NURSE_TYPES = [
 ] as const;
 
 /** A full nurse passport from the examples, with per-type options. */
-export function nursePassport(options: Partial<Record<(typeof NURSE_TYPES)[number], ViewOptions | 'omit'>> = {}): VerifiedCredentialView[] {
-  const views: VerifiedCredentialView[] = [];
+export function nursePassport(options: Partial<Record<(typeof NURSE_TYPES)[number], ViewOptions | 'omit'>> = {}): VerifiedCredential[] {
+  const views: VerifiedCredential[] = [];
   for (const type of NURSE_TYPES) {
     const o = options[type];
     if (o === 'omit') continue;
@@ -113,7 +113,7 @@ export const NURSE_LEVELS: Record<string, 1 | 2 | 3> = {
 };
 
 /** One training record per subject (completed on `completedOn`, or as given per subject) from `firstIndex`. */
-export function trainingRecords(firstIndex: number, completed: Record<string, string> = {}, completedOn = '2026-09-01'): VerifiedCredentialView[] {
+export function trainingRecords(firstIndex: number, completed: Record<string, string> = {}, completedOn = '2026-09-01'): VerifiedCredential[] {
   return Object.entries(NURSE_LEVELS).map(([subject, level], i) =>
     viewOf('TrainingRecord', firstIndex + i, {
       set: { 'training.subject': subject, 'training.level': level, 'training.completedOn': completed[subject] ?? completedOn, 'training.esrCompetence': undefined },

@@ -1,11 +1,11 @@
 import { PassportError, isObject, type VerificationCheck } from '@staff-passport/core';
 import { consumeNonce } from '../nonces/nonce-store.js';
-import { classifyPresentation } from '../pipeline/credential-input.js';
-import { verifyOnePresentation } from '../pipeline/verify-any.js';
+import { classifyPresentation } from '../verification/classify-presentation.js';
+import { verifyPresentation } from '../verification/verify-presentation.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { applyRequestedChecks } from './apply-requested-checks.js';
 import { readVerifyOptions } from './read-verify-options.js';
-import { buildReport, type VerificationReport } from './verification-report.js';
+import { buildVerificationReport, type VerificationReport } from './build-verification-report.js';
 
 function invalid(field: string, message: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
@@ -44,11 +44,15 @@ export async function verifyPresentationRequest(ctx: VerifierContext, body: unkn
   if (domain === undefined) throw invalid('options.domain', 'options.domain must be the audience the holder was given');
   const input = classifyPresentation(body['verifiablePresentation'], 'verifiablePresentation');
   const challengeCheck = await checkChallenge(ctx, challenge, domain);
-  const result = await verifyOnePresentation(ctx, input, { nonce: challenge, audience: domain }, 0, { holderRequired: false, credentialsRequired: false, holderBinding: true }, options.checks);
+  const result = await verifyPresentation(ctx, input, {
+    binding: { nonce: challenge, audience: domain },
+    rules: { holderRequired: false, credentialsRequired: false, holderBinding: true },
+    checks: options.checks,
+  });
   const checks = challengeCheck.outcome === 'failed' ? [...result.checks, challengeCheck] : [challengeCheck, ...result.checks];
-  return buildReport(
+  return buildVerificationReport(
     checks,
-    result.credentials.map((c) => applyRequestedChecks(c.verification, options.checks)),
+    result.credentials.map((c) => applyRequestedChecks(c, options.checks)),
     result.holder,
     { credentialsRequired: false },
   );

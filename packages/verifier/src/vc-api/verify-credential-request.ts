@@ -1,10 +1,10 @@
 import { PassportError, isObject } from '@staff-passport/core';
-import { classifyCredential } from '../pipeline/credential-input.js';
-import { verifyOneCredential } from '../pipeline/verify-any.js';
+import { classifyCredential } from '../verification/classify-credential.js';
+import { verifyCredential } from '../verification/verify-credential.js';
 import type { VerifierContext } from '../verifier-context.js';
 import { applyRequestedChecks } from './apply-requested-checks.js';
 import { readVerifyOptions } from './read-verify-options.js';
-import { buildReport, type VerificationReport } from './verification-report.js';
+import { buildVerificationReport, type VerificationReport } from './build-verification-report.js';
 
 function invalid(field: string, message: string): PassportError {
   return new PassportError('ERR_REQUEST_INVALID', message, { field });
@@ -23,6 +23,6 @@ export async function verifyCredentialRequest(ctx: VerifierContext, body: unknow
   for (const key of Object.keys(body)) if (key !== 'verifiableCredential' && key !== 'options') throw invalid(key, `${key} is not a field of a verify request`);
   const options = readVerifyOptions(body['options']);
   const input = classifyCredential(body['verifiableCredential'], 'verifiableCredential');
-  const { verification } = await verifyOneCredential(ctx, input, { index: 0, checks: options.checks });
-  return buildReport([], [applyRequestedChecks(verification, options.checks)]);
+  const credential = await verifyCredential(ctx, input, { index: 0, checks: options.checks });
+  return buildVerificationReport([], [applyRequestedChecks(credential, options.checks)]);
 }

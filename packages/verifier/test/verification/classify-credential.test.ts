@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { base64url } from '@staff-passport/core';
-import { classifyCredential, classifyPresentation } from '../../src/pipeline/credential-input.js';
+import { classifyCredential } from '../../src/verification/classify-credential.js';
+import { classifyPresentation } from '../../src/verification/classify-presentation.js';
 
 const jwt = `${base64url(JSON.stringify({ alg: 'EdDSA', typ: 'vc+jwt', kid: 'did:example:i#k' }))}.${base64url(JSON.stringify({ type: ['VerifiableCredential'] }))}.${base64url(new Uint8Array(64))}`;
 const envelope = { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jwt}` };

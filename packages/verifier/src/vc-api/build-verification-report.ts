@@ -1,4 +1,6 @@
-import type { CredentialVerification, ErrorCode, VerificationCheck } from '@staff-passport/core';
+import type { ErrorCode, VerificationCheck } from '@staff-passport/core';
+import { listChecks } from '../verification/list-checks.js';
+import type { VerifiedCredential } from '../verification/verified-credential.js';
 
 /** A failed check, as listed in `errors`. */
 export interface ReportError {
@@ -19,11 +21,15 @@ export interface VerificationReport {
 }
 
 /**
- * Builds the report from checks and per-credential results. Without credentials the report is
- * not verified unless `credentialsRequired` is false (a VC API presentation may carry none).
+ * Builds the VC API report from the presentation's checks and its credentials' results: the one
+ * place their public JSON is made. Without credentials the report is not verified unless
+ * `credentialsRequired` is false (a VC API presentation may carry none).
+ *
+ * @example
+ * buildVerificationReport([], [credential]).errors.map((e) => e.code);
  */
-export function buildReport(checks: VerificationCheck[], credentials: CredentialVerification[], holder?: string, rules: { credentialsRequired?: boolean } = {}): VerificationReport {
-  const all = [...checks, ...credentials.flatMap((c) => c.checks)];
+export function buildVerificationReport(checks: VerificationCheck[], credentials: VerifiedCredential[], holder?: string, rules: { credentialsRequired?: boolean } = {}): VerificationReport {
+  const all = listChecks({ checks, credentials });
   const errors = all
     .filter((c) => c.outcome === 'failed' && c.code)
     .map((c) => ({ code: c.code!, check: c.check, message: c.message ?? '', ...(c.credentialIndex === undefined ? {} : { credentialIndex: c.credentialIndex }) }));
@@ -36,8 +42,8 @@ export function buildReport(checks: VerificationCheck[], credentials: Credential
     credentials: credentials.map((c, index) => ({
       index,
       verified: c.verified,
-      ...(c.issuer ? { issuer: c.issuer } : {}),
-      types: c.types ?? [],
+      ...(c.issuer.did ? { issuer: c.issuer.did } : {}),
+      types: c.types,
       ...(typeof c.credential?.['id'] === 'string' ? { id: c.credential['id'] } : {}),
     })),
   };

@@ -19,9 +19,13 @@ import {
 } from '@staff-passport/core';
 import { CATALOGUE } from '@staff-passport/schemas';
 import { createVerifierContext, issueNonce, type VerifierContext } from '../../src/index.js';
-import { verifyCredentialRequest } from '../../src/verification/verify-credential-request.js';
-import { verifyPresentationRequest } from '../../src/verification/verify-presentation-request.js';
-import { readVerifyOptions } from '../../src/verification/read-verify-options.js';
+import { verifyCredentialRequest } from '../../src/vc-api/verify-credential-request.js';
+import { verifyPresentationRequest } from '../../src/vc-api/verify-presentation-request.js';
+import { readVerifyOptions, type RequestedCheck } from '../../src/vc-api/read-verify-options.js';
+import { applyRequestedChecks } from '../../src/vc-api/apply-requested-checks.js';
+import { buildVerificationReport } from '../../src/vc-api/build-verification-report.js';
+import type { VerifiedCredential } from '../../src/verification/verified-credential.js';
+import { verifiedCredentialOf } from '../verification/helpers/verified-credential-of.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
 const documentLoader = createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } });
@@ -199,5 +203,36 @@ describe('schemas: a known one enforced, an unknown one skipped (on the VC API r
     const vc = await credential({ credentialSchema: { id: training.schemaId, type: 'JsonSchema' } });
     const report = await verifyCredentialRequest(open, { verifiableCredential: vc });
     expect(report.errors.map((e) => `${e.check}:${e.code}`)).toEqual(['schema:ERR_VC_SCHEMA_INVALID']);
+  });
+});
+
+// The two steps that turn a credential's one result into the VC API's JSON, on results made by
+// hand: each case named by its outcome, run by one table.
+describe('applyRequestedChecks and buildVerificationReport', () => {
+  const result = (checks: VerifiedCredential['checks'], issuer = 'https://issuer.example') => verifiedCredentialOf({ checks, credential: { id: 'urn:uuid:1', issuer } });
+  const passed = (check: string) => ({ check, outcome: 'passed' as const, credentialIndex: 0 });
+  const failed = (check: string, code: 'ERR_VC_EXPIRED' | 'ERR_VC_SIGNATURE_INVALID' | 'ERR_VP_HOLDER_MISMATCH' | 'ERR_VC_ISSUER_INVALID') => ({ check, outcome: 'failed' as const, code, message: 'no', credentialIndex: 0 });
+  const cases: { name: string; checks: VerifiedCredential['checks']; asked: RequestedCheck[]; issuer?: string; errors: string[]; skipped: string[] }[] = [
+    { name: 'all-passed-ok', checks: [passed('signature'), passed('validity')], asked: ['proof', 'validity'], errors: [], skipped: [] },
+    { name: 'expired-asked-fail', checks: [passed('signature'), failed('validity', 'ERR_VC_EXPIRED')], asked: ['proof', 'validity'], errors: ['validity:ERR_VC_EXPIRED'], skipped: [] },
+    { name: 'expired-not-asked-ok', checks: [passed('signature'), failed('validity', 'ERR_VC_EXPIRED')], asked: ['proof'], errors: [], skipped: ['validity'] },
+    { name: 'bad-signature-never-left-out-fail', checks: [failed('signature', 'ERR_VC_SIGNATURE_INVALID')], asked: ['proof'], errors: ['signature:ERR_VC_SIGNATURE_INVALID'], skipped: [] },
+    { name: 'holder-mismatch-not-asked-ok', checks: [passed('signature'), failed('holder-binding', 'ERR_VP_HOLDER_MISMATCH')], asked: ['proof'], errors: [], skipped: ['holder-binding'] },
+    { name: 'holder-mismatch-asked-fail', checks: [passed('signature'), failed('holder-binding', 'ERR_VP_HOLDER_MISMATCH')], asked: ['proof', 'holder-binding'], errors: ['holder-binding:ERR_VP_HOLDER_MISMATCH'], skipped: [] },
+    { name: 'malformed-issuer-never-left-out-fail', checks: [failed('issuer', 'ERR_VC_ISSUER_INVALID')], asked: ['proof'], issuer: 'not a uri', errors: ['issuer:ERR_VC_ISSUER_INVALID'], skipped: [] },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const applied = applyRequestedChecks(result(c.checks, c.issuer), new Set(c.asked));
+    const report = buildVerificationReport([], [applied]);
+    expect(report.errors.map((e) => `${e.check}:${e.code}`)).toEqual(c.errors);
+    expect(report.checks.filter((k) => k.outcome === 'skipped').map((k) => k.check)).toEqual(c.skipped);
+    expect(report.verified).toBe(c.errors.length === 0);
+    expect(report.credentials).toEqual([{ index: 0, verified: c.errors.length === 0, issuer: 'did:web:issuer.example', types: ['DbsCheck'], id: 'urn:uuid:1' }]);
+  });
+
+  it('no-credentials-fail: a report of no credentials is not verified unless the channel allows none', () => {
+    expect(buildVerificationReport([passed('presentation.signature')], []).verified).toBe(false);
+    expect(buildVerificationReport([passed('presentation.signature')], [], undefined, { credentialsRequired: false }).verified).toBe(true);
   });
 });

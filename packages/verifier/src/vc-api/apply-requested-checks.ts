@@ -1,4 +1,5 @@
-import { isObject, type CredentialVerification, type VerificationCheck } from '@staff-passport/core';
+import { isObject, type VerificationCheck } from '@staff-passport/core';
+import type { VerifiedCredential } from '../verification/verified-credential.js';
 import type { RequestedCheck } from './read-verify-options.js';
 
 // The checks a caller may leave out, by the names the pipeline reports them under. Everything
@@ -35,7 +36,7 @@ function leaveOut(check: VerificationCheck, why: string): VerificationCheck {
  * @example
  * applyRequestedChecks(verification, new Set(['proof'])).verified;
  */
-export function applyRequestedChecks(verification: CredentialVerification, checks: ReadonlySet<RequestedCheck>): CredentialVerification {
+export function applyRequestedChecks(verification: VerifiedCredential, checks: ReadonlySet<RequestedCheck>): VerifiedCredential {
   const canSkipIssuer = namesIssuer(verification.credential);
   const adjusted = verification.checks.map((check) => {
     const kind = OPTIONAL[check.check];
