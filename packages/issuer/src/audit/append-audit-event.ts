@@ -37,18 +37,22 @@ export function auditEntryHash(entry: {
 function chainRows(chain: string, head: ChainHead, events: readonly AuditEventInput[]): { rows: AuditEntryRow[]; head: ChainHead } {
   const rows: AuditEntryRow[] = [];
   let { hash: prevHash, seq } = head;
+  // Events of one change share their time and detail (a revocation of 10,000): each is written out once.
+  let lastAt: Date | undefined;
+  let at = '';
+  let lastDetail: Record<string, unknown> | undefined;
+  let detail = '{}';
   for (const event of events) {
     seq += 1;
-    const entry = {
-      prevHash,
-      chain,
-      chainSeq: seq,
-      at: event.at.toISOString(),
-      actor: event.actor,
-      action: event.action,
-      subject: event.subject ?? null,
-      detail: JSON.stringify(event.detail ?? {}),
-    };
+    if (event.at !== lastAt) {
+      lastAt = event.at;
+      at = event.at.toISOString();
+    }
+    if (event.detail !== lastDetail) {
+      lastDetail = event.detail;
+      detail = JSON.stringify(event.detail ?? {});
+    }
+    const entry = { prevHash, chain, chainSeq: seq, at, actor: event.actor, action: event.action, subject: event.subject ?? null, detail };
     const entryHash = auditEntryHash(entry);
     rows.push({ chain, chain_seq: seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, detail: entry.detail, prev_hash: prevHash, hash: entryHash });
     prevHash = entryHash;

@@ -41,9 +41,17 @@ function orgColumn(tx: SqlExecutor): RawBuilder<string> {
 export interface CredentialStatusStore {
   /** The statuses of these credentials of the organisation (another organisation's are left out). */
   find(orgId: string, ids: readonly string[]): Promise<CredentialStatusRow[]>;
-  /** Records a status change of these credentials of the organisation; how many rows changed. */
-  set(orgId: string, ids: readonly string[], change: StatusRecordChange): Promise<number>;
+  /**
+   * Records a status change of those of these credentials of the organisation whose status is
+   * one of `from`, in one statement (`UPDATE ... RETURNING`): the credentials changed, with where
+   * their bits are (in no particular order). The others (another organisation's, unknown, or in
+   * another status) are left as they were.
+   */
+  move(orgId: string, ids: readonly string[], from: readonly CredentialStatusRow['status'][], change: StatusRecordChange): Promise<MovedCredential[]>;
 }
+
+/** A credential whose status {@link CredentialStatusStore.move} changed, and where its bits are. */
+export type MovedCredential = Omit<CredentialStatusRow, 'status'>;
 
 /**
  * The credential status store on an issuer database (SQLite or PostgreSQL).
@@ -68,18 +76,20 @@ export function createCredentialStatusStore(tx: SqlExecutor): CredentialStatusSt
       }
       return found;
     },
-    async set(orgId, ids, change) {
-      let changed = 0;
+    async move(orgId, ids, from, change) {
+      const moved: MovedCredential[] = [];
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const result = await issuerSql(tx)
+        const rows = await issuerSql(tx)
           .updateTable('sp_issued_credentials')
           .set({ status: change.status, status_reason: change.reason, status_changed_at: change.at })
           .where(orgColumn(tx), '=', orgId)
           .where('id', 'in', idsIn(tx, ids.slice(i, i + CHUNK)))
-          .executeTakeFirst();
-        changed += Number(result.numUpdatedRows);
+          .where('status', 'in', [...from])
+          .returning(['id', 'status_list_id', 'status_index'])
+          .execute();
+        for (const row of rows) moved.push({ id: row.id, status_list_id: row.status_list_id, status_index: row.status_index === null ? null : Number(row.status_index) });
       }
-      return changed;
+      return moved;
     },
   };
 }
