@@ -1,5 +1,6 @@
 import type { Database, SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
+import { AuditHeads } from '../audit/audit-heads.js';
 import { createIssuedCredentialStore, type IssuedRecord } from '../store/issued-credential-store.js';
 import { MainThreadTurns } from './lib/main-thread-turns.js';
 
@@ -39,6 +40,8 @@ export class IssueCommitQueue {
   private expectTaken = false;
   /** Turns of the main thread for issues that sign on it, so this queue's writes are answered while they sign. */
   readonly signingTurns = new MainThreadTurns();
+  /** The audit chains' heads as this queue last moved them: tried before reading the head row. */
+  private readonly heads = new AuditHeads();
 
   constructor(private readonly db: Database) {}
 
@@ -123,7 +126,7 @@ export class IssueCommitQueue {
         plan = this.plan(batch, taken);
         await issued.insert(plan.records);
       }
-      await appendAuditEvents(tx, plan.audits);
+      await appendAuditEvents(tx, plan.audits, this.heads);
       return plan.outcomes;
     });
   }
