@@ -22,6 +22,7 @@ import { createLogger } from '@staff-passport/core';
 import { createApiKey, createIssuerContext, createOrganisation, verifyAuditChain, type IssuerContext } from '@staff-passport/issuer';
 import { describeEngines } from '../helpers/database-engines.js';
 import { trainingCredential } from '../helpers/training-credential.js';
+import { placeholder } from '../helpers/sql-placeholder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -144,7 +145,7 @@ describeEngines('SIGKILL during concurrent single issuing', (engine) => {
     try {
       const db = ctx.db;
       if (engine.name === 'sqlite') expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-      const rows = (await db.query('SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE org_id = ?', [orgId])) as { id: string; status_list_id: string; status_index: number }[];
+      const rows = (await db.query(`SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE org_id = ${placeholder(db.engine, 1)}`, [orgId])) as { id: string; status_list_id: string; status_index: number }[];
       const ids = new Set(rows.map((r) => r.id));
       // Durable: every credential answered 201 is there, and so is the one issued after the restart.
       expect(answered.filter((id) => !ids.has(id))).toEqual([]);
@@ -152,7 +153,7 @@ describeEngines('SIGKILL during concurrent single issuing', (engine) => {
       // Never twice: unique ids, no more credentials than requests, one audit event each.
       expect(ids.size).toBe(rows.length);
       expect(rows.length).toBeLessThanOrEqual(sent + 1);
-      const audited = (await db.query("SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ? AND action = 'credential.issue'", [orgId])) as { n: number }[];
+      const audited = (await db.query(`SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ${placeholder(db.engine, 1)} AND action = 'credential.issue'`, [orgId])) as { n: number }[];
       expect(Number(audited[0]!.n)).toBe(rows.length);
       expect((await verifyAuditChain(db)).ok).toBe(true);
       // No status index used twice, the one allocated after the restart included.

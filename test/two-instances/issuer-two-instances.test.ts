@@ -33,6 +33,7 @@ import { sharedPostgresCluster, type PostgresCluster } from '../helpers/postgres
 import { servedBy, startRoundRobinProxy, turnTo, type RoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { startServiceProcess, type ServiceProcess } from '../helpers/start-service-process.js';
 import { trainingCredential } from '../helpers/training-credential.js';
+import { placeholder } from '../helpers/sql-placeholder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -161,7 +162,7 @@ it(`issues ${ISSUES} credentials sent at once through both instances: every id a
   expect(new Set(issuedIds).size).toBe(ISSUES);
   expect(new Set(proxy.log.slice(before).map((e) => e.backend))).toEqual(new Set([0, 1]));
   const slots = await ctx!.db.query<{ id: string; status_list_id: string; status_index: number }>(
-    `SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE id IN (${issuedIds.map(() => '?').join(', ')})`,
+    `SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE id IN (${issuedIds.map((_id, i) => placeholder(ctx!.db.engine, i + 1)).join(', ')})`,
     issuedIds,
   );
   expect(slots).toHaveLength(ISSUES);
@@ -177,7 +178,7 @@ it(`revokes ${REVOCATIONS} credentials spread over both instances; each instance
   expect(answers.map((a) => a.status)).toEqual(revoked.map(() => 200));
   expect(new Set(proxy.log.slice(before).map((e) => e.backend))).toEqual(new Set([0, 1]));
   const slots = await ctx!.db.query<{ id: string; status_list_id: string; status_index: number }>(
-    `SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE id IN (${issuedIds.map(() => '?').join(', ')})`,
+    `SELECT id, status_list_id, status_index FROM sp_issued_credentials WHERE id IN (${issuedIds.map((_id, i) => placeholder(ctx!.db.engine, i + 1)).join(', ')})`,
     issuedIds,
   );
   const lists = [...new Set(slots.map((s) => s.status_list_id))];
@@ -227,7 +228,7 @@ it(`works a ${BULK_ROWS.toLocaleString('en-GB')}-row bulk job on both instances,
 
   const done = (await followJob(`${proxy.url}/jobs/${jobId}`, apiKey)).at(-1)!;
   expect(done).toMatchObject({ state: 'completed', total: BULK_ROWS, done: BULK_ROWS, issued: BULK_ROWS, duplicates: 0, errors: 0 });
-  const [row] = await ctx!.db.query<{ n: number; keys: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT request_key) AS keys FROM sp_issued_credentials WHERE job_id = ?', [jobId]);
+  const [row] = await ctx!.db.query<{ n: number; keys: number }>(`SELECT COUNT(*) AS n, COUNT(DISTINCT request_key) AS keys FROM sp_issued_credentials WHERE job_id = ${placeholder(ctx!.db.engine, 1)}`, [jobId]);
   expect([Number(row!.n), Number(row!.keys)]).toEqual([BULK_ROWS, BULK_ROWS]);
   const reused = await ctx!.db.query('SELECT status_list_id, status_index FROM sp_issued_credentials GROUP BY status_list_id, status_index HAVING COUNT(*) > 1');
   expect(reused).toEqual([]);
@@ -236,7 +237,7 @@ it(`works a ${BULK_ROWS.toLocaleString('en-GB')}-row bulk job on both instances,
 
 it('leaves one audit chain that verifies, every credential audited once', async () => {
   expect((await verifyAuditChain(ctx!.db)).ok).toBe(true);
-  const [issued] = await ctx!.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE org_id = ?', [org.id]);
-  const [audited] = await ctx!.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ? AND action = 'credential.issue'", [org.id]);
+  const [issued] = await ctx!.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE org_id = ${placeholder(ctx!.db.engine, 1)}`, [org.id]);
+  const [audited] = await ctx!.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ${placeholder(ctx!.db.engine, 1)} AND action = 'credential.issue'`, [org.id]);
   expect(Number(audited!.n)).toBe(Number(issued!.n));
 });

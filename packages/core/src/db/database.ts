@@ -16,11 +16,13 @@ export interface SqlExecutor {
    */
   readonly kysely: Kysely<object>;
   /**
-   * Raw SQL with `?` placeholders (numbered `$1`, `$2`... for PostgreSQL), in words both engines
-   * share. For the few statements the builder cannot say; prefer {@link SqlExecutor.kysely}.
+   * Raw SQL in the engine's own words, placeholders included (`?` on SQLite, `$1`, `$2`... on
+   * PostgreSQL): passed through as written. For statements without values (PRAGMAs, DDL,
+   * savepoints) and engine-specific code; a statement that runs on both engines is written with
+   * {@link SqlExecutor.kysely} (its builder, or its `sql` template), which numbers the placeholders.
    */
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** Raw SQL (an `INSERT`, `UPDATE` or `DELETE`, keyword in capitals) answering how many rows it changed. */
+  /** Raw SQL as {@link SqlExecutor.query} takes it (an `INSERT`, `UPDATE` or `DELETE`, keyword in capitals), answering how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 

@@ -1,28 +1,10 @@
 import type { Database, SqlExecutor } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
-import { insertRows, type SqlValue } from '../store/insert-rows.js';
-import { findIssuedRequestKeys } from '../store/issued-credential-store.js';
+import { AuditHeads } from '../audit/audit-heads.js';
+import { createIssuedCredentialStore, type IssuedRecord } from '../store/issued-credential-store.js';
 import { MainThreadTurns } from './lib/main-thread-turns.js';
 
-/** The metadata kept for one issued credential (not the credential, unless configured). */
-export interface IssuedRecord {
-  id: string;
-  orgId: string;
-  type: string;
-  schemaId: string;
-  subjectHash: string;
-  format: string;
-  issuedAt: string;
-  issuedBy: string;
-  validUntil: string | null;
-  credentialHash: string;
-  signingKid: string;
-  statusListId: string;
-  statusIndex: number;
-  requestKey: string | null;
-  jobId: string | null;
-  storedCredential: string | null;
-}
+export type { IssuedRecord };
 
 /** What became of a record: written, or not because its request key was issued before. */
 export type CommitOutcome = 'inserted' | 'duplicate';
@@ -36,48 +18,8 @@ interface Pending {
 
 const MAX_BATCH = 2000;
 
-const RECORD_COLUMNS = [
-  'id',
-  'org_id',
-  'type',
-  'schema_id',
-  'subject_hash',
-  'format',
-  'issued_at',
-  'issued_by',
-  'valid_until',
-  'credential_hash',
-  'signing_kid',
-  'status_list_id',
-  'status_index',
-  'request_key',
-  'job_id',
-  'stored_credential',
-] as const;
-
 // SQLite's message when an INSERT meets a request key the organisation was issued before.
 const REQUEST_KEY_TAKEN = /UNIQUE constraint failed: sp_issued_credentials\.org_id, sp_issued_credentials\.request_key|sp_issued_credentials_request/;
-
-function rowOf(r: IssuedRecord): SqlValue[] {
-  return [
-    r.id,
-    r.orgId,
-    r.type,
-    r.schemaId,
-    r.subjectHash,
-    r.format,
-    r.issuedAt,
-    r.issuedBy,
-    r.validUntil,
-    r.credentialHash,
-    r.signingKid,
-    r.statusListId,
-    r.statusIndex,
-    r.requestKey,
-    r.jobId,
-    r.storedCredential,
-  ];
-}
 
 /**
  * Group commit for issuing: records that arrive while a transaction is being written are written
@@ -98,6 +40,8 @@ export class IssueCommitQueue {
   private expectTaken = false;
   /** Turns of the main thread for issues that sign on it, so this queue's writes are answered while they sign. */
   readonly signingTurns = new MainThreadTurns();
+  /** The audit chains' heads as this queue last moved them: tried before reading the head row. */
+  private readonly heads = new AuditHeads();
 
   constructor(private readonly db: Database) {}
 
@@ -131,16 +75,15 @@ export class IssueCommitQueue {
 
   /** Which of the batch's request keys the organisations were issued before, as `org_id NUL request_key`. */
   private findTaken(tx: SqlExecutor, batch: readonly Pending[]): Promise<Set<string>> {
-    return findIssuedRequestKeys(
-      tx,
+    return createIssuedCredentialStore(tx).findRequestKeys(
       batch.flatMap((p) => (p.record.requestKey === null ? [] : [[p.record.orgId, p.record.requestKey] as const])),
     );
   }
 
   /** The rows to insert, their audit events and each record's outcome, given the keys taken before. */
-  private plan(batch: readonly Pending[], taken: ReadonlySet<string>): { rows: SqlValue[][]; audits: AuditEventInput[]; outcomes: CommitOutcome[] } {
+  private plan(batch: readonly Pending[], taken: ReadonlySet<string>): { records: IssuedRecord[]; audits: AuditEventInput[]; outcomes: CommitOutcome[] } {
     const seen = new Set<string>();
-    const rows: SqlValue[][] = [];
+    const records: IssuedRecord[] = [];
     const audits: AuditEventInput[] = [];
     const outcomes: CommitOutcome[] = [];
     for (const { record, audit } of batch) {
@@ -151,11 +94,11 @@ export class IssueCommitQueue {
         continue;
       }
       if (key !== undefined) seen.add(key);
-      rows.push(rowOf(record));
+      records.push(record);
       audits.push(audit);
       outcomes.push('inserted');
     }
-    return { rows, audits, outcomes };
+    return { records, audits, outcomes };
   }
 
   private write(batch: readonly Pending[]): Promise<CommitOutcome[]> {
@@ -166,12 +109,13 @@ export class IssueCommitQueue {
   private writeInTransaction(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     const lookUpFirst = this.expectTaken;
     return this.db.transaction(async (tx) => {
+      const issued = createIssuedCredentialStore(tx);
       let plan = lookUpFirst ? undefined : this.plan(batch, new Set());
       if (plan) {
         try {
-          await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, plan.rows);
+          await issued.insert(plan.records);
         } catch (err: unknown) {
-          // insertRows writes all or none: the transaction is as it was.
+          // The insert writes all or none: the transaction is as it was.
           if (!(err instanceof Error && REQUEST_KEY_TAKEN.test(err.message))) throw err;
           plan = undefined;
         }
@@ -180,9 +124,9 @@ export class IssueCommitQueue {
         const taken = await this.findTaken(tx, batch);
         this.expectTaken = taken.size > 0;
         plan = this.plan(batch, taken);
-        await insertRows(tx, 'sp_issued_credentials', RECORD_COLUMNS, plan.rows);
+        await issued.insert(plan.records);
       }
-      await appendAuditEvents(tx, plan.audits);
+      await appendAuditEvents(tx, plan.audits, this.heads);
       return plan.outcomes;
     });
   }

@@ -108,8 +108,11 @@ export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, '
 }
 
 async function orgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg): Promise<OrgKeySigner> {
-  const fresh = ctx.signers.fresh(org.id, alg);
-  if (fresh) return fresh;
+  return ctx.signers.fresh(org.id, alg) ?? ctx.signers.checkOnce(org.id, alg, () => checkOrgKeySigner(ctx, org, alg));
+}
+
+/** The signer of the active key as the key table says now: the cached one confirmed, or a new one. */
+async function checkOrgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg): Promise<OrgKeySigner> {
   // Revalidated against the key table: a rotation through any instance is seen here.
   const active = await createOrganisationStore(ctx.db).activeKid(org.id, alg);
   const confirmed = active ? ctx.signers.confirm(org.id, alg, active) : undefined;

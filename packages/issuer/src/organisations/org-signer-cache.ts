@@ -24,6 +24,7 @@ interface Entry {
  */
 export class OrgSignerCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly checking = new Map<string, Promise<OrgKeySigner>>();
 
   /** A signer to use now, or undefined when it must be checked (or made). */
   fresh(orgId: string, alg: string): OrgKeySigner | undefined {
@@ -39,6 +40,25 @@ export class OrgSignerCache {
     return entry.signer;
   }
 
+  /**
+   * Runs `check` (read the active key, confirm or make the signer) once for the callers of one
+   * organisation and algorithm that arrive while it runs: they share its answer. Without it, every
+   * issue in flight when an entry goes stale (hundreds, every {@link SIGNER_REVALIDATE_MS}) read
+   * the key table, each a round trip queued behind the group commit.
+   */
+  checkOnce(orgId: string, alg: string, check: () => Promise<OrgKeySigner>): Promise<OrgKeySigner> {
+    const key = `${orgId}:${alg}`;
+    let running = this.checking.get(key);
+    if (!running) {
+      const mine: Promise<OrgKeySigner> = check().finally(() => {
+        if (this.checking.get(key) === mine) this.checking.delete(key);
+      });
+      running = mine;
+      this.checking.set(key, running);
+    }
+    return running;
+  }
+
   set(orgId: string, alg: string, kid: string, signer: OrgKeySigner): void {
     this.entries.set(`${orgId}:${alg}`, { signer, kid, checkedAt: performance.now() });
   }
@@ -46,5 +66,7 @@ export class OrgSignerCache {
   /** Forgets an organisation's signers (after a rotation on this instance). */
   forget(orgId: string): void {
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${orgId}:`)) this.entries.delete(key);
+    // A check begun before the rotation is not shared with callers after it.
+    for (const key of [...this.checking.keys()]) if (key.startsWith(`${orgId}:`)) this.checking.delete(key);
   }
 }

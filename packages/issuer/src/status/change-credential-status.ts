@@ -2,7 +2,7 @@ import { PassportError, enqueueWebhookEvents } from '@staff-passport/core';
 import { appendAuditEvents, type AuditEventInput } from '../audit/append-audit-event.js';
 import type { IssuerContext } from '../issuer-context.js';
 import type { Organisation } from '../organisations/organisation.js';
-import { createCredentialStatusStore, type CredentialStatusRow } from '../store/credential-status-store.js';
+import { createCredentialStatusStore, type CredentialStatusRow, type MovedCredential } from '../store/credential-status-store.js';
 
 /** What can be done to an issued credential's status. */
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
@@ -32,6 +32,9 @@ export interface StatusChange {
 }
 
 const NEXT: Record<StatusAction, CredentialStatusValue> = { revoke: 'revoked', suspend: 'suspended', reinstate: 'active' };
+// The statuses each action moves a credential from: revocation is final, only a suspended
+// credential is reinstated (one already in the action's status is left as it is).
+const FROM: Record<StatusAction, CredentialStatusValue[]> = { revoke: ['active', 'suspended'], suspend: ['active'], reinstate: ['suspended'] };
 const EVENT = { revoke: 'credential.revoked', suspend: 'credential.suspended', reinstate: 'credential.reinstated' } as const;
 
 /**
@@ -57,21 +60,28 @@ export async function changeCredentialStatus(
   const at = ctx.now();
   const changes = await ctx.db.transaction(async (tx) => {
     const statuses = createCredentialStatusStore(tx);
-    const rows = new Map<string, CredentialStatusRow>();
-    for (const row of await statuses.find(org.id, input.credentialIds)) rows.set(row.id, row);
+    // One statement changes every credential the action applies to; only when some were left
+    // (unknown, or in another status) are those read, to answer for them.
+    const moved = new Map<string, MovedCredential>();
+    for (const row of await statuses.move(org.id, input.credentialIds, FROM[input.action], { status: target, reason: input.reason, at: at.toISOString() })) moved.set(row.id, row);
+    const left = [...new Set(input.credentialIds.filter((id) => !moved.has(id)))];
+    const unchanged = new Map<string, CredentialStatusRow>();
+    if (left.length > 0) for (const row of await statuses.find(org.id, left)) unchanged.set(row.id, row);
     const bits: { slot: { listId: string; index: number }; purpose: 'revocation' | 'suspension'; on: boolean }[] = [];
     const audits: AuditEventInput[] = [];
     const result: StatusChange[] = [];
     const changed: string[] = [];
+    const detail = { reason: input.reason, ...(input.note ? { note: input.note } : {}) };
     input.credentialIds.forEach((id, i) => {
-      const row = rows.get(id);
-      if (!row) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', `no credential ${id} of this organisation`, { field: `credentialIds[${i}]` });
-      if (row.status === target) {
-        result.push({ credentialId: id, status: row.status });
-        return;
-      }
-      if (row.status === 'revoked' || (input.action === 'reinstate' && row.status !== 'suspended')) {
-        throw new PassportError('ERR_STATUS_TRANSITION_INVALID', `credential ${id} is ${row.status} and cannot be ${NEXT[input.action]}`, {
+      const row = moved.get(id);
+      if (!row) {
+        const before = unchanged.get(id);
+        if (!before) throw new PassportError('ERR_CREDENTIAL_NOT_FOUND', `no credential ${id} of this organisation`, { field: `credentialIds[${i}]` });
+        if (before.status === target) {
+          result.push({ credentialId: id, status: before.status });
+          return;
+        }
+        throw new PassportError('ERR_STATUS_TRANSITION_INVALID', `credential ${id} is ${before.status} and cannot be ${NEXT[input.action]}`, {
           field: `credentialIds[${i}]`,
         });
       }
@@ -83,10 +93,9 @@ export async function changeCredentialStatus(
         if (input.action === 'reinstate') bits.push({ slot, purpose: 'suspension', on: false });
       }
       changed.push(id);
-      audits.push({ orgId: org.id, actor, action: `credential.${input.action}`, subject: id, detail: { reason: input.reason, ...(input.note ? { note: input.note } : {}) }, at });
+      audits.push({ orgId: org.id, actor, action: `credential.${input.action}`, subject: id, detail, at });
       result.push({ credentialId: id, status: target });
     });
-    await statuses.set(org.id, changed, { status: target, reason: input.reason, at: at.toISOString() });
     await ctx.statusLists.writeBits(tx, org.id, bits);
     await appendAuditEvents(tx, audits);
     // Webhook messages in the same transaction: sent exactly when the change is committed.

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@staff-passport/core';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { issuerSql } from './issuer-tables.js';
 
 /** An issued credential's status and where its bits are. */
@@ -17,13 +17,18 @@ export interface StatusRecordChange {
   at: string;
 }
 
-// Ids per statement: one JSON parameter each, so only the text's size bounds it.
+// Ids per statement: one parameter each (a JSON text, or an array), so only its size bounds it.
 const CHUNK = 20_000;
 
-/** The ids as one JSON parameter, unpacked by the engine (`json_each`, `jsonb_array_elements_text`). */
-function idsIn(tx: SqlExecutor, ids: readonly string[]): RawBuilder<string> {
-  const json = JSON.stringify(ids);
-  return tx.engine === 'postgres' ? sql<string>`(SELECT jsonb_array_elements_text(CAST(${json} AS jsonb)))` : sql<string>`(SELECT value FROM json_each(${json}))`;
+/**
+ * `id` is one of the ids, the ids as one parameter: a JSON text unpacked by SQLite's `json_each`;
+ * a `text[]` on PostgreSQL, matched with `= ANY` (hashed, or one primary key look-up an id). A
+ * subquery over `jsonb_array_elements_text` let PostgreSQL's planner, with no statistics yet for
+ * a table just filled, pick a nested loop that unpacked the 10,000 ids again for every row: one
+ * revocation of 10,000 took 80 s (docs/performance.md).
+ */
+function idIn(tx: SqlExecutor, ids: readonly string[]): RawBuilder<SqlBool> {
+  return tx.engine === 'postgres' ? sql<SqlBool>`id = ANY(CAST(${[...ids]} AS text[]))` : sql<SqlBool>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 }
 
 // SQLite would search the (org_id, ...) index and test every credential of the organisation
@@ -41,9 +46,17 @@ function orgColumn(tx: SqlExecutor): RawBuilder<string> {
 export interface CredentialStatusStore {
   /** The statuses of these credentials of the organisation (another organisation's are left out). */
   find(orgId: string, ids: readonly string[]): Promise<CredentialStatusRow[]>;
-  /** Records a status change of these credentials of the organisation; how many rows changed. */
-  set(orgId: string, ids: readonly string[], change: StatusRecordChange): Promise<number>;
+  /**
+   * Records a status change of those of these credentials of the organisation whose status is
+   * one of `from`, in one statement (`UPDATE ... RETURNING`): the credentials changed, with where
+   * their bits are (in no particular order). The others (another organisation's, unknown, or in
+   * another status) are left as they were.
+   */
+  move(orgId: string, ids: readonly string[], from: readonly CredentialStatusRow['status'][], change: StatusRecordChange): Promise<MovedCredential[]>;
 }
+
+/** A credential whose status {@link CredentialStatusStore.move} changed, and where its bits are. */
+export type MovedCredential = Omit<CredentialStatusRow, 'status'>;
 
 /**
  * The credential status store on an issuer database (SQLite or PostgreSQL).
@@ -60,7 +73,7 @@ export function createCredentialStatusStore(tx: SqlExecutor): CredentialStatusSt
           .selectFrom('sp_issued_credentials')
           .select(['id', 'status', 'status_list_id', 'status_index'])
           .where(orgColumn(tx), '=', orgId)
-          .where('id', 'in', idsIn(tx, ids.slice(i, i + CHUNK)))
+          .where(idIn(tx, ids.slice(i, i + CHUNK)))
           .execute();
         for (const row of rows) {
           found.push({ id: row.id, status: row.status as CredentialStatusRow['status'], status_list_id: row.status_list_id, status_index: row.status_index === null ? null : Number(row.status_index) });
@@ -68,18 +81,20 @@ export function createCredentialStatusStore(tx: SqlExecutor): CredentialStatusSt
       }
       return found;
     },
-    async set(orgId, ids, change) {
-      let changed = 0;
+    async move(orgId, ids, from, change) {
+      const moved: MovedCredential[] = [];
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const result = await issuerSql(tx)
+        const rows = await issuerSql(tx)
           .updateTable('sp_issued_credentials')
           .set({ status: change.status, status_reason: change.reason, status_changed_at: change.at })
           .where(orgColumn(tx), '=', orgId)
-          .where('id', 'in', idsIn(tx, ids.slice(i, i + CHUNK)))
-          .executeTakeFirst();
-        changed += Number(result.numUpdatedRows);
+          .where(idIn(tx, ids.slice(i, i + CHUNK)))
+          .where('status', 'in', [...from])
+          .returning(['id', 'status_list_id', 'status_index'])
+          .execute();
+        for (const row of rows) moved.push({ id: row.id, status_list_id: row.status_list_id, status_index: row.status_index === null ? null : Number(row.status_index) });
       }
-      return changed;
+      return moved;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@staff-passport/core';
+import { sql, type RawBuilder } from 'kysely';
 
 /** The value of one column of a row (no BLOBs: the rows travel as JSON). */
 export type SqlValue = string | number | null;
@@ -8,9 +9,10 @@ export interface InsertRowsOptions {
   /**
    * A condition the rows are inserted under, as an SQL expression evaluated once before any row
    * is written (for example that a chain's last entry is the one the rows link to): when it is
-   * false no row is inserted and the answer is 0. Needs the caller's transaction.
+   * false no row is inserted and the answer is 0. Needs the caller's transaction. Written with
+   * Kysely's `sql` template, so its values are bound with the engine's placeholders.
    */
-  onlyIf?: { sql: string; params: readonly SqlValue[] };
+  onlyIf?: RawBuilder<unknown>;
 }
 
 // SQLite (3.32 and later) binds at most 32,766 parameters a statement; the fallback stays well under it.
@@ -50,37 +52,33 @@ export async function insertRows(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const { onlyIf } = options;
+  // Table and column names are ours (never a caller's text); the values are always bound.
+  const into = sql.raw(`INSERT INTO ${table} (${columns.join(', ')})`);
   if (tx.engine === 'sqlite' && travelsAsJson(rows)) {
-    const values = columns.map((_column, i) => `value->>${i}`).join(', ');
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM json_each(?)${onlyIf ? ` WHERE (${onlyIf.sql})` : ''} ORDER BY key`;
-    const params = [JSON.stringify(rows), ...(onlyIf?.params ?? [])];
-    if (!onlyIf) {
-      await tx.query(sql, params);
-      return rows.length;
-    }
-    return tx.run(sql, params);
+    const values = sql.raw(columns.map((_column, i) => `value->>${i}`).join(', '));
+    const where = onlyIf ? sql` WHERE (${onlyIf})` : sql``;
+    const result = await sql`${into} SELECT ${values} FROM json_each(${JSON.stringify(rows)})${where} ORDER BY key`.execute(tx.kysely);
+    return onlyIf ? Number(result.numAffectedRows ?? 0n) : rows.length;
   }
   if (onlyIf) {
-    const found = (await tx.query(`SELECT (${onlyIf.sql}) AS ok`, [...onlyIf.params])) as { ok: number | null }[];
+    const { rows: found } = await sql<{ ok: number | boolean | null }>`SELECT (${onlyIf}) AS ok`.execute(tx.kysely);
     if (!found[0]?.ok) return 0;
   }
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const placeholder = `(${columns.map(() => '?').join(', ')})`;
   // On PostgreSQL a failed statement spoils the whole transaction: a savepoint keeps it usable.
   const several = rows.length > perStatement || tx.engine === 'postgres';
   // Several statements: a savepoint makes them one, as the JSON form is.
-  if (several) await tx.query('SAVEPOINT insert_rows');
+  if (several) await sql`SAVEPOINT insert_rows`.execute(tx.kysely);
   try {
     for (let start = 0; start < rows.length; start += perStatement) {
       const chunk = rows.slice(start, start + perStatement);
-      await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholder).join(', ')}`, chunk.flat());
+      await sql`${into} VALUES ${sql.join(chunk.map((row) => sql`(${sql.join(row)})`))}`.execute(tx.kysely);
     }
   } catch (err: unknown) {
-    if (several) await tx.query('ROLLBACK TO insert_rows');
+    if (several) await sql`ROLLBACK TO insert_rows`.execute(tx.kysely);
     throw err;
   } finally {
-    if (several) await tx.query('RELEASE insert_rows');
+    if (several) await sql`RELEASE insert_rows`.execute(tx.kysely);
   }
   return rows.length;
 }
-

@@ -1,25 +1,70 @@
 import type { SqlEngine, SqlExecutor } from '@staff-passport/core';
 import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { insertRows, type SqlValue } from './insert-rows.js';
 import { issuerSql, type IssuedCredentialsTable } from './issuer-tables.js';
 
-/**
- * Which of these (organisation, request key) pairs were issued before, as `org_id NUL request_key`.
- * The pairs travel as one JSON parameter (SQLite's `json_each`, PostgreSQL's
- * `jsonb_array_elements`), served by the unique (org_id, request_key) index.
- */
-export async function findIssuedRequestKeys(tx: SqlExecutor, pairs: readonly (readonly [string, string])[]): Promise<Set<string>> {
-  const taken = new Set<string>();
-  const from =
-    tx.engine === 'postgres' ? 'SELECT x->>0, x->>1 FROM jsonb_array_elements(CAST(? AS jsonb)) AS x' : 'SELECT value->>0, value->>1 FROM json_each(?)';
-  for (let i = 0; i < pairs.length; i += 500) {
-    const chunk = pairs.slice(i, i + 500);
-    const rows = await tx.query<{ org_id: string; request_key: string }>(`SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (${from})`, [
-      JSON.stringify(chunk),
-    ]);
-    for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
-  }
-  return taken;
+/** The metadata kept for one issued credential (not the credential, unless configured). */
+export interface IssuedRecord {
+  id: string;
+  orgId: string;
+  type: string;
+  schemaId: string;
+  subjectHash: string;
+  format: string;
+  issuedAt: string;
+  issuedBy: string;
+  validUntil: string | null;
+  credentialHash: string;
+  signingKid: string;
+  statusListId: string;
+  statusIndex: number;
+  requestKey: string | null;
+  jobId: string | null;
+  storedCredential: string | null;
 }
+
+const RECORD_COLUMNS = [
+  'id',
+  'org_id',
+  'type',
+  'schema_id',
+  'subject_hash',
+  'format',
+  'issued_at',
+  'issued_by',
+  'valid_until',
+  'credential_hash',
+  'signing_kid',
+  'status_list_id',
+  'status_index',
+  'request_key',
+  'job_id',
+  'stored_credential',
+] as const;
+
+function rowOf(r: IssuedRecord): SqlValue[] {
+  return [
+    r.id,
+    r.orgId,
+    r.type,
+    r.schemaId,
+    r.subjectHash,
+    r.format,
+    r.issuedAt,
+    r.issuedBy,
+    r.validUntil,
+    r.credentialHash,
+    r.signingKid,
+    r.statusListId,
+    r.statusIndex,
+    r.requestKey,
+    r.jobId,
+    r.storedCredential,
+  ];
+}
+
+// Pairs a statement looks up (one JSON parameter each).
+const KEYS_CHUNK = 500;
 
 /** An issued credential's record as the listings read it, with the person reference of the offer it was delivered for. */
 export type IssuedCredentialListRow = Omit<Selectable<IssuedCredentialsTable>, 'org_id' | 'request_key' | 'stored_credential'> & { person_ref: string | null };
@@ -39,8 +84,19 @@ export interface IssuedCredentialFilter {
   limit: number;
 }
 
-/** The issued credentials' records (`sp_issued_credentials`) as HR and the DID documents read them. */
+/** The issued credentials' records (`sp_issued_credentials`): as the issue queue writes them, and as HR and the DID documents read them. */
 export interface IssuedCredentialStore {
+  /**
+   * Inserts records in one statement ({@link insertRows}), in the caller's transaction: all or
+   * none. Throws when one's (organisation, request key) was issued before (the unique index).
+   */
+  insert(records: readonly IssuedRecord[]): Promise<void>;
+  /**
+   * Which of these (organisation, request key) pairs were issued before, as `org_id NUL
+   * request_key`. The pairs travel as one JSON parameter (SQLite's `json_each`, PostgreSQL's
+   * `jsonb_array_elements`), served by the unique (org_id, request_key) index.
+   */
+  findRequestKeys(pairs: readonly (readonly [string, string])[]): Promise<Set<string>>;
   /** An organisation's records, newest first, a page at a time. */
   list(orgId: string, filter: IssuedCredentialFilter): Promise<IssuedCredentialListRow[]>;
   /** One record of an organisation (another organisation's is not found). */
@@ -110,6 +166,19 @@ export function createIssuedCredentialStore(db: SqlExecutor): IssuedCredentialSt
   const order = sql.raw(db.engine === 'postgres' ? 'id' : 'rowid');
   const select = () => q.selectFrom('sp_issued_credentials').select([...LIST_COLUMNS, PERSON_REF]);
   return {
+    async insert(records) {
+      await insertRows(db, 'sp_issued_credentials', RECORD_COLUMNS, records.map(rowOf));
+    },
+    async findRequestKeys(pairs) {
+      const taken = new Set<string>();
+      for (let i = 0; i < pairs.length; i += KEYS_CHUNK) {
+        const json = JSON.stringify(pairs.slice(i, i + KEYS_CHUNK));
+        const from = db.engine === 'postgres' ? sql`SELECT x->>0, x->>1 FROM jsonb_array_elements(CAST(${json} AS jsonb)) AS x` : sql`SELECT value->>0, value->>1 FROM json_each(${json})`;
+        const { rows } = await sql<{ org_id: string; request_key: string }>`SELECT org_id, request_key FROM sp_issued_credentials WHERE (org_id, request_key) IN (${from})`.execute(db.kysely);
+        for (const row of rows) taken.add(`${row.org_id}\u0000${row.request_key}`);
+      }
+      return taken;
+    },
     async list(orgId, filter) {
       const { subjectHashes, type, status, jobId, personReferenceKey: person, before, after } = filter;
       // Searching by person, the matches (few) are found first and then fetched by primary key: the

@@ -36,6 +36,8 @@ interface Lease {
   allocatedCount: number;
   /** When to renew (this process's clock; the lease's end is the database's). */
   renewAt: number;
+  /** The renewal under way, shared by the reservations that find the lease due meanwhile. */
+  renewing?: Promise<boolean>;
 }
 
 /** Options for {@link StatusListStore}. */
@@ -147,9 +149,17 @@ export class StatusListStore {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Renews a lease once for every reservation that finds it due while the renewal runs (each was a write of its own). */
+  private renewOnce(lease: Lease): Promise<boolean> {
+    lease.renewing ??= this.renew(lease).finally(() => {
+      lease.renewing = undefined;
+    });
+    return lease.renewing;
+  }
+
   private async leaseOf(orgId: string): Promise<Lease> {
     const held = this.leases.get(orgId);
-    if (held && held.allocatedCount < held.size * FILL_LIMIT && (Date.now() < held.renewAt || (await this.renew(held)))) return held;
+    if (held && held.allocatedCount < held.size * FILL_LIMIT && (Date.now() < held.renewAt || (await this.renewOnce(held)))) return held;
     if (held && this.leases.get(orgId) === held) this.leases.delete(orgId);
     let pending = this.leasing.get(orgId);
     if (!pending) {

@@ -1,6 +1,6 @@
 /**
  * Appends link to the chain's real last entry: after a transaction that appended was rolled back,
- * or another process appended to the same chain.
+ * or another process appended to the same chain, with or without the heads a writer remembers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { openDatabase } from '@staff-passport/core';
 import { ISSUER_MIGRATIONS, appendAuditEvents, verifyAuditChain } from '@staff-passport/issuer';
 import type { Database } from '@staff-passport/core';
 import type { AuditEventInput } from '../../src/audit/append-audit-event.js';
+import { AuditHeads } from '../../src/audit/audit-heads.js';
 
 let dir: string;
 let db: Database;
@@ -51,3 +52,24 @@ it('links to the real head after another process appended to the chain', async (
   expect((await verifyAuditChain(db, 'org_a')).problems).toEqual([]);
 });
 
+
+it('with the heads it last moved remembered, still links to the real head after a rollback and after another process appended', async () => {
+  const heads = new AuditHeads();
+  await db.transaction((tx) => appendAuditEvents(tx, [event(9)], heads));
+  expect(heads.get('org_a')?.seq).toBe(7);
+  // Remembered at 9, then rolled back: the chain ends at 7, and the next append finds that out.
+  await expect(
+    db.transaction(async (tx) => {
+      await appendAuditEvents(tx, [event(10), event(11)], heads);
+      throw new Error('something after the append failed');
+    }),
+  ).rejects.toThrow('something after the append failed');
+  expect(heads.get('org_a')?.seq).toBe(9);
+  await db.transaction((tx) => appendAuditEvents(tx, [event(12)], heads));
+  await other.transaction((tx) => appendAuditEvents(tx, [event(13), event(14)]));
+  await db.transaction((tx) => appendAuditEvents(tx, [event(15)], heads));
+  await db.transaction((tx) => appendAuditEvents(tx, [event(16)], heads));
+  expect(await seqs()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  expect(heads.get('org_a')?.seq).toBe(12);
+  expect((await verifyAuditChain(db, 'org_a')).problems).toEqual([]);
+});

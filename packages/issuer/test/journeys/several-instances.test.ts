@@ -20,6 +20,7 @@ import {
 } from '@staff-passport/issuer';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
 import { trainingCredential } from '../../../../test/helpers/training-credential.js';
+import { sql } from 'kysely';
 
 const holder = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const secretKey = randomBytes(32).toString('hex');
@@ -73,7 +74,7 @@ describeEngines('two issuer instances on one database', (engine) => {
     const before = await issueCredential(a, org, { credential: trainingCredential(holder) }, { keyId: 'test' });
     const [created] = await rotateOrgKeys(b, org, 'test');
     expect(created).toBeDefined();
-    const newKid = (await b.db.query<{ kid: string }>("SELECT kid FROM sp_org_keys WHERE org_id = ? AND alg = 'EdDSA' AND status = 'active'", [org.id]))[0]!.kid;
+    const newKid = (await sql<{ kid: string }>`SELECT kid FROM sp_org_keys WHERE org_id = ${org.id} AND alg = 'EdDSA' AND status = 'active'`.execute(b.db.kysely)).rows[0]!.kid;
     expect(newKid).not.toBe(before.signingKid.slice(before.signingKid.indexOf('#') + 1));
     // A's cached signer is checked against the key table within seconds (bounded wait, no timing assertion).
     let signedWith = before.signingKid;
@@ -89,7 +90,7 @@ describeEngines('two issuer instances on one database', (engine) => {
     const report = await verifyAuditChain(a.db, org.id);
     expect(report.problems).toEqual([]);
     // The organisation's creation, the issues, the revocations and the rotation.
-    const [count] = await a.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ?', [org.id]);
+    const [count] = (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sp_audit_log WHERE chain = ${org.id}`.execute(a.db.kysely)).rows;
     expect(report.entries).toBe(Number(count!.n));
     expect(report.entries).toBeGreaterThanOrEqual(1 + 64 + 24 + 1 + 2);
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { openDatabase } from '@staff-passport/core';
 import type { Database } from '@staff-passport/core';
+import { sql } from 'kysely';
 import { insertRows } from '../../src/store/insert-rows.js';
 
 let db: Database;
@@ -67,12 +68,12 @@ it('inserts only when onlyIf holds, and says how many rows it wrote', async () =
   await db.query('DELETE FROM t');
   const rows = [['a', 1], ['b', 2]];
   const written = await db.transaction(async (tx) => [
-    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [0] } }),
+    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: sql`(SELECT count(*) FROM t) = ${0}` }),
     // Now two rows are there: the condition is false and nothing is written.
-    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [0] } }),
+    await insertRows(tx, 't', ['name', 'n'], rows, { onlyIf: sql`(SELECT count(*) FROM t) = ${0}` }),
     // The bound fallback (a text with U+0000) checks the condition too.
-    await insertRows(tx, 't', ['name', 'n'], [['c\u0000', 3]], { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [2] } }),
-    await insertRows(tx, 't', ['name', 'n'], [['d\u0000', 4]], { onlyIf: { sql: '(SELECT count(*) FROM t) = ?', params: [2] } }),
+    await insertRows(tx, 't', ['name', 'n'], [['c\u0000', 3]], { onlyIf: sql`(SELECT count(*) FROM t) = ${2}` }),
+    await insertRows(tx, 't', ['name', 'n'], [['d\u0000', 4]], { onlyIf: sql`(SELECT count(*) FROM t) = ${2}` }),
   ]);
   expect(written).toEqual([2, 0, 1, 0]);
   expect(((await db.query('SELECT n FROM t ORDER BY seq')) as { n: number }[]).map((r) => r.n)).toEqual([1, 2, 3]);

@@ -43,6 +43,12 @@ const QUERIES: [where: string, sql: string, params: unknown[], index: RegExp][] 
   ['job runner: credentials of a job', 'SELECT COUNT(*) AS n FROM sp_issued_credentials WHERE job_id = ?', ['job_1'], /sp_issued_credentials_job\b/],
   ['status lists: indexes in use', 'SELECT status_index FROM sp_issued_credentials WHERE status_list_id = ?', ['sl_1'], /sp_issued_credentials_status\b/],
   ['status changes: credentials by id', 'SELECT id, status, status_list_id, status_index FROM sp_issued_credentials WHERE +org_id = ? AND id IN (SELECT value FROM json_each(?))', ['o', '["a","b"]'], /sqlite_autoindex_sp_issued_credentials_1\b/],
+  [
+    'status changes: the credentials an action moves',
+    'UPDATE sp_issued_credentials SET status = ?, status_reason = ?, status_changed_at = ? WHERE +org_id = ? AND id IN (SELECT value FROM json_each(?)) AND status IN (?, ?) RETURNING id, status_list_id, status_index',
+    ['revoked', 'other', '2026-01-01', 'o', '["a","b"]', 'active', 'suspended'],
+    /sqlite_autoindex_sp_issued_credentials_1\b/,
+  ],
   ['records: one credential', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND id = ?', ['o', 'a'], /sqlite_autoindex_sp_issued_credentials_1\b/],
   ['records: a person', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND subject_hash = ? ORDER BY rowid DESC LIMIT ?', ['o', 'h', 50], /sp_issued_credentials_subject\b/],
   ['records: a type', 'SELECT id FROM sp_issued_credentials WHERE org_id = ? AND type = ? ORDER BY rowid DESC LIMIT ?', ['o', 'TrainingRecord', 50], /sp_issued_credentials_org\b/],

@@ -4,6 +4,7 @@
  * credential was delivered for, counts by status, and whether a key still signs a live credential.
  */
 import { beforeAll, expect, it } from '@jest/globals';
+import { sql } from 'kysely';
 import { createIssuedCredentialStore } from '../../src/store/issued-credential-store.js';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
 import { issuerDatabase } from './helpers/issuer-database.js';
@@ -34,13 +35,13 @@ function row(n: number, values: Partial<Record<string, string | null>> = {}): (s
 describeEngines('the issued credential store', (engine) => {
   const db = issuerDatabase(engine, ['org_a', 'org_b']);
   const ids = (rows: { id: string }[]): string[] => rows.map((r) => r.id.slice(5));
+  const insert = (values: (string | null)[]) => sql`INSERT INTO sp_issued_credentials (${sql.raw(COLUMNS.join(', '))}) VALUES (${sql.join(values)})`.execute(db().kysely);
 
   beforeAll(async () => {
-    const insert = `INSERT INTO sp_issued_credentials (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
     for (let n = 1; n <= 12; n++) {
       const values =
         n === 5 ? { status: 'revoked' } : n === 6 ? { status: 'suspended', job_id: 'job_1' } : n === 7 ? { issued_by: 'oid4vci:off_1' } : n === 8 ? { org_id: 'org_b' } : {};
-      await db().query(insert, row(n, values));
+      await insert(row(n, values));
     }
     await db().query(
       `INSERT INTO sp_offers (id, org_id, status, credentials, formats, by_reference, code_hash, created_by, created_at, expires_at, updated_at, person_ref, person_ref_key)
@@ -90,9 +91,8 @@ describeEngines('the issued credential store', (engine) => {
 
   it('says whether a key still signs a live credential (not revoked, not expired)', async () => {
     const credentials = createIssuedCredentialStore(db());
-    const insert = `INSERT INTO sp_issued_credentials (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
-    await db().query(insert, row(20, { signing_kid: 'kid_2', status: 'revoked' }));
-    await db().query(insert, row(21, { signing_kid: 'kid_2', valid_until: '2026-12-10T00:00:00.000Z' }));
+    await insert(row(20, { signing_kid: 'kid_2', status: 'revoked' }));
+    await insert(row(21, { signing_kid: 'kid_2', valid_until: '2026-12-10T00:00:00.000Z' }));
     expect(await credentials.hasLiveSignedBy('kid_1', '2026-12-05T00:00:00.000Z')).toBe(true);
     expect(await credentials.hasLiveSignedBy('kid_2', '2026-12-05T00:00:00.000Z')).toBe(true);
     expect(await credentials.hasLiveSignedBy('kid_2', '2026-12-11T00:00:00.000Z')).toBe(false);

@@ -35,6 +35,7 @@ import {
 } from '../../src/store/job-store.js';
 import { countUploads, deleteUnneededUploads, deleteUpload, insertUploadChunk, readUploadChunks } from '../../src/store/job-upload-store.js';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
+import { sql } from 'kysely';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const LEASE = 60_000;
@@ -48,7 +49,7 @@ describeEngines('the job store', (engine) => {
   beforeAll(async () => {
     a = await engine.open({ scope: 'issuer', migrations: ISSUER_MIGRATIONS }, 'jobs');
     b = await engine.open({ scope: 'issuer', migrations: ISSUER_MIGRATIONS }, 'jobs');
-    await a.query('INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (?, ?, ?, ?, ?)', [orgId, 'Jobs Trust', 'RJB', 'did:web:jobs.test', AT]);
+    await sql`INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (${orgId}, 'Jobs Trust', 'RJB', 'did:web:jobs.test', ${AT})`.execute(a.kysely);
   });
   afterAll(async () => {
     await a?.close();

@@ -12,6 +12,7 @@ import { createIssuerContext, createOrganisation, getOrgSigner, listOrgKeys, rot
 import { getOrgDataIntegritySigner } from '../../src/organisations/org-keys.js';
 import { ISSUER_MIGRATIONS } from '../../src/store/issuer-schema.js';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
+import { sql } from 'kysely';
 
 const secretKey = randomBytes(32).toString('hex');
 const publicUrl = 'https://issuer.test';
@@ -28,7 +29,7 @@ async function oldOrganisation(agent: PassportAgent, db: Awaited<ReturnType<type
   const did = `did:web:issuer.test:orgs:${id}`;
   const identifier = await agent.didManagerCreate({ provider: 'did:web', alias: did.slice('did:web:'.length), kms: 'local', options: { keyType: 'Ed25519' } });
   const keys = [...identifier.keys];
-  await db.query('INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (?, ?, ?, ?, ?)', [id, `Trust ${id}`, id.slice(-3).toUpperCase(), did, '2026-01-01T00:00:00.000Z']);
+  await sql`INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (${id}, ${`Trust ${id}`}, ${id.slice(-3).toUpperCase()}, ${did}, '2026-01-01T00:00:00.000Z')`.execute(db.kysely);
   if (tracked) {
     for (const type of ['Secp256r1', 'Ed25519'] as const) {
       const key = await agent.keyManagerCreate({ kms: 'local', type });
@@ -43,15 +44,9 @@ async function oldOrganisation(agent: PassportAgent, db: Awaited<ReturnType<type
       [ed!.kid, 'EdDSA', 'active', null],
     ];
     for (const [kid, alg, status, retiredAt] of rows) {
-      await db.query('INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        kid,
-        id,
-        alg,
-        verificationMethodIdFor(did, kid),
-        status,
-        status === 'retired' ? '2026-01-01T00:00:00.000Z' : '2026-02-01T00:00:00.000Z',
-        retiredAt,
-      ]);
+      const createdAt = status === 'retired' ? '2026-01-01T00:00:00.000Z' : '2026-02-01T00:00:00.000Z';
+      await sql`INSERT INTO sp_org_keys (kid, org_id, alg, vm_id, status, created_at, retired_at)
+        VALUES (${kid}, ${id}, ${alg}, ${verificationMethodIdFor(did, kid)}, ${status}, ${createdAt}, ${retiredAt})`.execute(db.kysely);
     }
   }
   return { id, did, keys: new Map(keys.map((k) => [k.kid, { type: k.type, publicKeyHex: k.publicKeyHex }])) };

@@ -9,6 +9,7 @@ import { Bitstring, PassportError } from '@staff-passport/core';
 import { StatusListStore, type StatusSlot } from '../../src/store/status-list-store.js';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
 import { twoIssuerDatabases } from './helpers/two-issuer-databases.js';
+import { sql } from 'kysely';
 
 const now = () => new Date('2026-12-01T10:00:00.000Z');
 
@@ -34,7 +35,7 @@ describeEngines('the status list store', (engine) => {
 
   it('lets another instance take over a list whose lease was let go rather than open one', async () => {
     const { orgId, dbs } = both();
-    const listsOf = async () => (await dbs[0].query<{ id: string }>('SELECT id FROM sp_status_lists WHERE org_id = ? ORDER BY id', [orgId])).map((r) => r.id);
+    const listsOf = async () => (await sql<{ id: string }>`SELECT id FROM sp_status_lists WHERE org_id = ${orgId} ORDER BY id`.execute(dbs[0].kysely)).rows.map((r) => r.id);
     const [a] = instances();
     await a.reserve(orgId);
     await a.releaseLeases();

@@ -7,6 +7,7 @@ import { expect, it } from '@jest/globals';
 import { DEFAULT_ORG_ID, VERIFIER_MIGRATIONS } from '../../src/store/verifier-schema.js';
 import { createVerifierStores } from '../../src/store/verifier-stores.js';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
+import { sql } from 'kysely';
 
 const AT = '2026-12-01T10:00:00.000Z';
 const LATER = '2026-12-31T10:00:00.000Z';
@@ -14,16 +15,12 @@ const LATER = '2026-12-31T10:00:00.000Z';
 describeEngines('verifier migration 4', (engine) => {
   it('moves single-tenant profiles, requests, their OpenID4VP state and results into the default organisation', async () => {
     const before = await engine.open({ scope: 'verifier', migrations: VERIFIER_MIGRATIONS.slice(0, 3) }, 'upgrade');
-    await before.query('INSERT INTO sp_profiles (id, profile, created_at, created_by) VALUES (?, ?, ?, ?)', ['ward-porter', '{"id":"ward-porter"}', AT, null]);
-    await before.query(
-      'INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, result_id, audience, move) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ['req_old', 'ward-porter', '2027-01-04', 'n-old', 'answered', null, AT, LATER, 'res_old', 'x', null],
-    );
-    await before.query('INSERT INTO sp_oid4vp_requests (id, client_id, state_token, query_language, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', ['req_old', 'x', 's', 'dcql', 'answered', AT, LATER]);
-    await before.query(
-      'INSERT INTO sp_results (id, request_id, profile_id, decision, report, attributes, credential_hashes, credentials, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ['res_old', 'req_old', 'ward-porter', 'ready_to_start', '{}', '{}', '[]', null, AT, LATER],
-    );
+    await sql`INSERT INTO sp_profiles (id, profile, created_at, created_by) VALUES ('ward-porter', '{"id":"ward-porter"}', ${AT}, NULL)`.execute(before.kysely);
+    await sql`INSERT INTO sp_requests (id, profile_id, start_date, nonce, state, purpose, created_at, expires_at, result_id, audience, move)
+      VALUES ('req_old', 'ward-porter', '2027-01-04', 'n-old', 'answered', NULL, ${AT}, ${LATER}, 'res_old', 'x', NULL)`.execute(before.kysely);
+    await sql`INSERT INTO sp_oid4vp_requests (id, client_id, state_token, query_language, status, created_at, expires_at) VALUES ('req_old', 'x', 's', 'dcql', 'answered', ${AT}, ${LATER})`.execute(before.kysely);
+    await sql`INSERT INTO sp_results (id, request_id, profile_id, decision, report, attributes, credential_hashes, credentials, created_at, expires_at)
+      VALUES ('res_old', 'req_old', 'ward-porter', 'ready_to_start', '{}', '{}', '[]', NULL, ${AT}, ${LATER})`.execute(before.kysely);
     await before.close();
 
     const after = await engine.open({ scope: 'verifier', migrations: VERIFIER_MIGRATIONS }, 'upgrade');

@@ -60,23 +60,13 @@ export class TypeormDatabase implements Database {
   }
 
   async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.kysely.executeQuery<R>(CompiledQuery.raw(this.placeholders(sql), [...params]));
+    const result = await this.kysely.executeQuery<R>(CompiledQuery.raw(sql, [...params]));
     return result.rows;
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const result = await this.kysely.executeQuery(CompiledQuery.raw(this.placeholders(sql), [...params]));
+    const result = await this.kysely.executeQuery(CompiledQuery.raw(sql, [...params]));
     return Number(result.numAffectedRows ?? 0n);
-  }
-
-  /**
-   * Raw SQL is written with `?` placeholders, SQLite's and Kysely's SQLite form; PostgreSQL numbers
-   * them (`$1`, `$2`...). Marks inside quoted text or identifiers are left alone.
-   */
-  private placeholders(sql: string): string {
-    if (this.engine === 'sqlite' || !sql.includes('?')) return sql;
-    let n = 0;
-    return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (token) => (token === '?' ? `$${++n}` : token));
   }
 
   async transaction<T>(run: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Database } from '@staff-passport/core';
+import { sql } from 'kysely';
 import { ISSUER_MIGRATIONS } from '../../../src/store/issuer-schema.js';
 import type { EngineUnderTest } from '../../../../../test/helpers/database-engines.js';
 
@@ -15,7 +16,7 @@ export interface TwoIssuerDatabases {
 /** Adds an organisation row (the offer and status tables refer to it). */
 export async function insertOrganisation(db: Database): Promise<string> {
   const id = `org_${randomBytes(6).toString('hex')}`;
-  await db.query('INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (?, ?, ?, ?, ?)', [id, 'Store Trust', id, `did:web:${id}.test`, '2026-12-01T00:00:00.000Z']);
+  await sql`INSERT INTO sp_organisations (id, name, ods_code, did, created_at) VALUES (${id}, 'Store Trust', ${id}, ${`did:web:${id}.test`}, '2026-12-01T00:00:00.000Z')`.execute(db.kysely);
   return id;
 }
 
