@@ -141,8 +141,9 @@ async function collectBulkIssued(
   keepCloser(idp.close);
   const oidc = { issuer: idp.issuer, audience: orgUrl, roleMapping: { 'passport-hr': 'issuer' }, clientId: CONSOLE_CLIENT };
   expectStatus(await call(`${orgUrl}/oidc`, { method: 'PUT', apiKey: trust.adminKey, body: oidc }), 200, 'setting the trust\'s OpenID provider');
-  expectStatus(await call(`${orgUrl}/staff-collection`, { method: 'PUT', apiKey: trust.adminKey, body: { personClaim: 'employee_number' } }), 200, 'setting the claim that names staff');
-  say(`${step++}. The trust signs its staff in at its own OpenID provider (${idp.issuer}); their ID tokens carry the ESR employee number.`);
+  // The wallets its staff may collect with: the sign-in sends the browser back only to these.
+  expectStatus(await call(`${orgUrl}/staff-collection`, { method: 'PUT', apiKey: trust.adminKey, body: { personClaim: 'employee_number', walletRedirectUris: [WALLET_REDIRECT] } }), 200, 'setting the claim that names staff and the wallets they collect with');
+  say(`${step++}. The trust signs its staff in at its own OpenID provider (${idp.issuer}); their ID tokens carry the ESR employee number, and their wallet's address is registered.`);
 
   const row = { credential: { type: ['VerifiableCredential', 'TrainingRecord'], credentialSubject: claimsOf('TrainingRecord') }, options: { format: 'dc+sd-jwt' }, deliverTo: { personNumber: SAM_EMPLOYEE_NUMBER } };
   const job = expectStatus(await call(`${orgUrl}/jobs?kind=jsonl`, { apiKey: trust.issuerKey, body: JSON.stringify(row), contentType: 'application/x-ndjson' }), 202, 'starting the bulk job');

@@ -41,7 +41,7 @@ const CONTRAST_CSS = `.swagger-ui .info .title small{background:#425563!importan
 .swagger-ui .highlight-code .microlight span,.swagger-ui .microlight span{color:#f0f4f5!important}
 .swagger-ui .json-schema-2020-12-expand-deep-button,.swagger-ui .json-schema-2020-12__attribute--muted,.swagger-ui .json-schema-2020-12-keyword__name--secondary,.swagger-ui .json-schema-2020-12-keyword__value--secondary{color:#4c6272!important}
 .swagger-ui .opblock-tag small,.swagger-ui .opblock .opblock-summary-description,.swagger-ui .parameter__in,.swagger-ui .prop-format,.swagger-ui .renderedMarkdown p,.swagger-ui table thead tr td,.swagger-ui table thead tr th,.swagger-ui .response-col_links{color:#212b32}
-.swagger-ui .opblock.opblock-get .opblock-summary-method{background:#005eb8}.swagger-ui .opblock.opblock-post .opblock-summary-method{background:#006747}.swagger-ui .opblock.opblock-put .opblock-summary-method{background:#8a4b00}.swagger-ui .opblock.opblock-delete .opblock-summary-method{background:#a00000}
+.swagger-ui .opblock.opblock-get .opblock-summary-method{background:#005eb8}.swagger-ui .opblock.opblock-post .opblock-summary-method{background:#006747}.swagger-ui .opblock.opblock-put .opblock-summary-method{background:#8a4b00}.swagger-ui .opblock.opblock-delete .opblock-summary-method{background:#a00000}.swagger-ui .opblock.opblock-patch .opblock-summary-method{background:#00665c}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 // The reference page keeps the services' page policy unchanged (our own scripts, styles and
