@@ -1,7 +1,7 @@
 /**
  * The house pattern for store contract suites: one suite, every engine. `describeEngines` runs the
- * suite once on a fresh SQLite file and once on a fresh PostgreSQL database (in a throwaway
- * cluster started for the suite's file), handing each run a way to open databases on its engine.
+ * suite once on a fresh SQLite file and once on a fresh PostgreSQL database (in the jest run's
+ * throwaway cluster, `sharedPostgresCluster`), handing each run a way to open databases on its engine.
  *
  * @example
  * describeEngines('the offer store', (engine) => {
