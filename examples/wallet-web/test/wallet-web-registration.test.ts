@@ -15,7 +15,7 @@ import { PHONE_VIEWPORT, expectNoAxeViolations, launchChromium, saveScreenshot }
 import { postJson } from '../../../test/helpers/start-services.js';
 import { buildSignedTrustRegistry } from '../../../test/helpers/signed-trust-registry.js';
 import { serveWalletWeb, type WalletWebServer } from './lib/serve-wallet-web.js';
-import { IDENTITY_PROFILE, VERIFIER_NAME, startWalletWebWorld, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
+import { IDENTITY_PROFILE, STEP_TIMEOUT_MS, VERIFIER_NAME, startWalletWebWorld, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
 
 let world: WalletWebWorld;
 let app: WalletWebServer;
@@ -55,6 +55,7 @@ beforeAll(async () => {
   app = await serveWalletWeb(world.distDir, { allowHttpLoopback: true, trustRegistry: { jws: narrowed.jws, keys: [narrowed.publicJwk] } });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // The holder's identity credential, from a pasted offer.

@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PHONE_VIEWPORT, expectNoAxeViolations, expectReachableByKeyboard, launchChromium, saveScreenshot } from '../../../test/helpers/page-browser.js';
 import { createApiKey } from '@staff-passport/issuer';
 import { startOidcProvider, type OidcProviderHandle } from '../../../packages/issuer/test/auth/helpers/start-oidc-provider.js';
-import { REQUEST_PURPOSE, VERIFIER_NAME, claimsOf, startWalletWebWorld, type CreatedOffer, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
+import { REQUEST_PURPOSE, STEP_TIMEOUT_MS, VERIFIER_NAME, claimsOf, startWalletWebWorld, type CreatedOffer, type WalletWebWorld } from './lib/wallet-web-fixtures.js';
 import { serveWalletWeb, type WalletWebServer } from './lib/serve-wallet-web.js';
 
 let world: WalletWebWorld;
@@ -61,6 +61,7 @@ beforeAll(async () => {
   world = await startWalletWebWorld();
   browser = await launchChromium();
   context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, acceptDownloads: true });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
@@ -440,6 +441,7 @@ describe('the web wallet', () => {
       // A browser of its own: the shared one's HTTP cache still holds the issuer's metadata from
       // before staff collection was set (cached for five minutes, as the issuer allows).
       staffContext = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true });
+      staffContext.setDefaultTimeout(STEP_TIMEOUT_MS);
       staffPage = await staffContext.newPage();
       staffPage.on('pageerror', (err) => pageErrors.push(err.message));
     });

@@ -11,6 +11,13 @@ import { serveWalletWeb, type WalletWebServer } from './serve-wallet-web.js';
 import { buildWalletWeb } from './build-wallet-web.js';
 
 /** Why the verifier desk asks, as it tells the wallet (client_metadata.purpose). */
+/**
+ * How long a page may take over one step (Playwright's default is 30 s). A step that receives a
+ * credential runs the issuer, the wallet's checks and Chromium at once; on a 2-core machine busy
+ * with the other jest worker that took over 30 s once in CI.
+ */
+export const STEP_TIMEOUT_MS = 90_000;
+
 export const REQUEST_PURPOSE = 'To check your identity before your first shift on Ward 7';
 
 /** The verifier organisation the registry names. */
