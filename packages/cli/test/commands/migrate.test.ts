@@ -3,30 +3,18 @@
  * files in DATA_DIR and on PostgreSQL with DATABASE_URL, and says each schema's version; a
  * service opened without migrating then starts on them.
  */
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@staff-passport/core';
 import { ISSUER_MIGRATIONS, createIssuerContext } from '@staff-passport/issuer';
 import { VERIFIER_MIGRATIONS } from '@staff-passport/verifier';
 import { describeEngines } from '../../../../test/helpers/database-engines.js';
-import { runCli } from '../../src/run-cli.js';
+import { runCliCaptured as run } from '../helpers/run-cli-captured.js';
 
 const saved = { ...process.env };
 afterAll(() => {
   process.env = saved;
 });
-
-async function run(argv: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await runCli(argv), out: out.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describeEngines('staff-passport migrate', (engine) => {
   let where: { databaseFile: string; databaseUrl?: string };

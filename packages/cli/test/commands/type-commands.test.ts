@@ -2,14 +2,14 @@
  * `staff-passport type publish`, `type list`, `org types` (issue 18, item 1) and `org staff-collection` (issue 19): the registry and
  * the setting for types not registered, from the command line, on the issuer's database.
  */
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@staff-passport/core';
 import { createIssuerContext, createOrganisation, getTypeSettings, listCredentialTypes, type Organisation } from '@staff-passport/issuer';
-import { runCli } from '../../src/run-cli.js';
+import { runCliCaptured as run } from '../helpers/run-cli-captured.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-cli-types-'));
 const secretKey = randomBytes(32).toString('hex');
@@ -32,19 +32,6 @@ afterAll(() => {
   process.env = saved;
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (errs.push(String(chunk)), true));
-  try {
-    return { code: await runCli(argv), out: out.join(''), err: errs.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 it('publishes a type from a file, lists it, and refuses to publish the same version twice', async () => {
   const file = join(dataDir, 'mask-fit-test.json');

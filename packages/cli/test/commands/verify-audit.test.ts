@@ -1,12 +1,12 @@
 /** `staff-passport audit verify` finds an altered or removed audit entry (issue 4); `admin-key create` works. */
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@staff-passport/core';
 import { createApiKey, createIssuerContext, createOrganisation } from '@staff-passport/issuer';
-import { runCli } from '../../src/run-cli.js';
+import { runCliCaptured as run } from '../helpers/run-cli-captured.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sp-cli-audit-'));
 const secretKey = randomBytes(32).toString('hex');
@@ -25,19 +25,6 @@ afterAll(() => {
   process.env = saved;
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const errs: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (errs.push(String(chunk)), true));
-  try {
-    return { code: await runCli(argv), out: out.join(''), err: errs.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 it('an intact log verifies; an altered entry is found and named', async () => {
   const ok = await run(['audit', 'verify']);
