@@ -9,7 +9,7 @@ export { VcJosePlugin } from './agent/vc-jose-plugin.js';
 export type { IVcJose } from './agent/vc-jose-plugin.js';
 export { openDatabase } from './db/open-database.js';
 export type { OpenDatabaseOptions } from './db/open-database.js';
-export type { Database, Migration, MigrationContext, SqlEngine, SqlExecutor } from './db/database.js';
+export type { Database, Migration, MigrationContext, SqlEngine, SqlExecutor, TransactionOptions } from './db/database.js';
 export { runMigrations } from './db/run-migrations.js';
 export type { RunMigrationsOptions } from './db/run-migrations.js';
 export { statementsMigration } from './db/statements-migration.js';

@@ -17,6 +17,7 @@ import type { IssuerContext } from './issuer-context.js';
 import { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import { TypeValidatorCache } from './types/type-validator-cache.js';
 import { OrgSignerCache } from './organisations/org-signer-cache.js';
+import { SigningThreads } from './organisations/signing-threads.js';
 import { StatusListStore } from './store/status-list-store.js';
 import { runHousekeeping } from './lib/run-housekeeping.js';
 import { ISSUER_MIGRATIONS } from './store/issuer-schema.js';
@@ -70,6 +71,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
   const agent = createPassportAgent({ dataSource: db.dataSource, secretKey: options.secretKey, resolver });
   const now = options.now ?? (() => new Date());
   const issueQueue = new IssueCommitQueue(db);
+  const signingThreads = new SigningThreads();
   const statusLists = new StatusListStore({ db, now });
   const webhooks = createWebhookService({
     db,
@@ -90,6 +92,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
     now,
     statusLists,
     signers: new OrgSignerCache(),
+    signingThreads,
     typeValidators: new TypeValidatorCache(),
     documentLoader: createDocumentLoader({ extraContexts: { [CREDENTIALS_EXAMPLES_V2_URL]: JSON.parse(CREDENTIALS_EXAMPLES_V2_CONTEXT) as object } }),
     issueQueue,
@@ -117,6 +120,7 @@ export async function createIssuerContext(options: CreateIssuerContextOptions): 
       clearInterval(housekeeping);
       await webhooks.dispatcher.stop();
       await issueQueue.drain();
+      await signingThreads.close();
       await statusLists.releaseLeases().catch(() => undefined);
       await db.close();
     },

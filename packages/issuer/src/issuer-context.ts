@@ -3,6 +3,7 @@ import type { Resolvable } from 'did-resolver';
 import type { AuthState } from './auth/lib/auth-state.js';
 import type { IssueCommitQueue } from './issuing/issue-commit-queue.js';
 import type { OrgSignerCache } from './organisations/org-signer-cache.js';
+import type { SigningThreads } from './organisations/signing-threads.js';
 import type { StatusListStore } from './store/status-list-store.js';
 import type { TypeValidatorCache } from './types/type-validator-cache.js';
 
@@ -19,6 +20,8 @@ export interface IssuerContext {
   statusLists: StatusListStore;
   /** Signers of organisations' active keys, revalidated against the key table (see OrgSignerCache). */
   signers: OrgSignerCache;
+  /** Worker threads the signers sign on while issues wait for the main thread (started on first use, stopped on close). */
+  signingThreads: SigningThreads;
   issueQueue: IssueCommitQueue;
   /** Keep each issued credential itself, not only its metadata (off by default: data minimisation). */
   storeCredentials: boolean;

@@ -43,9 +43,21 @@ export interface Database extends SqlExecutor {
    * runs in that transaction; a `transaction` inside `run` joins it. On SQLite transactions take
    * turns (one connection); on PostgreSQL each has its own connection from the pool.
    */
-  transaction<T>(run: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  transaction<T>(run: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Waits for running transactions, then closes the connections. */
   close(): Promise<void>;
+}
+
+/** How a {@link Database.transaction} runs. */
+export interface TransactionOptions {
+  /**
+   * Only queries made through `tx` run in the transaction (default false: the database's own,
+   * made from `run`'s calls, join it too). For hot paths that pass `tx` to every store they call
+   * (the issuer's group commit): no async context is tracked for them, which on Node 20 costs
+   * every promise of the process while a transaction runs. A query made through the database
+   * itself from `run` does not join the transaction: on SQLite it waits for it to end, for ever.
+   */
+  throughTxOnly?: boolean;
 }
 
 /** What a migration may need besides the database. */

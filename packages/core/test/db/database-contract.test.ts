@@ -1,8 +1,9 @@
 /**
  * The database layer every store stands on, on SQLite and on PostgreSQL: one query compiled for
  * each engine, transactions that commit or roll back whole (and take turns on SQLite's one
- * connection instead of nesting), queries made inside a transaction joining it, counts as numbers,
- * and versioned migrations applied once even when two instances open the database together.
+ * connection instead of nesting), queries made inside a transaction joining it (or, for a
+ * transaction run `throughTxOnly`, only those made through its `tx`), counts as numbers, and
+ * versioned migrations applied once even when two instances open the database together.
  */
 import { expect, it } from '@jest/globals';
 import { sql } from 'kysely';
@@ -117,6 +118,46 @@ describeEngines('the database layer', (engine) => {
         }),
       ).rejects.toThrow('outer fails');
       expect(await items(db).selectFrom('t_items').select('id').where('id', '=', 'inner').execute()).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs a transaction throughTxOnly on its own connection: its tx commits or rolls back whole, beside tracked ones', async () => {
+    const db = await engine.open({ scope: 'test', migrations });
+    try {
+      // Started together with tracked transactions (whose async context is given up once none runs).
+      await Promise.all([
+        db.transaction(async (tx) => {
+          await items(tx).insertInto('t_items').values({ id: 'untracked', n: 1, note: null }).execute();
+          // tx is not the database: its queries run on the transaction's connection.
+          expect(tx).not.toBe(db);
+          expect(tx.engine).toBe(engine.name);
+          expect(await tx.query<{ id: string }>(engine.name === 'sqlite' ? 'SELECT id FROM t_items WHERE n = ?' : 'SELECT id FROM t_items WHERE n = $1', [1])).toEqual([{ id: 'untracked' }]);
+        }, { throughTxOnly: true }),
+        ...Array.from({ length: 3 }, (_, i) =>
+          db.transaction(async () => {
+            await new Promise((resolve) => setImmediate(resolve));
+            await items(db).insertInto('t_items').values({ id: `tracked-${i}`, n: 10 + i, note: null }).execute();
+          }),
+        ),
+      ]);
+      await expect(
+        db.transaction(async (tx) => {
+          await items(tx).insertInto('t_items').values({ id: 'rolled-back', n: 2, note: null }).execute();
+          expect(await tx.run(engine.name === 'sqlite' ? 'UPDATE t_items SET note = ? WHERE id = ?' : 'UPDATE t_items SET note = $1 WHERE id = $2', ['x', 'rolled-back'])).toBe(1);
+          throw new Error('fails');
+        }, { throughTxOnly: true }),
+      ).rejects.toThrow('fails');
+      // A tracked transaction after them still joins the database's own queries to it.
+      await expect(
+        db.transaction(async () => {
+          await items(db).insertInto('t_items').values({ id: 'joined', n: 3, note: null }).execute();
+          throw new Error('outer fails');
+        }),
+      ).rejects.toThrow('outer fails');
+      const ids = (await items(db).selectFrom('t_items').select('id').orderBy('id').execute()).map((r) => r.id);
+      expect(ids).toEqual(['tracked-0', 'tracked-1', 'tracked-2', 'untracked']);
     } finally {
       await db.close();
     }

@@ -38,7 +38,7 @@ export class IssueCommitQueue {
   // After a batch met keys issued before, the next ones look their keys up first (a resumed job
   // meets many in a row) until a batch finds none.
   private expectTaken = false;
-  /** Turns of the main thread for issues that sign on it, so this queue's writes are answered while they sign. */
+  /** Turns of the main thread for issues under way (bulk rows sign on threads and go without), so this queue's writes are answered between them. */
   readonly signingTurns = new MainThreadTurns();
   /** The audit chains' heads as this queue last moved them: tried before reading the head row. */
   private readonly heads = new AuditHeads();
@@ -108,6 +108,7 @@ export class IssueCommitQueue {
   /** The batch as one transaction: keys looked up when expected. */
   private writeInTransaction(batch: readonly Pending[]): Promise<CommitOutcome[]> {
     const lookUpFirst = this.expectTaken;
+    // Every store is given `tx`: no async context need be tracked for the transaction (throughTxOnly).
     return this.db.transaction(async (tx) => {
       const issued = createIssuedCredentialStore(tx);
       let plan = lookUpFirst ? undefined : this.plan(batch, new Set());
@@ -128,6 +129,6 @@ export class IssueCommitQueue {
       }
       await appendAuditEvents(tx, plan.audits, this.heads);
       return plan.outcomes;
-    });
+    }, { throughTxOnly: true });
   }
 }

@@ -205,8 +205,8 @@ export interface IssuedCredential extends SecuredCredential {
 interface SecuredIssue {
   record: IssuedRecord;
   audit: AuditEventInput;
-  /** The answer without its outcome; left out when only the outcome is asked for. */
-  answer?: Omit<IssuedCredential, 'outcome'>;
+  /** The answer without its outcome; undefined when only the outcome is asked for. */
+  answer: Omit<IssuedCredential, 'outcome'> | undefined;
   slot: StatusSlot;
 }
 
@@ -219,6 +219,10 @@ async function secureIssue(
   origin: IssueOrigin,
   withAnswer: boolean,
 ): Promise<SecuredIssue> {
+  // A few issues a turn of the event loop, so the group commit's statements are answered between
+  // them; while issues wait for a turn, their signatures are made on the signing threads (bulk
+  // jobs sign every row there, see createWorkerIssueRow).
+  if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
   const now = ctx.now();
   const issueType = await findIssueType(ctx, org, upgradeVcDm11(request.credential)['type']);
   const { definition, credential } = prepareCredential(org, request.credential, now, { issueType, validators: ctx.typeValidators });
@@ -236,9 +240,6 @@ async function secureIssue(
     const given = credential['credentialStatus'];
     const ours = statusEntriesFor(ctx.publicUrl, org.id, slot);
     credential['credentialStatus'] = given === undefined ? ours : [...(Array.isArray(given) ? given : [given]), ...ours];
-    // Signing here, on the main thread: a few issues a turn of the event loop, so the group
-    // commit's statements are answered between them (bulk jobs sign on worker threads).
-    if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
     const secured = await secureCredential(ctx, org, {
       credential,
       ...(definition ? { definition } : {}),
@@ -272,7 +273,19 @@ async function secureIssue(
         storedCredential: ctx.storeCredentials ? secured.encoded : null,
       },
       audit: { orgId: org.id, actor: principal.keyId, action: 'credential.issue', subject: id, detail: { type: recordType, format }, at: now },
-      ...(withAnswer ? { answer: { ...secured, id, type: recordType, format, statusListId: slot.listId, statusIndex: slot.index } } : {}),
+      // Written out, not spread: copying properties this way was a third of this function's own time.
+      answer: withAnswer
+        ? {
+            verifiableCredential: secured.verifiableCredential,
+            encoded: secured.encoded,
+            signingKid: secured.signingKid,
+            id,
+            type: recordType,
+            format,
+            statusListId: slot.listId,
+            statusIndex: slot.index,
+          }
+        : undefined,
       slot,
     };
   } catch (err: unknown) {

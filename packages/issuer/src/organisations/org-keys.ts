@@ -1,7 +1,6 @@
 import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 import {
   PassportError,
-  createNodeJwsSigner,
   generatePrivateKeyHex,
   keyFromPrivateKeyHex,
   verificationMethodIdFor,
@@ -104,10 +103,11 @@ export async function getOrgKeyObject(ctx: IssuerContext, org: Pick<Organisation
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when the organisation has no active key for it.
  */
 export async function getOrgSigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg = 'EdDSA'): Promise<JwsSigner> {
-  return orgKeySigner(ctx, org, alg);
+  return getOrgKeySigner(ctx, org, alg);
 }
 
-async function orgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg): Promise<OrgKeySigner> {
+/** {@link getOrgSigner}, with the key's `KeyObject` (for Data Integrity proofs and signing threads). */
+export async function getOrgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>, alg: SupportedAlg): Promise<OrgKeySigner> {
   return ctx.signers.fresh(org.id, alg) ?? ctx.signers.checkOnce(org.id, alg, () => checkOrgKeySigner(ctx, org, alg));
 }
 
@@ -120,7 +120,8 @@ async function checkOrgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id
   const key = (await listOrgKeys(ctx, org)).find((k) => k.status === 'active' && k.alg === alg);
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
   const privateKey = await getOrgKeyObject(ctx, org, key.kid);
-  const signer = { ...createNodeJwsSigner({ privateKey, kid: key.verificationMethod }), privateKey };
+  // On this thread, or on the context's signing threads while issues wait for it (see MainThreadTurns.busy).
+  const signer = { ...ctx.signingThreads.signer({ kid: key.verificationMethod, alg, privateKey }, () => ctx.issueQueue.signingTurns.busy), privateKey };
   ctx.signers.set(org.id, alg, key.kid, signer);
   return signer;
 }
@@ -132,7 +133,7 @@ async function checkOrgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id
  * @throws PassportError `ERR_FORMAT_UNSUPPORTED` when there is no active Ed25519 key.
  */
 export async function getOrgDataIntegritySigner(ctx: IssuerContext, org: Pick<Organisation, 'id' | 'did'>): Promise<DataIntegritySigner> {
-  const { kid, privateKey } = await orgKeySigner(ctx, org, 'EdDSA');
+  const { kid, privateKey } = await getOrgKeySigner(ctx, org, 'EdDSA');
   return {
     verificationMethod: kid,
     async sign(data: Uint8Array): Promise<Uint8Array> {

@@ -29,6 +29,22 @@ describe('MainThreadTurns', () => {
     expect(wentOn).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
+  it('is busy while callers wait or a turn has gone to more than one, and not for a lone caller', async () => {
+    const turns = new MainThreadTurns(2);
+    expect(turns.busy).toBe(false);
+    expect(turns.take()).toBeUndefined();
+    // One caller this turn: a lone request signs on the main thread.
+    expect(turns.busy).toBe(false);
+    expect(turns.take()).toBeUndefined();
+    expect(turns.busy).toBe(true);
+    const third = turns.take();
+    expect(turns.busy).toBe(true);
+    await third;
+    await loopGoesRound();
+    await loopGoesRound();
+    expect(turns.busy).toBe(false);
+  });
+
   it('lets a caller on at once once the loop has gone round with nobody waiting', async () => {
     const turns = new MainThreadTurns(2);
     expect(turns.take()).toBeUndefined();
