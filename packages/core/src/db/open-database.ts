@@ -68,6 +68,25 @@ function dataSourceOf(options: OpenDatabaseOptions): DataSource {
 }
 
 /**
+ * The data source, connected. Processes opening a new SQLite file at the same moment race to
+ * switch it to WAL, and TypeORM does that before any busy timeout is set, so a loser is refused at
+ * once (`SQLITE_BUSY`, about 1 open in 16 with four at once): it tries again with a new data source.
+ */
+async function initializedDataSource(options: OpenDatabaseOptions): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    const dataSource = dataSourceOf(options);
+    try {
+      await dataSource.initialize();
+      return dataSource;
+    } catch (err: unknown) {
+      const busy = (err as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (options.url !== undefined || !busy || attempt >= 10) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+/**
  * Opens a service's database: PostgreSQL when `url` is given, else its SQLite file. Veramo's
  * tables (keys, DIDs, credentials) and ours are brought up to date under the migration lock.
  * SQLite runs in WAL mode so readers never wait for the writer and a killed process loses nothing
@@ -80,8 +99,7 @@ function dataSourceOf(options: OpenDatabaseOptions): DataSource {
  * const pgDb = await openDatabase({ url: process.env.DATABASE_URL, scope: 'issuer', migrations: ISSUER_MIGRATIONS });
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const dataSource = dataSourceOf(options);
-  await dataSource.initialize();
+  const dataSource = await initializedDataSource(options);
   const db = new TypeormDatabase(
     dataSource,
     options.url !== undefined ? 'postgres' : 'sqlite',
