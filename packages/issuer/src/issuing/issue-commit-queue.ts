@@ -39,7 +39,7 @@ export class IssueCommitQueue {
   // meets many in a row) until a batch finds none.
   private expectTaken = false;
   /** Turns of the main thread for issues under way (bulk rows sign on threads and go without), so this queue's writes are answered between them. */
-  readonly signingTurns = new MainThreadTurns();
+  readonly turns = new MainThreadTurns();
   /** The audit chains' heads as this queue last moved them: tried before reading the head row. */
   private readonly heads = new AuditHeads();
 

@@ -222,7 +222,7 @@ async function secureIssue(
   // A few issues a turn of the event loop, so the group commit's statements are answered between
   // them; while issues wait for a turn, their signatures are made on the signing threads (bulk
   // jobs sign every row there, see createWorkerIssueRow).
-  if (!origin.signerFor) await ctx.issueQueue.signingTurns.take();
+  if (!origin.signerFor) await ctx.issueQueue.turns.take();
   const now = ctx.now();
   const issueType = await findIssueType(ctx, org, upgradeVcDm11(request.credential)['type']);
   const { definition, credential } = prepareCredential(org, request.credential, now, { issueType, validators: ctx.typeValidators });

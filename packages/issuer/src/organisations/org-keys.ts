@@ -121,7 +121,7 @@ async function checkOrgKeySigner(ctx: IssuerContext, org: Pick<Organisation, 'id
   if (!key) throw new PassportError('ERR_FORMAT_UNSUPPORTED', `the organisation has no active ${alg} key`, { field: 'options.alg' });
   const privateKey = await getOrgKeyObject(ctx, org, key.kid);
   // On this thread, or on the context's signing threads while issues wait for it (see MainThreadTurns.busy).
-  const signer = { ...ctx.signingThreads.signer({ kid: key.verificationMethod, alg, privateKey }, () => ctx.issueQueue.signingTurns.busy), privateKey };
+  const signer = { ...ctx.signingThreads.signer({ kid: key.verificationMethod, alg, privateKey }, () => ctx.issueQueue.turns.busy), privateKey };
   ctx.signers.set(org.id, alg, key.kid, signer);
   return signer;
 }
