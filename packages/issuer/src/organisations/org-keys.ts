@@ -84,13 +84,13 @@ export async function listOrgKeys(ctx: IssuerContext, org: Pick<Organisation, 'i
 }
 
 /**
- * The private `KeyObject` of an organisation's key, opened from its record: for signing on worker
- * threads of this process (a `KeyObject` is cloned by `postMessage`, never exported as bytes).
+ * The private `KeyObject` of an organisation's key, opened from its record, for its signer (which
+ * hands it to the signing threads: a `KeyObject` is cloned by `postMessage`, never exported as bytes).
  *
  * @throws PassportError `ERR_KEY_NOT_FOUND` when the organisation has no such key (or it cannot sign),
  *   `ERR_CONFIG_INVALID` when it does not open with the configured secret.
  */
-export async function getOrgKeyObject(ctx: IssuerContext, org: Pick<Organisation, 'id'>, kid: string): Promise<KeyObject> {
+async function getOrgKeyObject(ctx: IssuerContext, org: Pick<Organisation, 'id'>, kid: string): Promise<KeyObject> {
   const row = await createOrganisationStore(ctx.db).findKey(org.id, kid);
   if (!row?.private_key) throw new PassportError('ERR_KEY_NOT_FOUND', `the organisation has no private key ${kid}`);
   return keyFromPrivateKeyHex(KEY_TYPE[row.alg], ctx.keyBox.open(row.private_key, kid).toString('utf8')).privateKey;
